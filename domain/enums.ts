@@ -1,0 +1,39 @@
+/** Enumerations shared by the database, the API and the rules. Values are stored as text. */
+
+/** Countries whose principals the platform serves (ISO 3166-1 alpha-2). Åland is part of Finland. */
+export enum Country {
+  SE = 'SE',
+  FI = 'FI',
+}
+
+export enum OrganisationKind {
+  REGION = 'REGION',
+  MUNICIPALITY = 'MUNICIPALITY',
+  COORDINATION_ASSOCIATION = 'COORDINATION_ASSOCIATION',
+  STATE_AGENCY = 'STATE_AGENCY',
+  PRIVATE_PROVIDER = 'PRIVATE_PROVIDER',
+  OCCUPATIONAL_HEALTH = 'OCCUPATIONAL_HEALTH',
+  EMPLOYER = 'EMPLOYER',
+}
+
+export enum CareLevel {
+  MUNICIPAL_HOME_REHAB = 'MUNICIPAL_HOME_REHAB',
+  PRIMARY_CARE = 'PRIMARY_CARE',
+  SPECIALIST_CARE = 'SPECIALIST_CARE',
+  INPATIENT_CARE = 'INPATIENT_CARE',
+}
+
+export enum HousingForm {
+  ORDINARY_HOUSING = 'ORDINARY_HOUSING',
+  SPECIAL_HOUSING = 'SPECIAL_HOUSING',
+  SHORT_TERM_STAY = 'SHORT_TERM_STAY',
+}
+
+export enum Role {
+  TENANT_ADMIN = 'TENANT_ADMIN',
+  RESPONSIBILITY_EDITOR = 'RESPONSIBILITY_EDITOR',
+  PLANNER = 'PLANNER',
+  CARE_STAFF = 'CARE_STAFF',
+  REHAB_COORDINATOR = 'REHAB_COORDINATOR',
+  INTEGRATION = 'INTEGRATION',
+}

@@ -1,0 +1,61 @@
+import { GraphQLError } from 'graphql';
+import { allow, deny, rule, shield } from 'graphql-shield';
+import { Role } from '../domain/enums';
+import { hasRole } from '../server/auth/viewer';
+import type { Context } from '../server/context';
+import { ForbiddenError, UnauthenticatedError } from '../server/errors';
+
+/*
+ * The coarse gate (graphql-shield): who may call which root field. Row-level rules (tenant,
+ * participation) live in the access layer. Rules here depend on the viewer only, so the
+ * `contextual` cache is safe. Anything not listed is denied (fallbackRule: deny).
+ */
+const isAuthenticated = rule({ cache: 'contextual' })((_parent, _args, ctx: Context) =>
+  ctx.access.viewer ? true : new UnauthenticatedError(),
+);
+
+const hasAnyRole = (...roles: Role[]) =>
+  rule(`has-role-${roles.join('-')}`, { cache: 'contextual' })((_parent, _args, ctx: Context) => {
+    if (!ctx.access.viewer) return new UnauthenticatedError();
+    return hasRole(ctx.access.viewer, ...roles) ? true : new ForbiddenError(`This needs one of the roles ${roles.join(', ')}`);
+  });
+
+const isTenantAdmin = hasAnyRole(Role.TENANT_ADMIN);
+
+/** Object types whose every field is public once the root field that led to them was allowed. */
+const OPEN_TYPES = [
+  'Region', 'RegionConnection', 'RegionEdge',
+  'Organisation', 'OrganisationConnection', 'OrganisationEdge', 'AssociationMember',
+  'CareUnit', 'CareUnitConnection', 'CareUnitEdge',
+  'PageInfo',
+  'OrganisationCreatePayload', 'OrganisationUpdatePayload', 'CareUnitCreatePayload', 'CareUnitUpdatePayload',
+] as const;
+
+export const permissions = shield(
+  {
+    Query: {
+      regions: isAuthenticated,
+      region: isAuthenticated,
+      organisations: isAuthenticated,
+      organisation: isAuthenticated,
+      municipality: isAuthenticated,
+      coordinationAssociations: isAuthenticated,
+      careUnits: isAuthenticated,
+      careUnit: isAuthenticated,
+    },
+    Mutation: {
+      organisationCreate: isTenantAdmin,
+      organisationUpdate: isTenantAdmin,
+      careUnitCreate: isTenantAdmin,
+      careUnitUpdate: isTenantAdmin,
+    },
+    ...Object.fromEntries(OPEN_TYPES.map((t) => [t, allow])),
+  },
+  {
+    fallbackRule: deny,
+    allowExternalErrors: false,
+    // A denial (err === null) is FORBIDDEN; an error thrown by a rule or resolver passes on
+    // unchanged, and the server's error formatter masks it unless it is a coded error.
+    fallbackError: (err: unknown) => (err ? (err as GraphQLError) : new ForbiddenError('You may not read or change this')),
+  },
+);

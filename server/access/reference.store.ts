@@ -1,0 +1,236 @@
+import { randomUUID } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import { Country, OrganisationKind, Role } from '../../domain/enums';
+import { AssociationMembershipEntity, CareUnitEntity, OrganisationEntity } from '../../entities';
+import { Page, PageRequest } from '../../schema/common/page';
+import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../errors';
+import type { Access } from './access';
+import { createReferenceLoaders } from './reference.loaders';
+import {
+  CARE_UNIT_COLUMNS,
+  CareUnitRow,
+  isUuid,
+  ORGANISATION_COLUMNS,
+  OrganisationRow,
+  REGION_COLUMNS,
+  RegionRow,
+} from './rows';
+import { conflictOnUnique, likeContains, pageByName } from './sql';
+
+export interface OrganisationQuery {
+  regionId?: string;
+  kind?: OrganisationKind;
+  search?: string;
+}
+
+export interface CareUnitQuery {
+  organisationId?: string;
+  careLevel?: CareUnitRow['careLevel'];
+}
+
+export interface MemberValues {
+  organisationId: string;
+  financingShare: number | null;
+  note: string | null;
+}
+
+export type OrganisationValues = Omit<OrganisationRow, 'id' | 'regionId'>;
+export type CareUnitValues = Omit<CareUnitRow, 'id' | 'regionId'>;
+
+const ORGANISATION_CONSTRAINTS: Record<string, [string, string]> = {
+  organisation_municipality_code_uq: ['municipalityCode', 'Another municipality of this region has that code'],
+  organisation_region_principal_uq: ['kind', 'This region already has its regional principal'],
+};
+const CARE_UNIT_CONSTRAINTS: Record<string, [string, string]> = {
+  care_unit_hsa_id_key: ['hsaId', 'Another care unit has that HSA-id'],
+};
+
+/**
+ * Regions, organisations, association memberships and care units. Any authenticated viewer reads
+ * them; a TENANT_ADMIN writes them in their own region only.
+ */
+export class ReferenceStore {
+  private readonly loaders;
+
+  constructor(
+    private readonly access: Access,
+    private readonly db: DataSource,
+  ) {
+    this.loaders = createReferenceLoaders(db);
+  }
+
+  // Reads -----------------------------------------------------------------------------------
+
+  region(id: string): Promise<RegionRow | null> {
+    this.access.requireViewer();
+    return this.loaders.region.load(id);
+  }
+
+  async regionByCode(country: Country, code: string): Promise<RegionRow | null> {
+    this.access.requireViewer();
+    const [row] = await this.db.query(`SELECT ${REGION_COLUMNS} FROM region r WHERE r.country = $1 AND r.code = $2`, [country, code]);
+    return row ?? null;
+  }
+
+  async regions(page: PageRequest): Promise<Page<RegionRow>> {
+    this.access.requireViewer();
+    return pageByName(this.db, 'r', `SELECT ${REGION_COLUMNS} FROM region r WHERE true`, [], page);
+  }
+
+  organisation(id: string): Promise<OrganisationRow | null> {
+    this.access.requireViewer();
+    return isUuid(id) ? this.loaders.organisation.load(id) : Promise.resolve(null);
+  }
+
+  async municipality(country: Country, code: string): Promise<OrganisationRow | null> {
+    this.access.requireViewer();
+    const [row] = await this.db.query(
+      `SELECT ${ORGANISATION_COLUMNS} FROM organisation o JOIN region r ON r.id = o.region_id
+       WHERE r.country = $1 AND o.municipality_code = $2`,
+      [country, code],
+    );
+    return row ?? null;
+  }
+
+  organisations(query: OrganisationQuery, page: PageRequest): Promise<Page<OrganisationRow>> {
+    this.access.requireViewer();
+    const conditions: string[] = [];
+    const params: unknown[] = [];
+    const add = (condition: (n: string) => string, value: unknown) => {
+      params.push(value);
+      conditions.push(condition(`$${params.length}`));
+    };
+    if (query.regionId) add((p) => `o.region_id = ${p}`, query.regionId);
+    if (query.kind) add((p) => `o.kind = ${p}`, query.kind);
+    if (query.search) add((p) => `o.name ILIKE ${p}`, likeContains(query.search));
+    const where = conditions.length ? conditions.join(' AND ') : 'true';
+    return pageByName(this.db, 'o', `SELECT ${ORGANISATION_COLUMNS} FROM organisation o WHERE ${where}`, params, page);
+  }
+
+  membersOf(associationId: string) {
+    this.access.requireViewer();
+    return this.loaders.membersOfAssociation.load(associationId);
+  }
+
+  membershipsOf(memberId: string) {
+    this.access.requireViewer();
+    return this.loaders.membershipsOfMember.load(memberId);
+  }
+
+  careUnit(id: string): Promise<CareUnitRow | null> {
+    this.access.requireViewer();
+    return isUuid(id) ? this.loaders.careUnit.load(id) : Promise.resolve(null);
+  }
+
+  careUnits(query: CareUnitQuery, page: PageRequest): Promise<Page<CareUnitRow>> {
+    this.access.requireViewer();
+    if (query.organisationId && !query.careLevel) return this.loaders.careUnitsOfOrganisation(page).load(query.organisationId);
+    const conditions: string[] = [];
+    const params: unknown[] = [];
+    if (query.organisationId) {
+      params.push(query.organisationId);
+      conditions.push(`c.organisation_id = $${params.length}`);
+    }
+    if (query.careLevel) {
+      params.push(query.careLevel);
+      conditions.push(`c.care_level = $${params.length}`);
+    }
+    const where = conditions.length ? conditions.join(' AND ') : 'true';
+    return pageByName(this.db, 'c', `SELECT ${CARE_UNIT_COLUMNS} FROM care_unit c WHERE ${where}`, params, page);
+  }
+
+  // Writes (TENANT_ADMIN, own region) ---------------------------------------------------------
+
+  async createOrganisation(values: OrganisationValues, members: MemberValues[] | null): Promise<OrganisationRow> {
+    const viewer = this.access.requireRole(Role.TENANT_ADMIN);
+    const id = randomUUID();
+    await this.db.transaction(async (tx) => {
+      await tx.insert(OrganisationEntity, { id, regionId: viewer.regionId, ...values }).catch((e) => conflictOnUnique(e, ORGANISATION_CONSTRAINTS));
+      if (members) await this.replaceMembers(tx, id, viewer.regionId, members);
+    });
+    this.access.logger.info({ userId: viewer.userId, organisationId: id }, 'organisation created');
+    return this.reload(this.loaders.organisation, id);
+  }
+
+  async updateOrganisation(id: string, patch: Partial<OrganisationValues>, members: MemberValues[] | null): Promise<OrganisationRow> {
+    const viewer = this.access.requireRole(Role.TENANT_ADMIN);
+    await this.db.transaction(async (tx) => {
+      const current = await this.lockOwn(tx, 'organisation', id, 'id');
+      if (Object.keys(patch).length > 0) {
+        await tx.update(OrganisationEntity, { id }, patch).catch((e) => conflictOnUnique(e, ORGANISATION_CONSTRAINTS));
+      }
+      if (members) await this.replaceMembers(tx, id, current.regionId, members);
+    });
+    this.loaders.membersOfAssociation.clear(id);
+    this.access.logger.info({ userId: viewer.userId, organisationId: id }, 'organisation updated');
+    return this.reload(this.loaders.organisation, id);
+  }
+
+  async createCareUnit(values: CareUnitValues): Promise<CareUnitRow> {
+    const viewer = this.access.requireRole(Role.TENANT_ADMIN);
+    const id = randomUUID();
+    await this.db.transaction(async (tx) => {
+      const owner = await this.lockOwn(tx, 'organisation', values.organisationId, 'organisationId');
+      await tx.insert(CareUnitEntity, { id, regionId: owner.regionId, ...values }).catch((e) => conflictOnUnique(e, CARE_UNIT_CONSTRAINTS));
+    });
+    this.access.logger.info({ userId: viewer.userId, careUnitId: id }, 'care unit created');
+    return this.reload(this.loaders.careUnit, id);
+  }
+
+  async updateCareUnit(id: string, patch: Partial<Omit<CareUnitValues, 'organisationId'>>): Promise<CareUnitRow> {
+    const viewer = this.access.requireRole(Role.TENANT_ADMIN);
+    await this.db.transaction(async (tx) => {
+      await this.lockOwn(tx, 'care_unit', id, 'id');
+      if (Object.keys(patch).length > 0) {
+        await tx.update(CareUnitEntity, { id }, patch).catch((e) => conflictOnUnique(e, CARE_UNIT_CONSTRAINTS));
+      }
+    });
+    this.access.logger.info({ userId: viewer.userId, careUnitId: id }, 'care unit updated');
+    return this.reload(this.loaders.careUnit, id);
+  }
+
+  /**
+   * Locks a row for the rest of the transaction and checks that it lies in the viewer's region:
+   * NOT_FOUND when it does not exist, FORBIDDEN when it belongs to another region.
+   */
+  private async lockOwn(tx: EntityManager, table: 'organisation' | 'care_unit', id: string, field: string) {
+    const viewer = this.access.requireViewer();
+    const [row] = isUuid(id) ? await tx.query(`SELECT id, region_id AS "regionId", kind FROM ${table} WHERE id = $1 FOR UPDATE`, [id]) : [];
+    const what = table === 'organisation' ? 'organisation' : 'care unit';
+    if (!row) throw new NotFoundError(`No ${what} with id ${id}`, field);
+    if (row.regionId !== viewer.regionId) throw new ForbiddenError(`The ${what} belongs to another region than yours`, field);
+    return row as { id: string; regionId: string; kind?: OrganisationKind };
+  }
+
+  private async replaceMembers(tx: EntityManager, associationId: string, regionId: string, members: MemberValues[]) {
+    const [association] = await tx.query(`SELECT kind FROM organisation WHERE id = $1`, [associationId]);
+    if (association?.kind !== OrganisationKind.COORDINATION_ASSOCIATION) {
+      throw new BadUserInputError('Only coordination associations have members', 'members');
+    }
+    const ids = members.map((m) => m.organisationId);
+    const found: { id: string }[] = await tx.query(`SELECT id FROM organisation WHERE id = ANY($1::uuid[])`, [ids]);
+    const missing = members.findIndex((m) => !found.some((f) => f.id === m.organisationId));
+    if (missing >= 0) throw new NotFoundError(`No organisation with id ${ids[missing]}`, `members[${missing}].organisationId`);
+    await tx.delete(AssociationMembershipEntity, { associationId });
+    if (members.length === 0) return;
+    await tx.insert(
+      AssociationMembershipEntity,
+      members.map((m) => ({
+        id: randomUUID(),
+        regionId,
+        associationId,
+        memberId: m.organisationId,
+        financingShare: m.financingShare === null ? null : m.financingShare.toFixed(2),
+        note: m.note,
+      })),
+    );
+  }
+
+  /** Reads a row again after a write, past the request's loader cache. */
+  private async reload<T>(loader: { clear(id: string): unknown; load(id: string): Promise<T | null> }, id: string): Promise<T> {
+    loader.clear(id);
+    const row = await loader.load(id);
+    if (!row) throw new ConflictError('The record changed while it was being saved; read it again');
+    return row;
+  }
+}

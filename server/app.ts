@@ -1,0 +1,100 @@
+import http from 'node:http';
+import { AddressInfo } from 'node:net';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import { DataSource } from 'typeorm';
+import { Access } from './access/access';
+import { createAuthenticator } from './auth/authenticate';
+import { Config } from './config';
+import type { Context } from './context';
+import { createDataSource, migrateAndSeed } from './database/data-source';
+import { EmbeddedDatabase, startEmbeddedDatabase } from './database/embedded';
+import { StatementCounter } from './database/statement-counter';
+import { createFormatError } from './errors';
+import { armor, costLimitPlugin } from './limits';
+import { Logger } from './logger';
+import { buildAppSchema } from './schema';
+
+export interface App {
+  /** The GraphQL endpoint, e.g. http://127.0.0.1:4000/graphql. */
+  url: string;
+  port: number;
+  dataSource: DataSource;
+  /** SQL statements sent since start; tests compare it before and after a request. */
+  statements: StatementCounter;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the whole server: database (embedded PGlite or DATABASE_URL), migrations and seed, the
+ * GraphQL schema behind its limits and permissions, and HTTP with health routes.
+ */
+export async function startApp(config: Config, logger: Logger): Promise<App> {
+  let embedded: EmbeddedDatabase | null = null;
+  if (!config.databaseUrl) {
+    embedded = await startEmbeddedDatabase(config.dataDir);
+    logger.info({ dataDir: config.dataDir }, 'embedded database (PGlite) started');
+  }
+  const statements = new StatementCounter();
+  const dataSource = createDataSource(config.databaseUrl ?? embedded!.url, config.poolSize, statements);
+  await dataSource.initialize();
+  await migrateAndSeed(dataSource, { shared: !!config.databaseUrl });
+
+  const schema = await buildAppSchema();
+  const authenticate = await createAuthenticator(config, dataSource);
+  const app = express();
+  const httpServer = http.createServer(app);
+  const apollo = new ApolloServer<Context>({
+    schema,
+    ...armor(config.production),
+    formatError: createFormatError(logger),
+    includeStacktraceInErrorResponses: false,
+    introspection: !config.production,
+    hideSchemaDetailsFromClientErrors: config.production,
+    plugins: [
+      costLimitPlugin(schema),
+      ApolloServerPluginCacheControlDisabled(),
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ...(config.production ? [ApolloServerPluginLandingPageDisabled()] : []),
+    ],
+  });
+  await apollo.start();
+
+  app.disable('x-powered-by');
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    try {
+      await dataSource.query('SELECT 1');
+      res.json({ status: 'ready' });
+    } catch (e) {
+      logger.warn({ err: (e as Error).message }, 'readiness check failed');
+      res.status(503).json({ status: 'database unavailable' });
+    }
+  });
+  app.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => ({ access: new Access(await authenticate(req.headers.authorization), dataSource, logger) }),
+    }),
+  );
+
+  await new Promise<void>((resolve) => httpServer.listen(config.port, resolve));
+  const port = (httpServer.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}/graphql`,
+    port,
+    dataSource,
+    statements,
+    async stop() {
+      await apollo.stop();
+      await dataSource.destroy();
+      await embedded?.stop();
+    },
+  };
+}

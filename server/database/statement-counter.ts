@@ -1,0 +1,32 @@
+import type { Logger as TypeOrmLogger } from 'typeorm';
+
+/**
+ * Counts SQL statements sent to the database. Tests and benchmarks read the count before and
+ * after a request to prove that lists cost a constant number of statements (no N+1).
+ */
+export class StatementCounter {
+  private count = 0;
+  increment() {
+    this.count += 1;
+  }
+  get total() {
+    return this.count;
+  }
+}
+
+/**
+ * TypeORM logger that only counts. It logs nothing itself: failed statements surface as
+ * exceptions, which the error formatter logs without their bind parameters (they may hold
+ * personal data).
+ */
+export class CountingLogger implements TypeOrmLogger {
+  constructor(private readonly counter: StatementCounter) {}
+  logQuery() {
+    this.counter.increment();
+  }
+  logQueryError() {}
+  logQuerySlow() {}
+  logSchemaBuild() {}
+  logMigration() {}
+  log() {}
+}

@@ -1,0 +1,27 @@
+import 'reflect-metadata';
+import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
+import { applyMiddleware } from 'graphql-middleware';
+import { buildSchema } from 'type-graphql';
+import { AssociationMemberResolver } from '../resolvers/organisation/association-member.resolver';
+import { CareUnitResolver } from '../resolvers/organisation/care-unit.resolver';
+import { OrganisationResolver } from '../resolvers/organisation/organisation.resolver';
+import { RegionResolver } from '../resolvers/organisation/region.resolver';
+import { permissions } from '../schema/permissions';
+
+export const RESOLVERS = [RegionResolver, OrganisationResolver, AssociationMemberResolver, CareUnitResolver] as const;
+
+/** The executable schema as type-graphql builds it, before the permission layer. */
+export function buildBareSchema(): Promise<GraphQLSchema> {
+  // Inputs are validated explicitly in services with the domain rules, so class-validator is off.
+  return buildSchema({ resolvers: RESOLVERS, validate: false });
+}
+
+/** The schema the server runs: every field behind the shield permission tree. */
+export async function buildAppSchema(): Promise<GraphQLSchema> {
+  return applyMiddleware(await buildBareSchema(), permissions);
+}
+
+/** The SDL committed as schema/schema.graphql, in a stable (sorted) order. */
+export async function printAppSchema(): Promise<string> {
+  return `${printSchema(lexicographicSortSchema(await buildBareSchema()))}\n`;
+}
