@@ -4,7 +4,7 @@ module.exports = {
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   // jose and uuid ship ESM only; jest's module system needs them as CommonJS.
-  transform: { '^.+\\.[tj]s$': ['ts-jest', { isolatedModules: true, tsconfig: { allowJs: true } }] },
+  transform: { '^.+\\.[tj]s$': ['ts-jest', { tsconfig: { allowJs: true, isolatedModules: true } }] },
   transformIgnorePatterns: ['/node_modules/(?!(jose|uuid)/)'],
   // PGlite cannot start inside a test VM: the embedded database lives in globalSetup.
   globalSetup: '<rootDir>/test/support/global-setup.ts',

@@ -41,7 +41,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
   const statements = new StatementCounter();
   const dataSource = createDataSource(config.databaseUrl ?? embedded!.url, config.poolSize, statements);
   await dataSource.initialize();
-  await migrateAndSeed(dataSource, { shared: !!config.databaseUrl });
+  await migrateAndSeed(dataSource, { shared: config.poolSize > 1 });
 
   const schema = await buildAppSchema();
   const authenticate = await createAuthenticator(config, dataSource);

@@ -92,7 +92,7 @@ export class ReferenceStore {
     return row ?? null;
   }
 
-  organisations(query: OrganisationQuery, page: PageRequest): Promise<Page<OrganisationRow>> {
+  async organisations(query: OrganisationQuery, page: PageRequest): Promise<Page<OrganisationRow>> {
     this.access.requireViewer();
     const conditions: string[] = [];
     const params: unknown[] = [];
@@ -104,7 +104,10 @@ export class ReferenceStore {
     if (query.kind) add((p) => `o.kind = ${p}`, query.kind);
     if (query.search) add((p) => `o.name ILIKE ${p}`, likeContains(query.search));
     const where = conditions.length ? conditions.join(' AND ') : 'true';
-    return pageByName(this.db, 'o', `SELECT ${ORGANISATION_COLUMNS} FROM organisation o WHERE ${where}`, params, page);
+    const rows = await pageByName<OrganisationRow>(this.db, 'o', `SELECT ${ORGANISATION_COLUMNS} FROM organisation o WHERE ${where}`, params, page);
+    // Care units, memberships and members that point back to these need no second look-up.
+    for (const row of rows.nodes) this.loaders.organisation.prime(row.id, row);
+    return rows;
   }
 
   membersOf(associationId: string) {
@@ -195,11 +198,11 @@ export class ReferenceStore {
    */
   private async lockOwn(tx: EntityManager, table: 'organisation' | 'care_unit', id: string, field: string) {
     const viewer = this.access.requireViewer();
-    const [row] = isUuid(id) ? await tx.query(`SELECT id, region_id AS "regionId", kind FROM ${table} WHERE id = $1 FOR UPDATE`, [id]) : [];
+    const [row] = isUuid(id) ? await tx.query(`SELECT id, region_id AS "regionId" FROM ${table} WHERE id = $1 FOR UPDATE`, [id]) : [];
     const what = table === 'organisation' ? 'organisation' : 'care unit';
     if (!row) throw new NotFoundError(`No ${what} with id ${id}`, field);
     if (row.regionId !== viewer.regionId) throw new ForbiddenError(`The ${what} belongs to another region than yours`, field);
-    return row as { id: string; regionId: string; kind?: OrganisationKind };
+    return row as { id: string; regionId: string };
   }
 
   private async replaceMembers(tx: EntityManager, associationId: string, regionId: string, members: MemberValues[]) {

@@ -1,0 +1,34 @@
+import { Role } from '../../domain/enums';
+import { startTestApp, TestApp } from '../support/test-app';
+
+/** Lists cost a constant number of SQL statements, whatever their length (no N+1). */
+describe('SQL statements per request', () => {
+  let app: TestApp;
+  let token: string;
+  const query = `query($first: Int!) { organisations(first: $first) { edges { node {
+    id name region { code name }
+    members { financingShare note }
+    memberships { financingShare association { name } }
+    careUnits(first: 5) { edges { node { name careLevel organisation { name } } } }
+  } } } }`;
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    token = await app.token('2062', Role.INTEGRATION);
+    await app.gql(`{ regions { edges { cursor } } }`, {}, token); // warms the viewer cache
+  });
+  afterAll(() => app.stop());
+
+  it('is the same small number for 10 and for 100 organisations with their region, memberships and care units', async () => {
+    let ten: any;
+    let hundred: any;
+    const forTen = await app.countStatements(async () => (ten = await app.gql(query, { first: 10 }, token)));
+    const forHundred = await app.countStatements(async () => (hundred = await app.gql(query, { first: 100 }, token)));
+    expect(ten.errors).toBeUndefined();
+    expect(hundred.errors).toBeUndefined();
+    expect(hundred.data.organisations.edges).toHaveLength(100);
+    // The list, its regions, members, memberships, care units, and the associations behind the memberships.
+    expect(forTen).toBe(forHundred);
+    expect(forHundred).toBeLessThanOrEqual(6);
+  });
+});

@@ -1,0 +1,67 @@
+import 'reflect-metadata';
+import { App, startApp } from '../../server/app';
+import { signDevToken } from '../../server/auth/dev-keys';
+import { Config, loadConfig } from '../../server/config';
+import { createLogger } from '../../server/logger';
+import { seededOrganisationId } from '../../entities/seed/seed';
+import { Role } from '../../domain/enums';
+
+export interface GraphQLResponse<T = any> {
+  status: number;
+  data?: T;
+  errors?: { message: string; extensions?: { code?: string; field?: string; [k: string]: unknown }; path?: string[] }[];
+}
+
+export interface TestApp extends App {
+  config: Config;
+  /** POSTs a GraphQL operation over HTTP, as a client would. */
+  gql<T = any>(query: string, variables?: Record<string, unknown>, token?: string | null): Promise<GraphQLResponse<T>>;
+  /** A development token for a seeded organisation code (see `npm run token`) or id. */
+  token(org: string, ...roles: Role[]): Promise<string>;
+  /** Statements the server sends while `run` executes. */
+  countStatements(run: () => Promise<unknown>): Promise<number>;
+}
+
+export const backend = () => process.env.SAMREHAB_TEST_BACKEND ?? 'pglite';
+
+/** The config the suites run with: the run's database, a pool of 1 for PGlite. */
+export function testConfig(overrides: NodeJS.ProcessEnv = {}): Config {
+  return loadConfig({
+    NODE_ENV: 'test',
+    PORT: '0',
+    DATABASE_URL: process.env.SAMREHAB_TEST_DATABASE_URL,
+    DATABASE_POOL_SIZE: backend() === 'pglite' ? '1' : '4',
+    DATA_DIR: process.env.SAMREHAB_TEST_DATA_DIR,
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
+    ...overrides,
+  });
+}
+
+export async function startTestApp(overrides: NodeJS.ProcessEnv = {}): Promise<TestApp> {
+  const config = testConfig(overrides);
+  const app = await startApp(config, createLogger(config.logLevel));
+  return {
+    ...app,
+    config,
+    async gql(query, variables, token) {
+      const res = await fetch(app.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify({ query, variables }),
+      });
+      return { status: res.status, ...((await res.json()) as object) };
+    },
+    async token(org, ...roles) {
+      const organisationId = seededOrganisationId(org) ?? org;
+      return signDevToken(config.dataDir, { userId: `test-${roles.join('-').toLowerCase()}`, organisationId, roles });
+    },
+    async countStatements(run) {
+      const before = app.statements.total;
+      await run();
+      return app.statements.total - before;
+    },
+  };
+}
+
+/** The error codes of a response, in order. */
+export const codes = (res: GraphQLResponse) => (res.errors ?? []).map((e) => e.extensions?.code);
