@@ -1,0 +1,41 @@
+import { createClient, SamrehabError } from '../../client-sdk/src';
+import { Role } from '../../domain/enums';
+import { startTestApp, TestApp } from '../support/test-app';
+
+/** A partner app uses the generated, typed SDK against a running server. */
+describe('client SDK', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp();
+  });
+  afterAll(() => app.stop());
+
+  it('runs typed queries with fragments and paging', async () => {
+    const client = createClient({ url: app.url, token: await app.token('2062', Role.INTEGRATION) });
+    const mora = await client.Municipality({ code: '2062' });
+    expect(mora.municipality?.name).toBe('Mora kommun');
+    expect(mora.municipality?.region.code).toBe('20');
+    const page = await client.Organisations({ filter: { regionCode: '20', kind: 'MUNICIPALITY' }, first: 10 });
+    expect(page.organisations.edges).toHaveLength(10);
+    const next = await client.Organisations({ filter: { regionCode: '20', kind: 'MUNICIPALITY' }, first: 10, after: page.organisations.pageInfo.endCursor });
+    expect(next.organisations.edges).toHaveLength(5);
+    const associations = await client.CoordinationAssociations({ regionCode: '20' });
+    expect(associations.coordinationAssociations.edges.length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('creates through a mutation with a token supplied per request', async () => {
+    const token = await app.token('20', Role.TENANT_ADMIN);
+    const client = createClient({ url: app.url, token: () => token });
+    const created = await client.OrganisationCreate({ input: { kind: 'EMPLOYER', name: `SDK employer ${Date.now()}` } });
+    expect(created.organisationCreate.organisation.region.code).toBe('20');
+  });
+
+  it('throws a SamrehabError carrying the server\'s code', async () => {
+    const client = createClient({ url: app.url });
+    await expect(client.Regions({})).rejects.toEqual(expect.objectContaining({ code: 'UNAUTHENTICATED' }));
+    const staff = createClient({ url: app.url, token: await app.token('20', Role.CARE_STAFF) });
+    const failure = await staff.OrganisationCreate({ input: { kind: 'EMPLOYER', name: 'x' } }).catch((e) => e);
+    expect(failure).toBeInstanceOf(SamrehabError);
+    expect(failure.code).toBe('FORBIDDEN');
+  });
+});
