@@ -54,6 +54,8 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     includeStacktraceInErrorResponses: false,
     introspection: !config.production,
     hideSchemaDetailsFromClientErrors: config.production,
+    // main.ts owns shutdown: it stops HTTP, the pool and the embedded database in order.
+    stopOnTerminationSignals: false,
     plugins: [
       costLimitPlugin(schema),
       ApolloServerPluginCacheControlDisabled(),
@@ -93,8 +95,11 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     statements,
     async stop() {
       await apollo.stop();
+      logger.debug('http server closed');
       await dataSource.destroy();
+      logger.debug('database pool closed');
       await embedded?.stop();
+      logger.debug('embedded database stopped');
     },
   };
 }
