@@ -1,4 +1,8 @@
+import http from 'node:http';
+import { AddressInfo } from 'node:net';
+import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { Role } from '../../domain/enums';
+import { seededOrganisationId } from '../../entities/seed/seed';
 import { codes, startTestApp, TestApp } from '../support/test-app';
 
 /** Protections against expensive or abusive queries, and what a client sees when it hits one. */
@@ -16,6 +20,19 @@ describe('query limits', () => {
     expect(codes(res)).toEqual(['BAD_USER_INPUT']);
     expect(res.errors![0].extensions!.field).toBe('first');
     expect(codes(await app.gql(`{ organisations(first: 0) { edges { node { id } } } }`, {}, token))).toEqual(['BAD_USER_INPUT']);
+  });
+
+  it('refuses malformed and unknown region codes naming the argument', async () => {
+    const malformed = await app.gql(`{ organisations(filter: { regionCode: "2" }) { edges { cursor } } }`, {}, token);
+    expect(codes(malformed)).toEqual(['BAD_USER_INPUT']);
+    expect(malformed.errors![0].extensions!.field).toBe('filter.regionCode');
+    const unknown = await app.gql(`{ coordinationAssociations(regionCode: "25") { edges { cursor } } }`, {}, token);
+    expect(codes(unknown)).toEqual(['BAD_USER_INPUT']);
+    expect(unknown.errors![0]).toEqual(expect.objectContaining({ message: expect.stringMatching(/no region with code 25/), extensions: { code: 'BAD_USER_INPUT', field: 'regionCode' } }));
+    const county = await app.gql(`{ region(code: "99") { name } }`, {}, token);
+    expect(codes(county)).toEqual(['BAD_USER_INPUT']);
+    const municipality = await app.gql(`{ municipality(code: "20620") { name } }`, {}, token);
+    expect(codes(municipality)).toEqual(['BAD_USER_INPUT']);
   });
 
   it('refuses a cursor that is not one of the list', async () => {
@@ -66,12 +83,36 @@ describe('query limits', () => {
 
 describe('in production', () => {
   let app: TestApp;
+  let jwks: http.Server;
+  let signIssuerToken: (claims: Record<string, unknown>, issuer?: string) => Promise<string>;
+  const ISSUER = 'https://idp.region.example';
+
   beforeAll(async () => {
-    // Production verifies tokens against an OIDC issuer's JWKS; the introspection and suggestion
-    // checks below come before authentication, so the JWKS is never fetched here.
-    app = await startTestApp({ NODE_ENV: 'production', AUTH_ISSUER: 'https://idp.invalid', AUTH_AUDIENCE: 'samrehab', AUTH_JWKS_URL: 'https://idp.invalid/jwks' });
+    // A stand-in OIDC issuer on loopback that publishes its signing key as a JWKS.
+    const { privateKey, publicKey } = await generateKeyPair('RS256');
+    const jwk = { ...(await exportJWK(publicKey)), kid: 'k1', alg: 'RS256', use: 'sig' };
+    jwks = http.createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys: [jwk] })));
+    await new Promise<void>((r) => jwks.listen(0, '127.0.0.1', r));
+    signIssuerToken = (claims, issuer = ISSUER) =>
+      new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid: 'k1' }).setSubject('hsa-user-1').setIssuer(issuer).setAudience('samrehab').setIssuedAt().setExpirationTime('5m').sign(privateKey);
+    const port = (jwks.address() as AddressInfo).port;
+    app = await startTestApp({ NODE_ENV: 'production', AUTH_ISSUER: ISSUER, AUTH_AUDIENCE: 'samrehab', AUTH_JWKS_URL: `http://127.0.0.1:${port}/jwks` });
   });
-  afterAll(() => app.stop());
+  afterAll(async () => {
+    await app.stop();
+    jwks.close();
+  });
+
+  it('accepts tokens of the configured issuer, verified against its JWKS', async () => {
+    const token = await signIssuerToken({ org: seededOrganisationId('2062'), roles: ['INTEGRATION'] });
+    const res = await app.gql(`{ municipality(code: "2062") { name } }`, {}, token);
+    expect(res.data).toEqual({ municipality: { name: 'Mora kommun' } });
+  });
+
+  it('refuses a token of that key but another issuer', async () => {
+    const token = await signIssuerToken({ org: seededOrganisationId('2062'), roles: ['INTEGRATION'] }, 'https://elsewhere.example');
+    expect(codes(await app.gql(`{ municipality(code: "2062") { name } }`, {}, token))).toEqual(['UNAUTHENTICATED']);
+  });
 
   it('turns introspection off', async () => {
     const res = await app.gql(`{ __schema { types { name } } }`);
