@@ -37,3 +37,41 @@ export enum Role {
   REHAB_COORDINATOR = 'REHAB_COORDINATOR',
   INTEGRATION = 'INTEGRATION',
 }
+
+/** Legal sex as the identity number records it; used for gender-disaggregated statistics. */
+export enum LegalSex {
+  FEMALE = 'FEMALE',
+  MALE = 'MALE',
+}
+
+/** A Swedish personnummer, or a samordningsnummer (day of birth + 60) for people not registered. */
+export enum IdentityNumberKind {
+  PERSONNUMMER = 'PERSONNUMMER',
+  SAMORDNINGSNUMMER = 'SAMORDNINGSNUMMER',
+}
+
+/** Categories of patient data a consent can cover. */
+export enum DataCategory {
+  IDENTITY_AND_CONTACT = 'IDENTITY_AND_CONTACT',
+  HEALTH_STATUS = 'HEALTH_STATUS',
+  FUNCTIONAL_ABILITY = 'FUNCTIONAL_ABILITY',
+  CARE_AND_REHAB_PLAN = 'CARE_AND_REHAB_PLAN',
+  SICK_LEAVE = 'SICK_LEAVE',
+  WORK_CAPACITY = 'WORK_CAPACITY',
+  SOCIAL_SITUATION = 'SOCIAL_SITUATION',
+}
+
+/** Why data may flow under a consent. */
+export enum ConsentPurpose {
+  COORDINATED_DISCHARGE = 'COORDINATED_DISCHARGE',
+  SIP = 'SIP',
+  REHABILITATION_COORDINATION = 'REHABILITATION_COORDINATION',
+  WORK_ORIENTED_REHABILITATION = 'WORK_ORIENTED_REHABILITATION',
+  REHABILITATION_PLAN = 'REHABILITATION_PLAN',
+}
+
+/** Who gave a consent. */
+export enum ConsentGivenBy {
+  PATIENT = 'PATIENT',
+  REPRESENTATIVE = 'REPRESENTATIVE',
+}
