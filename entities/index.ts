@@ -1,11 +1,34 @@
 import { AssociationMembershipEntity } from './association-membership.entity';
 import { CareUnitEntity } from './care-unit.entity';
+import { ConsentEntity } from './consent.entity';
 import { OrganisationEntity } from './organisation.entity';
+import { PatientParticipationEntity } from './patient-participation.entity';
+import { PatientEntity } from './patient.entity';
 import { RegionEntity } from './region.entity';
+import { RuleParameterEntity } from './rule-parameter.entity';
 import { Foundation1732500000000 } from './migrations/1732500000000-foundation';
+import { PatientsConsentAccessLog1732600000000 } from './migrations/1732600000000-patients-consent-access-log';
 
-export { AssociationMembershipEntity, CareUnitEntity, OrganisationEntity, RegionEntity };
+export {
+  AssociationMembershipEntity,
+  CareUnitEntity,
+  ConsentEntity,
+  OrganisationEntity,
+  PatientEntity,
+  PatientParticipationEntity,
+  RegionEntity,
+  RuleParameterEntity,
+};
 
-export const ENTITIES = [RegionEntity, OrganisationEntity, AssociationMembershipEntity, CareUnitEntity];
+export const ENTITIES = [
+  RegionEntity,
+  OrganisationEntity,
+  AssociationMembershipEntity,
+  CareUnitEntity,
+  RuleParameterEntity,
+  PatientEntity,
+  PatientParticipationEntity,
+  ConsentEntity,
+];
 /** Migrations in the order they run. */
-export const MIGRATIONS = [Foundation1732500000000];
+export const MIGRATIONS = [Foundation1732500000000, PatientsConsentAccessLog1732600000000];

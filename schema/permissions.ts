@@ -1,6 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { allow, deny, rule, shield } from 'graphql-shield';
 import { Role } from '../domain/enums';
+import { PATIENT_ROLES } from '../server/access/patient.store';
 import { hasRole } from '../server/auth/viewer';
 import type { Context } from '../server/context';
 import { ForbiddenError, UnauthenticatedError } from '../server/errors';
@@ -21,6 +22,8 @@ const hasAnyRole = (...roles: Role[]) =>
   });
 
 const isTenantAdmin = hasAnyRole(Role.TENANT_ADMIN);
+/** Patient data: care roles only. PLANNER, TENANT_ADMIN and INTEGRATION never get patient rows. */
+const worksWithPatients = hasAnyRole(...PATIENT_ROLES);
 
 /** Object types whose every field is public once the root field that led to them was allowed. */
 const OPEN_TYPES = [
@@ -29,6 +32,11 @@ const OPEN_TYPES = [
   'CareUnit', 'CareUnitConnection', 'CareUnitEdge',
   'PageInfo',
   'OrganisationCreatePayload', 'OrganisationUpdatePayload', 'CareUnitCreatePayload', 'CareUnitUpdatePayload',
+  // Reached only through the gated root fields below, whose stores filter every row.
+  'Patient', 'PatientConnection', 'PatientEdge', 'PatientCreatePayload', 'PatientUpdatePayload',
+  'Consent', 'ConsentConnection', 'ConsentEdge', 'ConsentRecordPayload', 'ConsentRevokePayload',
+  'PatientAccess', 'PatientAccessConnection', 'PatientAccessEdge',
+  'AccessLogEntry', 'AccessLogEntryConnection', 'AccessLogEntryEdge',
 ] as const;
 
 export const permissions = shield(
@@ -42,12 +50,21 @@ export const permissions = shield(
       coordinationAssociations: isAuthenticated,
       careUnits: isAuthenticated,
       careUnit: isAuthenticated,
+      patient: worksWithPatients,
+      patients: worksWithPatients,
+      consents: worksWithPatients,
+      patientAccessLog: worksWithPatients,
+      accessLogReview: isTenantAdmin,
     },
     Mutation: {
       organisationCreate: isTenantAdmin,
       organisationUpdate: isTenantAdmin,
       careUnitCreate: isTenantAdmin,
       careUnitUpdate: isTenantAdmin,
+      patientCreate: worksWithPatients,
+      patientUpdate: worksWithPatients,
+      consentRecord: worksWithPatients,
+      consentRevoke: worksWithPatients,
     },
     ...Object.fromEntries(OPEN_TYPES.map((t) => [t, allow])),
   },

@@ -1,13 +1,15 @@
+import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { DataSource } from 'typeorm';
-import { Access } from './access/access';
+import { Access, AccessServices } from './access/access';
 import { createAuthenticator } from './auth/authenticate';
+import { loadIdentityNumberCipher } from './crypto/identity-number-cipher';
 import { Config } from './config';
 import type { Context } from './context';
 import { createDataSource, migrateAndSeed } from './database/data-source';
@@ -18,6 +20,18 @@ import { armor, costLimitPlugin } from './limits';
 import { Logger } from './logger';
 import { buildAppSchema } from './schema';
 
+/** Every response names its request, so a client or an auditor can find its access-log rows. */
+const requestIdPlugin: ApolloServerPlugin<Context> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ response, contextValue }) {
+        // A request whose context failed (a bad token) never got an id.
+        if (contextValue?.access) response.http.headers.set('x-request-id', contextValue.access.requestId);
+      },
+    };
+  },
+};
+
 export interface App {
   /** The GraphQL endpoint, e.g. http://127.0.0.1:4000/graphql. */
   url: string;
@@ -25,6 +39,8 @@ export interface App {
   dataSource: DataSource;
   /** SQL statements sent since start; tests compare it before and after a request. */
   statements: StatementCounter;
+  /** What an Access is built from, for work outside a request (tests, jobs). */
+  services: AccessServices;
   stop(): Promise<void>;
 }
 
@@ -45,6 +61,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
 
   const schema = await buildAppSchema();
   const authenticate = await createAuthenticator(config, dataSource);
+  const services = { db: dataSource, logger, cipher: loadIdentityNumberCipher(config) };
   const app = express();
   const httpServer = http.createServer(app);
   const apollo = new ApolloServer<Context>({
@@ -58,6 +75,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     stopOnTerminationSignals: false,
     plugins: [
       costLimitPlugin(schema),
+      requestIdPlugin,
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ...(config.production ? [ApolloServerPluginLandingPageDisabled()] : []),
@@ -82,7 +100,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     '/graphql',
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => ({ access: new Access(await authenticate(req.headers.authorization), dataSource, logger) }),
+      context: async ({ req }) => ({ access: new Access(await authenticate(req.headers.authorization), randomUUID(), services) }),
     }),
   );
 
@@ -93,6 +111,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     port,
     dataSource,
     statements,
+    services,
     async stop() {
       await apollo.stop();
       logger.debug('http server closed');

@@ -16,6 +16,8 @@ export interface Config {
   };
   /** Connections in the pool: PGlite serves one connection at a time. */
   poolSize: number;
+  /** Master key (base64, 32 bytes) protecting identity numbers at rest; required in production. */
+  patientDataKey: string | null;
 }
 
 export const DEV_ISSUER = 'samrehab-dev';
@@ -27,6 +29,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const jwksUrl = env.AUTH_JWKS_URL?.trim() || null;
   if (production && (!jwksUrl || !env.AUTH_ISSUER || !env.AUTH_AUDIENCE)) {
     throw new Error('NODE_ENV=production needs AUTH_ISSUER, AUTH_AUDIENCE and AUTH_JWKS_URL: development tokens are not accepted there');
+  }
+  const patientDataKey = env.PATIENT_DATA_KEY?.trim() || null;
+  if (production && !patientDataKey) {
+    throw new Error('NODE_ENV=production needs PATIENT_DATA_KEY (32 random bytes, base64): the development key under DATA_DIR is not for real patients');
   }
   const port = Number(env.PORT ?? 4000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got ${env.PORT}`);
@@ -42,5 +48,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       jwksUrl,
     },
     poolSize: databaseUrl ? Number(env.DATABASE_POOL_SIZE ?? 10) : 1,
+    patientDataKey,
   };
 }

@@ -6,9 +6,22 @@ import { AssociationMemberResolver } from '../resolvers/organisation/association
 import { CareUnitResolver } from '../resolvers/organisation/care-unit.resolver';
 import { OrganisationResolver } from '../resolvers/organisation/organisation.resolver';
 import { RegionResolver } from '../resolvers/organisation/region.resolver';
+import { AccessLogEntryResolver, PatientAccessResolver } from '../resolvers/patient/access-log.resolver';
+import { ConsentResolver } from '../resolvers/patient/consent.resolver';
+import { PatientResolver } from '../resolvers/patient/patient.resolver';
 import { permissions } from '../schema/permissions';
+import { auditFailures } from './access/audit-middleware';
 
-export const RESOLVERS = [RegionResolver, OrganisationResolver, AssociationMemberResolver, CareUnitResolver] as const;
+export const RESOLVERS = [
+  RegionResolver,
+  OrganisationResolver,
+  AssociationMemberResolver,
+  CareUnitResolver,
+  PatientResolver,
+  ConsentResolver,
+  PatientAccessResolver,
+  AccessLogEntryResolver,
+] as const;
 
 /** The executable schema as type-graphql builds it, before the permission layer. */
 export function buildBareSchema(): Promise<GraphQLSchema> {
@@ -16,9 +29,12 @@ export function buildBareSchema(): Promise<GraphQLSchema> {
   return buildSchema({ resolvers: RESOLVERS, validate: false });
 }
 
-/** The schema the server runs: every field behind the shield permission tree. */
+/**
+ * The schema the server runs: every field behind the shield permission tree, and the patient-data
+ * fields inside the audit middleware, which sits outside shield so that its denials are logged.
+ */
 export async function buildAppSchema(): Promise<GraphQLSchema> {
-  return applyMiddleware(await buildBareSchema(), permissions);
+  return applyMiddleware(await buildBareSchema(), auditFailures, permissions);
 }
 
 /** The SDL committed as schema/schema.graphql, in a stable (sorted) order. */

@@ -1,8 +1,9 @@
 import { EntityManager } from 'typeorm';
 import { Country, OrganisationKind } from '../../domain/enums';
-import { AssociationMembershipEntity, CareUnitEntity, OrganisationEntity, RegionEntity } from '../index';
+import { AssociationMembershipEntity, CareUnitEntity, OrganisationEntity, RegionEntity, RuleParameterEntity } from '../index';
 import { careUnitKey, municipalityKey, organisationKey, regionKey, regionPrincipalKey, seedId } from './ids';
 import { REFERENCE_DATA, RegionSeed } from './reference-data';
+import { DEFAULT_RULE_PARAMETERS } from './rule-parameters';
 
 type Row<T> = Omit<T, 'createdAt' | 'updatedAt'>;
 
@@ -74,6 +75,10 @@ export async function seedReferenceData(manager: EntityManager): Promise<void> {
   await insert(OrganisationEntity, rows.organisations);
   await insert(AssociationMembershipEntity, rows.memberships);
   await insert(CareUnitEntity, rows.careUnits);
+  await insert(
+    RuleParameterEntity,
+    DEFAULT_RULE_PARAMETERS.map((p) => ({ ...p, id: seedId(`parameter:${p.key}:${p.regionId ?? 'default'}:${p.validFrom}`) })),
+  );
 }
 
 /**

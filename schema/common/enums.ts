@@ -1,5 +1,17 @@
 import { registerEnumType } from 'type-graphql';
-import { CareLevel, Country, HousingForm, OrganisationKind, Role } from '../../domain/enums';
+import {
+  CareLevel,
+  ConsentGivenBy,
+  ConsentPurpose,
+  Country,
+  DataCategory,
+  HousingForm,
+  IdentityNumberKind,
+  LegalSex,
+  OrganisationKind,
+  Role,
+} from '../../domain/enums';
+import { AuditOutcome, AuditRecordType } from '../../server/access/audit';
 
 registerEnumType(Country, {
   name: 'Country',
@@ -52,5 +64,78 @@ registerEnumType(Role, {
     CARE_STAFF: { description: 'Works with hand-offs, SIPs and plans for patients their organisation takes part in.' },
     REHAB_COORDINATOR: { description: 'Runs rehabilitation coordination cases, plus what care staff may.' },
     INTEGRATION: { description: 'A machine client such as a municipal system: look-ups and its own inbox.' },
+  },
+});
+
+registerEnumType(LegalSex, {
+  name: 'LegalSex',
+  description: 'Legal sex as the identity number records it; used for statistics by sex.',
+  valuesConfig: { FEMALE: { description: 'Female.' }, MALE: { description: 'Male.' } },
+});
+
+registerEnumType(IdentityNumberKind, {
+  name: 'IdentityNumberKind',
+  description: 'What kind of Swedish identity number identifies a patient.',
+  valuesConfig: {
+    PERSONNUMMER: { description: 'Personal identity number (personnummer) of a person registered in Sweden.' },
+    SAMORDNINGSNUMMER: { description: 'Coordination number (samordningsnummer): day of birth + 60, for people not registered.' },
+  },
+});
+
+registerEnumType(DataCategory, {
+  name: 'DataCategory',
+  description: 'A category of patient data a consent can cover.',
+  valuesConfig: {
+    IDENTITY_AND_CONTACT: { description: 'Identity and contact details.' },
+    HEALTH_STATUS: { description: 'Diagnoses, health status and care given.' },
+    FUNCTIONAL_ABILITY: { description: 'Functional ability and activity limitations.' },
+    CARE_AND_REHAB_PLAN: { description: 'Care and rehabilitation plans, goals and interventions.' },
+    SICK_LEAVE: { description: 'Sick leave and certificates.' },
+    WORK_CAPACITY: { description: 'Work capacity and work situation (for employers, FK, AF).' },
+    SOCIAL_SITUATION: { description: 'Housing, family and social situation.' },
+  },
+});
+
+registerEnumType(ConsentPurpose, {
+  name: 'ConsentPurpose',
+  description: 'Why data may flow under a consent.',
+  valuesConfig: {
+    COORDINATED_DISCHARGE: { description: 'Coordinated discharge from inpatient care (lag 2017:612).' },
+    SIP: { description: 'A coordinated individual plan (SIP).' },
+    REHABILITATION_COORDINATION: { description: 'Rehabilitation coordination for sick-listed patients (lag 2019:1297).' },
+    WORK_ORIENTED_REHABILITATION: { description: 'Informing Försäkringskassan or others about work-oriented rehabilitation.' },
+    REHABILITATION_PLAN: { description: 'A rehabilitation plan with therapy periods and payment commitments.' },
+  },
+});
+
+registerEnumType(ConsentGivenBy, {
+  name: 'ConsentGivenBy',
+  description: 'Who gave a consent.',
+  valuesConfig: {
+    PATIENT: { description: 'The patient.' },
+    REPRESENTATIVE: { description: 'A representative (guardian, trustee) on the patient\'s behalf.' },
+  },
+});
+
+registerEnumType(AuditOutcome, {
+  name: 'AccessOutcome',
+  description: 'What came of an attempt to read or change patient data.',
+  valuesConfig: {
+    ALLOWED: { description: 'Allowed and done.' },
+    DENIED: { description: 'Refused: missing role or right.' },
+    NOT_FOUND: { description: 'No such record, or one the caller may not see.' },
+    REJECTED: { description: 'Refused input or a conflict; nothing was written.' },
+    UNAUTHENTICATED: { description: 'No valid token.' },
+    FAILED: { description: 'An unexpected failure.' },
+  },
+});
+
+registerEnumType(AuditRecordType, {
+  name: 'AccessRecordType',
+  description: 'What kind of record an access concerned.',
+  valuesConfig: {
+    PATIENT: { description: 'A patient record.' },
+    CONSENT: { description: 'A consent.' },
+    ACCESS_LOG: { description: 'The access log itself.' },
   },
 });

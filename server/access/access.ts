@@ -1,24 +1,47 @@
 import { DataSource } from 'typeorm';
 import { Role } from '../../domain/enums';
 import { hasRole, Viewer } from '../auth/viewer';
+import type { IdentityNumberCipher } from '../crypto/identity-number-cipher';
 import { ForbiddenError, UnauthenticatedError } from '../errors';
 import { Logger } from '../logger';
+import { AccessLogStore } from './access-log.store';
+import { AuditLog } from './audit';
+import { ConsentStore } from './consent.store';
+import { PatientStore } from './patient.store';
 import { ReferenceStore } from './reference.store';
+
+/** What every request's Access is built from. */
+export interface AccessServices {
+  db: DataSource;
+  logger: Logger;
+  cipher: IdentityNumberCipher;
+}
 
 /**
  * The only way resolvers reach data: built once per request from the viewer, it owns the
- * request's DataLoaders and applies tenant rules to every statement (the Medplum pattern: the
- * security filters live in this one layer, not in resolvers). Each area of data is a store.
+ * request's DataLoaders and applies tenant and participation rules to every statement (the
+ * Medplum pattern: the security filters live in this one layer, not in resolvers), and it writes
+ * the access log. Each area of data is a store.
  */
 export class Access {
+  readonly audit: AuditLog;
   readonly reference: ReferenceStore;
+  readonly patients: PatientStore;
+  readonly consents: ConsentStore;
+  readonly accessLog: AccessLogStore;
+  readonly logger: Logger;
 
   constructor(
     readonly viewer: Viewer | null,
-    db: DataSource,
-    readonly logger: Logger,
+    readonly requestId: string,
+    { db, logger, cipher }: AccessServices,
   ) {
+    this.logger = logger;
+    this.audit = new AuditLog(db, viewer, requestId);
     this.reference = new ReferenceStore(this, db);
+    this.patients = new PatientStore(this, db, cipher);
+    this.consents = new ConsentStore(this, db);
+    this.accessLog = new AccessLogStore(this, db);
   }
 
   /** The viewer, or UNAUTHENTICATED. */

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { Country, OrganisationKind, Role } from '../../domain/enums';
+import { DatedParameter, parameterOn } from '../../domain/rule-parameters';
 import { AssociationMembershipEntity, CareUnitEntity, OrganisationEntity } from '../../entities';
 import { Page, PageRequest } from '../../schema/common/page';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../errors';
@@ -92,7 +93,7 @@ export class ReferenceStore {
     return row ?? null;
   }
 
-  async organisations(query: OrganisationQuery, page: PageRequest): Promise<Page<OrganisationRow>> {
+  organisations(query: OrganisationQuery, page: PageRequest): Promise<Page<OrganisationRow>> {
     this.access.requireViewer();
     const conditions: string[] = [];
     const params: unknown[] = [];
@@ -104,10 +105,7 @@ export class ReferenceStore {
     if (query.kind) add((p) => `o.kind = ${p}`, query.kind);
     if (query.search) add((p) => `o.name ILIKE ${p}`, likeContains(query.search));
     const where = conditions.length ? conditions.join(' AND ') : 'true';
-    const rows = await pageByName<OrganisationRow>(this.db, 'o', `SELECT ${ORGANISATION_COLUMNS} FROM organisation o WHERE ${where}`, params, page);
-    // Care units, memberships and members that point back to these need no second look-up.
-    for (const row of rows.nodes) this.loaders.organisation.prime(row.id, row);
-    return rows;
+    return pageByName(this.db, 'o', `SELECT ${ORGANISATION_COLUMNS} FROM organisation o WHERE ${where}`, params, page);
   }
 
   membersOf(associationId: string) {
@@ -140,6 +138,22 @@ export class ReferenceStore {
     }
     const where = conditions.length ? conditions.join(' AND ') : 'true';
     return pageByName(this.db, 'c', `SELECT ${CARE_UNIT_COLUMNS} FROM care_unit c WHERE ${where}`, params, page);
+  }
+
+  /**
+   * The value of a dated rule parameter for the viewer's region on a date. A parameter the
+   * platform reads is always seeded, so a missing one is a configuration fault, not bad input.
+   */
+  async parameter<T>(key: string, onDate: string): Promise<T> {
+    const viewer = this.access.requireViewer();
+    const rows: DatedParameter[] = await this.db.query(
+      `SELECT key, region_id AS "regionId", value, valid_from::text AS "validFrom", valid_to::text AS "validTo"
+       FROM rule_parameter WHERE key = $1 AND (region_id = $2 OR region_id IS NULL)`,
+      [key, viewer.regionId],
+    );
+    const value = parameterOn<T>(rows, key, viewer.regionId, onDate);
+    if (value === undefined) throw new Error(`Rule parameter ${key} has no value on ${onDate}`);
+    return value;
   }
 
   // Writes (TENANT_ADMIN, own region) ---------------------------------------------------------

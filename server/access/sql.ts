@@ -8,24 +8,37 @@ export interface Queryable {
 }
 
 /**
- * Keyset pagination on (name, id): appends the "after" condition and the limit to `sql`, whose
- * parameters are `params`. Returns the page with `hasNextPage` from one extra row.
+ * Keyset pagination: appends "after the cursor's key", the order and the limit to `sql` (whose
+ * parameters are `params`), and fetches one extra row to know whether another page follows.
+ * `keys` are the ordering columns, ending in a unique one; the cursor holds their values as text.
  */
-export async function pageByName<T>(
+export async function pageByKey<T>(
   db: Queryable,
-  alias: string,
+  keys: { column: string; cast?: string; descending?: boolean }[],
   sql: string,
   params: unknown[],
   page: PageRequest,
 ): Promise<Page<T>> {
-  const conditions = page.after ? ` AND (${alias}.name, ${alias}.id) > ($${params.length + 1}, $${params.length + 2}::uuid)` : '';
-  const all = page.after ? [...params, page.after[0], page.after[1]] : [...params];
-  const rows: T[] = await db.query(
-    `${sql}${conditions} ORDER BY ${alias}.name, ${alias}.id LIMIT $${all.length + 1}`,
-    [...all, page.first + 1],
-  );
+  const all = [...params];
+  let condition = '';
+  if (page.after) {
+    // Row comparison needs one direction; mixed directions are not used by any list.
+    const op = keys[0].descending ? '<' : '>';
+    const placeholders = keys.map((k, i) => {
+      all.push(page.after![i]);
+      return `$${all.length}${k.cast ? `::${k.cast}` : ''}`;
+    });
+    condition = ` AND (${keys.map((k) => k.column).join(', ')}) ${op} (${placeholders.join(', ')})`;
+  }
+  all.push(page.first + 1);
+  const order = keys.map((k) => `${k.column}${k.descending ? ' DESC' : ''}`).join(', ');
+  const rows: T[] = await db.query(`${sql}${condition} ORDER BY ${order} LIMIT $${all.length}`, all);
   return { nodes: rows.slice(0, page.first), hasNextPage: rows.length > page.first };
 }
+
+/** Lists in name order: (name, id). */
+export const pageByName = <T>(db: Queryable, alias: string, sql: string, params: unknown[], page: PageRequest) =>
+  pageByKey<T>(db, [{ column: `${alias}.name` }, { column: `${alias}.id`, cast: 'uuid' }], sql, params, page);
 
 /** Escapes LIKE wildcards so that a search for "50%" means the text "50%". */
 export const likeContains = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

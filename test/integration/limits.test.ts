@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
@@ -96,11 +97,17 @@ describe('in production', () => {
     signIssuerToken = (claims, issuer = ISSUER) =>
       new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid: 'k1' }).setSubject('hsa-user-1').setIssuer(issuer).setAudience('samrehab').setIssuedAt().setExpirationTime('5m').sign(privateKey);
     const port = (jwks.address() as AddressInfo).port;
-    app = await startTestApp({ NODE_ENV: 'production', AUTH_ISSUER: ISSUER, AUTH_AUDIENCE: 'samrehab', AUTH_JWKS_URL: `http://127.0.0.1:${port}/jwks` });
+    app = await startTestApp({
+      NODE_ENV: 'production',
+      AUTH_ISSUER: ISSUER,
+      AUTH_AUDIENCE: 'samrehab',
+      AUTH_JWKS_URL: `http://127.0.0.1:${port}/jwks`,
+      PATIENT_DATA_KEY: randomBytes(32).toString('base64'),
+    });
   });
   afterAll(async () => {
-    await app.stop();
     jwks.close();
+    await app?.stop();
   });
 
   it('accepts tokens of the configured issuer, verified against its JWKS', async () => {

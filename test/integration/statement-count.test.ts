@@ -9,7 +9,7 @@ describe('SQL statements per request', () => {
     id name region { code name }
     members { financingShare note }
     memberships { financingShare association { name } }
-    careUnits(first: 5) { edges { node { name careLevel organisation { name } } } }
+    careUnits(first: 5) { edges { node { name careLevel } } }
   } } } }`;
 
   beforeAll(async () => {

@@ -1,4 +1,6 @@
 import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
+import { Access } from '../../server/access/access';
 import { App, startApp } from '../../server/app';
 import { signDevToken } from '../../server/auth/dev-keys';
 import { Config, loadConfig } from '../../server/config';
@@ -8,6 +10,8 @@ import { Role } from '../../domain/enums';
 
 export interface GraphQLResponse<T = any> {
   status: number;
+  /** The x-request-id header: the key of the request's access-log rows. */
+  requestId: string | null;
   data?: T;
   errors?: { message: string; extensions?: { code?: string; field?: string; [k: string]: unknown }; path?: string[] }[];
 }
@@ -20,6 +24,10 @@ export interface TestApp extends App {
   token(org: string, ...roles: Role[]): Promise<string>;
   /** Statements the server sends while `run` executes. */
   countStatements(run: () => Promise<unknown>): Promise<number>;
+  /** A viewer-bound Access outside any request, as a feature's own code would use it. */
+  accessAs(org: string, ...roles: Role[]): Promise<Access>;
+  /** Access-log rows a request wrote. */
+  logRows(requestId: string | null): Promise<{ outcome: string; action: string; patientId: string | null }[]>;
 }
 
 export const backend = () => process.env.SAMREHAB_TEST_BACKEND ?? 'pglite';
@@ -49,11 +57,21 @@ export async function startTestApp(overrides: NodeJS.ProcessEnv = {}): Promise<T
         headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
         body: JSON.stringify({ query, variables }),
       });
-      return { status: res.status, ...((await res.json()) as object) };
+      return { status: res.status, requestId: res.headers.get('x-request-id'), ...((await res.json()) as object) };
     },
     async token(org, ...roles) {
       const organisationId = seededOrganisationId(org) ?? org;
       return signDevToken(config.dataDir, { userId: `test-${roles.join('-').toLowerCase()}`, organisationId, roles });
+    },
+    async accessAs(org, ...roles) {
+      const organisationId = seededOrganisationId(org) ?? org;
+      const [row] = await app.dataSource.query('SELECT region_id FROM organisation WHERE id = $1', [organisationId]);
+      const viewer = { userId: `test-${org}`, organisationId, careUnitId: null, regionId: row.region_id, roles: new Set(roles) };
+      return new Access(viewer, randomUUID(), app.services);
+    },
+    async logRows(requestId) {
+      if (!requestId) return [];
+      return app.dataSource.query(`SELECT outcome, action, patient_id AS "patientId" FROM access_log WHERE request_id = $1 ORDER BY id`, [requestId]);
     },
     async countStatements(run) {
       const before = app.statements.total;

@@ -1,0 +1,32 @@
+/**
+ * Dated configuration: values the law or an agreement sets (deadlines, amounts, limits) are kept
+ * as parameters valid over a period, for one region or as a default for all. DOMAIN.md marks such
+ * values "(configurable)"; code asks for the value that applies on a date, never a constant.
+ */
+export interface DatedParameter<T = unknown> {
+  key: string;
+  /** null: the default for regions without a value of their own. */
+  regionId: string | null;
+  value: T;
+  validFrom: string;
+  /** Last day it applies (inclusive); null while open-ended. */
+  validTo: string | null;
+}
+
+const appliesOn = (p: DatedParameter, onDate: string) => p.validFrom <= onDate && (p.validTo === null || onDate <= p.validTo);
+
+/**
+ * The value of `key` on `onDate` for `regionId`: the region's own value beats the default, and
+ * among values valid that day the one that started last wins. Undefined when none applies.
+ */
+export function parameterOn<T>(parameters: readonly DatedParameter[], key: string, regionId: string | null, onDate: string): T | undefined {
+  const candidates = parameters.filter((p) => p.key === key && appliesOn(p, onDate) && (p.regionId === regionId || p.regionId === null));
+  candidates.sort((a, b) => Number(b.regionId !== null) - Number(a.regionId !== null) || b.validFrom.localeCompare(a.validFrom));
+  return candidates[0]?.value as T | undefined;
+}
+
+/** Keys of the parameters the platform reads. */
+export const PARAMETER = {
+  /** Longest period, in days from today, a consent may be recorded for. */
+  CONSENT_MAX_VALIDITY_DAYS: 'consent.maxValidityDays',
+} as const;

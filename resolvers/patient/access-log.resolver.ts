@@ -1,0 +1,73 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { DateTimeISOResolver } from 'graphql-scalars';
+import { PageArgs, pageRequest, toConnection } from '../../schema/common/page';
+import { CareUnit } from '../../schema/organisation/care-unit.type';
+import { Organisation } from '../../schema/organisation/organisation.type';
+import { AccessLogEntry, AccessLogEntryConnection, AccessLogReviewFilter, PatientAccess, PatientAccessConnection } from '../../schema/patient/access-log.type';
+import type { AccessLogRow } from '../../server/access/access-log.store';
+import { isUuid } from '../../server/access/rows';
+import type { Context } from '../../server/context';
+import { BadUserInputError } from '../../server/errors';
+
+const byPosition = (row: AccessLogRow) => [row.id];
+
+function periodArg(from: Date | null | undefined, to: Date | null | undefined) {
+  if (from && to && to <= from) throw new BadUserInputError('to must be after from', 'to');
+  return { from: from ?? undefined, to: to ?? undefined };
+}
+
+/** Who made an access: the same field resolvers for both views of the log. */
+function AccessOriginResolver(type: typeof PatientAccess) {
+  @Resolver(() => type)
+  abstract class AccessOrigin {
+    @FieldResolver(() => Organisation, { nullable: true, description: 'The organisation the user acted for; null for unauthenticated attempts.' })
+    organisation(@Root() row: AccessLogRow, @Ctx() { access }: Context) {
+      return row.organisationId ? access.reference.organisation(row.organisationId) : null;
+    }
+
+    @FieldResolver(() => CareUnit, { nullable: true, description: 'The care unit the user acted for, when the token named one.' })
+    careUnit(@Root() row: AccessLogRow, @Ctx() { access }: Context) {
+      return row.careUnitId ? access.reference.careUnit(row.careUnitId) : null;
+    }
+  }
+  return AccessOrigin;
+}
+
+@Resolver(() => PatientAccess)
+export class PatientAccessResolver extends AccessOriginResolver(PatientAccess) {
+  @Query(() => PatientAccessConnection, {
+    description: "Who accessed a patient's data and when, newest first (patientdatalagen 8 kap 5 §): for the organisation that keeps the record. Logged.",
+  })
+  async patientAccessLog(
+    @Arg('patientId', () => ID, { description: 'The patient.' }) patientId: string,
+    @Arg('from', () => DateTimeISOResolver, { nullable: true, description: 'Only accesses at or after this instant.' }) from: Date | null,
+    @Arg('to', () => DateTimeISOResolver, { nullable: true, description: 'Only accesses before this instant.' }) to: Date | null,
+    @Args() page: PageArgs,
+    @Ctx() { access }: Context,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    const rows = await access.accessLog.forPatient(patientId, periodArg(from, to), pageRequest(page, 1), info.fieldName);
+    return toConnection(rows, byPosition);
+  }
+}
+
+@Resolver(() => AccessLogEntry)
+export class AccessLogEntryResolver extends AccessOriginResolver(AccessLogEntry) {
+  @Query(() => AccessLogEntryConnection, { description: 'The access log of your region, newest first, for systematic follow-up (TENANT_ADMIN). Logged.' })
+  async accessLogReview(
+    @Arg('filter', () => AccessLogReviewFilter, { nullable: true, description: 'Which rows to review.' }) filter: AccessLogReviewFilter | null,
+    @Args() page: PageArgs,
+    @Ctx() { access }: Context,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    const request = pageRequest(page, 1);
+    if (filter?.patientId && !isUuid(filter.patientId)) throw new BadUserInputError('filter.patientId is not a valid id', 'filter.patientId');
+    const rows = await access.accessLog.review(
+      { userId: filter?.userId ?? undefined, patientId: filter?.patientId ?? undefined, deniedOnly: filter?.deniedOnly ?? false, ...periodArg(filter?.from, filter?.to) },
+      request,
+      info.fieldName,
+    );
+    return toConnection(rows, byPosition);
+  }
+}

@@ -1,0 +1,58 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { PageArgs, pageRequest, toConnection } from '../../schema/common/page';
+import { Organisation } from '../../schema/organisation/organisation.type';
+import {
+  Consent,
+  ConsentConnection,
+  ConsentRecordInput,
+  ConsentRecordPayload,
+  ConsentRevokeInput,
+  ConsentRevokePayload,
+  ConsentStatus,
+} from '../../schema/patient/consent.type';
+import type { ConsentRow } from '../../server/access/rows.patient';
+import type { Context } from '../../server/context';
+import { recordConsent, revokeConsent } from './consent.service';
+
+@Resolver(() => Consent)
+export class ConsentResolver {
+  @Query(() => ConsentConnection, { description: 'Consents of a patient you may see, newest first. Logged.' })
+  async consents(
+    @Arg('patientId', () => ID, { description: 'The patient.' }) patientId: string,
+    @Args() page: PageArgs,
+    @Ctx() { access }: Context,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    const rows = await access.consents.ofPatient(patientId, pageRequest(page, 2), info.fieldName);
+    return toConnection(rows, (c: ConsentRow) => [c.recordedAtKey, c.id]);
+  }
+
+  @FieldResolver(() => ConsentStatus, { description: "Whether it allows data to flow today (in the viewer's region)." })
+  async status(@Root() consent: ConsentRow, @Ctx() { access }: Context) {
+    if (consent.revokedAt) return ConsentStatus.REVOKED;
+    const today = await access.patients.today();
+    if (today < consent.validFrom) return ConsentStatus.NOT_YET_VALID;
+    return today > consent.validTo ? ConsentStatus.EXPIRED : ConsentStatus.ACTIVE;
+  }
+
+  @FieldResolver(() => Organisation, { description: 'The organisation that may send the data.' })
+  source(@Root() consent: ConsentRow, @Ctx() { access }: Context) {
+    return access.reference.organisation(consent.sourceOrganisationId);
+  }
+
+  @FieldResolver(() => Organisation, { description: 'The organisation that may receive the data.' })
+  recipient(@Root() consent: ConsentRow, @Ctx() { access }: Context) {
+    return access.reference.organisation(consent.recipientOrganisationId);
+  }
+
+  @Mutation(() => ConsentRecordPayload, { description: "Records a patient's consent for data to flow from your organisation to another. Logged." })
+  async consentRecord(@Arg('input', () => ConsentRecordInput, { description: 'The consent.' }) input: ConsentRecordInput, @Ctx() { access }: Context, @Info() info: GraphQLResolveInfo) {
+    return { consent: await recordConsent(access, input, info.fieldName) };
+  }
+
+  @Mutation(() => ConsentRevokePayload, { description: 'Revokes a consent (its source organisation or the patient\'s own organisation). Logged.' })
+  async consentRevoke(@Arg('input', () => ConsentRevokeInput, { description: 'The revocation.' }) input: ConsentRevokeInput, @Ctx() { access }: Context, @Info() info: GraphQLResolveInfo) {
+    return { consent: await revokeConsent(access, input, info.fieldName) };
+  }
+}

@@ -1,0 +1,87 @@
+import { AppError, ErrorCode } from '../errors';
+import type { Viewer } from '../auth/viewer';
+import type { Queryable } from './sql';
+
+/** What came of an attempt to read or change patient data. */
+export enum AuditOutcome {
+  ALLOWED = 'ALLOWED',
+  /** The viewer lacked the role or the right for that record. */
+  DENIED = 'DENIED',
+  /** No such record, or one the viewer may not know of (the two are logged alike to the caller). */
+  NOT_FOUND = 'NOT_FOUND',
+  /** Bad input or a conflict: nothing was written. */
+  REJECTED = 'REJECTED',
+  UNAUTHENTICATED = 'UNAUTHENTICATED',
+  /** An unexpected failure. */
+  FAILED = 'FAILED',
+}
+
+export enum AuditRecordType {
+  PATIENT = 'PATIENT',
+  CONSENT = 'CONSENT',
+  ACCESS_LOG = 'ACCESS_LOG',
+}
+
+export interface AuditEntry {
+  /** The operation, e.g. `patient`, `patientCreate`, `consentRevoke`. */
+  action: string;
+  recordType: AuditRecordType;
+  patientId: string | null;
+  recordId: string | null;
+  outcome: AuditOutcome;
+  purpose?: string | null;
+}
+
+const OUTCOME_OF_CODE: Record<string, AuditOutcome> = {
+  [ErrorCode.NOT_FOUND]: AuditOutcome.NOT_FOUND,
+  [ErrorCode.FORBIDDEN]: AuditOutcome.DENIED,
+  [ErrorCode.UNAUTHENTICATED]: AuditOutcome.UNAUTHENTICATED,
+  [ErrorCode.BAD_USER_INPUT]: AuditOutcome.REJECTED,
+  [ErrorCode.CONFLICT]: AuditOutcome.REJECTED,
+};
+
+export const outcomeOf = (error: unknown): AuditOutcome =>
+  error instanceof AppError ? (OUTCOME_OF_CODE[String(error.extensions.code)] ?? AuditOutcome.FAILED) : AuditOutcome.FAILED;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const uuidOrNull = (value: string | null) => (value && UUID.test(value) ? value : null);
+
+/**
+ * The access log (patientdatalagen 4 kap 3 §): one append-only row per read or write of patient
+ * data, denials included, written before data leaves the server. It is a table of its own, apart
+ * from the application log, and carries ids only.
+ */
+export class AuditLog {
+  constructor(
+    private readonly db: Queryable,
+    private readonly viewer: Viewer | null,
+    private readonly requestId: string,
+  ) {}
+
+  /** Writes the entries in one statement; `db` may be a transaction, so a write and its row commit together. */
+  async write(entries: AuditEntry[], db: Queryable = this.db): Promise<void> {
+    if (entries.length === 0) return;
+    const v = this.viewer;
+    await db.query(
+      `INSERT INTO access_log (request_id, region_id, user_id, organisation_id, care_unit_id, roles,
+                               patient_id, action, record_type, record_id, purpose, outcome)
+       SELECT $1, $2, $3, $4, $5, $6::text[], e.patient_id, e.action, e.record_type, e.record_id, e.purpose, e.outcome
+       FROM unnest($7::uuid[], $8::text[], $9::text[], $10::uuid[], $11::text[], $12::text[])
+         AS e(patient_id, action, record_type, record_id, purpose, outcome)`,
+      [
+        this.requestId,
+        v?.regionId ?? null,
+        v?.userId ?? null,
+        v?.organisationId ?? null,
+        v?.careUnitId ?? null,
+        v ? [...v.roles] : [],
+        entries.map((e) => uuidOrNull(e.patientId)),
+        entries.map((e) => e.action),
+        entries.map((e) => e.recordType),
+        entries.map((e) => uuidOrNull(e.recordId)),
+        entries.map((e) => e.purpose ?? null),
+        entries.map((e) => e.outcome),
+      ],
+    );
+  }
+}

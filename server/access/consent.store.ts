@@ -1,0 +1,116 @@
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { consentAllowsFlow } from '../../domain/consent';
+import { ConsentGivenBy, ConsentPurpose, DataCategory } from '../../domain/enums';
+import { ConsentEntity } from '../../entities';
+import { Page, PageRequest } from '../../schema/common/page';
+import { ConflictError, ForbiddenError, NotFoundError } from '../errors';
+import type { Access } from './access';
+import { AuditOutcome, AuditRecordType } from './audit';
+import { isUuid } from './rows';
+import { CONSENT_COLUMNS, ConsentRow } from './rows.patient';
+import { pageByKey } from './sql';
+
+export interface NewConsent {
+  patientId: string;
+  recipientOrganisationId: string;
+  categories: DataCategory[];
+  purpose: ConsentPurpose;
+  givenBy: ConsentGivenBy;
+  representativeName: string | null;
+  validFrom: string;
+  validTo: string;
+}
+
+/**
+ * Consents of patients the viewer may see. A consent is recorded by the organisation that will
+ * send the data (its source) for one recipient: it is one-way, as the law reads it.
+ */
+export class ConsentStore {
+  constructor(
+    private readonly access: Access,
+    private readonly db: DataSource,
+  ) {}
+
+  private get audit() {
+    return this.access.audit;
+  }
+
+  async record(values: NewConsent, action: string): Promise<ConsentRow> {
+    const entry = { action, recordType: AuditRecordType.CONSENT, patientId: values.patientId, recordId: null };
+    const viewer = this.access.patients.requirePatientRole();
+    const patient = await this.access.patients.requireVisible(values.patientId, 'patientId');
+    const id = randomUUID();
+    await this.db.transaction(async (tx) => {
+      await tx.insert(ConsentEntity, {
+        id,
+        regionId: patient.regionId,
+        sourceOrganisationId: viewer.organisationId,
+        recordedBy: viewer.userId,
+        revokedAt: null,
+        revokedBy: null,
+        revokeReason: null,
+        ...values,
+      });
+      await this.audit.write([{ ...entry, recordId: id, outcome: AuditOutcome.ALLOWED }], tx);
+    });
+    return this.load(id);
+  }
+
+  /** Revokes a consent; the patient's owner or the consent's source organisation may. */
+  async revoke(id: string, reason: string, action: string): Promise<ConsentRow> {
+    const entry = { action, recordType: AuditRecordType.CONSENT, patientId: null as string | null, recordId: id };
+    const viewer = this.access.patients.requirePatientRole();
+    const [found]: { patientId: string }[] = isUuid(id) ? await this.db.query(`SELECT patient_id AS "patientId" FROM consent WHERE id = $1`, [id]) : [];
+    // A consent of a patient the viewer may not see is as unknown as a missing one.
+    const patient = found ? await this.access.patients.requireVisible(found.patientId).catch(() => null) : null;
+    if (!found || !patient) throw new NotFoundError(`No consent with id ${id} that you may see`, 'id');
+    entry.patientId = found.patientId;
+    const consent = await this.load(id);
+    if (viewer.organisationId !== consent.sourceOrganisationId && viewer.organisationId !== patient.ownerOrganisationId) {
+      throw new ForbiddenError("Only the consent's source organisation or the patient's own organisation may revoke it", 'id');
+    }
+    await this.db.transaction(async (tx) => {
+      const [, changed] = await tx.query(
+        `UPDATE consent SET revoked_at = now(), revoked_by = $2, revoke_reason = $3 WHERE id = $1 AND revoked_at IS NULL RETURNING id`,
+        [id, viewer.userId, reason],
+      );
+      if (changed === 0) throw new ConflictError('The consent is already revoked', 'id');
+      await this.audit.write([{ ...entry, outcome: AuditOutcome.ALLOWED }], tx);
+    });
+    return this.load(id);
+  }
+
+  /** Consents of a patient the viewer may see, newest first; one log row per request. */
+  async ofPatient(patientId: string, page: PageRequest, action: string): Promise<Page<ConsentRow>> {
+    const entry = { action, recordType: AuditRecordType.CONSENT, patientId, recordId: null };
+    this.access.patients.requirePatientRole();
+    await this.access.patients.requireVisible(patientId, 'patientId');
+    const rows = await pageByKey<ConsentRow>(
+      this.db,
+      [{ column: 'k.recorded_at', cast: 'timestamptz', descending: true }, { column: 'k.id', cast: 'uuid', descending: true }],
+      `SELECT ${CONSENT_COLUMNS} FROM consent k WHERE k.patient_id = $1`,
+      [patientId],
+      page,
+    );
+    await this.audit.write([{ ...entry, outcome: AuditOutcome.ALLOWED }]);
+    return rows;
+  }
+
+  /**
+   * May data of `category` flow from one organisation to another for this patient now? For
+   * features that send data across organisations; revoked or expired consents answer no.
+   */
+  async mayFlow(patientId: string, category: DataCategory, fromOrganisationId: string, toOrganisationId: string): Promise<boolean> {
+    const consents: ConsentRow[] = await this.db.query(
+      `SELECT ${CONSENT_COLUMNS} FROM consent k WHERE k.patient_id = $1 AND k.source_organisation_id = $2 AND k.recipient_organisation_id = $3`,
+      [patientId, fromOrganisationId, toOrganisationId],
+    );
+    return consentAllowsFlow(consents, { category, fromOrganisationId, toOrganisationId, at: new Date(), onDate: await this.access.patients.today() });
+  }
+
+  private async load(id: string): Promise<ConsentRow> {
+    const [row] = await this.db.query(`SELECT ${CONSENT_COLUMNS} FROM consent k WHERE k.id = $1`, [id]);
+    return row;
+  }
+}

@@ -1,0 +1,237 @@
+import { randomUUID } from 'node:crypto';
+import DataLoader from 'dataloader';
+import { DataSource, EntityManager } from 'typeorm';
+import { OrganisationKind, Role } from '../../domain/enums';
+import { localDateOf } from '../../domain/local-date';
+import type { IdentityNumber } from '../../domain/personnummer';
+import { PatientEntity, PatientParticipationEntity } from '../../entities';
+import { ParticipationSource } from '../../entities/patient-participation.entity';
+import { Page, PageRequest } from '../../schema/common/page';
+import type { Viewer } from '../auth/viewer';
+import type { IdentityNumberCipher } from '../crypto/identity-number-cipher';
+import { ConflictError, ForbiddenError, NotFoundError } from '../errors';
+import type { Access } from './access';
+import { AuditEntry, AuditOutcome, AuditRecordType } from './audit';
+import { isUuid } from './rows';
+import { PATIENT_COLUMNS, PatientRecord, PatientView } from './rows.patient';
+import { conflictOnUnique, pageByKey } from './sql';
+
+/** Roles that work with patient data. PLANNER, TENANT_ADMIN and INTEGRATION get none. */
+export const PATIENT_ROLES = [Role.CARE_STAFF, Role.REHAB_COORDINATOR];
+
+/** Principals keep patient records; other actors see patients only by taking part. */
+const PRINCIPAL_KINDS = new Set([OrganisationKind.REGION, OrganisationKind.MUNICIPALITY]);
+
+export interface NewPatient {
+  identity: IdentityNumber;
+  givenName: string | null;
+  familyName: string | null;
+  address: string | null;
+  protectedIdentity: boolean;
+  homeMunicipalityId: string | null;
+  listedCareUnitId: string | null;
+}
+
+export type PatientPatch = Partial<Omit<NewPatient, 'identity'>>;
+
+const PATCH_COLUMNS: Record<keyof PatientPatch, string> = {
+  givenName: 'given_name',
+  familyName: 'family_name',
+  address: 'address',
+  protectedIdentity: 'protected_identity',
+  homeMunicipalityId: 'home_municipality_id',
+  listedCareUnitId: 'listed_care_unit_id',
+};
+
+/**
+ * Patients, behind the visibility rule: a viewer sees a patient only while the viewer's
+ * organisation owns the record or takes part in the patient's case (an active participation).
+ * The rule is part of every statement here, lists and loaders included; anything else is
+ * NOT_FOUND, with the same message whether the patient exists or not. Every successful read and
+ * write writes its access-log rows here; failures and denials are logged by the audit middleware.
+ */
+export class PatientStore {
+  private readonly byId: DataLoader<string, PatientRecord | null>;
+
+  constructor(
+    private readonly access: Access,
+    private readonly db: DataSource,
+    private readonly cipher: IdentityNumberCipher,
+  ) {
+    // Bound to this request's viewer: the organisation in the filter is part of every key.
+    this.byId = new DataLoader(async (ids) => {
+      const viewer = this.requirePatientRole();
+      const rows: PatientRecord[] = await db.query(
+        `SELECT ${PATIENT_COLUMNS} FROM patient p WHERE p.id = ANY($1::uuid[]) AND ${visibleTo('p', '$2')}`,
+        [ids, viewer.organisationId],
+      );
+      const map = new Map(rows.map((r) => [r.id, r]));
+      return ids.map((id) => map.get(id) ?? null);
+    });
+  }
+
+  private get audit() {
+    return this.access.audit;
+  }
+
+  requirePatientRole(): Viewer {
+    return this.access.requireRole(...PATIENT_ROLES);
+  }
+
+  private requireViewer(): Viewer {
+    return this.access.requireViewer();
+  }
+
+  /** Today's date in the viewer's region. */
+  async today(): Promise<string> {
+    const region = await this.access.reference.region(this.access.requireViewer().regionId);
+    return localDateOf(new Date(), region?.timeZone ?? 'Europe/Stockholm');
+  }
+
+  /** A patient the viewer may see, as a record, or NOT_FOUND. Does not log: callers do. */
+  async requireVisible(id: string, field = 'id'): Promise<PatientRecord> {
+    const row = isUuid(id) ? await this.byId.load(id) : null;
+    if (!row) throw new NotFoundError(`No patient with id ${id} that you may see`, field);
+    return row;
+  }
+
+  /** One patient, logged as read. (Failures are logged by the audit middleware.) */
+  async get(id: string, action: string): Promise<PatientView> {
+    const entry = { action, recordType: AuditRecordType.PATIENT, patientId: id, recordId: id };
+    const row = await this.requireVisible(id);
+    await this.audit.write([{ ...entry, outcome: AuditOutcome.ALLOWED }]);
+    return this.view(row);
+  }
+
+  /**
+   * Patients the viewer may see, in id order; `identityHash` narrows to one identity number.
+   * Each patient returned gets its log row (one statement for the page); an empty search gets one.
+   */
+  async list(filter: { identityNumber?: string }, page: PageRequest, action: string): Promise<Page<PatientView>> {
+    const entry = { action, recordType: AuditRecordType.PATIENT, patientId: null, recordId: null };
+    const viewer = this.requirePatientRole();
+    const params: unknown[] = [viewer.organisationId];
+    let where = visibleTo('p', '$1');
+    if (filter.identityNumber) {
+      params.push(this.cipher.lookupHash(filter.identityNumber));
+      where += ` AND p.identity_number_hash = $${params.length}`;
+    }
+    const rows = await pageByKey<PatientRecord>(this.db, [{ column: 'p.id', cast: 'uuid' }], `SELECT ${PATIENT_COLUMNS} FROM patient p WHERE ${where}`, params, page);
+    const entries: AuditEntry[] = rows.nodes.length
+      ? rows.nodes.map((r) => ({ ...entry, patientId: r.id, recordId: r.id, outcome: AuditOutcome.ALLOWED }))
+      : [{ ...entry, outcome: filter.identityNumber ? AuditOutcome.NOT_FOUND : AuditOutcome.ALLOWED }];
+    await this.audit.write(entries);
+    for (const r of rows.nodes) this.byId.prime(r.id, r);
+    return { nodes: rows.nodes.map((r) => this.view(r)), hasNextPage: rows.hasNextPage };
+  }
+
+  /** Creates the viewer's organisation's record of a person. */
+  async create(values: NewPatient, action: string): Promise<PatientView> {
+    const entry = { action, recordType: AuditRecordType.PATIENT, patientId: null, recordId: null };
+    const viewer = this.requirePatientRole();
+    const owner = await this.access.reference.organisation(viewer.organisationId);
+    if (!owner || !PRINCIPAL_KINDS.has(owner.kind)) throw new ForbiddenError('Only principals (regions and municipalities) keep patient records');
+    const id = randomUUID();
+    await this.db.transaction(async (tx) => {
+      await tx
+        .insert(PatientEntity, {
+          id,
+          regionId: owner.regionId,
+          ownerOrganisationId: owner.id,
+          identityNumberHash: this.cipher.lookupHash(values.identity.value),
+          identityNumberEncrypted: this.cipher.encrypt(values.identity.value),
+          identityKind: values.identity.kind,
+          birthDate: values.identity.birthDate,
+          legalSex: values.identity.legalSex,
+          givenName: values.givenName,
+          familyName: values.familyName,
+          address: values.address,
+          protectedIdentity: values.protectedIdentity,
+          homeMunicipalityId: values.homeMunicipalityId,
+          listedCareUnitId: values.listedCareUnitId,
+        })
+        .catch((e) =>
+          conflictOnUnique(e, { patient_owner_identity_uq: ['personnummer', 'Your organisation already has a record of this person'] }),
+        );
+      await this.audit.write([{ ...entry, patientId: id, recordId: id, outcome: AuditOutcome.ALLOWED }], tx);
+    });
+    return this.view(await this.requireVisible(id));
+  }
+
+  /** Changes a record of the viewer's own organisation; `expectedVersion` guards against lost updates. */
+  async update(id: string, patch: PatientPatch, expectedVersion: number | null, action: string): Promise<PatientView> {
+    const entry = { action, recordType: AuditRecordType.PATIENT, patientId: id, recordId: id };
+    const viewer = this.requirePatientRole();
+    const current = await this.requireVisible(id);
+    if (current.ownerOrganisationId !== viewer.organisationId) {
+      throw new ForbiddenError('Only the organisation that keeps this record may change it', 'id');
+    }
+    const sets = Object.entries(patch).map(([key, value], i) => [`${PATCH_COLUMNS[key as keyof PatientPatch]} = $${i + 3}`, value] as const);
+    await this.db.transaction(async (tx) => {
+      const [, updated] = await tx.query(
+        `UPDATE patient SET ${[...sets.map(([s]) => s), 'version = version + 1', 'updated_at = now()'].join(', ')}
+         WHERE id = $1 AND version = $2 RETURNING id`,
+        [id, expectedVersion ?? current.version, ...sets.map(([, v]) => v)],
+      );
+      if (updated === 0) throw new ConflictError(`The patient record has changed since version ${expectedVersion}; read it again`, 'version');
+      await this.audit.write([{ ...entry, outcome: AuditOutcome.ALLOWED }], tx);
+    });
+    this.byId.clear(id);
+    return this.view(await this.requireVisible(id));
+  }
+
+  /**
+   * Makes an organisation (and optionally one of its care units) take part in a patient's case.
+   * Called by features (hand-offs, SIPs, coordination cases) inside their own transaction.
+   */
+  async addParticipant(
+    tx: EntityManager,
+    participation: { patientId: string; organisationId: string; careUnitId: string | null; source: ParticipationSource; sourceId: string },
+  ): Promise<void> {
+    // Inside the caller's transaction: with one pooled connection (PGlite) the pool is busy.
+    const viewer = this.requireViewer();
+    const [patient]: { regionId: string }[] = isUuid(participation.patientId)
+      ? await tx.query(`SELECT p.region_id AS "regionId" FROM patient p WHERE p.id = $1 AND ${visibleTo('p', '$2')}`, [participation.patientId, viewer.organisationId])
+      : [];
+    if (!patient) throw new NotFoundError(`No patient with id ${participation.patientId} that you may see`, 'patientId');
+    await tx
+      .createQueryBuilder()
+      .insert()
+      .into(PatientParticipationEntity)
+      .values({
+        id: randomUUID(),
+        regionId: patient.regionId,
+        patientId: participation.patientId,
+        organisationId: participation.organisationId,
+        careUnitId: participation.careUnitId,
+        sourceType: participation.source,
+        sourceId: participation.sourceId,
+        endedAt: null,
+      })
+      .orIgnore()
+      .execute();
+    this.byId.clearAll();
+  }
+
+  /** Decrypts the identity number and withholds a protected identity's details from non-owners. */
+  private view(row: PatientRecord): PatientView {
+    const { identityNumberEncrypted, ...rest } = row;
+    const value = this.cipher.decrypt(identityNumberEncrypted);
+    const withheld = row.protectedIdentity && row.ownerOrganisationId !== this.access.viewer?.organisationId;
+    return {
+      ...rest,
+      personnummer: `${value.slice(0, 8)}-${value.slice(8)}`,
+      givenName: withheld ? null : row.givenName,
+      familyName: withheld ? null : row.familyName,
+      address: withheld ? null : row.address,
+      detailsWithheld: withheld,
+    };
+  }
+}
+
+/** The visibility rule as SQL: the organisation owns the record or takes part in the case now. */
+export function visibleTo(alias: string, organisationParam: string): string {
+  return `(${alias}.owner_organisation_id = ${organisationParam} OR EXISTS (
+    SELECT 1 FROM patient_participation pp
+    WHERE pp.patient_id = ${alias}.id AND pp.organisation_id = ${organisationParam} AND pp.ended_at IS NULL))`;
+}

@@ -1,0 +1,25 @@
+/** Luhn check digit over YYMMDDNNN, as Skatteverket computes it. */
+function luhn(nineDigits: string): number {
+  const sum = [...nineDigits].reduce((acc, ch, i) => {
+    const d = Number(ch) * (i % 2 === 0 ? 2 : 1);
+    return acc + (d > 9 ? d - 9 : d);
+  }, 0);
+  return (10 - (sum % 10)) % 10;
+}
+
+let next = 100 + Math.floor(Math.random() * 600);
+
+/**
+ * A valid personnummer YYYYMMDD-NNNN for a birth date, with a fresh birth number each call so
+ * that suites sharing a database never collide. `sex` sets the second-to-last digit's parity.
+ */
+export function testPersonnummer(birthDate = '19800101', sex: 'FEMALE' | 'MALE' = 'FEMALE'): string {
+  next = next >= 998 ? 100 : next + 1;
+  let serial = next;
+  if ((serial % 2 === 1) !== (sex === 'MALE')) serial += serial >= 998 ? -1 : 1;
+  const nnn = String(serial).padStart(3, '0');
+  return `${birthDate}-${nnn}${luhn(`${birthDate.slice(2)}${nnn}`)}`;
+}
+
+/** The same number with a wrong check digit. */
+export const withWrongCheckDigit = (pnr: string) => `${pnr.slice(0, -1)}${(Number(pnr.slice(-1)) + 1) % 10}`;

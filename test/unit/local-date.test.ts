@@ -1,0 +1,14 @@
+import { localDateOf } from '../../domain/local-date';
+
+describe('local dates', () => {
+  it('is the date in the region\'s time zone, not in UTC', () => {
+    // 23:30 UTC on 31 December is already New Year's Day in Stockholm (UTC+1) and Mariehamn (UTC+2).
+    expect(localDateOf(new Date('2026-12-31T23:30:00Z'), 'Europe/Stockholm')).toBe('2027-01-01');
+    expect(localDateOf(new Date('2026-12-31T22:30:00Z'), 'Europe/Stockholm')).toBe('2026-12-31');
+    expect(localDateOf(new Date('2026-12-31T22:30:00Z'), 'Europe/Mariehamn')).toBe('2027-01-01');
+  });
+
+  it('follows summer time', () => {
+    expect(localDateOf(new Date('2026-07-01T22:30:00Z'), 'Europe/Stockholm')).toBe('2026-07-02');
+  });
+});
