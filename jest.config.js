@@ -12,4 +12,6 @@ module.exports = {
   // One database connection for PGlite; the suites share it one after another.
   maxWorkers: 1,
   testTimeout: 30000,
+  // A suite whose set-up failed can leave a server or socket open; CI must end all the same.
+  forceExit: true,
 };

@@ -39,3 +39,28 @@ describe('client SDK', () => {
     expect(failure.code).toBe('FORBIDDEN');
   });
 });
+
+describe('client SDK for patient data', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp();
+  });
+  afterAll(() => app.stop());
+
+  it('creates a patient, records and revokes a consent, and reads the access log, all typed', async () => {
+    const { testPersonnummer } = await import('../support/personnummer');
+    const { seededOrganisationId } = await import('../../entities/seed/seed');
+    const client = createClient({ url: app.url, token: await app.token('2062', Role.CARE_STAFF) });
+    const { patientCreate } = await client.PatientCreate({ input: { personnummer: testPersonnummer('19620202'), homeMunicipalityCode: '2062' } });
+    expect(patientCreate.patient.homeMunicipality?.municipalityCode).toBe('2062');
+    const validTo = new Date(Date.now() + 7 * 86400_000).toISOString().slice(0, 10);
+    const { consentRecord } = await client.ConsentRecord({
+      input: { patientId: patientCreate.patient.id, recipientOrganisationId: seededOrganisationId('20')!, categories: ['HEALTH_STATUS'], purpose: 'SIP', validTo },
+    });
+    expect(consentRecord.consent.status).toBe('ACTIVE');
+    const { consentRevoke } = await client.ConsentRevoke({ input: { id: consentRecord.consent.id, reason: 'withdrawn' } });
+    expect(consentRevoke.consent.status).toBe('REVOKED');
+    const log = await client.PatientAccessLog({ patientId: patientCreate.patient.id });
+    expect(log.patientAccessLog.edges.map((e) => e.node.action)).toEqual(expect.arrayContaining(['patientCreate', 'consentRecord', 'consentRevoke']));
+  });
+});

@@ -1,0 +1,87 @@
+import { Role } from '../../domain/enums';
+import { ParticipationSource } from '../../entities/patient-participation.entity';
+import { seededOrganisationId } from '../../entities/seed/seed';
+import { testPersonnummer } from '../support/personnummer';
+import { codes, startTestApp, TestApp } from '../support/test-app';
+
+/** The access log: append-only, answerable to the patient, reviewable by the tenant administrator. */
+describe('access log', () => {
+  let app: TestApp;
+  let mora: string;
+  let patientId: string;
+  beforeAll(async () => {
+    app = await startTestApp();
+    mora = await app.token('2062', Role.CARE_STAFF);
+    const created = await app.gql(`mutation($p: String!) { patientCreate(input: { personnummer: $p }) { patient { id } } }`, { p: testPersonnummer('19550505') }, mora);
+    patientId = created.data.patientCreate.patient.id;
+  });
+  afterAll(() => app.stop());
+
+  it('cannot be changed or emptied by the application\'s database role', async () => {
+    const [before] = await app.dataSource.query('SELECT count(*) AS n, max(id) AS last FROM access_log');
+    await expect(app.dataSource.query(`UPDATE access_log SET outcome = 'ALLOWED' WHERE id = $1`, [before.last])).rejects.toThrow(/append-only/);
+    await expect(app.dataSource.query(`DELETE FROM access_log WHERE id = $1`, [before.last])).rejects.toThrow(/append-only/);
+    await expect(app.dataSource.query(`TRUNCATE access_log`)).rejects.toThrow(/append-only/);
+    const [after] = await app.dataSource.query('SELECT count(*) AS n FROM access_log');
+    expect(after.n).toBe(before.n);
+  });
+
+  it('tells the owning organisation which organisations and care units touched the patient, and when', async () => {
+    const owner = await app.accessAs('2062', Role.CARE_STAFF);
+    await app.dataSource.transaction((tx) =>
+      owner.patients.addParticipant(tx, { patientId, organisationId: seededOrganisationId('20')!, careUnitId: null, source: ParticipationSource.HANDOFF, sourceId: patientId }),
+    );
+    const moraLasarett = (await app.dataSource.query(`SELECT id FROM care_unit WHERE name = 'Mora lasarett'`))[0].id;
+    const { signDevToken } = await import('../../server/auth/dev-keys');
+    const ward = await signDevToken(app.config.dataDir, { userId: 'nurse-1', organisationId: seededOrganisationId('20')!, careUnitId: moraLasarett, roles: ['CARE_STAFF'] });
+    const start = new Date();
+    await app.gql(`query($id: ID!) { patient(id: $id) { id } }`, { id: patientId }, ward);
+    await app.gql(`query($id: ID!) { patient(id: $id) { id } }`, { id: patientId }, await app.token('2080', Role.CARE_STAFF));
+
+    const res = await app.gql(
+      `query($id: ID!, $from: DateTimeISO) { patientAccessLog(patientId: $id, from: $from) { edges { node { at action outcome recordType organisation { name } careUnit { name } } } } }`,
+      { id: patientId, from: start.toISOString() },
+      mora,
+    );
+    expect(res.errors).toBeUndefined();
+    const entries = res.data.patientAccessLog.edges.map((e: any) => e.node);
+    expect(entries).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ action: 'patient', outcome: 'ALLOWED', organisation: { name: 'Region Dalarna' }, careUnit: { name: 'Mora lasarett' } }),
+        expect.objectContaining({ action: 'patient', outcome: 'NOT_FOUND', organisation: { name: 'Falu kommun' }, careUnit: null }),
+      ]),
+    );
+    expect(entries.every((e: any) => new Date(e.at) >= new Date(start.getTime() - 1000))).toBe(true);
+    expect(JSON.stringify(entries)).not.toContain('nurse-1');
+  });
+
+  it('refuses a period that ends before it starts', async () => {
+    const res = await app.gql(`query($id: ID!) { patientAccessLog(patientId: $id, from: "2026-02-01T00:00:00Z", to: "2026-01-01T00:00:00Z") { edges { cursor } } }`, { id: patientId }, mora);
+    expect(res.errors![0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'to' });
+  });
+
+  it('lets a TENANT_ADMIN review the region\'s log by user, by patient and for denials only', async () => {
+    const admin = await app.token('20', Role.TENANT_ADMIN);
+    const falun = await app.token('2080', Role.CARE_STAFF);
+    await app.gql(`query($id: ID!) { patient(id: $id) { id } }`, { id: patientId }, falun);
+    const denied = await app.gql(
+      `query($f: AccessLogReviewFilter) { accessLogReview(filter: $f, first: 50) { edges { node { userId patientId outcome action roles organisation { name } } } } }`,
+      { f: { patientId, deniedOnly: true } },
+      admin,
+    );
+    expect(denied.errors).toBeUndefined();
+    const rows = denied.data.accessLogReview.edges.map((e: any) => e.node);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((r: any) => r.outcome !== 'ALLOWED' && r.patientId === patientId)).toBe(true);
+    expect(rows).toEqual(expect.arrayContaining([expect.objectContaining({ action: 'patient', outcome: 'NOT_FOUND', roles: ['CARE_STAFF'], organisation: { name: 'Falu kommun' } })]));
+
+    const byUser = await app.gql(`query($u: String) { accessLogReview(filter: { userId: $u }) { edges { node { userId } } } }`, { u: 'test-care_staff' }, admin);
+    expect(byUser.data.accessLogReview.edges.every((e: any) => e.node.userId === 'test-care_staff')).toBe(true);
+  });
+
+  it('shows another region\'s administrator none of this region\'s rows, and care staff nothing', async () => {
+    const other = await app.gql(`query($id: ID) { accessLogReview(filter: { patientId: $id }) { edges { node { patientId } } } }`, { id: patientId }, await app.token('19', Role.TENANT_ADMIN));
+    expect(other.data.accessLogReview.edges).toEqual([]);
+    expect(codes(await app.gql(`{ accessLogReview { edges { cursor } } }`, {}, mora))).toEqual(['FORBIDDEN']);
+  });
+});
