@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { consentAllowsFlow } from '../../domain/consent';
-import { ConsentGivenBy, ConsentPurpose, DataCategory } from '../../domain/enums';
+import { DataCategory } from '../../domain/enums';
 import { ConsentEntity } from '../../entities';
 import { Page, PageRequest } from '../../schema/common/page';
 import { ConflictError, ForbiddenError, NotFoundError } from '../errors';
@@ -11,16 +11,10 @@ import { isUuid } from './rows';
 import { CONSENT_COLUMNS, ConsentRow } from './rows.patient';
 import { pageByKey } from './sql';
 
-export interface NewConsent {
-  patientId: string;
-  recipientOrganisationId: string;
-  categories: DataCategory[];
-  purpose: ConsentPurpose;
-  givenBy: ConsentGivenBy;
-  representativeName: string | null;
-  validFrom: string;
-  validTo: string;
-}
+export type NewConsent = Pick<
+  ConsentRow,
+  'patientId' | 'recipientOrganisationId' | 'categories' | 'purpose' | 'givenBy' | 'representativeName' | 'validFrom' | 'validTo'
+>;
 
 /**
  * Consents of patients the viewer may see. A consent is recorded by the organisation that will

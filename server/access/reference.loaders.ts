@@ -24,6 +24,21 @@ function groupByKey<T>(keys: readonly string[], rows: T[], keyOf: (row: T) => st
   return keys.map((k) => groups.get(k)!);
 }
 
+/** Memberships grouped by one side (`keyColumn`), ordered by the name of the other side. */
+function membershipLoader(db: Queryable, keyColumn: string, otherColumn: string, keyOf: (m: MembershipRow) => string) {
+  return new DataLoader<string, MembershipRow[]>(async (ids) =>
+    groupByKey<MembershipRow>(
+      ids,
+      await db.query(
+        `SELECT ${MEMBERSHIP_COLUMNS} FROM association_membership m JOIN organisation other ON other.id = m.${otherColumn}
+         WHERE m.${keyColumn} = ANY($1::uuid[]) ORDER BY other.name, m.id`,
+        [ids],
+      ),
+      keyOf,
+    ),
+  );
+}
+
 /**
  * Per-request loaders for reference data (regions, organisations, memberships, care units). It is
  * readable by every authenticated viewer of every tenant, so its keys are plain ids; loaders for
@@ -42,29 +57,9 @@ export function createReferenceLoaders(db: Queryable) {
       byKey<CareUnitRow>(ids, await db.query(`SELECT ${CARE_UNIT_COLUMNS} FROM care_unit c WHERE c.id = ANY($1::uuid[])`, [ids]), (c) => c.id),
     ),
     /** Members of each association, by member name. */
-    membersOfAssociation: new DataLoader<string, MembershipRow[]>(async (ids) =>
-      groupByKey<MembershipRow>(
-        ids,
-        await db.query(
-          `SELECT ${MEMBERSHIP_COLUMNS} FROM association_membership m JOIN organisation o ON o.id = m.member_id
-           WHERE m.association_id = ANY($1::uuid[]) ORDER BY o.name, m.id`,
-          [ids],
-        ),
-        (m) => m.associationId,
-      ),
-    ),
+    membersOfAssociation: membershipLoader(db, 'association_id', 'member_id', (m) => m.associationId),
     /** Associations each organisation is a member of, by association name. */
-    membershipsOfMember: new DataLoader<string, MembershipRow[]>(async (ids) =>
-      groupByKey<MembershipRow>(
-        ids,
-        await db.query(
-          `SELECT ${MEMBERSHIP_COLUMNS} FROM association_membership m JOIN organisation a ON a.id = m.association_id
-           WHERE m.member_id = ANY($1::uuid[]) ORDER BY a.name, m.id`,
-          [ids],
-        ),
-        (m) => m.memberId,
-      ),
-    ),
+    membershipsOfMember: membershipLoader(db, 'member_id', 'association_id', (m) => m.memberId),
     /**
      * A page of care units for each organisation: one statement for all organisations of a list,
      * using a window per organisation. Siblings in one query share `first`/`after`, so there is one
