@@ -75,3 +75,36 @@ export enum ConsentGivenBy {
   PATIENT = 'PATIENT',
   REPRESENTATIVE = 'REPRESENTATIVE',
 }
+
+/** Which version of the responsibility split an agreement describes. */
+export enum AgreementScenario {
+  CURRENT = 'CURRENT',
+  TARGET = 'TARGET',
+  DRAFT = 'DRAFT',
+}
+
+/** Where an agreement stands. Withdrawn agreements answer nothing; superseded ones answer for their own period. */
+export enum AgreementStatus {
+  ACTIVE = 'ACTIVE',
+  SUPERSEDED = 'SUPERSEDED',
+  WITHDRAWN = 'WITHDRAWN',
+}
+
+/**
+ * Who a rule names, relative to the case: the person's home municipality, the region (its
+ * regional principal), or one named organisation.
+ */
+export enum PrincipalRole {
+  HOME_MUNICIPALITY = 'HOME_MUNICIPALITY',
+  REGION = 'REGION',
+  ORGANISATION = 'ORGANISATION',
+}
+
+/** The profession level an intervention is given at (the competence principle for assistive devices). */
+export enum Profession {
+  PHYSICIAN = 'PHYSICIAN',
+  NURSE = 'NURSE',
+  OCCUPATIONAL_THERAPIST = 'OCCUPATIONAL_THERAPIST',
+  PHYSIOTHERAPIST = 'PHYSIOTHERAPIST',
+  SPEECH_THERAPIST = 'SPEECH_THERAPIST',
+}
