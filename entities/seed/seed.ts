@@ -1,8 +1,20 @@
 import { EntityManager } from 'typeorm';
-import { Country, OrganisationKind } from '../../domain/enums';
-import { AssociationMembershipEntity, CareUnitEntity, OrganisationEntity, RegionEntity, RuleParameterEntity } from '../index';
+import { AgreementStatus, Country, OrganisationKind } from '../../domain/enums';
+import {
+  AgreementEntity,
+  AgreementPartyEntity,
+  AssociationMembershipEntity,
+  CareUnitEntity,
+  InterventionEntity,
+  InterventionGroupEntity,
+  OrganisationEntity,
+  RegionEntity,
+  ResponsibilityRuleEntity,
+  RuleParameterEntity,
+} from '../index';
 import { careUnitKey, municipalityKey, organisationKey, regionKey, regionPrincipalKey, seedId } from './ids';
 import { REFERENCE_DATA, RegionSeed } from './reference-data';
+import { DALARNA_AGREEMENTS, INTERVENTION_GROUPS, INTERVENTIONS } from './responsibility-data';
 import { DEFAULT_RULE_PARAMETERS } from './rule-parameters';
 
 type Row<T> = Omit<T, 'createdAt' | 'updatedAt'>;
@@ -61,6 +73,63 @@ export function referenceRows() {
   return { regions, organisations, memberships, careUnits };
 }
 
+/** The intervention catalogue and Region Dalarna's agreements (CURRENT, and an example TARGET). */
+export function responsibilityRows() {
+  const dalarna = REFERENCE_DATA.find((r) => r.country === Country.SE && r.code === '20')!;
+  const regionId = seedId(regionKey(dalarna.country, dalarna.code));
+  const parties = [seedId(regionPrincipalKey(dalarna.country, dalarna.code)), ...dalarna.municipalities.map(([code]) => seedId(municipalityKey(dalarna.country, code)))];
+  const agreements = DALARNA_AGREEMENTS.map((a) => ({
+    id: seedId(`agreement:SE:20:${a.slug}:1`),
+    regionId,
+    seriesId: seedId(`agreement-series:SE:20:${a.slug}`),
+    version: 1,
+    supersedesId: null,
+    title: a.title,
+    scenario: a.scenario,
+    status: AgreementStatus.ACTIVE,
+    validFrom: a.validFrom,
+    validTo: null,
+    sourceDocument: a.sourceDocument,
+    sourceDate: a.sourceDate,
+    example: a.example,
+  }));
+  const agreementParties = agreements.flatMap((a) => parties.map((organisationId) => ({ agreementId: a.id, organisationId })));
+  const rules = DALARNA_AGREEMENTS.flatMap((a, i) =>
+    a.rules.map((r) => ({
+      id: seedId(`rule:${agreements[i].id}:${r.slug}`),
+      regionId,
+      agreementId: agreements[i].id,
+      interventionCode: r.intervention ?? null,
+      interventionGroup: r.group ?? null,
+      careLevels: null,
+      housingForms: r.housingForms ?? null,
+      enrolledInHomeHealthCare: r.enrolled ?? null,
+      ageMin: null,
+      ageMax: null,
+      professions: r.professions ?? null,
+      municipalityCodes: null,
+      responsibleRole: r.responsible,
+      responsibleOrganisationId: null,
+      performerRole: r.responsible,
+      performerOrganisationId: null,
+      performerCareLevel: r.performerCareLevel,
+      costBearerRole: r.responsible,
+      costBearerOrganisationId: null,
+      note: r.note,
+      sourceReference: a.sourceDocument,
+      validFrom: a.validFrom,
+      validTo: null,
+    })),
+  );
+  return {
+    groups: INTERVENTION_GROUPS.map((g, position) => ({ ...g, position })),
+    interventions: INTERVENTIONS.map((x, position) => ({ ...x, position })),
+    agreements,
+    agreementParties,
+    rules,
+  };
+}
+
 /**
  * Inserts the reference data. Idempotent: existing rows (even ones a TENANT_ADMIN has since
  * renamed) are left as they are, so re-running the seed changes nothing.
@@ -75,6 +144,17 @@ export async function seedReferenceData(manager: EntityManager): Promise<void> {
   await insert(OrganisationEntity, rows.organisations);
   await insert(AssociationMembershipEntity, rows.memberships);
   await insert(CareUnitEntity, rows.careUnits);
+  const responsibility = responsibilityRows();
+  await insert(InterventionGroupEntity, responsibility.groups);
+  await insert(InterventionEntity, responsibility.interventions);
+  // An agreement is seeded once, whole: rules an editor has since removed must not come back.
+  const seeded = new Set<string>(
+    (await manager.query('SELECT id FROM agreement WHERE id = ANY($1::uuid[])', [responsibility.agreements.map((a) => a.id)])).map((r: { id: string }) => r.id),
+  );
+  const isNew = (row: { agreementId: string }) => !seeded.has(row.agreementId);
+  await insert(AgreementEntity, responsibility.agreements.filter((a) => !seeded.has(a.id)));
+  await insert(AgreementPartyEntity, responsibility.agreementParties.filter(isNew));
+  await insert(ResponsibilityRuleEntity, responsibility.rules.filter(isNew));
   await insert(
     RuleParameterEntity,
     DEFAULT_RULE_PARAMETERS.map((p) => ({ ...p, id: seedId(`parameter:${p.key}:${p.regionId ?? 'default'}:${p.validFrom}`) })),
