@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import { AgreementScenario, AgreementStatus, CareLevel, HousingForm, PrincipalRole, Profession } from '../domain/enums';
 
 /** A group of interventions (rehabilitation, assistive devices, therapy, …). */
@@ -77,6 +77,9 @@ export class AgreementEntity {
 
   @Column({ type: 'boolean' })
   example: boolean;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
 }
 
 @Entity({ name: 'agreement_party' })
@@ -159,4 +162,7 @@ export class ResponsibilityRuleEntity {
 
   @Column({ name: 'valid_to', type: 'date', nullable: true })
   validTo: string | null;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
 }

@@ -22,6 +22,7 @@ const hasAnyRole = (...roles: Role[]) =>
   });
 
 const isTenantAdmin = hasAnyRole(Role.TENANT_ADMIN);
+const isResponsibilityEditor = hasAnyRole(Role.RESPONSIBILITY_EDITOR);
 /** Patient data: care roles only. PLANNER, TENANT_ADMIN and INTEGRATION never get patient rows. */
 const worksWithPatients = hasAnyRole(...PATIENT_ROLES);
 
@@ -37,6 +38,13 @@ const OPEN_TYPES = [
   'Consent', 'ConsentConnection', 'ConsentEdge', 'ConsentRecordPayload', 'ConsentRevokePayload',
   'PatientAccess', 'PatientAccessConnection', 'PatientAccessEdge',
   'AccessLogEntry', 'AccessLogEntryConnection', 'AccessLogEntryEdge',
+  // Responsibility map: readable by everybody authenticated in the region (filtered in the store).
+  'Intervention', 'Agreement', 'AgreementConnection', 'AgreementEdge', 'PartyRef',
+  'ResponsibilityRule', 'ResponsibilityRuleConnection', 'ResponsibilityRuleEdge', 'ResponsibilityAnswer',
+  'ResponsibilityMatrix', 'ResponsibilityMatrixCell', 'MunicipalityResponsibility',
+  'ResponsibilityComparison', 'ResponsibilityComparisonCase',
+  'ResponsibilityChange', 'ResponsibilityChangeConnection', 'ResponsibilityChangeEdge',
+  'AgreementPayload', 'ResponsibilityRulePayload', 'ResponsibilityRuleDeletePayload',
 ] as const;
 
 export const permissions = shield(
@@ -55,6 +63,13 @@ export const permissions = shield(
       consents: worksWithPatients,
       patientAccessLog: worksWithPatients,
       accessLogReview: isTenantAdmin,
+      interventions: isAuthenticated,
+      responsibility: isAuthenticated,
+      responsibilities: isAuthenticated,
+      responsibilityMatrix: isAuthenticated,
+      responsibilityComparison: isAuthenticated,
+      agreements: isAuthenticated,
+      agreement: isAuthenticated,
     },
     Mutation: {
       organisationCreate: isTenantAdmin,
@@ -65,6 +80,12 @@ export const permissions = shield(
       patientUpdate: worksWithPatients,
       consentRecord: worksWithPatients,
       consentRevoke: worksWithPatients,
+      agreementCreate: isResponsibilityEditor,
+      agreementNewVersion: isResponsibilityEditor,
+      agreementUpdate: isResponsibilityEditor,
+      responsibilityRuleCreate: isResponsibilityEditor,
+      responsibilityRuleUpdate: isResponsibilityEditor,
+      responsibilityRuleDelete: isResponsibilityEditor,
     },
     ...Object.fromEntries(OPEN_TYPES.map((t) => [t, allow])),
   },

@@ -9,6 +9,8 @@ import { RegionResolver } from '../resolvers/organisation/region.resolver';
 import { AccessLogEntryResolver, PatientAccessResolver } from '../resolvers/patient/access-log.resolver';
 import { ConsentResolver } from '../resolvers/patient/consent.resolver';
 import { PatientResolver } from '../resolvers/patient/patient.resolver';
+import { AgreementResolver } from '../resolvers/responsibility/agreement.resolver';
+import { ResponsibilityResolver } from '../resolvers/responsibility/responsibility.resolver';
 import { permissions } from '../schema/permissions';
 import { auditFailures } from './access/audit-middleware';
 
@@ -21,6 +23,8 @@ export const RESOLVERS = [
   ConsentResolver,
   PatientAccessResolver,
   AccessLogEntryResolver,
+  ResponsibilityResolver,
+  AgreementResolver,
 ] as const;
 
 /** The executable schema as type-graphql builds it, before the permission layer. */

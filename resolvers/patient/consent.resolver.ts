@@ -31,7 +31,7 @@ export class ConsentResolver {
   @FieldResolver(() => ConsentStatus, { description: "Whether it allows data to flow today (in the viewer's region)." })
   async status(@Root() consent: ConsentRow, @Ctx() { access }: Context) {
     if (consent.revokedAt) return ConsentStatus.REVOKED;
-    const today = await access.patients.today();
+    const today = await access.today();
     if (today < consent.validFrom) return ConsentStatus.NOT_YET_VALID;
     return today > consent.validTo ? ConsentStatus.EXPIRED : ConsentStatus.ACTIVE;
   }

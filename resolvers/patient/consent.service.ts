@@ -22,7 +22,7 @@ export async function recordConsent(access: Access, input: ConsentRecordInput, a
   if ((givenBy === ConsentGivenBy.REPRESENTATIVE) !== (representativeName !== null)) {
     throw new BadUserInputError('representativeName is required when, and only when, a representative gave the consent', 'representativeName');
   }
-  const today = await access.patients.today();
+  const today = await access.today();
   const maxDays = await access.reference.parameter<number>(PARAMETER.CONSENT_MAX_VALIDITY_DAYS, today);
   const period = { validFrom: input.validFrom ?? today, validTo: input.validTo };
   const [problem] = consentPeriodProblems(period, today, maxDays);

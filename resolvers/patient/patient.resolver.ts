@@ -32,7 +32,7 @@ export class PatientResolver {
 
   @FieldResolver(() => Int, { description: "Age in whole years today (in the viewer's region)." })
   async age(@Root() patient: PatientView, @Ctx() { access }: Context) {
-    return ageOn(patient.birthDate, await access.patients.today());
+    return ageOn(patient.birthDate, await access.today());
   }
 
   @FieldResolver(() => Organisation, { description: 'The organisation that keeps this record (a region or municipality).' })

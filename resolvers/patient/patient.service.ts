@@ -8,7 +8,7 @@ import { PatientCreateInput, PatientUpdateInput } from '../../schema/patient/pat
 
 /** Parses a personnummer or samordningsnummer argument into its canonical 12 digits. */
 export async function identityNumberArg(access: Access, value: string, field: string) {
-  const parsed = parseIdentityNumber(value, await access.patients.today());
+  const parsed = parseIdentityNumber(value, await access.today());
   if (!parsed.ok) throw new BadUserInputError(`${field}: ${parsed.problem}`, field);
   return parsed.number;
 }

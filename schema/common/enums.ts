@@ -1,5 +1,7 @@
 import { registerEnumType } from 'type-graphql';
 import {
+  AgreementScenario,
+  AgreementStatus,
   CareLevel,
   ConsentGivenBy,
   ConsentPurpose,
@@ -9,6 +11,8 @@ import {
   IdentityNumberKind,
   LegalSex,
   OrganisationKind,
+  PrincipalRole,
+  Profession,
   Role,
 } from '../../domain/enums';
 import { AuditOutcome, AuditRecordType } from '../../server/access/audit';
@@ -137,5 +141,47 @@ registerEnumType(AuditRecordType, {
     PATIENT: { description: 'A patient record.' },
     CONSENT: { description: 'A consent.' },
     ACCESS_LOG: { description: 'The access log itself.' },
+  },
+});
+
+registerEnumType(AgreementScenario, {
+  name: 'AgreementScenario',
+  description: 'Which version of the responsibility split an agreement describes.',
+  valuesConfig: {
+    CURRENT: { description: 'The split in force.' },
+    TARGET: { description: 'The target state (målbild) being worked out.' },
+    DRAFT: { description: 'A proposal under discussion.' },
+  },
+});
+
+registerEnumType(AgreementStatus, {
+  name: 'AgreementStatus',
+  description: 'Where an agreement stands.',
+  valuesConfig: {
+    ACTIVE: { description: 'In use for its period.' },
+    SUPERSEDED: { description: 'Replaced by a newer version; still answers for its own period.' },
+    WITHDRAWN: { description: 'Withdrawn: answers nothing.' },
+  },
+});
+
+registerEnumType(PrincipalRole, {
+  name: 'PrincipalRole',
+  description: 'Who a rule names, relative to the person in question.',
+  valuesConfig: {
+    HOME_MUNICIPALITY: { description: "The person's home municipality." },
+    REGION: { description: 'The regional principal (e.g. Region Dalarna).' },
+    ORGANISATION: { description: 'One named organisation.' },
+  },
+});
+
+registerEnumType(Profession, {
+  name: 'Profession',
+  description: 'The profession level an intervention is given at (the competence principle).',
+  valuesConfig: {
+    PHYSICIAN: { description: 'Physician.' },
+    NURSE: { description: 'Registered nurse.' },
+    OCCUPATIONAL_THERAPIST: { description: 'Occupational therapist.' },
+    PHYSIOTHERAPIST: { description: 'Physiotherapist.' },
+    SPEECH_THERAPIST: { description: 'Speech and language therapist.' },
   },
 });

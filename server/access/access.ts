@@ -9,6 +9,8 @@ import { AuditLog } from './audit';
 import { ConsentStore } from './consent.store';
 import { PatientStore } from './patient.store';
 import { ReferenceStore } from './reference.store';
+import { ResponsibilityStore } from './responsibility.store';
+import { localDateOf } from '../../domain/local-date';
 
 /** What every request's Access is built from. */
 export interface AccessServices {
@@ -29,6 +31,7 @@ export class Access {
   readonly patients: PatientStore;
   readonly consents: ConsentStore;
   readonly accessLog: AccessLogStore;
+  readonly responsibility: ResponsibilityStore;
   readonly logger: Logger;
 
   constructor(
@@ -42,6 +45,14 @@ export class Access {
     this.patients = new PatientStore(this, db, cipher);
     this.consents = new ConsentStore(this, db);
     this.accessLog = new AccessLogStore(this, db);
+    this.responsibility = new ResponsibilityStore(this, db);
+  }
+
+  /** Today's date in the viewer's region (deadlines and validity are local dates). */
+  async today(): Promise<string> {
+    const region = await this.reference.region(this.requireViewer().regionId);
+    if (!region) throw new Error(`The viewer's region ${this.requireViewer().regionId} does not exist`);
+    return localDateOf(new Date(), region.timeZone);
   }
 
   /** The viewer, or UNAUTHENTICATED. */

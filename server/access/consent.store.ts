@@ -100,7 +100,7 @@ export class ConsentStore {
       `SELECT ${CONSENT_COLUMNS} FROM consent k WHERE k.patient_id = $1 AND k.source_organisation_id = $2 AND k.recipient_organisation_id = $3`,
       [patientId, fromOrganisationId, toOrganisationId],
     );
-    return consentAllowsFlow(consents, { category, fromOrganisationId, toOrganisationId, at: new Date(), onDate: await this.access.patients.today() });
+    return consentAllowsFlow(consents, { category, fromOrganisationId, toOrganisationId, at: new Date(), onDate: await this.access.today() });
   }
 
   private async load(id: string): Promise<ConsentRow> {

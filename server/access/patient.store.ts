@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import DataLoader from 'dataloader';
 import { DataSource, EntityManager } from 'typeorm';
 import { OrganisationKind, Role } from '../../domain/enums';
-import { localDateOf } from '../../domain/local-date';
 import type { IdentityNumber } from '../../domain/personnummer';
 import { PatientEntity, PatientParticipationEntity } from '../../entities';
 import { ParticipationSource } from '../../entities/patient-participation.entity';
@@ -80,12 +79,6 @@ export class PatientStore {
 
   private requireViewer(): Viewer {
     return this.access.requireViewer();
-  }
-
-  /** Today's date in the viewer's region. */
-  async today(): Promise<string> {
-    const region = await this.access.reference.region(this.access.requireViewer().regionId);
-    return localDateOf(new Date(), region?.timeZone ?? 'Europe/Stockholm');
   }
 
   /** A patient the viewer may see, as a record, or NOT_FOUND. Does not log: callers do. */

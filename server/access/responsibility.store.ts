@@ -1,0 +1,301 @@
+import { randomUUID } from 'node:crypto';
+import DataLoader from 'dataloader';
+import { DataSource, EntityManager } from 'typeorm';
+import { AgreementScenario, AgreementStatus, CareLevel, Country, HousingForm, PrincipalRole, Profession, Role } from '../../domain/enums';
+import type { AgreementFacts, CatalogueEntry, RuleFacts } from '../../domain/responsibility';
+import { AgreementEntity, AgreementPartyEntity, ResponsibilityRuleEntity } from '../../entities';
+import { Page, PageRequest } from '../../schema/common/page';
+import { ForbiddenError, NotFoundError } from '../errors';
+import type { Access } from './access';
+import { isUuid } from './rows';
+import { pageByKey, Queryable } from './sql';
+
+export interface InterventionRow extends CatalogueEntry {
+  name: string;
+  description: string;
+  groupName: string;
+  groupDescription: string;
+}
+
+export interface AgreementRow {
+  id: string;
+  regionId: string;
+  seriesId: string;
+  version: number;
+  supersedesId: string | null;
+  title: string;
+  scenario: AgreementScenario;
+  status: AgreementStatus;
+  validFrom: string;
+  validTo: string | null;
+  sourceDocument: string | null;
+  sourceDate: string | null;
+  example: boolean;
+  /** Codes of the municipalities party to the agreement. */
+  municipalityCodes: string[];
+}
+
+export interface RuleRow {
+  id: string;
+  regionId: string;
+  agreementId: string;
+  interventionCode: string | null;
+  interventionGroup: string | null;
+  careLevels: CareLevel[] | null;
+  housingForms: HousingForm[] | null;
+  enrolledInHomeHealthCare: boolean | null;
+  ageMin: number | null;
+  ageMax: number | null;
+  professions: Profession[] | null;
+  municipalityCodes: string[] | null;
+  responsibleRole: PrincipalRole;
+  responsibleOrganisationId: string | null;
+  performerRole: PrincipalRole | null;
+  performerOrganisationId: string | null;
+  performerCareLevel: CareLevel | null;
+  costBearerRole: PrincipalRole;
+  costBearerOrganisationId: string | null;
+  note: string | null;
+  sourceReference: string | null;
+  validFrom: string;
+  validTo: string | null;
+}
+
+export type RuleValues = Omit<RuleRow, 'id' | 'regionId'>;
+export type AgreementValues = Pick<AgreementRow, 'title' | 'scenario' | 'validFrom' | 'validTo' | 'sourceDocument' | 'sourceDate' | 'example'>;
+
+export interface ChangeRow {
+  id: string;
+  at: Date;
+  agreementId: string;
+  ruleId: string | null;
+  userId: string;
+  organisationId: string;
+  action: string;
+  before: unknown;
+  after: unknown;
+}
+
+const AGREEMENT_COLUMNS = `a.id, a.region_id AS "regionId", a.series_id AS "seriesId", a.version, a.supersedes_id AS "supersedesId",
+  a.title, a.scenario, a.status, a.valid_from::text AS "validFrom", a.valid_to::text AS "validTo",
+  a.source_document AS "sourceDocument", a.source_date::text AS "sourceDate", a.example,
+  coalesce((SELECT array_agg(o.municipality_code ORDER BY o.municipality_code) FROM agreement_party ap
+            JOIN organisation o ON o.id = ap.organisation_id
+            WHERE ap.agreement_id = a.id AND o.municipality_code IS NOT NULL), '{}') AS "municipalityCodes"`;
+
+const RULE_COLUMNS = `r.id, r.region_id AS "regionId", r.agreement_id AS "agreementId", r.intervention_code AS "interventionCode",
+  r.intervention_group AS "interventionGroup", r.care_levels AS "careLevels", r.housing_forms AS "housingForms",
+  r.enrolled_in_home_health_care AS "enrolledInHomeHealthCare", r.age_min AS "ageMin", r.age_max AS "ageMax",
+  r.professions, r.municipality_codes AS "municipalityCodes", r.responsible_role AS "responsibleRole",
+  r.responsible_organisation_id AS "responsibleOrganisationId", r.performer_role AS "performerRole",
+  r.performer_organisation_id AS "performerOrganisationId", r.performer_care_level AS "performerCareLevel",
+  r.cost_bearer_role AS "costBearerRole", r.cost_bearer_organisation_id AS "costBearerOrganisationId",
+  r.note, r.source_reference AS "sourceReference", r.valid_from::text AS "validFrom", r.valid_to::text AS "validTo"`;
+
+/** The rule as the pure resolution rules see it. */
+export function ruleFacts(r: RuleRow): RuleFacts {
+  const party = (role: PrincipalRole, organisationId: string | null) => ({ role, organisationId });
+  return {
+    id: r.id,
+    agreementId: r.agreementId,
+    validFrom: r.validFrom,
+    validTo: r.validTo,
+    conditions: {
+      interventionCode: r.interventionCode,
+      interventionGroup: r.interventionGroup,
+      careLevels: r.careLevels,
+      housingForms: r.housingForms,
+      enrolledInHomeHealthCare: r.enrolledInHomeHealthCare,
+      ageMin: r.ageMin,
+      ageMax: r.ageMax,
+      professions: r.professions,
+      municipalityCodes: r.municipalityCodes,
+    },
+    outcome: {
+      responsible: party(r.responsibleRole, r.responsibleOrganisationId),
+      performer: r.performerRole ? party(r.performerRole, r.performerOrganisationId) : null,
+      performerCareLevel: r.performerCareLevel,
+      costBearer: party(r.costBearerRole, r.costBearerOrganisationId),
+    },
+  };
+}
+
+export const agreementFacts = (a: AgreementRow): AgreementFacts => ({
+  id: a.id,
+  scenario: a.scenario,
+  validFrom: a.validFrom,
+  validTo: a.validTo,
+  municipalityCodes: a.municipalityCodes,
+});
+
+/**
+ * Agreements and responsibility rules. Any authenticated viewer reads those of their own region
+ * (another region's are FORBIDDEN); a RESPONSIBILITY_EDITOR changes them, and every change is
+ * recorded in responsibility_change (who, when, before and after) in the same transaction.
+ */
+export class ResponsibilityStore {
+  private catalogueRows: Promise<InterventionRow[]> | null = null;
+  private readonly agreementById: DataLoader<string, AgreementRow | null>;
+  private readonly rulesByAgreement: DataLoader<string, RuleRow[]>;
+
+  constructor(
+    private readonly access: Access,
+    private readonly db: DataSource,
+  ) {
+    // Keys are agreement ids; the viewer's region is part of every statement.
+    this.agreementById = new DataLoader(async (ids) => {
+      const rows: AgreementRow[] = await db.query(`SELECT ${AGREEMENT_COLUMNS} FROM agreement a WHERE a.id = ANY($1::uuid[]) AND a.region_id = $2`, [
+        ids,
+        this.access.requireViewer().regionId,
+      ]);
+      return ids.map((id) => rows.find((r) => r.id === id) ?? null);
+    });
+    this.rulesByAgreement = new DataLoader(async (ids) => {
+      const rows: RuleRow[] = await db.query(
+        `SELECT ${RULE_COLUMNS} FROM responsibility_rule r WHERE r.agreement_id = ANY($1::uuid[]) AND r.region_id = $2 ORDER BY r.valid_from, r.id`,
+        [ids, this.access.requireViewer().regionId],
+      );
+      return ids.map((id) => rows.filter((r) => r.agreementId === id));
+    });
+  }
+
+  /** The viewer's region, or FORBIDDEN for another region's agreements. */
+  requireOwnRegion(regionId: string, field: string): void {
+    if (regionId !== this.access.requireViewer().regionId) throw new ForbiddenError("Agreements of another region than yours are not yours to read or change", field);
+  }
+
+  /** The intervention catalogue with each intervention's group (one statement per request). */
+  catalogue(): Promise<InterventionRow[]> {
+    this.access.requireViewer();
+    this.catalogueRows ??= this.db.query(
+      `SELECT i.code, i.group_code AS "group", i.name, i.description, g.name AS "groupName", g.description AS "groupDescription"
+       FROM intervention i JOIN intervention_group g ON g.code = i.group_code ORDER BY g.position, i.position`,
+    );
+    return this.catalogueRows;
+  }
+
+  /** Municipalities by official code (with their region), for validating questions. */
+  async municipalities(codes: string[]): Promise<{ id: string; code: string; regionId: string }[]> {
+    this.access.requireViewer();
+    return this.db.query(
+      `SELECT o.id, o.municipality_code AS code, o.region_id AS "regionId" FROM organisation o JOIN region r ON r.id = o.region_id
+       WHERE o.municipality_code = ANY($1::text[]) AND r.country = CASE WHEN length(o.municipality_code) = 4 THEN $2 ELSE $3 END`,
+      [codes, Country.SE, Country.FI],
+    );
+  }
+
+  /** The regional principal of the viewer's region. */
+  async regionPrincipalId(): Promise<string> {
+    const [row] = await this.db.query(`SELECT id FROM organisation WHERE region_id = $1 AND kind = 'REGION'`, [this.access.requireViewer().regionId]);
+    if (!row) throw new NotFoundError("Your region has no regional principal recorded");
+    return row.id;
+  }
+
+  /** Every agreement of the viewer's region in these scenarios (withdrawn ones excepted) and their rules: two statements. */
+  async scope(scenarios: AgreementScenario[]): Promise<{ agreements: AgreementRow[]; rules: RuleRow[] }> {
+    const regionId = this.access.requireViewer().regionId;
+    const agreements: AgreementRow[] = await this.db.query(
+      `SELECT ${AGREEMENT_COLUMNS} FROM agreement a WHERE a.region_id = $1 AND a.scenario = ANY($2::text[]) AND a.status <> 'WITHDRAWN'`,
+      [regionId, scenarios],
+    );
+    const rules: RuleRow[] = await this.db.query(`SELECT ${RULE_COLUMNS} FROM responsibility_rule r WHERE r.agreement_id = ANY($1::uuid[]) ORDER BY r.id`, [
+      agreements.map((a) => a.id),
+    ]);
+    return { agreements, rules };
+  }
+
+  agreement(id: string): Promise<AgreementRow | null> {
+    this.access.requireViewer();
+    return isUuid(id) ? this.agreementById.load(id) : Promise.resolve(null);
+  }
+
+  /** Agreements of the viewer's region, by title; optionally of one scenario and valid on a date. */
+  agreements(filter: { scenario?: AgreementScenario; onDate?: string }, page: PageRequest): Promise<Page<AgreementRow>> {
+    const params: unknown[] = [this.access.requireViewer().regionId];
+    let where = 'a.region_id = $1';
+    if (filter.scenario) where += ` AND a.scenario = $${params.push(filter.scenario)}`;
+    if (filter.onDate) where += ` AND a.valid_from <= $${params.push(filter.onDate)} AND (a.valid_to IS NULL OR a.valid_to >= $${params.length})`;
+    return pageByKey(this.db, [{ column: 'a.title' }, { column: 'a.id', cast: 'uuid' }], `SELECT ${AGREEMENT_COLUMNS} FROM agreement a WHERE ${where}`, params, page);
+  }
+
+  /** Rules of an agreement (all of them: an agreement holds tens, not thousands). */
+  rules(agreementId: string): Promise<RuleRow[]> {
+    this.access.requireViewer();
+    return this.rulesByAgreement.load(agreementId);
+  }
+
+  async partyIds(agreementId: string, db: Queryable = this.db): Promise<string[]> {
+    const rows = await db.query(`SELECT organisation_id AS id FROM agreement_party WHERE agreement_id = $1`, [agreementId]);
+    return rows.map((r: { id: string }) => r.id);
+  }
+
+  async changes(agreementId: string, page: PageRequest): Promise<Page<ChangeRow>> {
+    const agreement = await this.agreement(agreementId);
+    if (!agreement) throw new NotFoundError(`No agreement with id ${agreementId} in your region`, 'agreementId');
+    return pageByKey(
+      this.db,
+      [{ column: 'c.id', cast: 'bigint', descending: true }],
+      `SELECT c.id::text AS id, c.at, c.agreement_id AS "agreementId", c.rule_id AS "ruleId", c.user_id AS "userId",
+              c.organisation_id AS "organisationId", c.action, c.before, c.after
+       FROM responsibility_change c WHERE c.agreement_id = $1`,
+      [agreementId],
+      page,
+    );
+  }
+
+  // Writes (RESPONSIBILITY_EDITOR, own region) ---------------------------------------------------
+
+  /** Runs `work` in a transaction as an editor of the viewer's region. */
+  editing<T>(work: (tx: EntityManager, log: (change: Omit<ChangeRow, 'id' | 'at' | 'userId' | 'organisationId'>) => Promise<void>) => Promise<T>): Promise<T> {
+    const viewer = this.access.requireRole(Role.RESPONSIBILITY_EDITOR);
+    return this.db.transaction(async (tx) => {
+      const log = async (c: Omit<ChangeRow, 'id' | 'at' | 'userId' | 'organisationId'>) => {
+        await tx.query(
+          `INSERT INTO responsibility_change (region_id, agreement_id, rule_id, user_id, organisation_id, action, before, after)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+          [viewer.regionId, c.agreementId, c.ruleId, viewer.userId, viewer.organisationId, c.action, JSON.stringify(c.before), JSON.stringify(c.after)],
+        );
+      };
+      const result = await work(tx, log);
+      this.agreementById.clearAll();
+      this.rulesByAgreement.clearAll();
+      return result;
+    });
+  }
+
+  /** The agreement with its rules inside a transaction, locked against concurrent edits. */
+  async lockAgreement(tx: Queryable, id: string, field: string): Promise<{ agreement: AgreementRow; rules: RuleRow[] }> {
+    const [agreement]: AgreementRow[] = isUuid(id) ? await tx.query(`SELECT ${AGREEMENT_COLUMNS} FROM agreement a WHERE a.id = $1 FOR UPDATE`, [id]) : [];
+    if (!agreement) throw new NotFoundError(`No agreement with id ${id}`, field);
+    this.requireOwnRegion(agreement.regionId, field);
+    const rules: RuleRow[] = await tx.query(`SELECT ${RULE_COLUMNS} FROM responsibility_rule r WHERE r.agreement_id = $1 ORDER BY r.id`, [id]);
+    return { agreement, rules };
+  }
+
+  async insertAgreement(tx: EntityManager, values: AgreementValues & { seriesId?: string; version?: number; supersedesId?: string | null }, partyIds: string[]): Promise<string> {
+    const id = randomUUID();
+    await tx.insert(AgreementEntity, {
+      id,
+      regionId: this.access.requireViewer().regionId,
+      seriesId: values.seriesId ?? randomUUID(),
+      version: values.version ?? 1,
+      supersedesId: values.supersedesId ?? null,
+      status: AgreementStatus.ACTIVE,
+      title: values.title,
+      scenario: values.scenario,
+      validFrom: values.validFrom,
+      validTo: values.validTo,
+      sourceDocument: values.sourceDocument,
+      sourceDate: values.sourceDate,
+      example: values.example,
+    });
+    await tx.insert(AgreementPartyEntity, partyIds.map((organisationId) => ({ agreementId: id, organisationId })));
+    return id;
+  }
+
+  async insertRule(tx: EntityManager, values: RuleValues): Promise<string> {
+    const id = randomUUID();
+    await tx.insert(ResponsibilityRuleEntity, { id, regionId: this.access.requireViewer().regionId, ...values });
+    return id;
+  }
+}

@@ -1,0 +1,219 @@
+import { Role } from '../../domain/enums';
+import { seededOrganisationId } from '../../entities/seed/seed';
+import { codes, startTestApp, TestApp } from '../support/test-app';
+
+const ASK = `query($input: ResponsibilityInput!) { responsibility(input: $input) {
+  status reason performerCareLevel responsible { name } costBearer { name } agreement { title scenario } rule { id note } } }`;
+
+const walkingAid = (overrides: Record<string, unknown> = {}) => ({
+  municipalityCode: '2062',
+  interventionCode: 'ASSISTIVE_DEVICE_FITTING',
+  housingForm: 'ORDINARY_HOUSING',
+  enrolledInHomeHealthCare: true,
+  ...overrides,
+});
+
+/** "Who is responsible for this intervention for this person, here, today?" and the map behind it. */
+describe('responsibility map', () => {
+  let app: TestApp;
+  let integration: string;
+  let editor: string;
+  beforeAll(async () => {
+    app = await startTestApp();
+    integration = await app.token('2062', Role.INTEGRATION);
+    editor = await app.token('20', Role.RESPONSIBILITY_EDITOR);
+  });
+  afterAll(() => app.stop());
+
+  it('tells Mora\'s system that Mora municipality fits a walking aid for a person enrolled in home health care, with the rule that says so', async () => {
+    const res = await app.gql(ASK, { input: walkingAid() }, integration);
+    expect(res.errors).toBeUndefined();
+    expect(res.data.responsibility).toEqual(
+      expect.objectContaining({
+        status: 'ASSIGNED',
+        responsible: { name: 'Mora kommun' },
+        costBearer: { name: 'Mora kommun' },
+        performerCareLevel: 'MUNICIPAL_HOME_REHAB',
+        agreement: expect.objectContaining({ scenario: 'CURRENT', title: expect.stringMatching(/hjälpmedel/) }),
+        rule: expect.objectContaining({ note: expect.stringMatching(/Competence principle/) }),
+      }),
+    );
+  });
+
+  it('answers the region for a person not enrolled, and at physician level (the competence principle)', async () => {
+    const notEnrolled = await app.gql(ASK, { input: walkingAid({ enrolledInHomeHealthCare: false }) }, integration);
+    expect(notEnrolled.data.responsibility.responsible).toEqual({ name: 'Region Dalarna' });
+    const physician = await app.gql(ASK, { input: walkingAid({ profession: 'PHYSICIAN' }) }, integration);
+    expect(physician.data.responsibility).toEqual(expect.objectContaining({ responsible: { name: 'Region Dalarna' }, performerCareLevel: 'SPECIALIST_CARE' }));
+  });
+
+  it('says UNASSIGNED, with why, when the question leaves out what the rules depend on', async () => {
+    const res = await app.gql(ASK, { input: { municipalityCode: '2062', interventionCode: 'HOME_REHAB' } }, integration);
+    expect(res.data.responsibility).toEqual(expect.objectContaining({ status: 'UNASSIGNED', responsible: null, reason: expect.stringMatching(/HOME_REHAB/) }));
+  });
+
+  it('answers 1,000 questions with as many statements as 10', async () => {
+    const batch = (n: number) =>
+      Array.from({ length: n }, (_, i) => walkingAid({ municipalityCode: ['2062', '2080', '2081', '2034'][i % 4], enrolledInHomeHealthCare: i % 2 === 0, age: i % 100 }));
+    const query = `query($inputs: [ResponsibilityInput!]!) { responsibilities(inputs: $inputs) { status responsible { name } agreement { id } rule { id } } }`;
+    await app.gql(query, { inputs: batch(1) }, integration);
+    let ten: any;
+    let thousand: any;
+    const forTen = await app.countStatements(async () => (ten = await app.gql(query, { inputs: batch(10) }, integration)));
+    const forThousand = await app.countStatements(async () => (thousand = await app.gql(query, { inputs: batch(1000) }, integration)));
+    expect(ten.errors).toBeUndefined();
+    expect(thousand.data.responsibilities).toHaveLength(1000);
+    expect(thousand.data.responsibilities[2].responsible).toEqual({ name: 'Borlänge kommun' });
+    expect(thousand.data.responsibilities[1].responsible).toEqual({ name: 'Region Dalarna' });
+    expect(forThousand).toBe(forTen);
+    const tooMany = await app.gql(query, { inputs: batch(1001) }, integration);
+    expect(tooMany.errors![0].extensions).toEqual(expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'inputs' }));
+  });
+
+  it.each([
+    ['an unknown municipality', { municipalityCode: '2099' }, 'input.municipalityCode'],
+    ['an unknown intervention', { interventionCode: 'WALKING' }, 'input.interventionCode'],
+    ['an age above 130', { age: 131 }, 'input.age'],
+    ['an age below 0', { age: -1 }, 'input.age'],
+    ['a date outside every agreement', { onDate: '2005-06-01' }, 'input.onDate'],
+  ])('refuses %s with BAD_USER_INPUT naming the field', async (_case, overrides, field) => {
+    const res = await app.gql(ASK, { input: walkingAid(overrides) }, integration);
+    expect(codes(res)).toEqual(['BAD_USER_INPUT']);
+    expect(res.errors![0].extensions!.field).toBe(field);
+  });
+
+  it('keeps another region\'s agreements to itself', async () => {
+    const res = await app.gql(ASK, { input: walkingAid({ municipalityCode: '1980' }) }, integration);
+    expect(codes(res)).toEqual(['FORBIDDEN']);
+    expect(codes(await app.gql(`{ responsibilityMatrix(regionCode: "19") { onDate } }`, {}, integration))).toEqual(['FORBIDDEN']);
+  });
+
+  it('lists the seeded target-state change in the comparison', async () => {
+    const res = await app.gql(
+      `{ responsibilityComparison(regionCode: "20", from: CURRENT, to: TARGET) { cases { municipalityCode interventionCode housingForm enrolledInHomeHealthCare kinds
+          from { responsible { name } } to { responsible { name } performerCareLevel } } } }`,
+      {},
+      integration,
+    );
+    expect(res.errors).toBeUndefined();
+    const cases = res.data.responsibilityComparison.cases;
+    const mora = cases.filter((c: any) => c.municipalityCode === '2062');
+    expect(mora).toEqual([
+      {
+        municipalityCode: '2062',
+        interventionCode: 'ASSISTIVE_DEVICE_FITTING',
+        housingForm: 'SHORT_TERM_STAY',
+        enrolledInHomeHealthCare: true,
+        kinds: ['CHANGED'],
+        from: { responsible: { name: 'Mora kommun' } },
+        to: { responsible: { name: 'Region Dalarna' }, performerCareLevel: 'INPATIENT_CARE' },
+      },
+    ]);
+    expect(new Set(cases.map((c: any) => c.municipalityCode)).size).toBe(15);
+  });
+
+  it('draws the matrix for every municipality, with no deviations in the seeded split', async () => {
+    const res = await app.gql(
+      `{ responsibilityMatrix(regionCode: "20") { cells { interventionCode housingForm enrolledInHomeHealthCare deviatingMunicipalityCodes
+          regionalDefault { status responsible { name } } municipalities { municipalityCode deviates answer { responsible { name } } } } } }`,
+      {},
+      integration,
+    );
+    expect(res.errors).toBeUndefined();
+    const cells = res.data.responsibilityMatrix.cells;
+    expect(cells).toHaveLength(9 * 3 * 2);
+    const fitting = cells.find((c: any) => c.interventionCode === 'ASSISTIVE_DEVICE_FITTING' && c.housingForm === 'ORDINARY_HOUSING' && c.enrolledInHomeHealthCare);
+    expect(fitting.municipalities).toHaveLength(15);
+    expect(fitting.municipalities.find((m: any) => m.municipalityCode === '2062').answer.responsible).toEqual({ name: 'Mora kommun' });
+    expect(cells.every((c: any) => c.deviatingMunicipalityCodes.length === 0)).toBe(true);
+  });
+
+  describe('editing', () => {
+    let agreementId: string;
+    const RULE = `mutation($input: ResponsibilityRuleCreateInput!) { responsibilityRuleCreate(input: $input) { rule { id interventionCode municipalityCodes responsible { role } } } }`;
+    const ruleCount = async () => Number((await app.dataSource.query('SELECT count(*) AS n FROM responsibility_rule'))[0].n);
+
+    beforeAll(async () => {
+      const parties = [seededOrganisationId('20'), seededOrganisationId('2062'), seededOrganisationId('2080')];
+      const created = await app.gql(
+        `mutation($input: AgreementCreateInput!) { agreementCreate(input: $input) { agreement { id version status municipalityCodes } } }`,
+        { input: { title: 'Utkast: hemrehabilitering', scenario: 'DRAFT', validFrom: '2026-01-01', partyOrganisationIds: parties, sourceDocument: 'Arbetsmaterial' } },
+        editor,
+      );
+      expect(created.errors).toBeUndefined();
+      expect(created.data.agreementCreate.agreement).toEqual(expect.objectContaining({ version: 1, status: 'ACTIVE', municipalityCodes: ['2062', '2080'] }));
+      agreementId = created.data.agreementCreate.agreement.id;
+    });
+
+    it('adds rules, records who changed what, and refuses a rule that answers some case twice', async () => {
+      const general = await app.gql(RULE, { input: { agreementId, rule: { interventionCode: 'HOME_REHAB', responsible: { role: 'HOME_MUNICIPALITY' }, note: 'All home rehab by the municipality' } } }, editor);
+      expect(general.errors).toBeUndefined();
+      // Narrower (enrolled people only): an exception, not an ambiguity.
+      const exception = await app.gql(RULE, { input: { agreementId, rule: { interventionCode: 'HOME_REHAB', enrolledInHomeHealthCare: false, responsible: { role: 'REGION' } } } }, editor);
+      expect(exception.errors).toBeUndefined();
+      const before = await ruleCount();
+      // Partly overlapping with the exception (special housing, any enrolment) and answering differently: ambiguous.
+      const clash = await app.gql(RULE, { input: { agreementId, rule: { interventionGroup: 'REHABILITATION', housingForms: ['SPECIAL_HOUSING'], responsible: { role: 'HOME_MUNICIPALITY' }, ageMin: 65 } } }, editor);
+      expect(codes(clash)).toEqual(['CONFLICT']);
+      expect(clash.errors![0].extensions!.conflictingRuleId).toBe(exception.data.responsibilityRuleCreate.rule.id);
+      expect(clash.errors![0].message).toContain(exception.data.responsibilityRuleCreate.rule.id);
+      expect(await ruleCount()).toBe(before);
+
+      const changes = await app.gql(`query($id: ID!) { agreement(id: $id) { changes { edges { node { action userId ruleId } } } } }`, { id: agreementId }, integration);
+      expect(changes.data.agreement.changes.edges.map((e: any) => e.node.action)).toEqual(['responsibilityRuleCreate', 'responsibilityRuleCreate', 'agreementCreate']);
+      expect(changes.data.agreement.changes.edges[0].node.userId).toBe('test-responsibility_editor');
+    });
+
+    it('shows a local deviation in the matrix', async () => {
+      const res = await app.gql(RULE, { input: { agreementId, rule: { interventionCode: 'HOME_ADAPTATION', municipalityCodes: ['2080'], responsible: { role: 'REGION' } } } }, editor);
+      expect(res.errors).toBeUndefined();
+      await app.gql(RULE, { input: { agreementId, rule: { interventionCode: 'HOME_ADAPTATION', responsible: { role: 'HOME_MUNICIPALITY' } } } }, editor);
+      const matrix = await app.gql(`{ responsibilityMatrix(regionCode: "20", scenario: DRAFT) { cells { interventionCode deviatingMunicipalityCodes regionalDefault { status } } } }`, {}, integration);
+      const adaptation = matrix.data.responsibilityMatrix.cells.filter((c: any) => c.interventionCode === 'HOME_ADAPTATION');
+      expect(adaptation.every((c: any) => c.regionalDefault.status === 'ASSIGNED')).toBe(true);
+      // 2080 deviates; municipalities not party to the draft are gaps, also deviating.
+      expect(adaptation.every((c: any) => c.deviatingMunicipalityCodes.includes('2080') && !c.deviatingMunicipalityCodes.includes('2062'))).toBe(true);
+    });
+
+    it.each([
+      ['a rule starting before its agreement', { interventionCode: 'SPEECH_THERAPY', responsible: { role: 'REGION' }, validFrom: '2025-06-01' }, 'rule.validFrom'],
+      ['a municipality not party to the agreement', { interventionCode: 'SPEECH_THERAPY', responsible: { role: 'REGION' }, municipalityCodes: ['2034'] }, 'rule.municipalityCodes'],
+      ['an unknown intervention', { interventionCode: 'NOPE', responsible: { role: 'REGION' } }, 'rule.interventionCode'],
+      ['both a code and a group', { interventionCode: 'SPEECH_THERAPY', interventionGroup: 'THERAPY', responsible: { role: 'REGION' } }, 'rule.interventionCode'],
+      ['an age above 130', { interventionCode: 'SPEECH_THERAPY', responsible: { role: 'REGION' }, ageMax: 140 }, 'rule.ageMax'],
+    ])('refuses %s with BAD_USER_INPUT naming the field, writing nothing', async (_case, rule, field) => {
+      const before = await ruleCount();
+      const res = await app.gql(RULE, { input: { agreementId, rule } }, editor);
+      expect(codes(res)).toEqual(['BAD_USER_INPUT']);
+      expect(res.errors![0].extensions!.field).toBe(field);
+      expect(await ruleCount()).toBe(before);
+    });
+
+    it('refuses edits by another region\'s editor (FORBIDDEN) and by other roles, writing nothing', async () => {
+      const before = await ruleCount();
+      const rule = { interventionCode: 'SPEECH_THERAPY', responsible: { role: 'REGION' } };
+      expect(codes(await app.gql(RULE, { input: { agreementId, rule } }, await app.token('19', Role.RESPONSIBILITY_EDITOR)))).toEqual(['FORBIDDEN']);
+      expect(codes(await app.gql(RULE, { input: { agreementId, rule } }, integration))).toEqual(['FORBIDDEN']);
+      expect(await ruleCount()).toBe(before);
+    });
+
+    it('supersedes with a new version while history stays readable', async () => {
+      const version = await app.gql(
+        `mutation($input: AgreementNewVersionInput!) { agreementNewVersion(input: $input) { agreement { id version validFrom supersedes { id status validTo } rules { edges { node { interventionCode } } } } } }`,
+        { input: { agreementId, validFrom: '2026-07-01' } },
+        editor,
+      );
+      expect(version.errors).toBeUndefined();
+      const v2 = version.data.agreementNewVersion.agreement;
+      expect(v2).toEqual(expect.objectContaining({ version: 2, validFrom: '2026-07-01', supersedes: { id: agreementId, status: 'SUPERSEDED', validTo: '2026-06-30' } }));
+      expect(v2.rules.edges.length).toBeGreaterThanOrEqual(4);
+      const onDate = async (date: string) =>
+        (await app.gql(ASK, { input: { municipalityCode: '2062', interventionCode: 'HOME_REHAB', enrolledInHomeHealthCare: true, scenario: 'DRAFT', onDate: date } }, integration)).data.responsibility;
+      expect((await onDate('2026-03-01')).agreement.title).toBe('Utkast: hemrehabilitering');
+      const [before, after] = [await onDate('2026-03-01'), await onDate('2026-08-01')];
+      expect(before.rule.id).not.toBe(after.rule.id);
+      const applied = await app.gql(`{ agreements(scenario: DRAFT, onDate: "2026-03-01") { edges { node { version } } } }`, {}, integration);
+      expect(applied.data.agreements.edges.map((e: any) => e.node.version)).toContain(1);
+    });
+  });
+});
