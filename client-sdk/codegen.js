@@ -25,7 +25,7 @@ module.exports = {
         documentMode: 'documentNode',
         enumsAsTypes: true,
         useTypeImports: true,
-        scalars: { LocalDate: 'string', DateTimeISO: 'string', ID: 'string' },
+        scalars: { LocalDate: 'string', DateTimeISO: 'string', JSON: 'unknown', ID: 'string' },
       },
     },
   },

@@ -19,7 +19,7 @@ import { Agreement, AgreementConnection, ResponsibilityChangeConnection, Respons
 import type { Access } from '../../server/access/access';
 import type { AgreementRow, ChangeRow } from '../../server/access/responsibility.store';
 import type { Context } from '../../server/context';
-import { NotFoundError } from '../../server/errors';
+import { BadUserInputError, NotFoundError } from '../../server/errors';
 import { createAgreement, createRule, deleteRule, newAgreementVersion, updateAgreement, updateRule } from './agreement.service';
 import { ruleView } from './rule-view';
 
@@ -71,6 +71,7 @@ export class AgreementResolver {
     const request = pageRequest(page, 1);
     const all = await access.responsibility.rules(agreement.id);
     const start = request.after ? all.findIndex((r) => r.id === request.after![0]) + 1 : 0;
+    if (request.after && start === 0) throw new BadUserInputError('after is not a cursor of this list', 'after');
     const nodes = all.slice(start, start + request.first);
     return toConnection({ nodes: nodes.map(ruleView), hasNextPage: start + request.first < all.length }, (r) => [r.id]);
   }

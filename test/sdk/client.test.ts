@@ -64,3 +64,32 @@ describe('client SDK for patient data', () => {
     expect(log.patientAccessLog.edges.map((e) => e.node.action)).toEqual(expect.arrayContaining(['patientCreate', 'consentRecord', 'consentRevoke']));
   });
 });
+
+describe('client SDK for the responsibility map', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp();
+  });
+  afterAll(() => app.stop());
+
+  it('lets a municipal system ask who is responsible, typed, one question or many', async () => {
+    const client = createClient({ url: app.url, token: await app.token('2062', Role.INTEGRATION) });
+    const { responsibility } = await client.Responsibility({
+      input: { municipalityCode: '2062', interventionCode: 'ASSISTIVE_DEVICE_FITTING', housingForm: 'ORDINARY_HOUSING', enrolledInHomeHealthCare: true },
+    });
+    expect(responsibility.status).toBe('ASSIGNED');
+    expect(responsibility.responsible?.name).toBe('Mora kommun');
+    expect(responsibility.rule?.responsible.role).toBe('HOME_MUNICIPALITY');
+    const { responsibilities } = await client.Responsibilities({
+      inputs: [
+        { municipalityCode: '2062', interventionCode: 'HOME_REHAB', enrolledInHomeHealthCare: false },
+        { municipalityCode: '2062', interventionCode: 'HOME_ADAPTATION' },
+      ],
+    });
+    expect(responsibilities.map((r) => r.responsible?.name)).toEqual(['Region Dalarna', 'Mora kommun']);
+    const { agreements } = await client.Agreements({ scenario: 'CURRENT' });
+    const { agreement } = await client.Agreement({ id: agreements.edges[0].node.id, firstRules: 3 });
+    expect(agreement?.rules.edges).toHaveLength(3);
+    expect(agreement?.rules.pageInfo.hasNextPage).toBe(true);
+  });
+});
