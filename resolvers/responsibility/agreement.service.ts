@@ -1,6 +1,5 @@
 import { AgreementStatus, OrganisationKind, PrincipalRole } from '../../domain/enums';
 import { findConflictingRule, PartyRef } from '../../domain/responsibility';
-import { AgreementEntity, ResponsibilityRuleEntity } from '../../entities';
 import type { Access } from '../../server/access/access';
 import { AgreementRow, ruleFacts, RuleRow, RuleValues } from '../../server/access/responsibility.store';
 import { isUuid } from '../../server/access/rows';
@@ -127,21 +126,14 @@ export async function createRule(access: Access, agreementId: string, input: Res
   });
 }
 
-async function lockRule(access: Access, tx: Parameters<Parameters<Access['responsibility']['editing']>[0]>[0], id: string) {
-  const [row]: { agreementId: string }[] = isUuid(id) ? await tx.query(`SELECT agreement_id AS "agreementId" FROM responsibility_rule WHERE id = $1`, [id]) : [];
-  if (!row) throw new NotFoundError(`No rule with id ${id}`, 'id');
-  const locked = await access.responsibility.lockAgreement(tx, row.agreementId, 'id');
-  return { ...locked, current: locked.rules.find((r) => r.id === id)! };
-}
-
 export async function updateRule(access: Access, id: string, input: ResponsibilityRuleInput) {
   const prepared = await prepareRule(access, input);
   return access.responsibility.editing(async (tx, log) => {
-    const { agreement, rules, current } = await lockRule(access, tx, id);
+    const { agreement, rules, current } = await access.responsibility.lockRule(tx, id);
     const values = ruleValues(agreement, prepared);
     assertNoConflict(prepared, rules, id, values);
     const { agreementId: _a, ...columns } = values;
-    await tx.update(ResponsibilityRuleEntity, { id }, columns);
+    await access.responsibility.updateRule(tx, id, columns);
     await log({ agreementId: agreement.id, ruleId: id, action: 'responsibilityRuleUpdate', before: current, after: values });
     return agreement.id;
   });
@@ -149,8 +141,8 @@ export async function updateRule(access: Access, id: string, input: Responsibili
 
 export function deleteRule(access: Access, id: string) {
   return access.responsibility.editing(async (tx, log) => {
-    const { agreement, current } = await lockRule(access, tx, id);
-    await tx.query(`DELETE FROM responsibility_rule WHERE id = $1`, [id]);
+    const { agreement, current } = await access.responsibility.lockRule(tx, id);
+    await access.responsibility.deleteRule(tx, id);
     await log({ agreementId: agreement.id, ruleId: id, action: 'responsibilityRuleDelete', before: current, after: null });
     return agreement.id;
   });
@@ -196,7 +188,7 @@ export function newAgreementVersion(access: Access, input: AgreementNewVersionIn
     if (input.validFrom <= old.validFrom || (old.validTo && input.validFrom > old.validTo)) {
       throw new BadUserInputError(`validFrom must fall after ${old.validFrom}${old.validTo ? ` and by ${old.validTo}` : ''}`, 'validFrom');
     }
-    const parties = await access.responsibility.partyIds(old.id, tx);
+    const parties = await access.responsibility.partyIdsIn(tx, old.id);
     const id = await access.responsibility.insertAgreement(
       tx,
       {
@@ -214,8 +206,7 @@ export function newAgreementVersion(access: Access, input: AgreementNewVersionIn
       parties,
     );
     const ending = dayBefore(input.validFrom);
-    await tx.query(`UPDATE agreement SET status = 'SUPERSEDED', valid_to = $2, updated_at = now() WHERE id = $1`, [old.id, ending]);
-    await tx.query(`UPDATE responsibility_rule SET valid_to = $2 WHERE agreement_id = $1 AND (valid_to IS NULL OR valid_to > $2) AND valid_from <= $2`, [old.id, ending]);
+    await access.responsibility.endVersion(tx, old.id, ending);
     for (const rule of rules.filter((r) => !r.validTo || r.validTo >= input.validFrom)) {
       const { id: _id, regionId: _r, ...values } = rule;
       await access.responsibility.insertRule(tx, { ...values, agreementId: id, validFrom: rule.validFrom > input.validFrom ? rule.validFrom : input.validFrom });
@@ -229,7 +220,7 @@ export function newAgreementVersion(access: Access, input: AgreementNewVersionIn
 export function updateAgreement(access: Access, input: AgreementUpdateInput) {
   return access.responsibility.editing(async (tx, log) => {
     const { agreement, rules } = await access.responsibility.lockAgreement(tx, input.id, 'id');
-    const patch: Partial<Pick<AgreementEntity, 'title' | 'status' | 'validTo' | 'sourceDocument' | 'sourceDate'>> = {};
+    const patch: Parameters<typeof access.responsibility.updateAgreement>[2] = {};
     if (input.title !== undefined) patch.title = titleArg(input.title ?? '', 'title');
     if (input.status !== undefined) {
       if (input.status === null) throw new BadUserInputError('status cannot be removed', 'status');
@@ -244,7 +235,7 @@ export function updateAgreement(access: Access, input: AgreementUpdateInput) {
     }
     if (input.sourceDocument !== undefined) patch.sourceDocument = textArg(input.sourceDocument, 'sourceDocument', 500);
     if (input.sourceDate !== undefined) patch.sourceDate = input.sourceDate;
-    if (Object.keys(patch).length) await tx.update(AgreementEntity, { id: agreement.id }, patch);
+    await access.responsibility.updateAgreement(tx, agreement.id, patch);
     await log({ agreementId: agreement.id, ruleId: null, action: 'agreementUpdate', before: agreement, after: patch });
     return agreement.id;
   });

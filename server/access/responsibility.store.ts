@@ -137,6 +137,8 @@ export class ResponsibilityStore {
   private catalogueRows: Promise<InterventionRow[]> | null = null;
   private readonly agreementById: DataLoader<string, AgreementRow | null>;
   private readonly rulesByAgreement: DataLoader<string, RuleRow[]>;
+  private readonly partiesByAgreement: DataLoader<string, string[]>;
+  private readonly changePages = new Map<string, DataLoader<string, Page<ChangeRow>>>();
 
   constructor(
     private readonly access: Access,
@@ -156,6 +158,14 @@ export class ResponsibilityStore {
         [ids, this.access.requireViewer().regionId],
       );
       return ids.map((id) => rows.filter((r) => r.agreementId === id));
+    });
+    this.partiesByAgreement = new DataLoader(async (ids) => {
+      const rows: { agreementId: string; organisationId: string }[] = await db.query(
+        `SELECT ap.agreement_id AS "agreementId", ap.organisation_id AS "organisationId" FROM agreement_party ap
+         JOIN agreement a ON a.id = ap.agreement_id WHERE ap.agreement_id = ANY($1::uuid[]) AND a.region_id = $2`,
+        [ids, this.access.requireViewer().regionId],
+      );
+      return ids.map((id) => rows.filter((r) => r.agreementId === id).map((r) => r.organisationId));
     });
   }
 
@@ -224,23 +234,43 @@ export class ResponsibilityStore {
     return this.rulesByAgreement.load(agreementId);
   }
 
-  async partyIds(agreementId: string, db: Queryable = this.db): Promise<string[]> {
-    const rows = await db.query(`SELECT organisation_id AS id FROM agreement_party WHERE agreement_id = $1`, [agreementId]);
+  /** Parties of an agreement of the viewer's region (batched across a list). */
+  partyIds(agreementId: string): Promise<string[]> {
+    this.access.requireViewer();
+    return this.partiesByAgreement.load(agreementId);
+  }
+
+  /** Parties inside an edit's transaction. */
+  async partyIdsIn(tx: Queryable, agreementId: string): Promise<string[]> {
+    const rows = await tx.query(`SELECT organisation_id AS id FROM agreement_party WHERE agreement_id = $1`, [agreementId]);
     return rows.map((r: { id: string }) => r.id);
   }
 
-  async changes(agreementId: string, page: PageRequest): Promise<Page<ChangeRow>> {
-    const agreement = await this.agreement(agreementId);
-    if (!agreement) throw new NotFoundError(`No agreement with id ${agreementId} in your region`, 'agreementId');
-    return pageByKey(
-      this.db,
-      [{ column: 'c.id', cast: 'bigint', descending: true }],
-      `SELECT c.id::text AS id, c.at, c.agreement_id AS "agreementId", c.rule_id AS "ruleId", c.user_id AS "userId",
-              c.organisation_id AS "organisationId", c.action, c.before, c.after
-       FROM responsibility_change c WHERE c.agreement_id = $1`,
-      [agreementId],
-      page,
-    );
+  /** A page of an agreement's change log, newest first: one statement for all agreements of a list. */
+  changes(agreementId: string, page: PageRequest): Promise<Page<ChangeRow>> {
+    const regionId = this.access.requireViewer().regionId;
+    const signature = JSON.stringify(page);
+    let loader = this.changePages.get(signature);
+    if (!loader) {
+      loader = new DataLoader(async (ids) => {
+        const after = page.after ? 'AND c.id < $4::bigint' : '';
+        const rows: (ChangeRow & { position: string })[] = await this.db.query(
+          `SELECT * FROM (
+             SELECT c.id::text AS id, c.at, c.agreement_id AS "agreementId", c.rule_id AS "ruleId", c.user_id AS "userId",
+                    c.organisation_id AS "organisationId", c.action, c.before, c.after,
+                    row_number() OVER (PARTITION BY c.agreement_id ORDER BY c.id DESC) AS position
+             FROM responsibility_change c WHERE c.agreement_id = ANY($1::uuid[]) AND c.region_id = $2 ${after}
+           ) ranked WHERE position <= $3 ORDER BY id::bigint DESC`,
+          page.after ? [ids, regionId, page.first + 1, page.after[0]] : [ids, regionId, page.first + 1],
+        );
+        return ids.map((id) => {
+          const group = rows.filter((r) => r.agreementId === id).map(({ position: _p, ...change }) => change);
+          return { nodes: group.slice(0, page.first), hasNextPage: group.length > page.first };
+        });
+      });
+      this.changePages.set(signature, loader);
+    }
+    return loader.load(agreementId);
   }
 
   // Writes (RESPONSIBILITY_EDITOR, own region) ---------------------------------------------------
@@ -259,6 +289,8 @@ export class ResponsibilityStore {
       const result = await work(tx, log);
       this.agreementById.clearAll();
       this.rulesByAgreement.clearAll();
+      this.partiesByAgreement.clearAll();
+      this.changePages.clear();
       return result;
     });
   }
@@ -291,6 +323,32 @@ export class ResponsibilityStore {
     });
     await tx.insert(AgreementPartyEntity, partyIds.map((organisationId) => ({ agreementId: id, organisationId })));
     return id;
+  }
+
+  /** A rule with its agreement, locked, in the viewer's region (NOT_FOUND / FORBIDDEN otherwise). */
+  async lockRule(tx: EntityManager, id: string) {
+    const [row]: { agreementId: string }[] = isUuid(id) ? await tx.query(`SELECT agreement_id AS "agreementId" FROM responsibility_rule WHERE id = $1`, [id]) : [];
+    if (!row) throw new NotFoundError(`No rule with id ${id}`, 'id');
+    const locked = await this.lockAgreement(tx, row.agreementId, 'id');
+    return { ...locked, current: locked.rules.find((r) => r.id === id)! };
+  }
+
+  async updateRule(tx: EntityManager, id: string, values: Omit<RuleValues, 'agreementId'>): Promise<void> {
+    await tx.update(ResponsibilityRuleEntity, { id }, values);
+  }
+
+  async deleteRule(tx: EntityManager, id: string): Promise<void> {
+    await tx.delete(ResponsibilityRuleEntity, { id });
+  }
+
+  async updateAgreement(tx: EntityManager, id: string, patch: Partial<Pick<AgreementEntity, 'title' | 'status' | 'validTo' | 'sourceDocument' | 'sourceDate'>>): Promise<void> {
+    if (Object.keys(patch).length) await tx.update(AgreementEntity, { id }, patch);
+  }
+
+  /** Ends a version the day before its successor starts: it and its open rules stop at `lastDay`. */
+  async endVersion(tx: EntityManager, id: string, lastDay: string): Promise<void> {
+    await tx.update(AgreementEntity, { id }, { status: AgreementStatus.SUPERSEDED, validTo: lastDay });
+    await tx.query(`UPDATE responsibility_rule SET valid_to = $2, updated_at = now() WHERE agreement_id = $1 AND (valid_to IS NULL OR valid_to > $2) AND valid_from <= $2`, [id, lastDay]);
   }
 
   async insertRule(tx: EntityManager, values: RuleValues): Promise<string> {
