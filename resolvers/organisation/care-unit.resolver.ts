@@ -12,7 +12,7 @@ import { Organisation } from '../../schema/organisation/organisation.type';
 import type { CareUnitRow } from '../../server/access/rows';
 import type { Context } from '../../server/context';
 import { createCareUnit, updateCareUnit } from './care-unit.service';
-import { idArg } from './organisation.service';
+import { idArg } from '../common/args';
 
 @Resolver(() => CareUnit)
 export class CareUnitResolver {

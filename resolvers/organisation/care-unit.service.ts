@@ -3,7 +3,8 @@ import type { Access } from '../../server/access/access';
 import { CareUnitRow } from '../../server/access/rows';
 import { BadUserInputError } from '../../server/errors';
 import { CareUnitCreateInput, CareUnitUpdateInput } from '../../schema/organisation/care-unit.input';
-import { idArg, nameArg } from './organisation.service';
+import { idArg } from '../common/args';
+import { nameArg } from './organisation.service';
 
 function hsaIdArg(value: string | null): string | null {
   if (value === null) return null;

@@ -3,7 +3,8 @@ import { Country, OrganisationKind } from '../../domain/enums';
 import { municipalityCodeProblem, regionCodeProblem } from '../../domain/region-codes';
 import type { Access } from '../../server/access/access';
 import type { MemberValues, OrganisationValues } from '../../server/access/reference.store';
-import { isUuid, OrganisationRow, RegionRow } from '../../server/access/rows';
+import { OrganisationRow, RegionRow } from '../../server/access/rows';
+import { idArg, requiredText } from '../common/args';
 import { BadUserInputError, ForbiddenError, NotFoundError } from '../../server/errors';
 import { AssociationMemberInput, OrganisationCreateInput, OrganisationUpdateInput } from '../../schema/organisation/organisation.input';
 
@@ -16,17 +17,8 @@ export async function regionByCodeArg(access: Access, code: string, country: Cou
   return region;
 }
 
-/** An id argument: malformed ids are BAD_USER_INPUT on `field`. */
-export function idArg(id: string, field: string): string {
-  if (!isUuid(id)) throw new BadUserInputError(`${field} is not a valid id`, field);
-  return id;
-}
-
-export function nameArg(name: string, field = 'name'): string {
-  const trimmed = name.trim();
-  if (trimmed.length < 1 || trimmed.length > 200) throw new BadUserInputError(`${field} must have 1 to 200 characters`, field);
-  return trimmed;
-}
+/** An organisation's or care unit's name. */
+export const nameArg = (name: string) => requiredText(name, 'name', 200);
 
 const ORGANISATION_NUMBER = /^(\d{6}-?\d{4}|\d{7}-\d)$/;
 function organisationNumberArg(value: string | null): string | null {

@@ -6,7 +6,7 @@ import { CareUnit } from '../../schema/organisation/care-unit.type';
 import { Organisation } from '../../schema/organisation/organisation.type';
 import { AccessLogEntry, AccessLogEntryConnection, AccessLogReviewFilter, PatientAccess, PatientAccessConnection } from '../../schema/patient/access-log.type';
 import type { AccessLogRow } from '../../server/access/access-log.store';
-import { isUuid } from '../../server/access/rows';
+import { isUuid } from '../../domain/uuid';
 import type { Context } from '../../server/context';
 import { BadUserInputError } from '../../server/errors';
 

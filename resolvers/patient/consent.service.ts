@@ -2,7 +2,7 @@ import { consentPeriodProblems } from '../../domain/consent';
 import { ConsentGivenBy } from '../../domain/enums';
 import { PARAMETER } from '../../domain/rule-parameters';
 import type { Access } from '../../server/access/access';
-import { isUuid } from '../../server/access/rows';
+import { isUuid } from '../../domain/uuid';
 import { BadUserInputError } from '../../server/errors';
 import { ConsentRecordInput, ConsentRevokeInput } from '../../schema/patient/consent.type';
 

@@ -2,22 +2,16 @@ import { CareLevel, Country } from '../../domain/enums';
 import { parseIdentityNumber } from '../../domain/personnummer';
 import type { Access } from '../../server/access/access';
 import type { NewPatient, PatientPatch } from '../../server/access/patient.store';
-import { isUuid } from '../../server/access/rows';
+import { isUuid } from '../../domain/uuid';
 import { BadUserInputError } from '../../server/errors';
 import { PatientCreateInput, PatientUpdateInput } from '../../schema/patient/patient.input';
+import { optionalText } from '../common/args';
 
 /** Parses a personnummer or samordningsnummer argument into its canonical 12 digits. */
 export async function identityNumberArg(access: Access, value: string, field: string) {
   const parsed = parseIdentityNumber(value, await access.today());
   if (!parsed.ok) throw new BadUserInputError(`${field}: ${parsed.problem}`, field);
   return parsed.number;
-}
-
-function textArg(value: string | null | undefined, field: string, max: number): string | null {
-  const trimmed = value?.trim();
-  if (!trimmed) return null;
-  if (trimmed.length > max) throw new BadUserInputError(`${field} has at most ${max} characters`, field);
-  return trimmed;
 }
 
 async function homeMunicipalityArg(access: Access, code: string | null): Promise<string | null> {
@@ -40,9 +34,9 @@ export async function createPatient(access: Access, input: PatientCreateInput, a
   access.patients.requirePatientRole();
   const values: NewPatient = {
     identity: await identityNumberArg(access, input.personnummer, 'personnummer'),
-    givenName: textArg(input.givenName, 'givenName', 200),
-    familyName: textArg(input.familyName, 'familyName', 200),
-    address: textArg(input.address, 'address', 500),
+    givenName: optionalText(input.givenName, 'givenName', 200),
+    familyName: optionalText(input.familyName, 'familyName', 200),
+    address: optionalText(input.address, 'address', 500),
     protectedIdentity: input.protectedIdentity ?? false,
     homeMunicipalityId: await homeMunicipalityArg(access, input.homeMunicipalityCode ?? null),
     listedCareUnitId: await listedCareUnitArg(access, input.listedCareUnitId ?? null),
@@ -53,9 +47,9 @@ export async function createPatient(access: Access, input: PatientCreateInput, a
 export async function updatePatient(access: Access, input: PatientUpdateInput, action: string) {
   access.patients.requirePatientRole();
   const patch: PatientPatch = {};
-  if (input.givenName !== undefined) patch.givenName = textArg(input.givenName, 'givenName', 200);
-  if (input.familyName !== undefined) patch.familyName = textArg(input.familyName, 'familyName', 200);
-  if (input.address !== undefined) patch.address = textArg(input.address, 'address', 500);
+  if (input.givenName !== undefined) patch.givenName = optionalText(input.givenName, 'givenName', 200);
+  if (input.familyName !== undefined) patch.familyName = optionalText(input.familyName, 'familyName', 200);
+  if (input.address !== undefined) patch.address = optionalText(input.address, 'address', 500);
   if (input.protectedIdentity !== undefined) {
     if (input.protectedIdentity === null) throw new BadUserInputError('protectedIdentity is true or false', 'protectedIdentity');
     patch.protectedIdentity = input.protectedIdentity;

@@ -2,7 +2,7 @@ import { AgreementStatus, OrganisationKind, PrincipalRole } from '../../domain/e
 import { findConflictingRule, PartyRef } from '../../domain/responsibility';
 import type { Access } from '../../server/access/access';
 import { AgreementRow, ruleFacts, RuleRow, RuleValues } from '../../server/access/responsibility.store';
-import { isUuid } from '../../server/access/rows';
+import { isUuid } from '../../domain/uuid';
 import { BadUserInputError, ConflictError, NotFoundError } from '../../server/errors';
 import {
   AgreementCreateInput,
@@ -11,21 +11,11 @@ import {
   PartyRefInput,
   ResponsibilityRuleInput,
 } from '../../schema/responsibility/responsibility.input';
+import { optionalText, requiredText } from '../common/args';
 
 const dayBefore = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) - 86400_000).toISOString().slice(0, 10);
 
-function textArg(value: string | null | undefined, field: string, max: number): string | null {
-  const trimmed = value?.trim();
-  if (!trimmed) return null;
-  if (trimmed.length > max) throw new BadUserInputError(`${field} has at most ${max} characters`, field);
-  return trimmed;
-}
-
-function titleArg(value: string, field: string): string {
-  const title = textArg(value, field, 300);
-  if (!title) throw new BadUserInputError(`${field} must not be empty`, field);
-  return title;
-}
+const titleArg = (value: string) => requiredText(value, 'title', 300);
 
 async function partyArg(access: Access, input: PartyRefInput, field: string): Promise<PartyRef> {
   if (input.role !== PrincipalRole.ORGANISATION) {
@@ -95,8 +85,8 @@ function ruleValues(agreement: AgreementRow, { input, responsible, performer, co
     performerCareLevel: input.performerCareLevel ?? null,
     costBearerRole: costBearer.role,
     costBearerOrganisationId: costBearer.organisationId,
-    note: textArg(input.note, 'rule.note', 2000),
-    sourceReference: textArg(input.sourceReference, 'rule.sourceReference', 500),
+    note: optionalText(input.note, 'rule.note', 2000),
+    sourceReference: optionalText(input.sourceReference, 'rule.sourceReference', 500),
     validFrom,
     validTo,
   };
@@ -166,11 +156,11 @@ export async function createAgreement(access: Access, input: AgreementCreateInpu
   const parties = await partiesArg(access, input.partyOrganisationIds);
   return access.responsibility.editing(async (tx, log) => {
     const values = {
-      title: titleArg(input.title, 'title'),
+      title: titleArg(input.title),
       scenario: input.scenario,
       validFrom: input.validFrom,
       validTo: input.validTo ?? null,
-      sourceDocument: textArg(input.sourceDocument, 'sourceDocument', 500),
+      sourceDocument: optionalText(input.sourceDocument, 'sourceDocument', 500),
       sourceDate: input.sourceDate ?? null,
       example: input.example ?? false,
     };
@@ -192,11 +182,11 @@ export function newAgreementVersion(access: Access, input: AgreementNewVersionIn
     const id = await access.responsibility.insertAgreement(
       tx,
       {
-        title: input.title ? titleArg(input.title, 'title') : old.title,
+        title: input.title ? titleArg(input.title) : old.title,
         scenario: old.scenario,
         validFrom: input.validFrom,
         validTo: old.validTo,
-        sourceDocument: input.sourceDocument !== undefined ? textArg(input.sourceDocument, 'sourceDocument', 500) : old.sourceDocument,
+        sourceDocument: input.sourceDocument !== undefined ? optionalText(input.sourceDocument, 'sourceDocument', 500) : old.sourceDocument,
         sourceDate: input.sourceDate !== undefined ? input.sourceDate : old.sourceDate,
         example: old.example,
         seriesId: old.seriesId,
@@ -221,7 +211,7 @@ export function updateAgreement(access: Access, input: AgreementUpdateInput) {
   return access.responsibility.editing(async (tx, log) => {
     const { agreement, rules } = await access.responsibility.lockAgreement(tx, input.id, 'id');
     const patch: Parameters<typeof access.responsibility.updateAgreement>[2] = {};
-    if (input.title !== undefined) patch.title = titleArg(input.title ?? '', 'title');
+    if (input.title !== undefined) patch.title = titleArg(input.title ?? '');
     if (input.status !== undefined) {
       if (input.status === null) throw new BadUserInputError('status cannot be removed', 'status');
       patch.status = input.status;
@@ -233,7 +223,7 @@ export function updateAgreement(access: Access, input: AgreementUpdateInput) {
       }
       patch.validTo = input.validTo;
     }
-    if (input.sourceDocument !== undefined) patch.sourceDocument = textArg(input.sourceDocument, 'sourceDocument', 500);
+    if (input.sourceDocument !== undefined) patch.sourceDocument = optionalText(input.sourceDocument, 'sourceDocument', 500);
     if (input.sourceDate !== undefined) patch.sourceDate = input.sourceDate;
     await access.responsibility.updateAgreement(tx, agreement.id, patch);
     await log({ agreementId: agreement.id, ruleId: null, action: 'agreementUpdate', before: agreement, after: patch });

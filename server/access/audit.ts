@@ -1,3 +1,4 @@
+import { isUuid } from '../../domain/uuid';
 import { AppError, ErrorCode } from '../errors';
 import type { Viewer } from '../auth/viewer';
 import type { Queryable } from './sql';
@@ -43,8 +44,7 @@ const OUTCOME_OF_CODE: Record<string, AuditOutcome> = {
 export const outcomeOf = (error: unknown): AuditOutcome =>
   error instanceof AppError ? (OUTCOME_OF_CODE[String(error.extensions.code)] ?? AuditOutcome.FAILED) : AuditOutcome.FAILED;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const uuidOrNull = (value: string | null) => (value && UUID.test(value) ? value : null);
+const uuidOrNull = (value: string | null) => (value && isUuid(value) ? value : null);
 
 /**
  * The access log (patientdatalagen 4 kap 3 §): one append-only row per read or write of patient

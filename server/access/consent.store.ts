@@ -7,7 +7,7 @@ import { Page, PageRequest } from '../../schema/common/page';
 import { ConflictError, ForbiddenError, NotFoundError } from '../errors';
 import type { Access } from './access';
 import { AuditOutcome, AuditRecordType } from './audit';
-import { isUuid } from './rows';
+import { isUuid } from '../../domain/uuid';
 import { CONSENT_COLUMNS, ConsentRow } from './rows.patient';
 import { pageByKey } from './sql';
 

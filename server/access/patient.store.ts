@@ -11,7 +11,7 @@ import type { IdentityNumberCipher } from '../crypto/identity-number-cipher';
 import { ConflictError, ForbiddenError, NotFoundError } from '../errors';
 import type { Access } from './access';
 import { AuditEntry, AuditOutcome, AuditRecordType } from './audit';
-import { isUuid } from './rows';
+import { isUuid } from '../../domain/uuid';
 import { PATIENT_COLUMNS, PatientRecord, PatientView } from './rows.patient';
 import { conflictOnUnique, pageByKey } from './sql';
 
@@ -75,10 +75,6 @@ export class PatientStore {
 
   requirePatientRole(): Viewer {
     return this.access.requireRole(...PATIENT_ROLES);
-  }
-
-  private requireViewer(): Viewer {
-    return this.access.requireViewer();
   }
 
   /** A patient the viewer may see, as a record, or NOT_FOUND. Does not log: callers do. */
@@ -182,7 +178,7 @@ export class PatientStore {
     participation: { patientId: string; organisationId: string; careUnitId: string | null; source: ParticipationSource; sourceId: string },
   ): Promise<void> {
     // Inside the caller's transaction: with one pooled connection (PGlite) the pool is busy.
-    const viewer = this.requireViewer();
+    const viewer = this.access.requireViewer();
     const [patient]: { regionId: string }[] = isUuid(participation.patientId)
       ? await tx.query(`SELECT p.region_id AS "regionId" FROM patient p WHERE p.id = $1 AND ${visibleTo('p', '$2')}`, [participation.patientId, viewer.organisationId])
       : [];

@@ -7,10 +7,10 @@ import { Page, PageRequest } from '../../schema/common/page';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../errors';
 import type { Access } from './access';
 import { createReferenceLoaders } from './reference.loaders';
+import { isUuid } from '../../domain/uuid';
 import {
   CARE_UNIT_COLUMNS,
   CareUnitRow,
-  isUuid,
   ORGANISATION_COLUMNS,
   OrganisationRow,
   REGION_COLUMNS,

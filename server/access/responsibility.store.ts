@@ -7,7 +7,7 @@ import { AgreementEntity, AgreementPartyEntity, ResponsibilityRuleEntity } from 
 import { Page, PageRequest } from '../../schema/common/page';
 import { ForbiddenError, NotFoundError } from '../errors';
 import type { Access } from './access';
-import { isUuid } from './rows';
+import { isUuid } from '../../domain/uuid';
 import { pageByKey, Queryable } from './sql';
 
 export interface InterventionRow extends CatalogueEntry {

@@ -44,6 +44,3 @@ export const MEMBERSHIP_COLUMNS = `m.id, m.region_id AS "regionId", m.associatio
   m.financing_share::float8 AS "financingShare", m.note`;
 export const CARE_UNIT_COLUMNS = `c.id, c.region_id AS "regionId", c.organisation_id AS "organisationId", c.name,
   c.care_level AS "careLevel", c.hsa_id AS "hsaId"`;
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isUuid = (value: string) => UUID.test(value);

@@ -1,13 +1,13 @@
 import { createRemoteJWKSet, errors, JWTPayload, jwtVerify } from 'jose';
 import { DataSource } from 'typeorm';
 import { Role } from '../../domain/enums';
+import { isUuid } from '../../domain/uuid';
 import { Config } from '../config';
 import { UnauthenticatedError } from '../errors';
 import { devVerificationKey } from './dev-keys';
 import { Viewer } from './viewer';
 
 const ROLES = new Set<string>(Object.values(Role));
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 interface Membership {
   regionId: string;
@@ -65,14 +65,14 @@ export async function createAuthenticator(config: Config, dataSource: DataSource
     if (!match) throw new UnauthenticatedError('The Authorization header must be "Bearer <token>"');
     const payload = await verify(match[1]);
     const org = payload.org;
-    if (typeof payload.sub !== 'string' || typeof org !== 'string' || !UUID.test(org)) {
+    if (typeof payload.sub !== 'string' || typeof org !== 'string' || !isUuid(org)) {
       throw new UnauthenticatedError('The token must name a user (sub) and an organisation id (org)');
     }
     const membership = await organisation(org);
     if (!membership) throw new UnauthenticatedError("The token's organisation is not known here");
     const careUnit = payload.care_unit;
     if (careUnit !== undefined) {
-      if (typeof careUnit !== 'string' || !UUID.test(careUnit) || (await careUnitOrganisation(careUnit)) !== org) {
+      if (typeof careUnit !== 'string' || !isUuid(careUnit) || (await careUnitOrganisation(careUnit)) !== org) {
         throw new UnauthenticatedError("The token's care unit does not belong to its organisation");
       }
     }

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { Role } from '../../domain/enums';
+import { isUuid } from '../../domain/uuid';
 import { seededOrganisationId } from '../../entities/seed/seed';
 import { loadConfig } from '../config';
 import { signDevToken } from './dev-keys';
@@ -9,8 +10,6 @@ import { signDevToken } from './dev-keys';
  *   [--user <id>] [--care-unit <id>] [--ttl 8h]
  * Prints a development bearer token signed with the key under DATA_DIR.
  */
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 async function main() {
   const { values } = parseArgs({
     options: {
@@ -24,7 +23,7 @@ async function main() {
   const config = loadConfig();
   const roles = values.role ?? [];
   const unknown = roles.filter((r) => !(Object.values(Role) as string[]).includes(r));
-  const organisationId = values.org && (UUID.test(values.org) ? values.org : seededOrganisationId(values.org));
+  const organisationId = values.org && (isUuid(values.org) ? values.org : seededOrganisationId(values.org));
   if (!organisationId || roles.length === 0 || unknown.length > 0) {
     console.error(
       'usage: npm run token -- --org <2062 | 20 | 20:fk | 20:norra-dalarna | 478 | FI:21 | organisation id> --role <ROLE> [--role ROLE]\n' +

@@ -1,0 +1,23 @@
+import { isUuid } from '../../domain/uuid';
+import { BadUserInputError } from '../../server/errors';
+
+/** An id argument: malformed ids are BAD_USER_INPUT on `field`. */
+export function idArg(id: string, field: string): string {
+  if (!isUuid(id)) throw new BadUserInputError(`${field} is not a valid id`, field);
+  return id;
+}
+
+/** Optional text: trimmed, empty becomes null, at most `max` characters. */
+export function optionalText(value: string | null | undefined, field: string, max: number): string | null {
+  const trimmed = value?.trim();
+  if (!trimmed) return null;
+  if (trimmed.length > max) throw new BadUserInputError(`${field} has at most ${max} characters`, field);
+  return trimmed;
+}
+
+/** Required text: trimmed, 1 to `max` characters. */
+export function requiredText(value: string, field: string, max: number): string {
+  const trimmed = value.trim();
+  if (trimmed.length < 1 || trimmed.length > max) throw new BadUserInputError(`${field} must have 1 to ${max} characters`, field);
+  return trimmed;
+}
