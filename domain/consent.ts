@@ -2,7 +2,7 @@
  * Consent to share patient data between organisations. A consent names one direction, the data
  * categories it covers and the days it applies; revocation ends it from that instant on.
  */
-import { DataCategory } from './enums';
+import { ConsentPurpose, DataCategory } from './enums';
 
 /** What a rule needs to know of a recorded consent. */
 export interface ConsentFacts {
@@ -22,18 +22,29 @@ export interface Flow {
   onDate: string; // local date of `at` in the region's time zone
 }
 
-/** May data of `flow.category` go from `from` to `to` at that moment? One-way: a consent A→B never allows B→A. Revoked (revokedAt <= at) or expired/not-yet-valid consents allow nothing. */
-export function consentAllowsFlow(consents: readonly ConsentFacts[], flow: Flow): boolean {
-  return consents.some(
-    (consent) =>
-      consent.sourceOrganisationId === flow.fromOrganisationId &&
-      consent.recipientOrganisationId === flow.toOrganisationId &&
-      consent.categories.includes(flow.category) &&
-      // ISO dates compare correctly as strings.
-      consent.validFrom <= flow.onDate &&
-      flow.onDate <= consent.validTo &&
-      (consent.revokedAt === null || consent.revokedAt.getTime() > flow.at.getTime()),
+/** Does `consent` apply from `from` to `to` at that moment? Revoked (revokedAt <= at), expired or not-yet-valid consents do not. */
+function applies(consent: ConsentFacts, flow: Omit<Flow, 'category'>): boolean {
+  return (
+    consent.sourceOrganisationId === flow.fromOrganisationId &&
+    consent.recipientOrganisationId === flow.toOrganisationId &&
+    // ISO dates compare correctly as strings.
+    consent.validFrom <= flow.onDate &&
+    flow.onDate <= consent.validTo &&
+    (consent.revokedAt === null || consent.revokedAt.getTime() > flow.at.getTime())
   );
+}
+
+/** May data of `flow.category` go from `from` to `to` at that moment? One-way: a consent A→B never allows B→A. */
+export function consentAllowsFlow(consents: readonly ConsentFacts[], flow: Flow): boolean {
+  return consents.some((consent) => applies(consent, flow) && consent.categories.includes(flow.category));
+}
+
+/** Is there a consent in force from `from` to `to` given for `purpose` (e.g. a SIP)? One-way, like consentAllowsFlow. */
+export function consentCoversPurpose(
+  consents: readonly (ConsentFacts & { purpose: ConsentPurpose })[],
+  flow: Omit<Flow, 'category'> & { purpose: ConsentPurpose },
+): boolean {
+  return consents.some((consent) => applies(consent, flow) && consent.purpose === flow.purpose);
 }
 
 export interface ConsentPeriodProblem {

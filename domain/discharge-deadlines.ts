@@ -5,6 +5,7 @@
  */
 import Holidays from 'date-holidays';
 import { localDateOf } from './local-date';
+import { DatedParameter, PARAMETER, parameterOn } from './rule-parameters';
 
 /** Dated, per-region values (resolved by the caller for the relevant date), defaults from DOMAIN.md. */
 export interface DischargeParameters {
@@ -12,8 +13,30 @@ export interface DischargeParameters {
   sipCallOutDays: number; // 3 (calendar days after the discharge-ready notice)
   liabilityAfterDays: number; // 3 (psychiatry may differ: the caller passes the value for the unit)
   liabilityDayKind: 'CALENDAR' | 'WORKING'; // CALENDAR by default
-  dailyAmount: number; // SEK per day, 12000 for Region Dalarna
+  dailyAmount: number | null; // SEK per day, 12000 for Region Dalarna; null where no amount is agreed
   lateSendCutoff: string | null; // '14:00' or null: a notice sent after this local time counts as sent the next working day
+}
+
+/**
+ * The discharge parameters of a region on a date (the admission date: a case runs under the rules
+ * in force when it started). Psychiatric inpatient care has its own liability period. Every value
+ * but the daily amount is seeded as a default; a region without an agreed amount has none.
+ */
+export function dischargeParametersOn(parameters: readonly DatedParameter[], regionId: string, onDate: string, psychiatric: boolean): DischargeParameters {
+  const value = <T>(key: string) => parameterOn<T>(parameters, key, regionId, onDate);
+  const required = <T>(key: string) => {
+    const found = value<T>(key);
+    if (found === undefined) throw new Error(`Rule parameter ${key} has no value on ${onDate}`);
+    return found;
+  };
+  return {
+    admissionNoticeHours: required(PARAMETER.DISCHARGE_ADMISSION_NOTICE_HOURS),
+    sipCallOutDays: required(PARAMETER.DISCHARGE_SIP_CALL_OUT_DAYS),
+    liabilityAfterDays: required(psychiatric ? PARAMETER.DISCHARGE_LIABILITY_AFTER_DAYS_PSYCHIATRY : PARAMETER.DISCHARGE_LIABILITY_AFTER_DAYS),
+    liabilityDayKind: required(PARAMETER.DISCHARGE_LIABILITY_DAY_KIND),
+    dailyAmount: value<number>(PARAMETER.DISCHARGE_DAILY_AMOUNT) ?? null,
+    lateSendCutoff: value<string | null>(PARAMETER.DISCHARGE_LATE_SEND_CUTOFF) ?? null,
+  };
 }
 
 export interface WorkingCalendar {
@@ -169,7 +192,8 @@ export interface LiabilityInput {
 export interface Liability {
   liableFromDate: string | null;
   days: number;
-  amount: number;
+  /** null when the region has no agreed daily amount. */
+  amount: number | null;
 }
 
 /**
@@ -180,8 +204,9 @@ export interface Liability {
  * days (WORKING). The municipality is liable from the calendar day after the N-th, and for every
  * calendar day from then up to and including the end date (the day of discharge, cancellation or
  * interruption, or today while open): the patient occupies the bed on weekends too.
- * amount = days × dailyAmount. `liableFromDate` is set as soon as both notices are received, also
- * when the period ends before it and days is 0; it is null only while they are not.
+ * amount = days × dailyAmount (null without an agreed amount). `liableFromDate` is set as soon as
+ * both notices are received, also when the period ends before it and days is 0; it is null only
+ * while they are not.
  *
  * Worked example, N = 3: discharge-ready Monday 2026-03-02 10:00, both notices that day.
  * CALENDAR: Tue 03-03, Wed 03-04, Thu 03-05 pass, liable from Friday 2026-03-06; discharged Monday
@@ -190,7 +215,7 @@ export interface Liability {
  * 2026-03-10 (CALENDAR: from Sunday 2026-03-08).
  */
 export function paymentLiability(input: LiabilityInput, timeZone: string, p: DischargeParameters, calendar: WorkingCalendar): Liability {
-  if (input.noticesReceivedAt === null) return { liableFromDate: null, days: 0, amount: 0 };
+  if (input.noticesReceivedAt === null) return { liableFromDate: null, days: 0, amount: p.dailyAmount === null ? null : 0 };
   const readyDate = localDateOf(input.dischargeReadyAt, timeZone);
   const receivedDate = localDateOf(input.noticesReceivedAt, timeZone);
   const dayZero = readyDate > receivedDate ? readyDate : receivedDate;
@@ -198,5 +223,5 @@ export function paymentLiability(input: LiabilityInput, timeZone: string, p: Dis
   const liableFromDate = addDays(nthCountedDayAfter(dayZero, p.liabilityAfterDays, counts), 1);
   const endDate = localDateOf(input.endedAt ?? input.now, timeZone);
   const days = Math.max(0, daysBetween(liableFromDate, endDate) + 1);
-  return { liableFromDate, days, amount: days * p.dailyAmount };
+  return { liableFromDate, days, amount: p.dailyAmount === null ? null : days * p.dailyAmount };
 }

@@ -29,4 +29,14 @@ export function parameterOn<T>(parameters: readonly DatedParameter[], key: strin
 export const PARAMETER = {
   /** Longest period, in days from today, a consent may be recorded for. */
   CONSENT_MAX_VALIDITY_DAYS: 'consent.maxValidityDays',
+  /** Coordinated discharge (lag 2017:612), see DischargeParameters. */
+  DISCHARGE_ADMISSION_NOTICE_HOURS: 'discharge.admissionNoticeHours',
+  DISCHARGE_SIP_CALL_OUT_DAYS: 'discharge.sipCallOutDays',
+  DISCHARGE_LIABILITY_AFTER_DAYS: 'discharge.liabilityAfterDays',
+  DISCHARGE_LIABILITY_AFTER_DAYS_PSYCHIATRY: 'discharge.liabilityAfterDays.psychiatry',
+  DISCHARGE_LIABILITY_DAY_KIND: 'discharge.liabilityDayKind',
+  DISCHARGE_DAILY_AMOUNT: 'discharge.dailyAmount',
+  DISCHARGE_LATE_SEND_CUTOFF: 'discharge.lateSendCutoff',
+  /** Planner statistics show counts from 1 up to this value less one as "<value". */
+  STATISTICS_SMALL_CELL_THRESHOLD: 'statistics.smallCellThreshold',
 } as const;

@@ -1,6 +1,7 @@
 import { AssociationMembershipEntity } from './association-membership.entity';
 import { CareUnitEntity } from './care-unit.entity';
 import { ConsentEntity } from './consent.entity';
+import { HandoffEntity, HandoffMessageEntity, HandoffMessageRecipientEntity, HandoffPartyEntity } from './handoff.entity';
 import { OrganisationEntity } from './organisation.entity';
 import { PatientParticipationEntity } from './patient-participation.entity';
 import { PatientEntity } from './patient.entity';
@@ -16,6 +17,7 @@ import { RuleParameterEntity } from './rule-parameter.entity';
 import { Foundation1732500000000 } from './migrations/1732500000000-foundation';
 import { PatientsConsentAccessLog1732600000000 } from './migrations/1732600000000-patients-consent-access-log';
 import { Responsibility1732700000000 } from './migrations/1732700000000-responsibility';
+import { Handoffs1732800000000 } from './migrations/1732800000000-handoffs';
 
 export {
   AgreementEntity,
@@ -23,6 +25,10 @@ export {
   AssociationMembershipEntity,
   CareUnitEntity,
   ConsentEntity,
+  HandoffEntity,
+  HandoffMessageEntity,
+  HandoffMessageRecipientEntity,
+  HandoffPartyEntity,
   InterventionEntity,
   InterventionGroupEntity,
   OrganisationEntity,
@@ -47,6 +53,10 @@ export const ENTITIES = [
   AgreementEntity,
   AgreementPartyEntity,
   ResponsibilityRuleEntity,
+  HandoffEntity,
+  HandoffPartyEntity,
+  HandoffMessageEntity,
+  HandoffMessageRecipientEntity,
 ];
 /** Migrations in the order they run. */
-export const MIGRATIONS = [Foundation1732500000000, PatientsConsentAccessLog1732600000000, Responsibility1732700000000];
+export const MIGRATIONS = [Foundation1732500000000, PatientsConsentAccessLog1732600000000, Responsibility1732700000000, Handoffs1732800000000];

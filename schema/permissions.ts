@@ -1,6 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { allow, deny, rule, shield } from 'graphql-shield';
 import { Role } from '../domain/enums';
+import { HANDOFF_READ_ROLES } from '../server/access/handoff.store';
 import { PATIENT_ROLES } from '../server/access/patient.store';
 import { hasRole } from '../server/auth/viewer';
 import type { Context } from '../server/context';
@@ -25,6 +26,9 @@ const isTenantAdmin = hasAnyRole(Role.TENANT_ADMIN);
 const isResponsibilityEditor = hasAnyRole(Role.RESPONSIBILITY_EDITOR);
 /** Patient data: care roles only. PLANNER, TENANT_ADMIN and INTEGRATION never get patient rows. */
 const worksWithPatients = hasAnyRole(...PATIENT_ROLES);
+/** Hand-off reads and acknowledgements: care roles, and a municipal system polling its inbox. */
+const readsHandoffs = hasAnyRole(...HANDOFF_READ_ROLES);
+const isPlanner = hasAnyRole(Role.PLANNER);
 
 /** Object types whose every field is public once the root field that led to them was allowed. */
 const OPEN_TYPES = [
@@ -45,6 +49,11 @@ const OPEN_TYPES = [
   'ResponsibilityComparison', 'ResponsibilityComparisonCase',
   'ResponsibilityChange', 'ResponsibilityChangeConnection', 'ResponsibilityChangeEdge',
   'AgreementPayload', 'ResponsibilityRulePayload', 'ResponsibilityRuleDeletePayload',
+  // Hand-offs: reached only through the gated root fields; the store filters by party.
+  'Handoff', 'HandoffConnection', 'HandoffEdge', 'HandoffParty', 'HandoffMessage', 'HandoffMessageRecipient',
+  'Deadline', 'DischargeReadyPeriod', 'HandoffDeadlines', 'HandoffCreatePayload', 'HandoffMessagePayload',
+  // Planner aggregates: no patient rows.
+  'HandoffDeadlineReport', 'HandoffDeadlineCell', 'MunicipalityDeadlineRow', 'HospitalDeadlineRow', 'SuppressedCount',
 ] as const;
 
 export const permissions = shield(
@@ -70,6 +79,9 @@ export const permissions = shield(
       responsibilityComparison: isAuthenticated,
       agreements: isAuthenticated,
       agreement: isAuthenticated,
+      handoff: readsHandoffs,
+      handoffInbox: readsHandoffs,
+      handoffDeadlineReport: isPlanner,
     },
     Mutation: {
       organisationCreate: isTenantAdmin,
@@ -86,6 +98,9 @@ export const permissions = shield(
       responsibilityRuleCreate: isResponsibilityEditor,
       responsibilityRuleUpdate: isResponsibilityEditor,
       responsibilityRuleDelete: isResponsibilityEditor,
+      handoffCreate: worksWithPatients,
+      handoffMessageSend: worksWithPatients,
+      handoffMessageAcknowledge: readsHandoffs,
     },
     ...Object.fromEntries(OPEN_TYPES.map((t) => [t, allow])),
   },

@@ -7,7 +7,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { DataSource } from 'typeorm';
-import { Access, AccessServices } from './access/access';
+import { Access, AccessServices, Clock, systemClock } from './access/access';
 import { createAuthenticator } from './auth/authenticate';
 import { loadIdentityNumberCipher } from './crypto/identity-number-cipher';
 import { Config } from './config';
@@ -48,7 +48,7 @@ export interface App {
  * Starts the whole server: database (embedded PGlite or DATABASE_URL), migrations and seed, the
  * GraphQL schema behind its limits and permissions, and HTTP with health routes.
  */
-export async function startApp(config: Config, logger: Logger): Promise<App> {
+export async function startApp(config: Config, logger: Logger, clock: Clock = systemClock): Promise<App> {
   let embedded: EmbeddedDatabase | null = null;
   if (!config.databaseUrl) {
     embedded = await startEmbeddedDatabase(config.dataDir);
@@ -61,7 +61,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
 
   const schema = await buildAppSchema();
   const authenticate = await createAuthenticator(config, dataSource);
-  const services = { db: dataSource, logger, cipher: loadIdentityNumberCipher(config) };
+  const services = { db: dataSource, logger, cipher: loadIdentityNumberCipher(config), clock };
   const app = express();
   const httpServer = http.createServer(app);
   const apollo = new ApolloServer<Context>({

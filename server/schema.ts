@@ -6,6 +6,8 @@ import { AssociationMemberResolver } from '../resolvers/organisation/association
 import { CareUnitResolver } from '../resolvers/organisation/care-unit.resolver';
 import { OrganisationResolver } from '../resolvers/organisation/organisation.resolver';
 import { RegionResolver } from '../resolvers/organisation/region.resolver';
+import { HandoffReportResolver } from '../resolvers/handoff/handoff-report.resolver';
+import { HandoffMessageRecipientResolver, HandoffMessageResolver, HandoffPartyResolver, HandoffResolver } from '../resolvers/handoff/handoff.resolver';
 import { AccessLogEntryResolver, PatientAccessResolver } from '../resolvers/patient/access-log.resolver';
 import { ConsentResolver } from '../resolvers/patient/consent.resolver';
 import { PatientResolver } from '../resolvers/patient/patient.resolver';
@@ -25,6 +27,11 @@ export const RESOLVERS = [
   AccessLogEntryResolver,
   ResponsibilityResolver,
   AgreementResolver,
+  HandoffResolver,
+  HandoffPartyResolver,
+  HandoffMessageResolver,
+  HandoffMessageRecipientResolver,
+  HandoffReportResolver,
 ] as const;
 
 /** The executable schema as type-graphql builds it, before the permission layer. */

@@ -39,6 +39,10 @@ export type AccessRecordType =
   | 'ACCESS_LOG'
   /** A consent. */
   | 'CONSENT'
+  /** A hand-off between care levels (and the patient data it carries). */
+  | 'HANDOFF'
+  /** A message of a hand-off (its acknowledgement). */
+  | 'HANDOFF_MESSAGE'
   /** A patient record. */
   | 'PATIENT';
 

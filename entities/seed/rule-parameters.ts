@@ -1,13 +1,33 @@
+import { Country } from '../../domain/enums';
 import { PARAMETER } from '../../domain/rule-parameters';
+import { regionKey, seedId } from './ids';
 
-/** Default values of dated rule parameters (region null = every region without its own value). */
+const ALWAYS = '2000-01-01';
+const DALARNA = seedId(regionKey(Country.SE, '20'));
+const LAG_2017_612 = 'Lag (2017:612) om samverkan vid utskrivning från sluten hälso- och sjukvård';
+
+/**
+ * Dated rule parameters (region null = every region without its own value). Not seeded, so off:
+ * discharge.lateSendCutoff, the local practice seen elsewhere that a call-out sent after 14:00
+ * counts as sent the next weekday; a region sets it to "14:00" to use it.
+ */
 export const DEFAULT_RULE_PARAMETERS = [
   {
     key: PARAMETER.CONSENT_MAX_VALIDITY_DAYS,
     regionId: null,
     value: 365,
-    validFrom: '2000-01-01',
-    validTo: null,
     source: 'Platform default: a consent is recorded for at most a year ahead unless a regional rule says otherwise',
   },
-] as const;
+  { key: PARAMETER.DISCHARGE_ADMISSION_NOTICE_HOURS, regionId: null, value: 24, source: `${LAG_2017_612}: admission notice within 24 hours of admission` },
+  { key: PARAMETER.DISCHARGE_SIP_CALL_OUT_DAYS, regionId: null, value: 3, source: `${LAG_2017_612}: the fast vårdkontakt calls the SIP meeting within 3 days of the discharge-ready notice` },
+  { key: PARAMETER.DISCHARGE_LIABILITY_AFTER_DAYS, regionId: null, value: 3, source: `${LAG_2017_612}: payment liability after 3 calendar days unless agreed otherwise` },
+  {
+    key: PARAMETER.DISCHARGE_LIABILITY_AFTER_DAYS_PSYCHIATRY,
+    regionId: null,
+    value: 3,
+    source: 'Psychiatric inpatient care may have its own period by agreement; none is known for the seeded regions, so the general value applies until one is set',
+  },
+  { key: PARAMETER.DISCHARGE_LIABILITY_DAY_KIND, regionId: null, value: 'CALENDAR', source: `${LAG_2017_612}: sources differ on calendar or working days; calendar days by default` },
+  { key: PARAMETER.DISCHARGE_DAILY_AMOUNT, regionId: DALARNA, value: 12000, source: 'Region Dalarna invoices 12 000 SEK per day of payment liability (as publicly stated; start of validity not known)' },
+  { key: PARAMETER.STATISTICS_SMALL_CELL_THRESHOLD, regionId: null, value: 5, source: 'Planner statistics suppress cells under 5: small numbers identify people' },
+].map((p) => ({ ...p, validFrom: ALWAYS, validTo: null as string | null }));

@@ -176,3 +176,6 @@ export function seededOrganisationId(ref: string): string | null {
   if (se) return seedId(organisationKey(Country.SE, se[1], se[2]));
   return null;
 }
+
+/** The id of a seeded care unit of a Swedish region's principal, e.g. ('20', 'falu-lasarett') or ('20', 'vc-mora'). */
+export const seededCareUnitId = (regionCode: string, slug: string): string => seedId(careUnitKey(`${Country.SE}:${regionCode}:principal`, slug));

@@ -141,6 +141,8 @@ registerEnumType(AuditRecordType, {
     PATIENT: { description: 'A patient record.' },
     CONSENT: { description: 'A consent.' },
     ACCESS_LOG: { description: 'The access log itself.' },
+    HANDOFF: { description: 'A hand-off between care levels (and the patient data it carries).' },
+    HANDOFF_MESSAGE: { description: 'A message of a hand-off (its acknowledgement).' },
   },
 });
 

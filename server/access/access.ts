@@ -7,6 +7,7 @@ import { Logger } from '../logger';
 import { AccessLogStore } from './access-log.store';
 import { AuditLog } from './audit';
 import { ConsentStore } from './consent.store';
+import { HandoffStore } from './handoff.store';
 import { PatientStore } from './patient.store';
 import { ReferenceStore } from './reference.store';
 import { ResponsibilityStore } from './responsibility.store';
@@ -17,7 +18,15 @@ export interface AccessServices {
   db: DataSource;
   logger: Logger;
   cipher: IdentityNumberCipher;
+  clock: Clock;
 }
+
+/** Where "now" comes from: the system clock, or a set time in tests of deadlines. */
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
 
 /**
  * The only way resolvers reach data: built once per request from the viewer, it owns the
@@ -32,27 +41,36 @@ export class Access {
   readonly consents: ConsentStore;
   readonly accessLog: AccessLogStore;
   readonly responsibility: ResponsibilityStore;
+  readonly handoffs: HandoffStore;
   readonly logger: Logger;
+  private readonly clock: Clock;
 
   constructor(
     readonly viewer: Viewer | null,
     readonly requestId: string,
-    { db, logger, cipher }: AccessServices,
+    { db, logger, cipher, clock }: AccessServices,
   ) {
     this.logger = logger;
+    this.clock = clock;
     this.audit = new AuditLog(db, viewer, requestId);
     this.reference = new ReferenceStore(this, db);
     this.patients = new PatientStore(this, db, cipher);
     this.consents = new ConsentStore(this, db);
     this.accessLog = new AccessLogStore(this, db);
     this.responsibility = new ResponsibilityStore(this, db);
+    this.handoffs = new HandoffStore(this, db);
+  }
+
+  /** The current instant: every timestamp a feature records and every deadline it checks. */
+  now(): Date {
+    return this.clock.now();
   }
 
   /** Today's date in the viewer's region (deadlines and validity are local dates). */
   async today(): Promise<string> {
     const region = await this.reference.region(this.requireViewer().regionId);
     if (!region) throw new Error(`The viewer's region ${this.requireViewer().regionId} does not exist`);
-    return localDateOf(new Date(), region.timeZone);
+    return localDateOf(this.now(), region.timeZone);
   }
 
   /** The viewer, or UNAUTHENTICATED. */

@@ -16,12 +16,17 @@ export const PATIENT_DATA_FIELDS = {
     consents: AuditRecordType.CONSENT,
     patientAccessLog: AuditRecordType.ACCESS_LOG,
     accessLogReview: AuditRecordType.ACCESS_LOG,
+    handoff: AuditRecordType.HANDOFF,
+    handoffInbox: AuditRecordType.HANDOFF,
   },
   Mutation: {
     patientCreate: AuditRecordType.PATIENT,
     patientUpdate: AuditRecordType.PATIENT,
     consentRecord: AuditRecordType.CONSENT,
     consentRevoke: AuditRecordType.CONSENT,
+    handoffCreate: AuditRecordType.HANDOFF,
+    handoffMessageSend: AuditRecordType.HANDOFF,
+    handoffMessageAcknowledge: AuditRecordType.HANDOFF_MESSAGE,
   },
 } as const;
 
@@ -33,6 +38,12 @@ function patientOf(args: Args, recordType: AuditRecordType): string | null {
   return (candidates.find((c) => typeof c === 'string') as string | undefined) ?? null;
 }
 
+/** The record an operation concerns: its id, or the hand-off or message it acts on. */
+function recordOf(args: Args): string | null {
+  const candidates = [args.id, args.input?.id, args.input?.handoffId, args.input?.messageId];
+  return (candidates.find((c) => typeof c === 'string') as string | undefined) ?? null;
+}
+
 function logFailures(recordType: AuditRecordType) {
   return async (resolve: (...a: unknown[]) => Promise<unknown>, root: unknown, args: Args, ctx: Context, info: GraphQLResolveInfo) => {
     const log = (error: unknown) =>
@@ -41,7 +52,7 @@ function logFailures(recordType: AuditRecordType) {
           action: info.fieldName,
           recordType,
           patientId: patientOf(args, recordType),
-          recordId: (typeof (args.id ?? args.input?.id) === 'string' ? (args.id ?? args.input?.id) : null) as string | null,
+          recordId: recordOf(args),
           outcome: outcomeOf(error),
         },
       ]);

@@ -21,6 +21,8 @@ export enum AuditRecordType {
   PATIENT = 'PATIENT',
   CONSENT = 'CONSENT',
   ACCESS_LOG = 'ACCESS_LOG',
+  HANDOFF = 'HANDOFF',
+  HANDOFF_MESSAGE = 'HANDOFF_MESSAGE',
 }
 
 export interface AuditEntry {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { consentAllowsFlow } from '../../domain/consent';
-import { DataCategory } from '../../domain/enums';
+import { consentAllowsFlow, consentCoversPurpose } from '../../domain/consent';
+import { ConsentPurpose, DataCategory } from '../../domain/enums';
 import { ConsentEntity } from '../../entities';
 import { Page, PageRequest } from '../../schema/common/page';
 import { ConflictError, ForbiddenError, NotFoundError } from '../errors';
@@ -96,11 +96,22 @@ export class ConsentStore {
    * features that send data across organisations; revoked or expired consents answer no.
    */
   async mayFlow(patientId: string, category: DataCategory, fromOrganisationId: string, toOrganisationId: string): Promise<boolean> {
-    const consents: ConsentRow[] = await this.db.query(
-      `SELECT ${CONSENT_COLUMNS} FROM consent k WHERE k.patient_id = $1 AND k.source_organisation_id = $2 AND k.recipient_organisation_id = $3`,
-      [patientId, fromOrganisationId, toOrganisationId],
+    const consents = await this.between(patientId, fromOrganisationId, [toOrganisationId]);
+    return consentAllowsFlow(consents, { category, fromOrganisationId, toOrganisationId, at: this.access.now(), onDate: await this.access.today() });
+  }
+
+  /** Of `toOrganisationIds`, those that no consent for `purpose` from `fromOrganisationId` covers now (one statement). */
+  async notCoveredFor(patientId: string, purpose: ConsentPurpose, fromOrganisationId: string, toOrganisationIds: string[]): Promise<string[]> {
+    const consents = await this.between(patientId, fromOrganisationId, toOrganisationIds);
+    const flow = { purpose, fromOrganisationId, at: this.access.now(), onDate: await this.access.today() };
+    return toOrganisationIds.filter((toOrganisationId) => !consentCoversPurpose(consents, { ...flow, toOrganisationId }));
+  }
+
+  private between(patientId: string, fromOrganisationId: string, toOrganisationIds: string[]): Promise<ConsentRow[]> {
+    return this.db.query(
+      `SELECT ${CONSENT_COLUMNS} FROM consent k WHERE k.patient_id = $1 AND k.source_organisation_id = $2 AND k.recipient_organisation_id = ANY($3::uuid[])`,
+      [patientId, fromOrganisationId, toOrganisationIds],
     );
-    return consentAllowsFlow(consents, { category, fromOrganisationId, toOrganisationId, at: new Date(), onDate: await this.access.today() });
   }
 
   private async load(id: string): Promise<ConsentRow> {

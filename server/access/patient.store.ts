@@ -59,7 +59,7 @@ export class PatientStore {
   ) {
     // Bound to this request's viewer: the organisation in the filter is part of every key.
     this.byId = new DataLoader(async (ids) => {
-      const viewer = this.requirePatientRole();
+      const viewer = this.access.requireViewer();
       const rows: PatientRecord[] = await db.query(
         `SELECT ${PATIENT_COLUMNS} FROM patient p WHERE p.id = ANY($1::uuid[]) AND ${visibleTo('p', '$2')}`,
         [ids, viewer.organisationId],
@@ -77,8 +77,12 @@ export class PatientStore {
     return this.access.requireRole(...PATIENT_ROLES);
   }
 
-  /** A patient the viewer may see, as a record, or NOT_FOUND. Does not log: callers do. */
-  async requireVisible(id: string, field = 'id'): Promise<PatientRecord> {
+  /**
+   * A patient the viewer may see, as a record, or NOT_FOUND. Does not log: callers do. `roles`:
+   * who may ask (an INTEGRATION client reads the patients of its own hand-off inbox).
+   */
+  async requireVisible(id: string, field = 'id', roles = PATIENT_ROLES): Promise<PatientRecord> {
+    this.access.requireRole(...roles);
     const row = isUuid(id) ? await this.byId.load(id) : null;
     if (!row) throw new NotFoundError(`No patient with id ${id} that you may see`, field);
     return row;
@@ -203,7 +207,7 @@ export class PatientStore {
   }
 
   /** Decrypts the identity number and withholds a protected identity's details from non-owners. */
-  private view(row: PatientRecord): PatientView {
+  view(row: PatientRecord): PatientView {
     const { identityNumberEncrypted, ...rest } = row;
     const value = this.cipher.decrypt(identityNumberEncrypted);
     const withheld = row.protectedIdentity && row.ownerOrganisationId !== this.access.viewer?.organisationId;

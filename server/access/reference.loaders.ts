@@ -11,14 +11,15 @@ import {
   RegionRow,
 } from './rows';
 import { Queryable } from './sql';
+import type { DatedParameter } from '../../domain/rule-parameters';
 
 /** Orders batch results like the keys: DataLoader requires one result per key, in key order. */
-function byKey<T>(keys: readonly string[], rows: T[], keyOf: (row: T) => string): (T | null)[] {
+export function byKey<T>(keys: readonly string[], rows: T[], keyOf: (row: T) => string): (T | null)[] {
   const map = new Map(rows.map((row) => [keyOf(row), row]));
   return keys.map((k) => map.get(k) ?? null);
 }
 
-function groupByKey<T>(keys: readonly string[], rows: T[], keyOf: (row: T) => string): T[][] {
+export function groupByKey<T>(keys: readonly string[], rows: T[], keyOf: (row: T) => string): T[][] {
   const groups = new Map<string, T[]>(keys.map((k) => [k, []]));
   for (const row of rows) groups.get(keyOf(row))?.push(row);
   return keys.map((k) => groups.get(k)!);
@@ -56,6 +57,23 @@ export function createReferenceLoaders(db: Queryable) {
     careUnit: new DataLoader<string, CareUnitRow | null>(async (ids) =>
       byKey<CareUnitRow>(ids, await db.query(`SELECT ${CARE_UNIT_COLUMNS} FROM care_unit c WHERE c.id = ANY($1::uuid[])`, [ids]), (c) => c.id),
     ),
+    /** The regional principal (the region's own organisation) of each region. */
+    regionPrincipal: new DataLoader<string, OrganisationRow | null>(async (regionIds) =>
+      byKey<OrganisationRow>(
+        regionIds,
+        await db.query(`SELECT ${ORGANISATION_COLUMNS} FROM organisation o WHERE o.region_id = ANY($1::uuid[]) AND o.kind = 'REGION'`, [regionIds]),
+        (o) => o.regionId,
+      ),
+    ),
+    /** Every dated rule parameter that applies to each region: its own and the defaults. */
+    parametersOfRegion: new DataLoader<string, DatedParameter[]>(async (regionIds) => {
+      const rows: DatedParameter[] = await db.query(
+        `SELECT key, region_id AS "regionId", value, valid_from::text AS "validFrom", valid_to::text AS "validTo"
+         FROM rule_parameter WHERE region_id = ANY($1::uuid[]) OR region_id IS NULL`,
+        [regionIds],
+      );
+      return regionIds.map((id) => rows.filter((r) => r.regionId === id || r.regionId === null));
+    }),
     /** Members of each association, by member name. */
     membersOfAssociation: membershipLoader(db, 'association_id', 'member_id', (m) => m.associationId),
     /** Associations each organisation is a member of, by association name. */

@@ -141,19 +141,25 @@ export class ReferenceStore {
   }
 
   /**
-   * The value of a dated rule parameter for the viewer's region on a date. A parameter the
-   * platform reads is always seeded, so a missing one is a configuration fault, not bad input.
+   * The value of a dated rule parameter for a region (the viewer's by default) on a date. A
+   * parameter the platform reads is always seeded, so a missing one is a configuration fault.
    */
-  async parameter<T>(key: string, onDate: string): Promise<T> {
-    const viewer = this.access.requireViewer();
-    const rows: DatedParameter[] = await this.db.query(
-      `SELECT key, region_id AS "regionId", value, valid_from::text AS "validFrom", valid_to::text AS "validTo"
-       FROM rule_parameter WHERE key = $1 AND (region_id = $2 OR region_id IS NULL)`,
-      [key, viewer.regionId],
-    );
-    const value = parameterOn<T>(rows, key, viewer.regionId, onDate);
+  async parameter<T>(key: string, onDate: string, regionId = this.access.requireViewer().regionId): Promise<T> {
+    const value = parameterOn<T>(await this.parameters(regionId), key, regionId, onDate);
     if (value === undefined) throw new Error(`Rule parameter ${key} has no value on ${onDate}`);
     return value;
+  }
+
+  /** All dated rule parameters that apply to a region (for domain functions that read several). */
+  parameters(regionId: string): Promise<DatedParameter[]> {
+    this.access.requireViewer();
+    return this.loaders.parametersOfRegion.load(regionId);
+  }
+
+  /** The regional principal of a region (Region Dalarna, ÅHS). */
+  regionPrincipal(regionId: string): Promise<OrganisationRow | null> {
+    this.access.requireViewer();
+    return this.loaders.regionPrincipal.load(regionId);
   }
 
   // Writes (TENANT_ADMIN, own region) ---------------------------------------------------------

@@ -22,10 +22,14 @@ export interface TestApp extends App {
   gql<T = any>(query: string, variables?: Record<string, unknown>, token?: string | null): Promise<GraphQLResponse<T>>;
   /** A development token for a seeded organisation code (see `npm run token`) or id. */
   token(org: string, ...roles: Role[]): Promise<string>;
+  /** A development token of a user at one care unit of the organisation (the token's care_unit claim). */
+  unitToken(org: string, careUnitId: string, ...roles: Role[]): Promise<string>;
   /** Statements the server sends while `run` executes. */
   countStatements(run: () => Promise<unknown>): Promise<number>;
   /** A viewer-bound Access outside any request, as a feature's own code would use it. */
   accessAs(org: string, ...roles: Role[]): Promise<Access>;
+  /** Sets the server's clock to `instant` (null: the system clock again), to run deadlines through time. */
+  setNow(instant: Date | string | null): void;
   /** Access-log rows a request wrote. */
   logRows(requestId: string | null): Promise<{ outcome: string; action: string; patientId: string | null }[]>;
 }
@@ -47,10 +51,14 @@ export function testConfig(overrides: NodeJS.ProcessEnv = {}): Config {
 
 export async function startTestApp(overrides: NodeJS.ProcessEnv = {}): Promise<TestApp> {
   const config = testConfig(overrides);
-  const app = await startApp(config, createLogger(config.logLevel));
+  let fixedNow: Date | null = null;
+  const app = await startApp(config, createLogger(config.logLevel), { now: () => fixedNow ?? new Date() });
   return {
     ...app,
     config,
+    setNow(instant) {
+      fixedNow = instant === null ? null : new Date(instant);
+    },
     async gql(query, variables, token) {
       const res = await fetch(app.url, {
         method: 'POST',
@@ -62,6 +70,10 @@ export async function startTestApp(overrides: NodeJS.ProcessEnv = {}): Promise<T
     async token(org, ...roles) {
       const organisationId = seededOrganisationId(org) ?? org;
       return signDevToken(config.dataDir, { userId: `test-${roles.join('-').toLowerCase()}`, organisationId, roles });
+    },
+    async unitToken(org, careUnitId, ...roles) {
+      const organisationId = seededOrganisationId(org) ?? org;
+      return signDevToken(config.dataDir, { userId: `test-unit-${roles.join('-').toLowerCase()}`, organisationId, careUnitId, roles });
     },
     async accessAs(org, ...roles) {
       const organisationId = seededOrganisationId(org) ?? org;

@@ -1,0 +1,166 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { DateTimeISOResolver } from 'graphql-scalars';
+import { HandoffSide } from '../../domain/handoff-messages';
+import { PageArgs, pageRequest, toConnection } from '../../schema/common/page';
+import { HandoffCreateInput, HandoffInboxFilter, HandoffMessageAcknowledgeInput, HandoffMessageSendInput } from '../../schema/handoff/handoff.input';
+import {
+  Handoff,
+  HandoffConnection,
+  HandoffCreatePayload,
+  HandoffDeadlines,
+  HandoffMessage,
+  HandoffMessagePayload,
+  HandoffMessageRecipient,
+  HandoffParty,
+} from '../../schema/handoff/handoff.type';
+import { CareUnit } from '../../schema/organisation/care-unit.type';
+import { Organisation } from '../../schema/organisation/organisation.type';
+import { Patient } from '../../schema/patient/patient.type';
+import { HANDOFF_READ_ROLES } from '../../server/access/handoff.store';
+import type { HandoffMessageRow, HandoffPartyRow, HandoffRow, MessageRecipientRow } from '../../server/access/rows.handoff';
+import type { Context } from '../../server/context';
+import { idArg } from '../common/args';
+import { createHandoff, handoffDeadlines, sendHandoffMessage } from './handoff.service';
+
+/** The payload of a message mutation: the hand-off and the message, read back. */
+async function messagePayload(ctx: Context, result: { handoff: HandoffRow; messageId: string }) {
+  const messages = await ctx.access.handoffs.messages(result.handoff.id);
+  return { handoff: result.handoff, message: messages.find((m) => m.id === result.messageId)! };
+}
+
+@Resolver(() => Handoff)
+export class HandoffResolver {
+  @Query(() => Handoff, { nullable: true, description: 'A hand-off your organisation takes part in; NOT_FOUND otherwise. Logged.' })
+  handoff(@Arg('id', () => ID, { description: 'The hand-off.' }) id: string, @Ctx() { access }: Context, @Info() info: GraphQLResolveInfo) {
+    return access.handoffs.get(id, info.fieldName);
+  }
+
+  @Query(() => HandoffConnection, {
+    description:
+      "Your organisation's hand-offs, most urgent first (the earliest deadline not yet acted on; none last), for care staff and for an INTEGRATION client polling with updatedSince. Logged per hand-off.",
+  })
+  async handoffInbox(
+    @Args() page: PageArgs,
+    @Arg('filter', () => HandoffInboxFilter, { nullable: true, description: 'Which hand-offs to list; default: received ones.' }) filter: HandoffInboxFilter | null,
+    @Arg('updatedSince', () => DateTimeISOResolver, { nullable: true, description: 'Only hand-offs changed after this instant (a message or an acknowledgement).' })
+    updatedSince: Date | null,
+    @Ctx() { access }: Context,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    const query = {
+      side: filter?.side ?? HandoffSide.RECIPIENT,
+      careUnitId: filter?.careUnitId ? idArg(filter.careUnitId, 'filter.careUnitId') : null,
+      state: filter?.state ?? null,
+      unacknowledged: filter?.unacknowledged ?? false,
+      dueBefore: filter?.dueBefore ?? null,
+      updatedSince,
+    };
+    const rows = await access.handoffs.inbox(query, pageRequest(page, 2), info.fieldName);
+    return toConnection(rows, (h: HandoffRow) => [h.dueKey, h.id]);
+  }
+
+  @FieldResolver(() => Patient, { description: 'The patient handed over.' })
+  async patient(@Root() h: HandoffRow, @Ctx() { access }: Context) {
+    return access.patients.view(await access.patients.requireVisible(h.patientId, 'patientId', HANDOFF_READ_ROLES));
+  }
+
+  @FieldResolver(() => Organisation, { description: 'The sending organisation.' })
+  sendingOrganisation(@Root() h: HandoffRow, @Ctx() { access }: Context) {
+    return access.reference.organisation(h.sendingOrganisationId);
+  }
+
+  @FieldResolver(() => CareUnit, { description: 'The sending care unit (the ward, for a discharge).' })
+  sendingCareUnit(@Root() h: HandoffRow, @Ctx() { access }: Context) {
+    return access.reference.careUnit(h.sendingCareUnitId);
+  }
+
+  @FieldResolver(() => Organisation, { nullable: true, description: "The patient's home municipality when the hand-off began." })
+  homeMunicipality(@Root() h: HandoffRow, @Ctx() { access }: Context) {
+    return h.homeMunicipalityId ? access.reference.organisation(h.homeMunicipalityId) : null;
+  }
+
+  @FieldResolver(() => [HandoffParty], { description: 'The sender and every recipient, in the order they joined.' })
+  parties(@Root() h: HandoffRow, @Ctx() { access }: Context) {
+    return access.handoffs.parties(h.id);
+  }
+
+  @FieldResolver(() => [HandoffMessage], { description: 'The message log, oldest first.' })
+  messages(@Root() h: HandoffRow, @Ctx() { access }: Context) {
+    return access.handoffs.messages(h.id);
+  }
+
+  @FieldResolver(() => HandoffDeadlines, { nullable: true, description: 'Deadlines and payment liability of a discharge; null for referrals and transfers.' })
+  deadlines(@Root() h: HandoffRow, @Ctx() { access }: Context) {
+    return handoffDeadlines(access, h);
+  }
+
+  @Mutation(() => HandoffCreatePayload, {
+    description:
+      "Starts a hand-off from a care unit of your organisation. A discharge sends its admission notice at once (unless sendAdmissionNotice is false), routed to the patient's home municipality and listed vårdcentral (or the region's primary care).",
+  })
+  async handoffCreate(@Arg('input', () => HandoffCreateInput, { description: 'The new hand-off.' }) input: HandoffCreateInput, @Ctx() { access }: Context, @Info() info: GraphQLResolveInfo) {
+    return { handoff: await createHandoff(access, input, info.fieldName) };
+  }
+
+  @Mutation(() => HandoffMessagePayload, {
+    description:
+      'Sends a message on a hand-off and makes the change its kind makes (see HandoffMessageKind). Recipients become participants in the patient’s case. Needs the version you read.',
+  })
+  async handoffMessageSend(@Arg('input', () => HandoffMessageSendInput, { description: 'The message.' }) input: HandoffMessageSendInput, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return messagePayload(ctx, await sendHandoffMessage(ctx.access, input, info.fieldName));
+  }
+
+  @Mutation(() => HandoffMessagePayload, { description: 'Acknowledges a message sent to your organisation (or your care unit). Acknowledging again keeps the first time.' })
+  async handoffMessageAcknowledge(
+    @Arg('input', () => HandoffMessageAcknowledgeInput, { description: 'The message.' }) input: HandoffMessageAcknowledgeInput,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    return messagePayload(ctx, await ctx.access.handoffs.acknowledge(input.messageId, info.fieldName));
+  }
+}
+
+@Resolver(() => HandoffParty)
+export class HandoffPartyResolver {
+  @FieldResolver(() => Organisation, { description: 'The organisation.' })
+  organisation(@Root() p: HandoffPartyRow, @Ctx() { access }: Context) {
+    return access.reference.organisation(p.organisationId);
+  }
+
+  @FieldResolver(() => CareUnit, { nullable: true, description: 'Its care unit, when the party is one unit.' })
+  careUnit(@Root() p: HandoffPartyRow, @Ctx() { access }: Context) {
+    return p.careUnitId ? access.reference.careUnit(p.careUnitId) : null;
+  }
+}
+
+@Resolver(() => HandoffMessage)
+export class HandoffMessageResolver {
+  @FieldResolver(() => Organisation, { description: 'The sending organisation.' })
+  sender(@Root() m: HandoffMessageRow, @Ctx() { access }: Context) {
+    return access.reference.organisation(m.senderOrganisationId);
+  }
+
+  @FieldResolver(() => CareUnit, { nullable: true, description: 'The sending care unit, when known.' })
+  senderCareUnit(@Root() m: HandoffMessageRow, @Ctx() { access }: Context) {
+    return m.senderCareUnitId ? access.reference.careUnit(m.senderCareUnitId) : null;
+  }
+
+  @FieldResolver(() => [HandoffMessageRecipient], { description: 'Every recipient with its acknowledgement.' })
+  recipients(@Root() m: HandoffMessageRow, @Ctx() { access }: Context) {
+    return access.handoffs.recipients(m.id);
+  }
+}
+
+@Resolver(() => HandoffMessageRecipient)
+export class HandoffMessageRecipientResolver {
+  @FieldResolver(() => Organisation, { description: 'The recipient organisation.' })
+  organisation(@Root() r: MessageRecipientRow, @Ctx() { access }: Context) {
+    return access.reference.organisation(r.organisationId);
+  }
+
+  @FieldResolver(() => CareUnit, { nullable: true, description: 'The recipient care unit, when the message is for one unit.' })
+  careUnit(@Root() r: MessageRecipientRow, @Ctx() { access }: Context) {
+    return r.careUnitId ? access.reference.careUnit(r.careUnitId) : null;
+  }
+}

@@ -1,0 +1,222 @@
+import { dischargeParametersOn, swedishWorkingCalendar } from '../../domain/discharge-deadlines';
+import { CareLevel, ConsentPurpose, Country, DataCategory } from '../../domain/enums';
+import { HandoffKind, initialState } from '../../domain/handoff';
+import { decideMessage, HandoffMessageKind, HandoffSide, openingMessage, RecipientBasis, statutoryBasis } from '../../domain/handoff-messages';
+import { HandoffTimeline, handoffTimeline, TimelineMessage } from '../../domain/handoff-timeline';
+import { localDateOf } from '../../domain/local-date';
+import type { Access } from '../../server/access/access';
+import type { Addressee, OutgoingMessage } from '../../server/access/handoff.store';
+import type { PatientRecord } from '../../server/access/rows.patient';
+import type { HandoffPartyRow, HandoffRow } from '../../server/access/rows.handoff';
+import { BadUserInputError, ConflictError, ForbiddenError } from '../../server/errors';
+import { HandoffCreateInput, HandoffMessageContentInput, HandoffMessageSendInput, HandoffRecipientInput } from '../../schema/handoff/handoff.input';
+import { idArg, optionalText } from '../common/args';
+
+/** One calendar for the process: it caches the public holidays per year. */
+const calendar = swedishWorkingCalendar();
+
+/** Clock skew allowed between a client that read "now" and the server. */
+const SKEW_MS = 5 * 60 * 1000;
+
+const TEXT_REQUIRED = new Set([HandoffMessageKind.FREE_TEXT, HandoffMessageKind.CANCELLATION, HandoffMessageKind.READINESS_INTERRUPTED]);
+
+const sameAddressee = (a: { organisationId: string; careUnitId: string | null }, b: { organisationId: string; careUnitId: string | null }) =>
+  a.organisationId === b.organisationId && a.careUnitId === b.careUnitId;
+
+function content(access: Access, kind: HandoffMessageKind, input: HandoffMessageContentInput | null | undefined) {
+  const text = optionalText(input?.text, 'content.text', 4000);
+  if (TEXT_REQUIRED.has(kind) && text === null) throw new BadUserInputError(`content.text: a ${kind} needs a text`, 'content.text');
+  const needs = (input?.needs ?? []).map((need, i) => optionalText(need, `content.needs[${i}]`, 200)).filter((n): n is string => n !== null);
+  if (needs.length > 20) throw new BadUserInputError('content.needs: at most 20 needs', 'content.needs');
+  const meetingAt = input?.meetingAt ?? null;
+  if (kind === HandoffMessageKind.SIP_CALL_OUT && meetingAt === null) throw new BadUserInputError('content.meetingAt: a SIP call-out names the time of the meeting', 'content.meetingAt');
+  if (meetingAt !== null && meetingAt.getTime() < access.now().getTime() - SKEW_MS) {
+    throw new BadUserInputError('content.meetingAt: the meeting cannot be in the past', 'content.meetingAt');
+  }
+  return { text, needs, plannedDischargeDate: input?.plannedDischargeDate ?? null, meetingAt, meetingPlace: optionalText(input?.meetingPlace, 'content.meetingPlace', 200) };
+}
+
+/** Where an admission notice goes by law: the home municipality, and the listed vårdcentral or else the region's primary care. */
+async function routed(access: Access, patient: PatientRecord): Promise<Addressee[]> {
+  if (!patient.homeMunicipalityId) {
+    throw new BadUserInputError("patientId: the patient has no home municipality recorded, so the notices cannot be routed; record it first (patientUpdate)", 'patientId');
+  }
+  const municipality = (await access.reference.organisation(patient.homeMunicipalityId))!;
+  const listed = patient.listedCareUnitId ? await access.reference.careUnit(patient.listedCareUnitId) : null;
+  const primaryCare: Addressee = listed
+    ? { organisationId: listed.organisationId, careUnitId: listed.id, basis: RecipientBasis.LISTED_PRIMARY_CARE }
+    : { organisationId: (await access.reference.regionPrincipal(municipality.regionId))!.id, careUnitId: null, basis: RecipientBasis.REGION_PRIMARY_CARE };
+  return [{ organisationId: municipality.id, careUnitId: null, basis: RecipientBasis.HOME_MUNICIPALITY }, primaryCare];
+}
+
+/**
+ * Recipients a sender names: each must exist and have a legal basis (the law, or a consent of
+ * the patient covering health data from the sender's organisation). FORBIDDEN names the one without.
+ */
+async function named(access: Access, patient: PatientRecord, requested: HandoffRecipientInput[], field: string): Promise<Addressee[]> {
+  const viewer = access.requireViewer();
+  const listed = patient.listedCareUnitId ? await access.reference.careUnit(patient.listedCareUnitId) : null;
+  const facts = { senderRegionId: viewer.regionId, homeMunicipalityId: patient.homeMunicipalityId, listedOrganisationId: listed?.organisationId ?? null };
+  const result: Addressee[] = [];
+  for (const [i, r] of requested.entries()) {
+    const organisation = await access.reference.organisation(idArg(r.organisationId, `${field}[${i}].organisationId`));
+    if (!organisation) throw new BadUserInputError(`${field}[${i}].organisationId: no organisation with id ${r.organisationId}`, `${field}[${i}].organisationId`);
+    const careUnitId = r.careUnitId ? idArg(r.careUnitId, `${field}[${i}].careUnitId`) : null;
+    if (careUnitId && (await access.reference.careUnit(careUnitId))?.organisationId !== organisation.id) {
+      throw new BadUserInputError(`${field}[${i}].careUnitId: not a care unit of ${organisation.name}`, `${field}[${i}].careUnitId`);
+    }
+    const basis =
+      statutoryBasis({ organisationId: organisation.id, kind: organisation.kind, regionId: organisation.regionId }, facts) ??
+      ((await access.consents.mayFlow(patient.id, DataCategory.HEALTH_STATUS, viewer.organisationId, organisation.id)) ? RecipientBasis.CONSENT : null);
+    if (basis === null) {
+      throw new ForbiddenError(
+        `${field}[${i}]: no legal basis to send this patient's data to ${organisation.name}: it is neither the patient's home municipality or primary care nor a principal of your region, and no consent of the patient covers it`,
+        `${field}[${i}]`,
+      );
+    }
+    result.push({ organisationId: organisation.id, careUnitId, basis });
+  }
+  return result;
+}
+
+/** Adds `extra` to `base` unless already there (same organisation and care unit). */
+function merged(base: Addressee[], extra: Addressee[]): Addressee[] {
+  const all = [...base];
+  for (const a of extra) if (!all.some((b) => sameAddressee(a, b))) all.push(a);
+  return all;
+}
+
+/** Existing parties keep their basis; an addressee that is already a party joins nothing new. */
+const asAddressees = (parties: HandoffPartyRow[], basisOf: (p: HandoffPartyRow) => RecipientBasis | null = () => null): Addressee[] =>
+  parties.map((p) => ({ organisationId: p.organisationId, careUnitId: p.careUnitId, basis: basisOf(p) }));
+
+/** Whose is the message: the viewer's party of the hand-off, told apart by care unit when the organisation is on both sides. */
+function senderParty(access: Access, parties: HandoffPartyRow[], senderCareUnitId: string | null): HandoffPartyRow {
+  const viewer = access.requireViewer();
+  const unit = senderCareUnitId ?? viewer.careUnitId;
+  const own = parties.filter((p) => p.organisationId === viewer.organisationId && (unit === null || p.careUnitId === null || p.careUnitId === unit));
+  const sides = new Set(own.map((p) => p.side));
+  if (own.length === 0) throw new BadUserInputError('senderCareUnitId: that care unit takes no part in this hand-off', 'senderCareUnitId');
+  if (sides.size > 1) {
+    throw new BadUserInputError('senderCareUnitId: your organisation is both sender and recipient of this hand-off; name the care unit you send from', 'senderCareUnitId');
+  }
+  return own.find((p) => p.careUnitId === unit) ?? own[0];
+}
+
+/** The timeline of a discharge with `extra` messages added (for the deadline a write leaves). Null for other kinds. */
+async function timelineOf(access: Access, h: Pick<HandoffRow, 'id' | 'kind' | 'regionId' | 'admittedAt' | 'homeMunicipalityId' | 'psychiatric'>, messages: TimelineMessage[]) {
+  if (h.kind !== HandoffKind.DISCHARGE_FROM_INPATIENT || h.admittedAt === null) return null;
+  const region = (await access.reference.region(h.regionId))!;
+  const parameters = dischargeParametersOn(await access.reference.parameters(h.regionId), h.regionId, localDateOf(h.admittedAt, region.timeZone), h.psychiatric);
+  const timeline = handoffTimeline({
+    admittedAt: h.admittedAt,
+    homeMunicipalityId: h.homeMunicipalityId,
+    messages,
+    now: access.now(),
+    timeZone: region.timeZone,
+    parameters,
+    calendar,
+  });
+  return { timeline, parameters };
+}
+
+/** A hand-off's deadlines and liability as the API shows them; null for referrals and transfers. */
+export async function handoffDeadlines(access: Access, handoff: HandoffRow) {
+  const computed = await timelineOf(access, handoff, await access.handoffs.messages(handoff.id));
+  return computed && deadlinesView(computed.timeline, computed.parameters);
+}
+
+function deadlinesView(timeline: HandoffTimeline, parameters: { liabilityAfterDays: number; liabilityDayKind: string; dailyAmount: number | null }) {
+  return {
+    admissionNotice: timeline.admissionNotice,
+    dischargeReadyPeriods: timeline.readyPeriods.map((p) => ({
+      startedAt: p.startedAt,
+      endedAt: p.endedAt,
+      endedBy: p.endedBy,
+      sipCallOut: p.sipCallOut,
+      liableFromDate: p.liability.liableFromDate,
+      liabilityDays: p.liability.days,
+      liabilityAmount: p.liability.amount,
+    })),
+    liabilityDays: timeline.liabilityDays,
+    liabilityAmount: timeline.liabilityAmount,
+    liabilityAfterDays: parameters.liabilityAfterDays,
+    liabilityDayKind: parameters.liabilityDayKind,
+    dailyAmount: parameters.dailyAmount,
+  };
+}
+
+export async function createHandoff(access: Access, input: HandoffCreateInput, action: string) {
+  const viewer = access.patients.requirePatientRole();
+  const patient = await access.patients.requireVisible(idArg(input.patientId, 'patientId'), 'patientId');
+  const unit = await access.reference.careUnit(idArg(input.sendingCareUnitId, 'sendingCareUnitId'));
+  if (!unit || unit.organisationId !== viewer.organisationId) throw new BadUserInputError('sendingCareUnitId: not a care unit of your organisation', 'sendingCareUnitId');
+  const discharge = input.kind === HandoffKind.DISCHARGE_FROM_INPATIENT;
+  const admittedAt = input.admittedAt ?? null;
+  if (discharge) {
+    const region = (await access.reference.region(viewer.regionId))!;
+    if (region.country !== Country.SE) throw new BadUserInputError('kind: coordinated discharge (lag 2017:612) is Swedish law; it does not apply in this region', 'kind');
+    if (unit.careLevel !== CareLevel.INPATIENT_CARE) throw new BadUserInputError('sendingCareUnitId: a discharge is sent from an inpatient care unit', 'sendingCareUnitId');
+    if (admittedAt === null) throw new BadUserInputError('admittedAt: a discharge needs the time of admission', 'admittedAt');
+    if (admittedAt.getTime() > access.now().getTime() + SKEW_MS) throw new BadUserInputError('admittedAt: admission cannot be in the future', 'admittedAt');
+  } else if (admittedAt !== null) {
+    throw new BadUserInputError(`admittedAt: only a discharge has an admission time, not a ${input.kind}`, 'admittedAt');
+  }
+  const requested = await named(access, patient, input.recipients ?? [], 'recipients');
+  const sendOpening = !discharge || input.sendAdmissionNotice !== false;
+  let recipients = discharge && sendOpening ? merged(await routed(access, patient), requested) : requested;
+  recipients = recipients.filter((r) => !(r.organisationId === viewer.organisationId && r.careUnitId === unit.id));
+  if (!discharge && recipients.length === 0) throw new BadUserInputError(`recipients: a ${input.kind} needs at least one recipient`, 'recipients');
+  const kind = openingMessage(input.kind);
+  const opening: OutgoingMessage | null = sendOpening ? { kind, senderCareUnitId: unit.id, recipients, ...content(access, kind, input.content) } : null;
+  const values = {
+    patientId: patient.id,
+    regionId: viewer.regionId,
+    kind: input.kind,
+    state: initialState(input.kind),
+    sendingOrganisationId: viewer.organisationId,
+    sendingCareUnitId: unit.id,
+    homeMunicipalityId: patient.homeMunicipalityId,
+    psychiatric: input.psychiatric ?? false,
+    admittedAt,
+  };
+  const messages = opening ? [{ kind, sentAt: access.now(), recipientOrganisationIds: recipients.map((r) => r.organisationId) }] : [];
+  const computed = await timelineOf(access, { id: '', ...values }, messages);
+  return access.handoffs.create(values, opening, computed?.timeline.nextDueAt ?? null, action);
+}
+
+export async function sendHandoffMessage(access: Access, input: HandoffMessageSendInput, action: string) {
+  const viewer = access.patients.requirePatientRole();
+  const handoff = await access.handoffs.requireVisible(idArg(input.handoffId, 'handoffId'), 'handoffId');
+  if (input.version !== handoff.version) {
+    throw new ConflictError(`version: the hand-off is at version ${handoff.version}, not ${input.version}; read it again and retry`, 'version');
+  }
+  const [parties, messages] = await Promise.all([access.handoffs.parties(handoff.id), access.handoffs.messages(handoff.id)]);
+  const sender = senderParty(access, parties, input.senderCareUnitId ? idArg(input.senderCareUnitId, 'senderCareUnitId') : null);
+  const admissionNoticeSent = messages.some((m) => m.kind === HandoffMessageKind.ADMISSION_NOTICE);
+  const decision = decideMessage(handoff.kind, handoff.state, input.kind, sender.side, admissionNoticeSent);
+  if (!decision.ok) {
+    const Refusal = { BAD_USER_INPUT: BadUserInputError, FORBIDDEN: ForbiddenError, CONFLICT: ConflictError }[decision.code];
+    throw new Refusal(`${decision.field}: ${decision.message}`, decision.field);
+  }
+  const patient = await access.patients.requireVisible(handoff.patientId, 'handoffId');
+  const others = asAddressees(parties.filter((p) => !sameAddressee(p, sender)));
+  let recipients = merged(others, await named(access, patient, input.additionalRecipients ?? [], 'additionalRecipients'));
+  if (input.kind === HandoffMessageKind.ADMISSION_NOTICE) recipients = merged(recipients, await routed(access, patient));
+  // Parties already in the hand-off join nothing new; their basis stays as recorded.
+  recipients = recipients
+    .filter((r) => !sameAddressee(r, sender))
+    .map((r) => (parties.some((p) => p.side === HandoffSide.RECIPIENT && sameAddressee(p, r)) ? { ...r, basis: null } : r));
+  if (input.kind === HandoffMessageKind.SIP_CALL_OUT) {
+    const organisations = [...new Set(recipients.map((r) => r.organisationId).filter((id) => id !== viewer.organisationId))];
+    const missing = await access.consents.notCoveredFor(patient.id, ConsentPurpose.SIP, viewer.organisationId, organisations);
+    if (missing.length) {
+      const names = await Promise.all(missing.map(async (id) => (await access.reference.organisation(id))?.name ?? id));
+      throw new ForbiddenError(`kind: no SIP consent of the patient covers a call-out to ${names.join(', ')}; record one (purpose SIP) first`, 'kind');
+    }
+  }
+  const message: OutgoingMessage = { kind: input.kind, senderCareUnitId: sender.careUnitId, recipients, ...content(access, input.kind, input.content) };
+  const next = [...messages, { kind: input.kind, sentAt: access.now(), recipientOrganisationIds: recipients.map((r) => r.organisationId) }];
+  const computed = await timelineOf(access, handoff, next);
+  return access.handoffs.send(handoff, message, { expectedVersion: input.version, state: decision.state, nextDueAt: computed?.timeline.nextDueAt ?? null }, action);
+}

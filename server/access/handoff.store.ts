@@ -1,0 +1,319 @@
+import { randomUUID } from 'node:crypto';
+import DataLoader from 'dataloader';
+import { DataSource, EntityManager } from 'typeorm';
+import { Role } from '../../domain/enums';
+import { HandoffKind, HandoffState } from '../../domain/handoff';
+import { HandoffMessageKind, HandoffSide, RecipientBasis } from '../../domain/handoff-messages';
+import { isUuid } from '../../domain/uuid';
+import { HandoffEntity } from '../../entities';
+import { ParticipationSource } from '../../entities/patient-participation.entity';
+import { Page, PageRequest } from '../../schema/common/page';
+import type { Viewer } from '../auth/viewer';
+import { ConflictError, ForbiddenError, NotFoundError } from '../errors';
+import type { Access } from './access';
+import { AuditOutcome, AuditRecordType } from './audit';
+import { PATIENT_ROLES } from './patient.store';
+import { groupByKey } from './reference.loaders';
+import {
+  HANDOFF_COLUMNS,
+  HANDOFF_MESSAGE_COLUMNS,
+  HANDOFF_PARTY_COLUMNS,
+  HandoffMessageRow,
+  HandoffPartyRow,
+  HandoffReportRow,
+  HandoffRow,
+  MESSAGE_RECIPIENT_COLUMNS,
+  MessageRecipientRow,
+} from './rows.handoff';
+import { pageByKey, Queryable } from './sql';
+
+/** Who reads hand-offs: care staff, and a machine client polling its organisation's inbox. */
+export const HANDOFF_READ_ROLES = [...PATIENT_ROLES, Role.INTEGRATION];
+
+export interface NewHandoff {
+  patientId: string;
+  regionId: string;
+  kind: HandoffKind;
+  state: HandoffState;
+  sendingOrganisationId: string;
+  sendingCareUnitId: string;
+  homeMunicipalityId: string | null;
+  psychiatric: boolean;
+  admittedAt: Date | null;
+}
+
+/** A recipient of a message; `basis` is set when it joins the hand-off's parties with it. */
+export interface Addressee {
+  organisationId: string;
+  careUnitId: string | null;
+  basis: RecipientBasis | null;
+}
+
+export interface OutgoingMessage {
+  kind: HandoffMessageKind;
+  senderCareUnitId: string | null;
+  text: string | null;
+  needs: string[];
+  plannedDischargeDate: string | null;
+  meetingAt: Date | null;
+  meetingPlace: string | null;
+  recipients: Addressee[];
+}
+
+/** The change a message makes to its hand-off, decided before the write. */
+export interface HandoffChange {
+  expectedVersion: number;
+  state: HandoffState;
+  nextDueAt: Date | null;
+}
+
+export interface InboxQuery {
+  side: HandoffSide;
+  careUnitId: string | null;
+  state: HandoffState | null;
+  unacknowledged: boolean;
+  dueBefore: Date | null;
+  updatedSince: Date | null;
+}
+
+const sameUnit = (a: string | null, b: string | null) => a === b;
+
+/**
+ * Hand-offs and their messages. A viewer sees a hand-off while the viewer's organisation is one of
+ * its parties (its sender, or a recipient of one of its messages); anything else is NOT_FOUND. A
+ * message makes its recipients parties and participants in the patient's case in the same
+ * transaction, so the patient rules apply to them from then on. Reads and writes are logged here.
+ */
+export class HandoffStore {
+  private readonly byId: DataLoader<string, HandoffRow | null>;
+  private readonly messagesOf: DataLoader<string, HandoffMessageRow[]>;
+  private readonly partiesOf: DataLoader<string, HandoffPartyRow[]>;
+  private readonly recipientsOf: DataLoader<string, MessageRecipientRow[]>;
+
+  constructor(
+    private readonly access: Access,
+    private readonly db: DataSource,
+  ) {
+    // The viewer's organisation is part of every visibility statement, so keys are plain ids.
+    this.byId = new DataLoader(async (ids) => {
+      const viewer = this.access.requireViewer();
+      const rows: HandoffRow[] = await db.query(`SELECT ${HANDOFF_COLUMNS} FROM handoff h WHERE h.id = ANY($1::uuid[]) AND ${partyOf('h', '$2')}`, [
+        ids,
+        viewer.organisationId,
+      ]);
+      const map = new Map(rows.map((r) => [r.id, r]));
+      return ids.map((id) => map.get(id) ?? null);
+    });
+    // Children of hand-offs the viewer has already been allowed to see.
+    this.messagesOf = new DataLoader(async (ids) =>
+      groupByKey<HandoffMessageRow>(ids, await db.query(`SELECT ${HANDOFF_MESSAGE_COLUMNS} FROM handoff_message m WHERE m.handoff_id = ANY($1::uuid[]) ORDER BY m.sent_at, m.id`, [ids]), (m) => m.handoffId),
+    );
+    this.partiesOf = new DataLoader(async (ids) =>
+      groupByKey<HandoffPartyRow>(ids, await db.query(`SELECT ${HANDOFF_PARTY_COLUMNS} FROM handoff_party hp WHERE hp.handoff_id = ANY($1::uuid[]) ORDER BY hp.added_at, hp.id`, [ids]), (p) => p.handoffId),
+    );
+    this.recipientsOf = new DataLoader(async (ids) =>
+      groupByKey<MessageRecipientRow>(ids, await db.query(`SELECT ${MESSAGE_RECIPIENT_COLUMNS} FROM handoff_message_recipient r WHERE r.message_id = ANY($1::uuid[]) ORDER BY r.id`, [ids]), (r) => r.messageId),
+    );
+  }
+
+  private get audit() {
+    return this.access.audit;
+  }
+
+  private requireWriter(): Viewer {
+    return this.access.requireRole(...PATIENT_ROLES);
+  }
+
+  /** A hand-off the viewer's organisation is a party of, or NOT_FOUND. Does not log: callers do. */
+  async requireVisible(id: string, field = 'id'): Promise<HandoffRow> {
+    this.access.requireRole(...HANDOFF_READ_ROLES);
+    const row = isUuid(id) ? await this.byId.load(id) : null;
+    if (!row) throw new NotFoundError(`No hand-off with id ${id} that you may see`, field);
+    return row;
+  }
+
+  /** One hand-off, logged as a read of its patient's data. */
+  async get(id: string, action: string): Promise<HandoffRow> {
+    const row = await this.requireVisible(id);
+    await this.audit.write([{ action, recordType: AuditRecordType.HANDOFF, patientId: row.patientId, recordId: id, outcome: AuditOutcome.ALLOWED }]);
+    return row;
+  }
+
+  messages(handoffId: string): Promise<HandoffMessageRow[]> {
+    return this.messagesOf.load(handoffId);
+  }
+
+  parties(handoffId: string): Promise<HandoffPartyRow[]> {
+    return this.partiesOf.load(handoffId);
+  }
+
+  recipients(messageId: string): Promise<MessageRecipientRow[]> {
+    return this.recipientsOf.load(messageId);
+  }
+
+  /**
+   * The viewer's organisation's hand-offs on one side, most urgent first (the earliest deadline
+   * not yet acted on; none last), then by id. One log row per hand-off returned.
+   */
+  async inbox(query: InboxQuery, page: PageRequest, action: string): Promise<Page<HandoffRow>> {
+    const viewer = this.access.requireRole(...HANDOFF_READ_ROLES);
+    const params: unknown[] = [viewer.organisationId, query.side];
+    const add = (value: unknown) => `$${params.push(value)}`;
+    const unit = query.careUnitId === null ? '' : ` AND hp.care_unit_id = ${add(query.careUnitId)}`;
+    const conditions = [`EXISTS (SELECT 1 FROM handoff_party hp WHERE hp.handoff_id = h.id AND hp.organisation_id = $1 AND hp.side = $2${unit})`];
+    if (query.state) conditions.push(`h.state = ${add(query.state)}`);
+    if (query.dueBefore) conditions.push(`h.next_due_at <= ${add(query.dueBefore)}`);
+    if (query.updatedSince) conditions.push(`h.updated_at > ${add(query.updatedSince)}`);
+    if (query.unacknowledged) {
+      const ackUnit = query.careUnitId === null ? '' : ` AND r.care_unit_id = ${add(query.careUnitId)}`;
+      conditions.push(`EXISTS (SELECT 1 FROM handoff_message m JOIN handoff_message_recipient r ON r.message_id = m.id
+        WHERE m.handoff_id = h.id AND r.organisation_id = $1 AND r.acknowledged_at IS NULL${ackUnit})`);
+    }
+    const rows = await pageByKey<HandoffRow>(
+      this.db,
+      [{ column: `COALESCE(h.next_due_at, 'infinity'::timestamptz)`, cast: 'timestamptz' }, { column: 'h.id', cast: 'uuid' }],
+      `SELECT ${HANDOFF_COLUMNS} FROM handoff h WHERE ${conditions.join(' AND ')}`,
+      params,
+      page,
+    );
+    await this.audit.write(
+      rows.nodes.length
+        ? rows.nodes.map((h) => ({ action, recordType: AuditRecordType.HANDOFF, patientId: h.patientId, recordId: h.id, outcome: AuditOutcome.ALLOWED }))
+        : [{ action, recordType: AuditRecordType.HANDOFF, patientId: null, recordId: null, outcome: AuditOutcome.ALLOWED }],
+    );
+    for (const h of rows.nodes) this.byId.prime(h.id, h);
+    return rows;
+  }
+
+  /** Starts a hand-off with the viewer's organisation as its sender, and sends its first message when given. */
+  async create(values: NewHandoff, opening: OutgoingMessage | null, nextDueAt: Date | null, action: string): Promise<HandoffRow> {
+    const viewer = this.requireWriter();
+    const id = randomUUID();
+    const now = this.access.now();
+    await this.db.transaction(async (tx) => {
+      await tx.insert(HandoffEntity, { id, ...values, version: 1, nextDueAt, createdBy: viewer.userId, createdAt: now, updatedAt: now });
+      await this.addParties(tx, id, [{ organisationId: values.sendingOrganisationId, careUnitId: values.sendingCareUnitId, basis: null }], HandoffSide.SENDER, now);
+      if (opening) await this.writeMessage(tx, id, values.patientId, opening, now);
+      await this.audit.write([{ action, recordType: AuditRecordType.HANDOFF, patientId: values.patientId, recordId: id, outcome: AuditOutcome.ALLOWED }], tx);
+    });
+    return this.reload(id);
+  }
+
+  /**
+   * Sends a message and makes its change, if the hand-off is still at `expectedVersion`; a stale
+   * version is a CONFLICT and nothing is written.
+   */
+  async send(handoff: HandoffRow, message: OutgoingMessage, change: HandoffChange, action: string): Promise<{ handoff: HandoffRow; messageId: string }> {
+    this.requireWriter();
+    const now = this.access.now();
+    let messageId = '';
+    await this.db.transaction(async (tx) => {
+      const [, updated] = await tx.query(
+        `UPDATE handoff SET state = $3, next_due_at = $4, version = version + 1, updated_at = $5 WHERE id = $1 AND version = $2 RETURNING id`,
+        [handoff.id, change.expectedVersion, change.state, change.nextDueAt, now],
+      );
+      if (updated === 0) throw staleVersion(change.expectedVersion);
+      messageId = await this.writeMessage(tx, handoff.id, handoff.patientId, message, now);
+      await this.audit.write([{ action, recordType: AuditRecordType.HANDOFF, patientId: handoff.patientId, recordId: handoff.id, outcome: AuditOutcome.ALLOWED }], tx);
+    });
+    return { handoff: await this.reload(handoff.id), messageId };
+  }
+
+  /**
+   * Acknowledges a message for the viewer's organisation (and care unit, when the token names
+   * one). Only a recipient may; acknowledging again keeps the first time.
+   */
+  async acknowledge(messageId: string, action: string): Promise<{ handoff: HandoffRow; messageId: string }> {
+    const viewer = this.access.requireRole(...HANDOFF_READ_ROLES);
+    const [found]: { handoffId: string }[] = isUuid(messageId) ? await this.db.query(`SELECT handoff_id AS "handoffId" FROM handoff_message WHERE id = $1`, [messageId]) : [];
+    const handoff = found ? await this.byId.load(found.handoffId) : null;
+    if (!found || !handoff) throw new NotFoundError(`No hand-off message with id ${messageId} that you may see`, 'messageId');
+    const mine = (await this.recipients(messageId)).filter(
+      (r) => r.organisationId === viewer.organisationId && (viewer.careUnitId === null || r.careUnitId === null || sameUnit(r.careUnitId, viewer.careUnitId)),
+    );
+    if (mine.length === 0) throw new ForbiddenError('Only a recipient of a message acknowledges it: this one was not sent to you', 'messageId');
+    const now = this.access.now();
+    await this.db.transaction(async (tx) => {
+      await tx.query(`UPDATE handoff_message_recipient SET acknowledged_at = $2, acknowledged_by = $3 WHERE id = ANY($1::uuid[]) AND acknowledged_at IS NULL`, [
+        mine.map((r) => r.id),
+        now,
+        viewer.userId,
+      ]);
+      // The sender polls by updated_at; an acknowledgement changes no state, so no new version.
+      await tx.query(`UPDATE handoff SET updated_at = $2 WHERE id = $1`, [handoff.id, now]);
+      await this.audit.write([{ action, recordType: AuditRecordType.HANDOFF_MESSAGE, patientId: handoff.patientId, recordId: messageId, outcome: AuditOutcome.ALLOWED }], tx);
+    });
+    this.recipientsOf.clear(messageId);
+    return { handoff: await this.reload(handoff.id), messageId };
+  }
+
+  /**
+   * A region's discharges admitted between two local dates, for aggregates only: no identity
+   * leaves this method, only the sex. PLANNER of that region; not logged as a patient read.
+   */
+  async reportRows(regionId: string, timeZone: string, from: string, to: string): Promise<{ handoffs: HandoffReportRow[]; messages: HandoffMessageRow[] }> {
+    const viewer = this.access.requireRole(Role.PLANNER);
+    if (viewer.regionId !== regionId) throw new ForbiddenError("Planners see their own region's figures", 'regionCode');
+    const handoffs: HandoffReportRow[] = await this.db.query(
+      `SELECT h.id, h.region_id AS "regionId", h.sending_care_unit_id AS "sendingCareUnitId", h.home_municipality_id AS "homeMunicipalityId",
+              h.psychiatric, h.admitted_at AS "admittedAt", p.legal_sex AS "legalSex"
+       FROM handoff h JOIN patient p ON p.id = h.patient_id
+       WHERE h.region_id = $1 AND h.kind = $2 AND (h.admitted_at AT TIME ZONE $3)::date BETWEEN $4::date AND $5::date`,
+      [regionId, HandoffKind.DISCHARGE_FROM_INPATIENT, timeZone, from, to],
+    );
+    const messages: HandoffMessageRow[] = handoffs.length
+      ? await this.db.query(`SELECT ${HANDOFF_MESSAGE_COLUMNS} FROM handoff_message m WHERE m.handoff_id = ANY($1::uuid[]) ORDER BY m.sent_at, m.id`, [handoffs.map((h) => h.id)])
+      : [];
+    return { handoffs, messages };
+  }
+
+  private async writeMessage(tx: EntityManager, handoffId: string, patientId: string, message: OutgoingMessage, now: Date): Promise<string> {
+    const viewer = this.access.requireViewer();
+    const id = randomUUID();
+    await this.addParties(tx, handoffId, message.recipients.filter((r) => r.basis !== null), HandoffSide.RECIPIENT, now);
+    await tx.query(
+      `INSERT INTO handoff_message (id, handoff_id, kind, sender_organisation_id, sender_care_unit_id, sender_user_id, sent_at, text, needs,
+                                    planned_discharge_date, meeting_at, meeting_place)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::text[], $10, $11, $12)`,
+      [id, handoffId, message.kind, viewer.organisationId, message.senderCareUnitId, viewer.userId, now, message.text, message.needs, message.plannedDischargeDate, message.meetingAt, message.meetingPlace],
+    );
+    await insertRecipients(tx, id, message.recipients);
+    // Recipients take part in the patient's case from now on (one row per organisation).
+    const organisations = [...new Map(message.recipients.map((r) => [r.organisationId, r])).values()];
+    for (const r of organisations) {
+      await this.access.patients.addParticipant(tx, { patientId, organisationId: r.organisationId, careUnitId: r.careUnitId, source: ParticipationSource.HANDOFF, sourceId: handoffId });
+    }
+    return id;
+  }
+
+  private async addParties(tx: Queryable, handoffId: string, parties: Addressee[], side: HandoffSide, now: Date): Promise<void> {
+    if (parties.length === 0) return;
+    await tx.query(
+      `INSERT INTO handoff_party (id, handoff_id, organisation_id, care_unit_id, side, basis, added_at)
+       SELECT gen_random_uuid(), $1, p.organisation_id, p.care_unit_id, $2, p.basis, $3
+       FROM unnest($4::uuid[], $5::uuid[], $6::text[]) AS p(organisation_id, care_unit_id, basis)
+       ON CONFLICT ON CONSTRAINT handoff_party_uq DO NOTHING`,
+      [handoffId, side, now, parties.map((p) => p.organisationId), parties.map((p) => p.careUnitId), parties.map((p) => p.basis)],
+    );
+  }
+
+  private async reload(id: string): Promise<HandoffRow> {
+    for (const loader of [this.byId, this.messagesOf, this.partiesOf]) loader.clear(id);
+    return (await this.byId.load(id))!;
+  }
+}
+
+async function insertRecipients(tx: Queryable, messageId: string, recipients: Addressee[]): Promise<void> {
+  await tx.query(
+    `INSERT INTO handoff_message_recipient (id, message_id, organisation_id, care_unit_id)
+     SELECT gen_random_uuid(), $1, r.organisation_id, r.care_unit_id FROM unnest($2::uuid[], $3::uuid[]) AS r(organisation_id, care_unit_id)`,
+    [messageId, recipients.map((r) => r.organisationId), recipients.map((r) => r.careUnitId)],
+  );
+}
+
+const staleVersion = (expected: number) => new ConflictError(`The hand-off has changed since version ${expected}; read it again and retry`, 'version');
+
+/** The visibility rule as SQL: the organisation is a party of the hand-off. */
+function partyOf(alias: string, organisationParam: string): string {
+  return `EXISTS (SELECT 1 FROM handoff_party hp WHERE hp.handoff_id = ${alias}.id AND hp.organisation_id = ${organisationParam})`;
+}
