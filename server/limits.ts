@@ -17,7 +17,8 @@ export const LIMITS = {
 /** graphql-armor: depth, aliases, directives, tokens, batching off; suggestions off in production. */
 export function armor(production: boolean) {
   return new ApolloArmor({
-    maxDepth: { n: LIMITS.maxDepth },
+    // A fragment spread is not a level of nesting: the SDK's shared fragments must not count twice.
+    maxDepth: { n: LIMITS.maxDepth, flattenFragments: true },
     maxAliases: { n: LIMITS.maxAliases },
     maxDirectives: { n: LIMITS.maxDirectives },
     maxTokens: { n: LIMITS.maxTokens },

@@ -90,17 +90,21 @@ function merged(base: Addressee[], extra: Addressee[]): Addressee[] {
 const asAddressees = (parties: HandoffPartyRow[], basisOf: (p: HandoffPartyRow) => RecipientBasis | null = () => null): Addressee[] =>
   parties.map((p) => ({ organisationId: p.organisationId, careUnitId: p.careUnitId, basis: basisOf(p) }));
 
-/** Whose is the message: the viewer's party of the hand-off, told apart by care unit when the organisation is on both sides. */
+/**
+ * Whose is the message: the viewer's party of the hand-off. A named care unit (or the token's)
+ * picks that unit's party, else the organisation's own; without one, the organisation must be on
+ * one side only.
+ */
 function senderParty(access: Access, parties: HandoffPartyRow[], senderCareUnitId: string | null): HandoffPartyRow {
   const viewer = access.requireViewer();
   const unit = senderCareUnitId ?? viewer.careUnitId;
-  const own = parties.filter((p) => p.organisationId === viewer.organisationId && (unit === null || p.careUnitId === null || p.careUnitId === unit));
-  const sides = new Set(own.map((p) => p.side));
-  if (own.length === 0) throw new BadUserInputError('senderCareUnitId: that care unit takes no part in this hand-off', 'senderCareUnitId');
-  if (sides.size > 1) {
+  const own = parties.filter((p) => p.organisationId === viewer.organisationId);
+  const candidates = unit === null ? own : own.filter((p) => p.careUnitId === unit).length ? own.filter((p) => p.careUnitId === unit) : own.filter((p) => p.careUnitId === null);
+  if (candidates.length === 0) throw new BadUserInputError('senderCareUnitId: that care unit takes no part in this hand-off', 'senderCareUnitId');
+  if (new Set(candidates.map((p) => p.side)).size > 1) {
     throw new BadUserInputError('senderCareUnitId: your organisation is both sender and recipient of this hand-off; name the care unit you send from', 'senderCareUnitId');
   }
-  return own.find((p) => p.careUnitId === unit) ?? own[0];
+  return candidates[0];
 }
 
 /** The timeline of a discharge with `extra` messages added (for the deadline a write leaves). Null for other kinds. */

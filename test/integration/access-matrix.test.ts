@@ -8,12 +8,13 @@ import { GraphQLResponse, startTestApp, TestApp } from '../support/test-app';
 /**
  * Who may do what with patient data: every query and mutation that touches it, for every kind of
  * viewer, with the exact outcome and the access-log row each attempt must leave. Mora municipality
- * keeps the patient's record; Region Dalarna takes part in the case (a hand-off); Falun is
- * another municipality of the region; Västerås lies in another region.
+ * keeps the patient's record; Region Dalarna takes part in the case and discharges the patient
+ * from Falu lasarett (a hand-off to Mora); Falun is another municipality of the region; Västerås
+ * lies in another region; Mora's planning system is an INTEGRATION client.
  *
  * A new patient-data operation is added here (and to PATIENT_DATA_FIELDS in the audit middleware).
  */
-type Viewer = 'owner' | 'participant' | 'nonParticipant' | 'otherRegion' | 'planner' | 'anonymous';
+type Viewer = 'owner' | 'participant' | 'nonParticipant' | 'otherRegion' | 'planner' | 'integration' | 'anonymous';
 type Outcome = 'DATA' | 'NOT_FOUND' | 'FORBIDDEN' | 'UNAUTHENTICATED' | 'CONFLICT';
 
 const VIEWERS: Record<Viewer, [string, Role] | null> = {
@@ -22,6 +23,8 @@ const VIEWERS: Record<Viewer, [string, Role] | null> = {
   nonParticipant: ['2080', Role.CARE_STAFF],
   otherRegion: ['1980', Role.CARE_STAFF],
   planner: ['20', Role.PLANNER],
+  // Mora kommun's planning system: its own hand-off inbox, nothing else of patients.
+  integration: ['2062', Role.INTEGRATION],
   anonymous: null,
 };
 
@@ -39,6 +42,12 @@ interface Fixture {
   personnummer: string;
   /** A fresh, unrevoked consent Mora → Region Dalarna for each revocation attempt. */
   newConsent(): Promise<string>;
+  handoffId: string;
+  /** The hand-off's admission notice, addressed to Mora and to Region Dalarna's primary care. */
+  admissionNoticeId: string;
+  handoffVersion(): Promise<number>;
+  /** A care unit of each viewer's organisation, to send a hand-off from. */
+  careUnitOf(viewer: Viewer): string;
 }
 
 interface Operation {
@@ -51,7 +60,8 @@ interface Operation {
   logged?: Partial<Record<Viewer, string>>;
 }
 
-const DENIED_TO_OUTSIDERS = { nonParticipant: 'NOT_FOUND', otherRegion: 'NOT_FOUND', planner: 'FORBIDDEN', anonymous: 'UNAUTHENTICATED' } as const;
+const DENIED_TO_OUTSIDERS = { nonParticipant: 'NOT_FOUND', otherRegion: 'NOT_FOUND', planner: 'FORBIDDEN', integration: 'FORBIDDEN', anonymous: 'UNAUTHENTICATED' } as const;
+const HANDOFF_READERS = { nonParticipant: 'NOT_FOUND', otherRegion: 'NOT_FOUND', planner: 'FORBIDDEN', integration: 'DATA', anonymous: 'UNAUTHENTICATED' } as const;
 
 const OPERATIONS: Operation[] = [
   {
@@ -65,7 +75,7 @@ const OPERATIONS: Operation[] = [
     run: (app, token, f) => app.gql(`query($p: String) { patients(filter: { personnummer: $p }) { edges { node { id } } } }`, { p: f.personnummer }, token),
     // Outsiders get an empty list: the same answer as for a person nobody has a record of.
     check: (data, f, viewer) => expect(data.patients.edges).toEqual(['owner', 'participant'].includes(viewer) ? [{ node: { id: f.patientId } }] : []),
-    expected: { owner: 'DATA', participant: 'DATA', nonParticipant: 'DATA', otherRegion: 'DATA', planner: 'FORBIDDEN', anonymous: 'UNAUTHENTICATED' },
+    expected: { owner: 'DATA', participant: 'DATA', nonParticipant: 'DATA', otherRegion: 'DATA', planner: 'FORBIDDEN', integration: 'FORBIDDEN', anonymous: 'UNAUTHENTICATED' },
     logged: { nonParticipant: 'NOT_FOUND', otherRegion: 'NOT_FOUND' },
   },
   {
@@ -75,14 +85,14 @@ const OPERATIONS: Operation[] = [
       const ids = data.patients.edges.map((e: any) => e.node.id);
       expect(ids.includes(f.patientId)).toBe(['owner', 'participant'].includes(viewer));
     },
-    expected: { owner: 'DATA', participant: 'DATA', nonParticipant: 'DATA', otherRegion: 'DATA', planner: 'FORBIDDEN', anonymous: 'UNAUTHENTICATED' },
+    expected: { owner: 'DATA', participant: 'DATA', nonParticipant: 'DATA', otherRegion: 'DATA', planner: 'FORBIDDEN', integration: 'FORBIDDEN', anonymous: 'UNAUTHENTICATED' },
   },
   {
     name: 'patientCreate (same person)',
     run: (app, token, f) => app.gql(`mutation($p: String!) { patientCreate(input: { personnummer: $p }) { patient { id owner { id } } } }`, { p: f.personnummer }, token),
     // Each principal keeps its own record; only the owner already has one. Nobody learns of the others.
     check: (data, f) => expect(data.patientCreate.patient.id).not.toBe(f.patientId),
-    expected: { owner: 'CONFLICT', participant: 'DATA', nonParticipant: 'DATA', otherRegion: 'DATA', planner: 'FORBIDDEN', anonymous: 'UNAUTHENTICATED' },
+    expected: { owner: 'CONFLICT', participant: 'DATA', nonParticipant: 'DATA', otherRegion: 'DATA', planner: 'FORBIDDEN', integration: 'FORBIDDEN', anonymous: 'UNAUTHENTICATED' },
   },
   {
     name: 'patientUpdate',
@@ -130,6 +140,56 @@ const OPERATIONS: Operation[] = [
     check: (data) => expect(data.patientAccessLog.edges.map((e: any) => e.node.organisation?.name)).toEqual(expect.arrayContaining(['Mora kommun', 'Region Dalarna', 'Falu kommun'])),
     expected: { owner: 'DATA', participant: 'FORBIDDEN', ...DENIED_TO_OUTSIDERS },
   },
+  {
+    name: 'handoff',
+    run: (app, token, f) => app.gql(`query($id: ID!) { handoff(id: $id) { id patient { id } } }`, { id: f.handoffId }, token),
+    check: (data, f) => expect(data.handoff).toEqual({ id: f.handoffId, patient: { id: f.patientId } }),
+    expected: { owner: 'DATA', participant: 'DATA', ...HANDOFF_READERS },
+  },
+  {
+    name: 'handoffInbox',
+    run: (app, token) => app.gql(`{ handoffInbox(first: 100) { edges { node { id } } } }`, {}, token),
+    // Mora and Region Dalarna (its primary care) received the hand-off; outsiders get an empty inbox.
+    check: (data, f, viewer) => expect(data.handoffInbox.edges.some((e: any) => e.node.id === f.handoffId)).toBe(['owner', 'participant', 'integration'].includes(viewer)),
+    expected: { owner: 'DATA', participant: 'DATA', nonParticipant: 'DATA', otherRegion: 'DATA', planner: 'FORBIDDEN', integration: 'DATA', anonymous: 'UNAUTHENTICATED' },
+  },
+  {
+    name: 'handoffCreate (referral)',
+    run: (app, token, f, viewer) =>
+      app.gql(
+        `mutation($input: HandoffCreateInput!) { handoffCreate(input: $input) { handoff { id state } } }`,
+        { input: { patientId: f.patientId, kind: 'REFERRAL', sendingCareUnitId: f.careUnitOf(viewer), recipients: [{ organisationId: seededOrganisationId(viewer === 'owner' ? '20' : '2062') }] } },
+        token,
+      ),
+    check: (data) => expect(data.handoffCreate.handoff.state).toBe('SENT'),
+    expected: { owner: 'DATA', participant: 'DATA', ...DENIED_TO_OUTSIDERS },
+  },
+  {
+    name: 'handoffMessageSend',
+    run: async (app, token, f, viewer) =>
+      app.gql(
+        `mutation($input: HandoffMessageSendInput!) { handoffMessageSend(input: $input) { message { kind } } }`,
+        {
+          input: {
+            handoffId: f.handoffId,
+            version: await f.handoffVersion(),
+            kind: 'FREE_TEXT',
+            // Region Dalarna is both the sending ward and the receiving primary care: it names its unit.
+            senderCareUnitId: viewer === 'participant' ? f.careUnitOf(viewer) : null,
+            content: { text: 'Hjälpmedel beställt' },
+          },
+        },
+        token,
+      ),
+    check: (data) => expect(data.handoffMessageSend.message.kind).toBe('FREE_TEXT'),
+    expected: { owner: 'DATA', participant: 'DATA', ...DENIED_TO_OUTSIDERS },
+  },
+  {
+    name: 'handoffMessageAcknowledge',
+    run: (app, token, f) => app.gql(`mutation($id: ID!) { handoffMessageAcknowledge(input: { messageId: $id }) { message { id } } }`, { id: f.admissionNoticeId }, token),
+    check: (data, f) => expect(data.handoffMessageAcknowledge.message.id).toBe(f.admissionNoticeId),
+    expected: { owner: 'DATA', participant: 'DATA', ...HANDOFF_READERS },
+  },
 ];
 
 describe('access matrix for patient data', () => {
@@ -151,7 +211,28 @@ describe('access matrix for patient data', () => {
       owner.patients.addParticipant(tx, { patientId, organisationId: seededOrganisationId('20')!, careUnitId: null, source: ParticipationSource.HANDOFF, sourceId: randomUUID() }),
     );
     const validTo = new Date(Date.now() + 30 * 86400_000).toISOString().slice(0, 10);
+    const unitOf = async (org: string, careLevel: string) =>
+      (await app.dataSource.query(`SELECT id FROM care_unit WHERE organisation_id = $1 AND care_level = $2 ORDER BY name LIMIT 1`, [seededOrganisationId(org), careLevel]))[0].id as string;
+    const units: Partial<Record<Viewer, string>> = {
+      owner: await unitOf('2062', 'MUNICIPAL_HOME_REHAB'),
+      participant: await unitOf('20', 'INPATIENT_CARE'),
+      nonParticipant: await unitOf('2080', 'MUNICIPAL_HOME_REHAB'),
+      otherRegion: await unitOf('1980', 'MUNICIPAL_HOME_REHAB').catch(() => undefined),
+    };
+    // Region Dalarna discharges the patient from one of its wards: the admission notice goes to Mora.
+    const discharge = await app.gql(
+      `mutation($input: HandoffCreateInput!) { handoffCreate(input: $input) { handoff { id messages { id } } } }`,
+      { input: { patientId, kind: 'DISCHARGE_FROM_INPATIENT', sendingCareUnitId: units.participant, admittedAt: new Date(Date.now() - 3600_000).toISOString() } },
+      tokens.participant,
+    );
+    const handoffId = discharge.data.handoffCreate.handoff.id;
     fixture = {
+      handoffId,
+      admissionNoticeId: discharge.data.handoffCreate.handoff.messages[0].id,
+      async handoffVersion() {
+        return (await app.dataSource.query('SELECT version FROM handoff WHERE id = $1', [handoffId]))[0].version;
+      },
+      careUnitOf: (viewer) => units[viewer] ?? units.nonParticipant!,
       patientId,
       personnummer,
       async newConsent() {

@@ -2,7 +2,11 @@ import { Role } from '../../domain/enums';
 import { seededOrganisationId } from '../../entities/seed/seed';
 import { startTestApp, TestApp } from '../support/test-app';
 
-/** Lists cost a constant number of SQL statements, whatever their length (no N+1). */
+/**
+ * Lists cost a constant number of SQL statements, whatever their length (no N+1). The servers run
+ * with one pooled connection: with more, queries that finish at different moments split a
+ * DataLoader batch nondeterministically, which measures the pool rather than the batching.
+ */
 describe('SQL statements per request', () => {
   let app: TestApp;
   let token: string;
@@ -14,7 +18,7 @@ describe('SQL statements per request', () => {
   } } } }`;
 
   beforeAll(async () => {
-    app = await startTestApp();
+    app = await startTestApp({ DATABASE_POOL_SIZE: '1' });
     token = await app.token('2062', Role.INTEGRATION);
     await app.gql(`{ regions { edges { cursor } } }`, {}, token); // warms the viewer cache
   });
@@ -38,7 +42,7 @@ describe('SQL statements for agreement lists', () => {
   let app: TestApp;
   let token: string;
   beforeAll(async () => {
-    app = await startTestApp();
+    app = await startTestApp({ DATABASE_POOL_SIZE: '1' });
     token = await app.token('20', Role.RESPONSIBILITY_EDITOR);
     for (let i = 0; i < 3; i++) {
       await app.gql(
@@ -56,6 +60,38 @@ describe('SQL statements for agreement lists', () => {
     const one = await app.countStatements(() => app.gql(query, { first: 1 }, token));
     const forMany = await app.countStatements(async () => (many = await app.gql(query, { first: 5 }, token)));
     expect(many.data.agreements.edges.length).toBeGreaterThanOrEqual(4);
+    expect(forMany).toBe(one);
+  });
+
+  it('costs the same for an inbox of 1 and of 6 hand-offs with their patients, parties, messages, recipients and deadlines', async () => {
+    const { seededCareUnitId } = await import('../../entities/seed/seed');
+    const { testPersonnummer } = await import('../support/personnummer');
+    const ward = await app.unitToken('20', seededCareUnitId('20', 'mora-lasarett'), Role.CARE_STAFF);
+    // Orsa kommun receives only these hand-offs.
+    for (let i = 0; i < 6; i += 1) {
+      const created = await app.gql(
+        `mutation($p: String!) { patientCreate(input: { personnummer: $p, homeMunicipalityCode: "2034" }) { patient { id } } }`,
+        { p: testPersonnummer(`1950010${i + 1}`) },
+        ward,
+      );
+      const res = await app.gql(
+        `mutation($input: HandoffCreateInput!) { handoffCreate(input: $input) { handoff { id } } }`,
+        { input: { patientId: created.data.patientCreate.patient.id, kind: 'DISCHARGE_FROM_INPATIENT', sendingCareUnitId: seededCareUnitId('20', 'mora-lasarett'), admittedAt: new Date().toISOString() } },
+        ward,
+      );
+      expect(res.errors).toBeUndefined();
+    }
+    const orsa = await app.token('2034', Role.INTEGRATION);
+    const inbox = `query($first: Int) { handoffInbox(first: $first) { edges { node { id state patient { personnummer homeMunicipality { name } }
+      sendingCareUnit { name } parties { side organisation { name } careUnit { name } }
+      messages { kind sender { name } recipients { organisation { name } acknowledgedAt } }
+      deadlines { admissionNotice { status due } dischargeReadyPeriods { liabilityDays } liabilityDays } } } } }`;
+    await app.gql(inbox, { first: 1 }, orsa); // warms the viewer cache
+    let many: any;
+    const one = await app.countStatements(() => app.gql(inbox, { first: 1 }, orsa));
+    const forMany = await app.countStatements(async () => (many = await app.gql(inbox, { first: 6 }, orsa)));
+    expect(many.errors).toBeUndefined();
+    expect(many.data.handoffInbox.edges).toHaveLength(6);
     expect(forMany).toBe(one);
   });
 });

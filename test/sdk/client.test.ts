@@ -93,3 +93,38 @@ describe('client SDK for the responsibility map', () => {
     expect(agreement?.rules.pageInfo.hasNextPage).toBe(true);
   });
 });
+
+describe('client SDK for hand-offs', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp();
+  });
+  afterAll(() => app.stop());
+
+  it('lets a ward discharge a patient and a municipal system poll, read and acknowledge its inbox, typed', async () => {
+    const { testPersonnummer } = await import('../support/personnummer');
+    const { seededCareUnitId } = await import('../../entities/seed/seed');
+    const ludvika = seededCareUnitId('20', 'ludvika-lasarett');
+    const ward = createClient({ url: app.url, token: await app.unitToken('20', ludvika, Role.CARE_STAFF) });
+    const { patientCreate } = await ward.PatientCreate({ input: { personnummer: testPersonnummer('19440404'), homeMunicipalityCode: '2085' } });
+    const since = new Date(Date.now() - 1000).toISOString();
+    const { handoffCreate } = await ward.HandoffCreate({
+      input: { patientId: patientCreate.patient.id, kind: 'DISCHARGE_FROM_INPATIENT', sendingCareUnitId: ludvika, admittedAt: new Date().toISOString() },
+    });
+    expect(handoffCreate.handoff.deadlines?.admissionNotice.status).toBe('MET');
+
+    const system = createClient({ url: app.url, token: await app.token('2085', Role.INTEGRATION) });
+    const { handoffInbox } = await system.HandoffInbox({ filter: { unacknowledged: true }, updatedSince: since });
+    const [edge] = handoffInbox.edges;
+    expect(edge.node.patient.personnummer).toBe(patientCreate.patient.personnummer);
+    expect(edge.node.homeMunicipality?.name).toBe('Ludvika kommun');
+    const { handoffMessageAcknowledge } = await system.HandoffMessageAcknowledge({ input: { messageId: edge.node.messages[0].id } });
+    expect(handoffMessageAcknowledge.message.recipients.find((r) => r.organisation.name === 'Ludvika kommun')?.acknowledgedAt).not.toBeNull();
+
+    const { handoffMessageSend } = await ward.HandoffMessageSend({ input: { handoffId: edge.node.id, version: edge.node.version, kind: 'DISCHARGE_READY_NOTICE' } });
+    expect(handoffMessageSend.handoff.state).toBe('DISCHARGE_READY');
+    const stale = await ward.HandoffMessageSend({ input: { handoffId: edge.node.id, version: edge.node.version, kind: 'FREE_TEXT', content: { text: 'x' } } }).catch((e) => e);
+    expect(stale).toBeInstanceOf(SamrehabError);
+    expect(stale.code).toBe('CONFLICT');
+  });
+});
