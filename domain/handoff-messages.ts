@@ -85,14 +85,15 @@ export function decideMessage(
   if (rule.sentBy !== null && rule.sentBy !== side) {
     return { ok: false, code: 'FORBIDDEN', field: 'kind', message: `only the ${rule.sentBy.toLowerCase()} of a hand-off sends a ${kind}` };
   }
-  if (kind === HandoffMessageKind.DISCHARGE_READY_NOTICE && !admissionNoticeSent) {
-    return { ok: false, code: 'CONFLICT', field: 'kind', message: `no admission notice has been sent: a ${kind} follows the ADMISSION_NOTICE` };
-  }
   // A second call-out (a new time for the meeting) changes nothing once planning has started.
   if (kind === HandoffMessageKind.SIP_CALL_OUT && state === HandoffState.PLANNING) return { ok: true, state };
   if (rule.event !== null) {
     const next = transition(handoffKind, state, rule.event);
-    return next.ok ? next : { ok: false, code: 'CONFLICT', field: 'kind', message: `${next.message}: the hand-off is ${state}` };
+    if (!next.ok) return { ok: false, code: 'CONFLICT', field: 'kind', message: `${next.message}: the hand-off is ${state}` };
+    if (kind === HandoffMessageKind.DISCHARGE_READY_NOTICE && !admissionNoticeSent) {
+      return { ok: false, code: 'CONFLICT', field: 'kind', message: `no admission notice has been sent: a ${kind} follows the ADMISSION_NOTICE` };
+    }
+    return next;
   }
   // Notices without a state change go out while the hand-off is open; a free message at any time.
   if (kind !== HandoffMessageKind.FREE_TEXT && isFinal(state)) {
