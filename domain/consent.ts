@@ -39,12 +39,20 @@ export function consentAllowsFlow(consents: readonly ConsentFacts[], flow: Flow)
   return consents.some((consent) => applies(consent, flow) && consent.categories.includes(flow.category));
 }
 
-/** Is there a consent in force from `from` to `to` given for `purpose` (e.g. a SIP)? One-way, like consentAllowsFlow. */
-export function consentCoversPurpose(
-  consents: readonly (ConsentFacts & { purpose: ConsentPurpose })[],
-  flow: Omit<Flow, 'category'> & { purpose: ConsentPurpose },
-): boolean {
-  return consents.some((consent) => applies(consent, flow) && consent.purpose === flow.purpose);
+/** A recorded consent with the purpose it was given for. */
+export interface PurposedConsentFacts extends ConsentFacts {
+  purpose: ConsentPurpose;
+}
+
+/**
+ * Is there a consent in force from `from` to `to`, given for `purpose` and covering `category`?
+ * E.g. a SIP consent covers the plan itself (CARE_AND_REHAB_PLAN). One-way, like consentAllowsFlow.
+ */
+export function consentCoversPurpose(consents: readonly PurposedConsentFacts[], flow: Flow & { purpose: ConsentPurpose }): boolean {
+  return consentAllowsFlow(
+    consents.filter((consent) => consent.purpose === flow.purpose),
+    flow,
+  );
 }
 
 export interface ConsentPeriodProblem {

@@ -3,7 +3,7 @@
  * Either principal's judgement obliges both; the plan needs the person's consent and states which
  * interventions are needed, who does what and which principal has overall responsibility.
  */
-import { ConsentFacts, consentAllowsFlow } from './consent';
+import { consentCoversPurpose, PurposedConsentFacts } from './consent';
 import { ConsentPurpose, DataCategory, OrganisationKind } from './enums';
 import { parameterOn } from './rule-parameters';
 
@@ -173,14 +173,9 @@ export function sipActivationProblems(content: SipContent, today: string): SipCo
   });
 }
 
-/** A recorded consent with the purpose it was given for. */
-export interface SipConsentFacts extends ConsentFacts {
-  purpose: ConsentPurpose;
-}
-
 export interface SipInvitationFacts {
   invitingOrganisationId: string;
-  consents: readonly SipConsentFacts[];
+  consents: readonly PurposedConsentFacts[];
   at: Date;
   onDate: string; // local date of `at`
 }
@@ -193,16 +188,14 @@ export interface SipInvitationFacts {
  */
 export function sipParticipantProblem(participant: Pick<SipParticipant, 'organisationId' | 'organisationKind'>, facts: SipInvitationFacts): string | null {
   if (isPrincipal(participant.organisationKind)) return null;
-  const allowed = consentAllowsFlow(
-    facts.consents.filter((consent) => consent.purpose === ConsentPurpose.SIP),
-    {
-      category: DataCategory.CARE_AND_REHAB_PLAN,
-      fromOrganisationId: facts.invitingOrganisationId,
-      toOrganisationId: participant.organisationId,
-      at: facts.at,
-      onDate: facts.onDate,
-    },
-  );
+  const allowed = consentCoversPurpose(facts.consents, {
+    purpose: ConsentPurpose.SIP,
+    category: DataCategory.CARE_AND_REHAB_PLAN,
+    fromOrganisationId: facts.invitingOrganisationId,
+    toOrganisationId: participant.organisationId,
+    at: facts.at,
+    onDate: facts.onDate,
+  });
   return allowed
     ? null
     : `${participant.organisationId} (${participant.organisationKind}) may take part only with the person's valid SIP consent from ${facts.invitingOrganisationId} to it`;

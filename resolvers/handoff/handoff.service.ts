@@ -213,10 +213,10 @@ export async function sendHandoffMessage(access: Access, input: HandoffMessageSe
     .map((r) => (parties.some((p) => p.side === HandoffSide.RECIPIENT && sameAddressee(p, r)) ? { ...r, basis: null } : r));
   if (input.kind === HandoffMessageKind.SIP_CALL_OUT) {
     const organisations = [...new Set(recipients.map((r) => r.organisationId).filter((id) => id !== viewer.organisationId))];
-    const missing = await access.consents.notCoveredFor(patient.id, ConsentPurpose.SIP, viewer.organisationId, organisations);
+    const missing = await access.consents.notCoveredFor(patient.id, ConsentPurpose.SIP, DataCategory.CARE_AND_REHAB_PLAN, viewer.organisationId, organisations);
     if (missing.length) {
       const names = await Promise.all(missing.map(async (id) => (await access.reference.organisation(id))?.name ?? id));
-      throw new ForbiddenError(`kind: no SIP consent of the patient covers a call-out to ${names.join(', ')}; record one (purpose SIP) first`, 'kind');
+      throw new ForbiddenError(`kind: no SIP consent of the patient covers a call-out to ${names.join(', ')}; record one (purpose SIP, covering CARE_AND_REHAB_PLAN) first`, 'kind');
     }
   }
   const message: OutgoingMessage = { kind: input.kind, senderCareUnitId: sender.careUnitId, recipients, ...content(access, input.kind, input.content) };

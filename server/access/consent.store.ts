@@ -100,10 +100,10 @@ export class ConsentStore {
     return consentAllowsFlow(consents, { category, fromOrganisationId, toOrganisationId, at: this.access.now(), onDate: await this.access.today() });
   }
 
-  /** Of `toOrganisationIds`, those that no consent for `purpose` from `fromOrganisationId` covers now (one statement). */
-  async notCoveredFor(patientId: string, purpose: ConsentPurpose, fromOrganisationId: string, toOrganisationIds: string[]): Promise<string[]> {
+  /** Of `toOrganisationIds`, those that no consent for `purpose` covering `category` from `fromOrganisationId` covers now (one statement). */
+  async notCoveredFor(patientId: string, purpose: ConsentPurpose, category: DataCategory, fromOrganisationId: string, toOrganisationIds: string[]): Promise<string[]> {
     const consents = await this.between(patientId, fromOrganisationId, toOrganisationIds);
-    const flow = { purpose, fromOrganisationId, at: this.access.now(), onDate: await this.access.today() };
+    const flow = { purpose, category, fromOrganisationId, at: this.access.now(), onDate: await this.access.today() };
     return toOrganisationIds.filter((toOrganisationId) => !consentCoversPurpose(consents, { ...flow, toOrganisationId }));
   }
 

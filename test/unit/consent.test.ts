@@ -1,5 +1,5 @@
-import { ConsentFacts, consentAllowsFlow, consentPeriodProblems, Flow } from '../../domain/consent';
-import { DataCategory } from '../../domain/enums';
+import { ConsentFacts, consentAllowsFlow, consentCoversPurpose, consentPeriodProblems, Flow } from '../../domain/consent';
+import { ConsentPurpose, DataCategory } from '../../domain/enums';
 
 const REGION = 'region-dalarna';
 const MUNICIPALITY = 'falun';
@@ -74,6 +74,19 @@ describe('whether a consent allows data to flow', () => {
     ];
     expect(consentAllowsFlow(others, flow())).toBe(false);
     expect(consentAllowsFlow([...others, consent({ categories: [DataCategory.HEALTH_STATUS] })], flow())).toBe(true);
+  });
+});
+
+describe('whether a consent covers a purpose', () => {
+  const sip = { ...consent({ categories: [DataCategory.CARE_AND_REHAB_PLAN] }), purpose: ConsentPurpose.SIP };
+  const planFlow = { ...flow({ category: DataCategory.CARE_AND_REHAB_PLAN }), purpose: ConsentPurpose.SIP };
+
+  it('needs the purpose, the category, the direction and the period all to match', () => {
+    expect(consentCoversPurpose([sip], planFlow)).toBe(true);
+    expect(consentCoversPurpose([{ ...sip, purpose: ConsentPurpose.COORDINATED_DISCHARGE }], planFlow)).toBe(false);
+    expect(consentCoversPurpose([sip], { ...planFlow, category: DataCategory.HEALTH_STATUS })).toBe(false);
+    expect(consentCoversPurpose([sip], { ...planFlow, fromOrganisationId: MUNICIPALITY, toOrganisationId: REGION })).toBe(false);
+    expect(consentCoversPurpose([{ ...sip, revokedAt: new Date('2026-05-01T00:00:00Z') }], planFlow)).toBe(false);
   });
 });
 

@@ -1,3 +1,4 @@
+import type { PurposedConsentFacts } from '../../domain/consent';
 import { ConsentPurpose, DataCategory, OrganisationKind } from '../../domain/enums';
 import {
   allowedSipEvents,
@@ -9,7 +10,6 @@ import {
   kvaCodeOn,
   overdueFollowUps,
   relativeMayTakePart,
-  SipConsentFacts,
   SipContent,
   SipContentItem,
   SipEvent,
@@ -230,7 +230,7 @@ describe('what a SIP must state before it is activated', () => {
   });
 });
 
-const sipConsent = (overrides: Partial<SipConsentFacts> = {}): SipConsentFacts => ({
+const sipConsent = (overrides: Partial<PurposedConsentFacts> = {}): PurposedConsentFacts => ({
   sourceOrganisationId: REGION,
   recipientOrganisationId: FK,
   categories: [DataCategory.CARE_AND_REHAB_PLAN, DataCategory.FUNCTIONAL_ABILITY],
@@ -241,7 +241,7 @@ const sipConsent = (overrides: Partial<SipConsentFacts> = {}): SipConsentFacts =
   ...overrides,
 });
 
-const invitation = (consents: SipConsentFacts[], overrides: Partial<SipInvitationFacts> = {}): SipInvitationFacts => ({
+const invitation = (consents: PurposedConsentFacts[], overrides: Partial<SipInvitationFacts> = {}): SipInvitationFacts => ({
   invitingOrganisationId: REGION,
   consents,
   at: new Date('2026-05-10T08:00:00Z'),
@@ -269,7 +269,7 @@ describe('who may take part in a SIP', () => {
     expect(sipParticipantProblem(fk, invitation([sipConsent()]))).toBeNull();
   });
 
-  it.each<[string, Partial<SipConsentFacts>]>([
+  it.each<[string, Partial<PurposedConsentFacts>]>([
     ['another purpose', { purpose: ConsentPurpose.REHABILITATION_COORDINATION }],
     ['the other direction', { sourceOrganisationId: FK, recipientOrganisationId: REGION }],
     ['another recipient', { recipientOrganisationId: EMPLOYER }],
