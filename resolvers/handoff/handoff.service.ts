@@ -206,6 +206,8 @@ export async function sendHandoffMessage(access: Access, input: HandoffMessageSe
   const patient = await access.patients.requireVisible(handoff.patientId, 'handoffId');
   const others = asAddressees(parties.filter((p) => !sameAddressee(p, sender)));
   let recipients = merged(others, await named(access, patient, input.additionalRecipients ?? [], 'additionalRecipients'));
+  // An admission notice is routed by the patient's record as it is now, and fixes the municipality liable.
+  const homeMunicipalityId = input.kind === HandoffMessageKind.ADMISSION_NOTICE ? patient.homeMunicipalityId : handoff.homeMunicipalityId;
   if (input.kind === HandoffMessageKind.ADMISSION_NOTICE) recipients = merged(recipients, await routed(access, patient));
   // Parties already in the hand-off join nothing new; their basis stays as recorded.
   recipients = recipients
@@ -221,6 +223,7 @@ export async function sendHandoffMessage(access: Access, input: HandoffMessageSe
   }
   const message: OutgoingMessage = { kind: input.kind, senderCareUnitId: sender.careUnitId, recipients, ...content(access, input.kind, input.content) };
   const next = [...messages, { kind: input.kind, sentAt: access.now(), recipientOrganisationIds: recipients.map((r) => r.organisationId) }];
-  const computed = await timelineOf(access, handoff, next);
-  return access.handoffs.send(handoff, message, { expectedVersion: input.version, state: decision.state, nextDueAt: computed?.timeline.nextDueAt ?? null }, action);
+  const computed = await timelineOf(access, { ...handoff, homeMunicipalityId }, next);
+  const change = { expectedVersion: input.version, state: decision.state, nextDueAt: computed?.timeline.nextDueAt ?? null, homeMunicipalityId };
+  return access.handoffs.send(handoff, message, change, action);
 }

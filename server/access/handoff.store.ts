@@ -65,6 +65,8 @@ export interface HandoffChange {
   expectedVersion: number;
   state: HandoffState;
   nextDueAt: Date | null;
+  /** The municipality liable for the discharge: set by the admission notice. */
+  homeMunicipalityId: string | null;
 }
 
 export interface InboxQuery {
@@ -209,8 +211,9 @@ export class HandoffStore {
     let messageId = '';
     await this.db.transaction(async (tx) => {
       const [, updated] = await tx.query(
-        `UPDATE handoff SET state = $3, next_due_at = $4, version = version + 1, updated_at = $5 WHERE id = $1 AND version = $2 RETURNING id`,
-        [handoff.id, change.expectedVersion, change.state, change.nextDueAt, now],
+        `UPDATE handoff SET state = $3, next_due_at = $4, home_municipality_id = $6, version = version + 1, updated_at = $5
+         WHERE id = $1 AND version = $2 RETURNING id`,
+        [handoff.id, change.expectedVersion, change.state, change.nextDueAt, now, change.homeMunicipalityId],
       );
       if (updated === 0) throw staleVersion(change.expectedVersion);
       messageId = await this.writeMessage(tx, handoff.id, handoff.patientId, message, now);

@@ -318,6 +318,21 @@ describe('coordinated discharge of a Mora resident from Falu lasarett', () => {
       expect([codes(fromVc), fromVc.errors![0].extensions?.field]).toEqual([['BAD_USER_INPUT'], 'sendingCareUnitId']);
     });
 
+    it('routes by the home municipality recorded when the admission notice goes out', async () => {
+      born += 1;
+      const created = await app.gql(`mutation($p: String!) { patientCreate(input: { personnummer: $p }) { patient { id version } } }`, { p: testPersonnummer(`193805${String(born).padStart(2, '0')}`) }, ward);
+      const { id, version } = created.data.patientCreate.patient;
+      const refused = await app.gql(CREATE, { input: { patientId: id, kind: 'DISCHARGE_FROM_INPATIENT', sendingCareUnitId: FALU_LASARETT, admittedAt: '2026-03-16T06:00:00+01:00' } }, ward);
+      expect([codes(refused), refused.errors![0].extensions?.field]).toEqual([['BAD_USER_INPUT'], 'patientId']);
+      let h = await admit(id, '2026-03-16T06:00:00+01:00', { sendAdmissionNotice: false });
+      expect(h.homeMunicipality).toBeNull();
+      const updated = await app.gql(`mutation($id: ID!, $v: Int) { patientUpdate(input: { id: $id, version: $v, homeMunicipalityCode: "2062" }) { patient { id } } }`, { id, v: version }, ward);
+      expect(updated.errors).toBeUndefined();
+      h = await sent(h, 'ADMISSION_NOTICE');
+      expect(h.homeMunicipality).toEqual({ name: 'Mora kommun' });
+      expect(h.parties.map((p: any) => p.basis)).toContain('HOME_MUNICIPALITY');
+    });
+
     it('never lets a municipal system send messages', async () => {
       const res = await send(handoff, 'FREE_TEXT', { content: { text: 'x' } }, moraSystem);
       expect(codes(res)).toEqual(['FORBIDDEN']);
