@@ -81,9 +81,8 @@ const undone = (d: DeadlineView) => d.metAt === null && (d.status === DeadlineSt
 export function handoffTimeline(input: TimelineInput): HandoffTimeline {
   const { now, timeZone, parameters: p, calendar } = input;
   const messages = [...input.messages].sort((a, b) => a.sentAt.getTime() - b.sentAt.getTime());
-  const first = (kind: HandoffMessageKind, from = 0) => messages.slice(from).find((m) => m.kind === kind) ?? null;
   const caseEnd = messages.find((m) => ENDS_CASE.has(m.kind)) ?? null;
-  const admission = first(HandoffMessageKind.ADMISSION_NOTICE);
+  const admission = messages.find((m) => m.kind === HandoffMessageKind.ADMISSION_NOTICE) ?? null;
   const admissionNotice = view((asOf) => admissionNoticeDeadline(input.admittedAt, admission?.sentAt ?? null, asOf, p), now, caseEnd?.sentAt ?? null);
   const toMunicipality = (m: TimelineMessage) => input.homeMunicipalityId !== null && m.recipientOrganisationIds.includes(input.homeMunicipalityId);
   const municipalityAdmission = messages.find((m) => m.kind === HandoffMessageKind.ADMISSION_NOTICE && toMunicipality(m)) ?? null;

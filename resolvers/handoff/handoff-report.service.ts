@@ -1,15 +1,13 @@
-import { dischargeParametersOn, swedishWorkingCalendar } from '../../domain/discharge-deadlines';
 import { Country, LegalSex, Role } from '../../domain/enums';
-import { DeadlineStatus, DeadlineView, handoffTimeline } from '../../domain/handoff-timeline';
-import { localDateOf } from '../../domain/local-date';
+import { DeadlineStatus, DeadlineView } from '../../domain/handoff-timeline';
 import { PARAMETER } from '../../domain/rule-parameters';
 import { suppressSmall } from '../../domain/statistics';
 import type { Access } from '../../server/access/access';
 import { BadUserInputError, NotFoundError } from '../../server/errors';
 import type { PeriodInput } from '../../schema/handoff/handoff.input';
 import { groupByKey } from '../../server/access/reference.loaders';
+import { dischargeTimeline } from './handoff.service';
 
-const calendar = swedishWorkingCalendar();
 const MAX_PERIOD_DAYS = 3 * 366;
 
 /** What one discharge adds to the figures. */
@@ -90,15 +88,7 @@ export async function handoffDeadlineReport(access: Access, regionCode: string, 
   const threshold = await access.reference.parameter<number>(PARAMETER.STATISTICS_SMALL_CELL_THRESHOLD, await access.today(), region.id);
   const messagesOf = groupByKey(handoffs.map((h) => h.id), messages, (m) => m.handoffId);
   const items: Item[] = handoffs.map((h, i) => {
-    const timeline = handoffTimeline({
-      admittedAt: h.admittedAt,
-      homeMunicipalityId: h.homeMunicipalityId,
-      messages: messagesOf[i],
-      now: access.now(),
-      timeZone: region.timeZone,
-      parameters: dischargeParametersOn(parameters, region.id, localDateOf(h.admittedAt, region.timeZone), h.psychiatric),
-      calendar,
-    });
+    const { timeline } = dischargeTimeline(region, parameters, h, messagesOf[i], access.now());
     const callOuts = timeline.readyPeriods.map((p) => p.sipCallOut);
     const figures: Figures = {
       discharges: 1,

@@ -3,6 +3,7 @@ import { CareLevel, ConsentPurpose, Country, DataCategory } from '../../domain/e
 import { HandoffKind, initialState } from '../../domain/handoff';
 import { decideMessage, HandoffMessageKind, HandoffSide, openingMessage, RecipientBasis, statutoryBasis } from '../../domain/handoff-messages';
 import { HandoffTimeline, handoffTimeline, TimelineMessage } from '../../domain/handoff-timeline';
+import type { DatedParameter } from '../../domain/rule-parameters';
 import { localDateOf } from '../../domain/local-date';
 import type { Access } from '../../server/access/access';
 import type { Addressee, OutgoingMessage } from '../../server/access/handoff.store';
@@ -86,9 +87,8 @@ function merged(base: Addressee[], extra: Addressee[]): Addressee[] {
   return all;
 }
 
-/** Existing parties keep their basis; an addressee that is already a party joins nothing new. */
-const asAddressees = (parties: HandoffPartyRow[], basisOf: (p: HandoffPartyRow) => RecipientBasis | null = () => null): Addressee[] =>
-  parties.map((p) => ({ organisationId: p.organisationId, careUnitId: p.careUnitId, basis: basisOf(p) }));
+/** Parties as addressees without a basis: they are parties already and join nothing new. */
+const asAddressees = (parties: HandoffPartyRow[]): Addressee[] => parties.map((p) => ({ organisationId: p.organisationId, careUnitId: p.careUnitId, basis: null }));
 
 /**
  * Whose is the message: the viewer's party of the hand-off. A named care unit (or the token's)
@@ -107,21 +107,27 @@ function senderParty(access: Access, parties: HandoffPartyRow[], senderCareUnitI
   return candidates[0];
 }
 
-/** The timeline of a discharge with `extra` messages added (for the deadline a write leaves). Null for other kinds. */
-async function timelineOf(access: Access, h: Pick<HandoffRow, 'id' | 'kind' | 'regionId' | 'admittedAt' | 'homeMunicipalityId' | 'psychiatric'>, messages: TimelineMessage[]) {
+/**
+ * The timeline of a discharge under its region's parameters in force on its admission date. Shared
+ * by a hand-off's own deadlines and the planners' report.
+ */
+export function dischargeTimeline(
+  region: { id: string; timeZone: string },
+  regionParameters: readonly DatedParameter[],
+  h: { admittedAt: Date; homeMunicipalityId: string | null; psychiatric: boolean },
+  messages: readonly TimelineMessage[],
+  now: Date,
+) {
+  const parameters = dischargeParametersOn(regionParameters, region.id, localDateOf(h.admittedAt, region.timeZone), h.psychiatric);
+  const timeline = handoffTimeline({ admittedAt: h.admittedAt, homeMunicipalityId: h.homeMunicipalityId, messages, now, timeZone: region.timeZone, parameters, calendar });
+  return { timeline, parameters };
+}
+
+/** The timeline of a hand-off with the given messages (for the deadline a write leaves); null unless a discharge. */
+async function timelineOf(access: Access, h: Pick<HandoffRow, 'kind' | 'regionId' | 'admittedAt' | 'homeMunicipalityId' | 'psychiatric'>, messages: TimelineMessage[]) {
   if (h.kind !== HandoffKind.DISCHARGE_FROM_INPATIENT || h.admittedAt === null) return null;
   const region = (await access.reference.region(h.regionId))!;
-  const parameters = dischargeParametersOn(await access.reference.parameters(h.regionId), h.regionId, localDateOf(h.admittedAt, region.timeZone), h.psychiatric);
-  const timeline = handoffTimeline({
-    admittedAt: h.admittedAt,
-    homeMunicipalityId: h.homeMunicipalityId,
-    messages,
-    now: access.now(),
-    timeZone: region.timeZone,
-    parameters,
-    calendar,
-  });
-  return { timeline, parameters };
+  return dischargeTimeline(region, await access.reference.parameters(h.regionId), { ...h, admittedAt: h.admittedAt }, messages, access.now());
 }
 
 /** A hand-off's deadlines and liability as the API shows them; null for referrals and transfers. */
@@ -185,7 +191,7 @@ export async function createHandoff(access: Access, input: HandoffCreateInput, a
     admittedAt,
   };
   const messages = opening ? [{ kind, sentAt: access.now(), recipientOrganisationIds: recipients.map((r) => r.organisationId) }] : [];
-  const computed = await timelineOf(access, { id: '', ...values }, messages);
+  const computed = await timelineOf(access, values, messages);
   return access.handoffs.create(values, opening, computed?.timeline.nextDueAt ?? null, action);
 }
 

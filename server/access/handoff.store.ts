@@ -78,8 +78,6 @@ export interface InboxQuery {
   updatedSince: Date | null;
 }
 
-const sameUnit = (a: string | null, b: string | null) => a === b;
-
 /**
  * Hand-offs and their messages. A viewer sees a hand-off while the viewer's organisation is one of
  * its parties (its sender, or a recipient of one of its messages); anything else is NOT_FOUND. A
@@ -111,7 +109,7 @@ export class HandoffStore {
       groupByKey<HandoffMessageRow>(ids, await db.query(`SELECT ${HANDOFF_MESSAGE_COLUMNS} FROM handoff_message m WHERE m.handoff_id = ANY($1::uuid[]) ORDER BY m.sent_at, m.id`, [ids]), (m) => m.handoffId),
     );
     this.partiesOf = new DataLoader(async (ids) =>
-      groupByKey<HandoffPartyRow>(ids, await db.query(`SELECT ${HANDOFF_PARTY_COLUMNS} FROM handoff_party hp WHERE hp.handoff_id = ANY($1::uuid[]) ORDER BY hp.added_at, hp.id`, [ids]), (p) => p.handoffId),
+      groupByKey<HandoffPartyRow>(ids, await db.query(`SELECT ${HANDOFF_PARTY_COLUMNS} FROM handoff_party hp WHERE hp.handoff_id = ANY($1::uuid[]) ORDER BY hp.added_at, hp.side DESC, hp.id`, [ids]), (p) => p.handoffId),
     );
     this.recipientsOf = new DataLoader(async (ids) =>
       groupByKey<MessageRecipientRow>(ids, await db.query(`SELECT ${MESSAGE_RECIPIENT_COLUMNS} FROM handoff_message_recipient r WHERE r.message_id = ANY($1::uuid[]) ORDER BY r.id`, [ids]), (r) => r.messageId),
@@ -232,7 +230,7 @@ export class HandoffStore {
     const handoff = found ? await this.byId.load(found.handoffId) : null;
     if (!found || !handoff) throw new NotFoundError(`No hand-off message with id ${messageId} that you may see`, 'messageId');
     const mine = (await this.recipients(messageId)).filter(
-      (r) => r.organisationId === viewer.organisationId && (viewer.careUnitId === null || r.careUnitId === null || sameUnit(r.careUnitId, viewer.careUnitId)),
+      (r) => r.organisationId === viewer.organisationId && (viewer.careUnitId === null || r.careUnitId === null || r.careUnitId === viewer.careUnitId),
     );
     if (mine.length === 0) throw new ForbiddenError('Only a recipient of a message acknowledges it: this one was not sent to you', 'messageId');
     const now = this.access.now();

@@ -52,6 +52,13 @@ export function testConfig(overrides: NodeJS.ProcessEnv = {}): Config {
 export async function startTestApp(overrides: NodeJS.ProcessEnv = {}): Promise<TestApp> {
   const config = testConfig(overrides);
   let fixedNow: Date | null = null;
+  const sign = (org: string, careUnitId: string | null, roles: Role[]) =>
+    signDevToken(config.dataDir, {
+      userId: `test-${careUnitId ? 'unit-' : ''}${roles.join('-').toLowerCase()}`,
+      organisationId: seededOrganisationId(org) ?? org,
+      careUnitId: careUnitId ?? undefined,
+      roles,
+    });
   const app = await startApp(config, createLogger(config.logLevel), { now: () => fixedNow ?? new Date() });
   return {
     ...app,
@@ -67,13 +74,11 @@ export async function startTestApp(overrides: NodeJS.ProcessEnv = {}): Promise<T
       });
       return { status: res.status, requestId: res.headers.get('x-request-id'), ...((await res.json()) as object) };
     },
-    async token(org, ...roles) {
-      const organisationId = seededOrganisationId(org) ?? org;
-      return signDevToken(config.dataDir, { userId: `test-${roles.join('-').toLowerCase()}`, organisationId, roles });
+    token(org, ...roles) {
+      return sign(org, null, roles);
     },
-    async unitToken(org, careUnitId, ...roles) {
-      const organisationId = seededOrganisationId(org) ?? org;
-      return signDevToken(config.dataDir, { userId: `test-unit-${roles.join('-').toLowerCase()}`, organisationId, careUnitId, roles });
+    unitToken(org, careUnitId, ...roles) {
+      return sign(org, careUnitId, roles);
     },
     async accessAs(org, ...roles) {
       const organisationId = seededOrganisationId(org) ?? org;
