@@ -39,4 +39,6 @@ export const PARAMETER = {
   DISCHARGE_LATE_SEND_CUTOFF: 'discharge.lateSendCutoff',
   /** Planner statistics show counts from 1 up to this value less one as "<value". */
   STATISTICS_SMALL_CELL_THRESHOLD: 'statistics.smallCellThreshold',
+  /** The KVÅ code a SIP step is recorded with: `sip.kvaCode.ESTABLISH`, `sip.kvaCode.FOLLOW_UP` (see SipKvaUse). */
+  SIP_KVA_CODE_PREFIX: 'sip.kvaCode.',
 } as const;

@@ -60,6 +60,23 @@ export function isSipFinal(status: SipStatus): boolean {
   return status === SipStatus.CLOSED || status === SipStatus.CANCELLED;
 }
 
+/** How a participant of a SIP takes part: an organisation, the person, or a relative. */
+export enum SipParticipantKind {
+  ORGANISATION = 'ORGANISATION',
+  PERSON = 'PERSON',
+  RELATIVE = 'RELATIVE',
+}
+
+/** Why an organisation may take part. */
+export enum SipParticipantBasis {
+  /** It called the plan. */
+  INITIATOR = 'INITIATOR',
+  /** A region or municipality: the law obliges both principals once the person consents to the plan. */
+  PRINCIPAL = 'PRINCIPAL',
+  /** Anyone else: the person's SIP consent from the inviting organisation to it. */
+  SIP_CONSENT = 'SIP_CONSENT',
+}
+
 /** The two principals the law obliges to draw up a SIP together. */
 const isPrincipal = (kind: OrganisationKind) => kind === OrganisationKind.REGION || kind === OrganisationKind.MUNICIPALITY;
 const isBlank = (text: string | null) => text === null || text.trim() === '';

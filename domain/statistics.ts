@@ -17,3 +17,93 @@ export function suppressSmall(count: number, threshold: number): SuppressedCount
     ? { value: null, suppressed: true, display: `<${threshold}` }
     : { value: count, suppressed: false, display: String(count) };
 }
+
+/** A two-way table of counts after primary and secondary suppression. */
+export interface SuppressedTable {
+  /** [row][column], e.g. [municipality][sex]. */
+  cells: SuppressedCount[][];
+  rowTotals: SuppressedCount[];
+  columnTotals: SuppressedCount[];
+  total: SuppressedCount;
+}
+
+/**
+ * Suppresses a table of counts with its row, column and grand totals. Hiding small counts alone
+ * (primary suppression, as suppressSmall) is not enough: every row, every column, the totals row
+ * and the totals column sum up, so a count hidden alone in one of them can be worked out by
+ * subtraction. Secondary suppression therefore hides one more member of any such equation with
+ * exactly one hidden, until none is left. It shows '..' rather than '<threshold', because the count
+ * it hides may be large. `columns` gives the column count even when there are no rows.
+ */
+export function suppressTable(
+  cells: readonly (readonly number[])[],
+  columns: number,
+  threshold: number,
+): SuppressedTable {
+  const rows = cells.length;
+  // All counts in one list: cells row by row, then row totals, column totals, grand total.
+  const cell = (r: number, c: number) => r * columns + c;
+  const rowTotal = (r: number) => rows * columns + r;
+  const columnTotal = (c: number) => rows * columns + rows + c;
+  const grandTotal = rows * columns + rows + columns;
+
+  const values: number[] = [];
+  for (const row of cells) for (let c = 0; c < columns; c++) values.push(row[c]);
+  for (let r = 0; r < rows; r++) values.push(sum(range(columns).map((c) => values[cell(r, c)])));
+  for (let c = 0; c < columns; c++) values.push(sum(range(rows).map((r) => values[cell(r, c)])));
+  values.push(sum(range(rows).map((r) => values[rowTotal(r)])));
+
+  // Each equation lists its members, the total last.
+  const equations: number[][] = [
+    ...range(rows).map((r) => [...range(columns).map((c) => cell(r, c)), rowTotal(r)]),
+    ...range(columns).map((c) => [...range(rows).map((r) => cell(r, c)), columnTotal(c)]),
+    [...range(columns).map(columnTotal), grandTotal],
+    [...range(rows).map(rowTotal), grandTotal],
+  ];
+
+  const primary = values.map((v) => suppressSmall(v, threshold).suppressed);
+  const hidden = [...primary];
+  // Hidden only grows, so this ends.
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const members of equations) {
+      const visible = members.filter((i) => !hidden[i]);
+      if (members.length - visible.length !== 1 || visible.length === 0) continue;
+      hidden[complement(members, visible, values)] = true;
+      changed = true;
+    }
+  }
+
+  const count = (i: number): SuppressedCount =>
+    hidden[i] && !primary[i]
+      ? { value: null, suppressed: true, display: '..' }
+      : suppressSmall(values[i], threshold);
+  return {
+    cells: range(rows).map((r) => range(columns).map((c) => count(cell(r, c)))),
+    rowTotals: range(rows).map((r) => count(rowTotal(r))),
+    columnTotals: range(columns).map((c) => count(columnTotal(c))),
+    total: count(grandTotal),
+  };
+}
+
+/**
+ * The member to hide beside a lone hidden one: the smallest visible count above zero (the first on
+ * ties), so the table loses least. If every visible member is zero, the lone hidden value equals
+ * the total, so the total goes (or the first visible member when the total is the hidden one).
+ * Since totals are computed here, a lone hidden count is always above zero and this fallback is
+ * not reached; it keeps the rule complete.
+ */
+function complement(members: readonly number[], visible: readonly number[], values: readonly number[]): number {
+  const positive = visible.filter((i) => values[i] > 0);
+  if (positive.length > 0) return positive.reduce((best, i) => (values[i] < values[best] ? i : best));
+  const total = members[members.length - 1];
+  return visible.includes(total) ? total : visible[0];
+}
+
+function range(n: number): number[] {
+  return Array.from({ length: n }, (_, i) => i);
+}
+
+function sum(xs: readonly number[]): number {
+  return xs.reduce((s, x) => s + x, 0);
+}

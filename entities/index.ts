@@ -14,10 +14,12 @@ import {
   ResponsibilityRuleEntity,
 } from './responsibility.entity';
 import { RuleParameterEntity } from './rule-parameter.entity';
+import { KvaCodeEntity, SipEntity, SipFollowUpEntity, SipInterventionEntity, SipMeetingEntity, SipParticipantEntity } from './sip.entity';
 import { Foundation1732500000000 } from './migrations/1732500000000-foundation';
 import { PatientsConsentAccessLog1732600000000 } from './migrations/1732600000000-patients-consent-access-log';
 import { Responsibility1732700000000 } from './migrations/1732700000000-responsibility';
 import { Handoffs1732800000000 } from './migrations/1732800000000-handoffs';
+import { Sip1732900000000 } from './migrations/1732900000000-sip';
 
 export {
   AgreementEntity,
@@ -31,12 +33,18 @@ export {
   HandoffPartyEntity,
   InterventionEntity,
   InterventionGroupEntity,
+  KvaCodeEntity,
   OrganisationEntity,
   PatientEntity,
   PatientParticipationEntity,
   RegionEntity,
   ResponsibilityRuleEntity,
   RuleParameterEntity,
+  SipEntity,
+  SipFollowUpEntity,
+  SipInterventionEntity,
+  SipMeetingEntity,
+  SipParticipantEntity,
 };
 
 export const ENTITIES = [
@@ -57,6 +65,12 @@ export const ENTITIES = [
   HandoffPartyEntity,
   HandoffMessageEntity,
   HandoffMessageRecipientEntity,
+  KvaCodeEntity,
+  SipEntity,
+  SipParticipantEntity,
+  SipInterventionEntity,
+  SipMeetingEntity,
+  SipFollowUpEntity,
 ];
 /** Migrations in the order they run. */
-export const MIGRATIONS = [Foundation1732500000000, PatientsConsentAccessLog1732600000000, Responsibility1732700000000, Handoffs1732800000000];
+export const MIGRATIONS = [Foundation1732500000000, PatientsConsentAccessLog1732600000000, Responsibility1732700000000, Handoffs1732800000000, Sip1732900000000];

@@ -54,6 +54,10 @@ const OPEN_TYPES = [
   'Deadline', 'DischargeReadyPeriod', 'HandoffDeadlines', 'HandoffCreatePayload', 'HandoffMessagePayload',
   // Planner aggregates: no patient rows.
   'HandoffDeadlineReport', 'HandoffDeadlineCell', 'MunicipalityDeadlineRow', 'HospitalDeadlineRow', 'SuppressedCount',
+  // SIPs: reached only through the gated root fields; the store filters by participation.
+  'Sip', 'SipConnection', 'SipEdge', 'SipParticipant', 'SipIntervention', 'SipMeeting', 'SipFollowUp', 'SipFollowUpConnection', 'SipFollowUpEdge',
+  'SipContentProblem', 'SipPayload', 'SipMeetingRecordPayload', 'KvaCode',
+  'SipStatistics', 'SipMunicipalityFigures', 'SipFiguresBySex', 'CountBySex',
 ] as const;
 
 export const permissions = shield(
@@ -82,6 +86,11 @@ export const permissions = shield(
       handoff: readsHandoffs,
       handoffInbox: readsHandoffs,
       handoffDeadlineReport: isPlanner,
+      sip: worksWithPatients,
+      sips: worksWithPatients,
+      sipFollowUpsDue: worksWithPatients,
+      sipStatistics: isPlanner,
+      kvaCodes: isAuthenticated,
     },
     Mutation: {
       organisationCreate: isTenantAdmin,
@@ -101,6 +110,17 @@ export const permissions = shield(
       handoffCreate: worksWithPatients,
       handoffMessageSend: worksWithPatients,
       handoffMessageAcknowledge: readsHandoffs,
+      sipCreate: worksWithPatients,
+      sipCall: worksWithPatients,
+      sipParticipantAdd: worksWithPatients,
+      sipParticipantUpdate: worksWithPatients,
+      sipContentUpdate: worksWithPatients,
+      sipMeetingRecord: worksWithPatients,
+      sipActivate: worksWithPatients,
+      sipFollowUpStart: worksWithPatients,
+      sipFollowUpRecord: worksWithPatients,
+      sipClose: worksWithPatients,
+      sipCancel: worksWithPatients,
     },
     ...Object.fromEntries(OPEN_TYPES.map((t) => [t, allow])),
   },

@@ -13,6 +13,7 @@ import { ConsentResolver } from '../resolvers/patient/consent.resolver';
 import { PatientResolver } from '../resolvers/patient/patient.resolver';
 import { AgreementResolver } from '../resolvers/responsibility/agreement.resolver';
 import { ResponsibilityResolver } from '../resolvers/responsibility/responsibility.resolver';
+import { SipFollowUpResolver, SipInterventionResolver, SipMeetingResolver, SipParticipantResolver, SipResolver, SipStatisticsResolver } from '../resolvers/sip/sip.resolver';
 import { permissions } from '../schema/permissions';
 import { auditFailures } from './access/audit-middleware';
 
@@ -32,6 +33,12 @@ export const RESOLVERS = [
   HandoffMessageResolver,
   HandoffMessageRecipientResolver,
   HandoffReportResolver,
+  SipResolver,
+  SipParticipantResolver,
+  SipInterventionResolver,
+  SipMeetingResolver,
+  SipFollowUpResolver,
+  SipStatisticsResolver,
 ] as const;
 
 /** The executable schema as type-graphql builds it, before the permission layer. */

@@ -44,7 +44,9 @@ export type AccessRecordType =
   /** A message of a hand-off (its acknowledgement). */
   | 'HANDOFF_MESSAGE'
   /** A patient record. */
-  | 'PATIENT';
+  | 'PATIENT'
+  /** A coordinated individual plan (SIP) or anything in it. */
+  | 'SIP';
 
 /** A new agreement of the viewer's region. */
 export type AgreementCreateInput = {

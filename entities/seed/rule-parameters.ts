@@ -1,6 +1,7 @@
 import { Country } from '../../domain/enums';
 import { PARAMETER } from '../../domain/rule-parameters';
 import { regionKey, seedId } from './ids';
+import { DEFAULT_SIP_KVA_MAPPING, KVA_SOURCE } from './kva-codes';
 
 const ALWAYS = '2000-01-01';
 const DALARNA = seedId(regionKey(Country.SE, '20'));
@@ -30,4 +31,5 @@ export const DEFAULT_RULE_PARAMETERS = [
   { key: PARAMETER.DISCHARGE_LIABILITY_DAY_KIND, regionId: null, value: 'CALENDAR', source: `${LAG_2017_612}: sources differ on calendar or working days; calendar days by default` },
   { key: PARAMETER.DISCHARGE_DAILY_AMOUNT, regionId: DALARNA, value: 12000, source: 'Region Dalarna invoices 12 000 SEK per day of payment liability (as publicly stated; start of validity not known)' },
   { key: PARAMETER.STATISTICS_SMALL_CELL_THRESHOLD, regionId: null, value: 5, source: 'Planner statistics suppress cells under 5: small numbers identify people' },
+  ...Object.entries(DEFAULT_SIP_KVA_MAPPING).map(([use, code]) => ({ key: `${PARAMETER.SIP_KVA_CODE_PREFIX}${use}`, regionId: null, value: code as unknown, source: KVA_SOURCE })),
 ].map((p) => ({ ...p, validFrom: ALWAYS, validTo: null as string | null }));

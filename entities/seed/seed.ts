@@ -7,6 +7,7 @@ import {
   CareUnitEntity,
   InterventionEntity,
   InterventionGroupEntity,
+  KvaCodeEntity,
   OrganisationEntity,
   RegionEntity,
   ResponsibilityRuleEntity,
@@ -15,6 +16,7 @@ import {
 import { careUnitKey, municipalityKey, organisationKey, regionKey, regionPrincipalKey, seedId } from './ids';
 import { REFERENCE_DATA, RegionSeed } from './reference-data';
 import { DALARNA_AGREEMENTS, INTERVENTION_GROUPS, INTERVENTIONS } from './responsibility-data';
+import { DEFAULT_KVA_CODES, KVA_SOURCE } from './kva-codes';
 import { DEFAULT_RULE_PARAMETERS } from './rule-parameters';
 
 type Row<T> = Omit<T, 'createdAt' | 'updatedAt'>;
@@ -155,6 +157,10 @@ export async function seedReferenceData(manager: EntityManager): Promise<void> {
   await insert(AgreementEntity, responsibility.agreements.filter((a) => !seeded.has(a.id)));
   await insert(AgreementPartyEntity, responsibility.agreementParties.filter(isNew));
   await insert(ResponsibilityRuleEntity, responsibility.rules.filter(isNew));
+  await insert(
+    KvaCodeEntity,
+    DEFAULT_KVA_CODES.map((c) => ({ ...c, id: seedId(`kva:${c.code}:${c.validFrom}`), source: KVA_SOURCE })),
+  );
   await insert(
     RuleParameterEntity,
     DEFAULT_RULE_PARAMETERS.map((p) => ({ ...p, id: seedId(`parameter:${p.key}:${p.regionId ?? 'default'}:${p.validFrom}`) })),

@@ -1,7 +1,7 @@
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
 import { Country } from '../../domain/enums';
 import '../../schema/common/enums';
-import { PeriodInput } from '../../schema/handoff/handoff.input';
+import { PeriodInput } from '../../schema/common/period.input';
 import { HandoffDeadlineReport } from '../../schema/handoff/handoff-report.type';
 import type { Context } from '../../server/context';
 import { handoffDeadlineReport } from './handoff-report.service';

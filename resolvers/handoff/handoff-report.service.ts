@@ -1,14 +1,12 @@
-import { Country, LegalSex, Role } from '../../domain/enums';
+import { Country, LegalSex } from '../../domain/enums';
 import { DeadlineStatus, DeadlineView } from '../../domain/handoff-timeline';
 import { PARAMETER } from '../../domain/rule-parameters';
 import { suppressSmall } from '../../domain/statistics';
 import type { Access } from '../../server/access/access';
-import { BadUserInputError, NotFoundError } from '../../server/errors';
-import type { PeriodInput } from '../../schema/handoff/handoff.input';
+import type { PeriodInput } from '../../schema/common/period.input';
+import { plannerRegion } from '../common/planner-region';
 import { groupByKey } from '../../server/access/reference.loaders';
 import { dischargeTimeline } from './handoff.service';
-
-const MAX_PERIOD_DAYS = 3 * 366;
 
 /** What one discharge adds to the figures. */
 interface Figures {
@@ -76,13 +74,7 @@ function rowsBy(items: Item[], keyOf: (item: Item) => string | null, threshold: 
  * municipality and per hospital, by sex. PLANNER of that region. Deadlines are judged as of now.
  */
 export async function handoffDeadlineReport(access: Access, regionCode: string, country: Country, period: PeriodInput) {
-  access.requireRole(Role.PLANNER);
-  const region = await access.reference.regionByCode(country, regionCode);
-  if (!region) throw new NotFoundError(`No region with code ${regionCode}`, 'regionCode');
-  if (period.to < period.from) throw new BadUserInputError('period.to: the period ends before it starts', 'period.to');
-  if ((Date.parse(period.to) - Date.parse(period.from)) / 86400_000 > MAX_PERIOD_DAYS) {
-    throw new BadUserInputError(`period: at most ${MAX_PERIOD_DAYS} days`, 'period');
-  }
+  const region = await plannerRegion(access, regionCode, country, period);
   const { handoffs, messages } = await access.handoffs.reportRows(region.id, region.timeZone, period.from, period.to);
   const parameters = await access.reference.parameters(region.id);
   const threshold = await access.reference.parameter<number>(PARAMETER.STATISTICS_SMALL_CELL_THRESHOLD, await access.today(), region.id);

@@ -143,6 +143,7 @@ registerEnumType(AuditRecordType, {
     ACCESS_LOG: { description: 'The access log itself.' },
     HANDOFF: { description: 'A hand-off between care levels (and the patient data it carries).' },
     HANDOFF_MESSAGE: { description: 'A message of a hand-off (its acknowledgement).' },
+    SIP: { description: 'A coordinated individual plan (SIP) or anything in it.' },
   },
 });
 

@@ -110,12 +110,3 @@ export class HandoffInboxFilter {
   @Field(() => DateTimeISOResolver, { nullable: true, description: 'Only hand-offs with a deadline due at or before this instant.' })
   dueBefore?: Date | null;
 }
-
-@InputType({ description: 'A period of local dates, both days included.' })
-export class PeriodInput {
-  @Field(() => LocalDateResolver, { description: 'First day.' })
-  from: string;
-
-  @Field(() => LocalDateResolver, { description: 'Last day (at most 3 years after the first).' })
-  to: string;
-}

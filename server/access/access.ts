@@ -11,6 +11,7 @@ import { HandoffStore } from './handoff.store';
 import { PatientStore } from './patient.store';
 import { ReferenceStore } from './reference.store';
 import { ResponsibilityStore } from './responsibility.store';
+import { SipStore } from './sip.store';
 import { localDateOf } from '../../domain/local-date';
 
 /** What every request's Access is built from. */
@@ -42,6 +43,7 @@ export class Access {
   readonly accessLog: AccessLogStore;
   readonly responsibility: ResponsibilityStore;
   readonly handoffs: HandoffStore;
+  readonly sips: SipStore;
   readonly logger: Logger;
   private readonly clock: Clock;
 
@@ -59,6 +61,7 @@ export class Access {
     this.accessLog = new AccessLogStore(this, db);
     this.responsibility = new ResponsibilityStore(this, db);
     this.handoffs = new HandoffStore(this, db);
+    this.sips = new SipStore(this, db);
   }
 
   /** The current instant: every timestamp a feature records and every deadline it checks. */

@@ -18,6 +18,9 @@ export const PATIENT_DATA_FIELDS = {
     accessLogReview: AuditRecordType.ACCESS_LOG,
     handoff: AuditRecordType.HANDOFF,
     handoffInbox: AuditRecordType.HANDOFF,
+    sip: AuditRecordType.SIP,
+    sips: AuditRecordType.SIP,
+    sipFollowUpsDue: AuditRecordType.SIP,
   },
   Mutation: {
     patientCreate: AuditRecordType.PATIENT,
@@ -27,6 +30,17 @@ export const PATIENT_DATA_FIELDS = {
     handoffCreate: AuditRecordType.HANDOFF,
     handoffMessageSend: AuditRecordType.HANDOFF,
     handoffMessageAcknowledge: AuditRecordType.HANDOFF_MESSAGE,
+    sipCreate: AuditRecordType.SIP,
+    sipCall: AuditRecordType.SIP,
+    sipParticipantAdd: AuditRecordType.SIP,
+    sipParticipantUpdate: AuditRecordType.SIP,
+    sipContentUpdate: AuditRecordType.SIP,
+    sipMeetingRecord: AuditRecordType.SIP,
+    sipActivate: AuditRecordType.SIP,
+    sipFollowUpStart: AuditRecordType.SIP,
+    sipFollowUpRecord: AuditRecordType.SIP,
+    sipClose: AuditRecordType.SIP,
+    sipCancel: AuditRecordType.SIP,
   },
 } as const;
 
@@ -38,9 +52,9 @@ function patientOf(args: Args, recordType: AuditRecordType): string | null {
   return (candidates.find((c) => typeof c === 'string') as string | undefined) ?? null;
 }
 
-/** The record an operation concerns: its id, or the hand-off or message it acts on. */
+/** The record an operation concerns: its id, or the plan, hand-off or message it acts on. */
 function recordOf(args: Args): string | null {
-  const candidates = [args.id, args.input?.id, args.input?.handoffId, args.input?.messageId];
+  const candidates = [args.id, args.input?.id, args.input?.sipId, args.input?.handoffId, args.input?.messageId];
   return (candidates.find((c) => typeof c === 'string') as string | undefined) ?? null;
 }
 

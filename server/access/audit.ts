@@ -23,6 +23,7 @@ export enum AuditRecordType {
   ACCESS_LOG = 'ACCESS_LOG',
   HANDOFF = 'HANDOFF',
   HANDOFF_MESSAGE = 'HANDOFF_MESSAGE',
+  SIP = 'SIP',
 }
 
 export interface AuditEntry {

@@ -107,7 +107,8 @@ export class ConsentStore {
     return toOrganisationIds.filter((toOrganisationId) => !consentCoversPurpose(consents, { ...flow, toOrganisationId }));
   }
 
-  private between(patientId: string, fromOrganisationId: string, toOrganisationIds: string[]): Promise<ConsentRow[]> {
+  /** The consents of a patient from one organisation to any of others, for domain rules that weigh them (one statement). */
+  between(patientId: string, fromOrganisationId: string, toOrganisationIds: string[]): Promise<ConsentRow[]> {
     return this.db.query(
       `SELECT ${CONSENT_COLUMNS} FROM consent k WHERE k.patient_id = $1 AND k.source_organisation_id = $2 AND k.recipient_organisation_id = ANY($3::uuid[])`,
       [patientId, fromOrganisationId, toOrganisationIds],

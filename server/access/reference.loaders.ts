@@ -12,6 +12,7 @@ import {
 } from './rows';
 import { Queryable } from './sql';
 import type { DatedParameter } from '../../domain/rule-parameters';
+import type { KvaCode } from '../../domain/sip';
 
 /** Orders batch results like the keys: DataLoader requires one result per key, in key order. */
 export function byKey<T>(keys: readonly string[], rows: T[], keyOf: (row: T) => string): (T | null)[] {
@@ -66,6 +67,14 @@ export function createReferenceLoaders(db: Queryable) {
       ),
     ),
     /** Every dated rule parameter that applies to each region: its own and the defaults. */
+    /** Every version of each KVÅ code asked for, oldest first. */
+    kvaCodeVersions: new DataLoader<string, KvaCode[]>(async (codes) =>
+      groupByKey<KvaCode>(
+        codes,
+        await db.query(`SELECT code, title, valid_from::text AS "validFrom", valid_to::text AS "validTo" FROM kva_code WHERE code = ANY($1::text[]) ORDER BY valid_from`, [codes]),
+        (c) => c.code,
+      ),
+    ),
     parametersOfRegion: new DataLoader<string, DatedParameter[]>(async (regionIds) => {
       const rows: DatedParameter[] = await db.query(
         `SELECT key, region_id AS "regionId", value, valid_from::text AS "validFrom", valid_to::text AS "validTo"

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { Country, OrganisationKind, Role } from '../../domain/enums';
 import { DatedParameter, parameterOn } from '../../domain/rule-parameters';
+import { KvaCode, kvaCodeOn } from '../../domain/sip';
 import { AssociationMembershipEntity, CareUnitEntity, OrganisationEntity } from '../../entities';
 import { Page, PageRequest } from '../../schema/common/page';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../errors';
@@ -154,6 +155,16 @@ export class ReferenceStore {
   parameters(regionId: string): Promise<DatedParameter[]> {
     this.access.requireViewer();
     return this.loaders.parametersOfRegion.load(regionId);
+  }
+
+  /** The version of a KVÅ code valid on a date; null when none is. */
+  async kvaCode(code: string, onDate: string): Promise<KvaCode | null> {
+    return kvaCodeOn(await this.loaders.kvaCodeVersions.load(code), code, onDate) ?? null;
+  }
+
+  /** Every version of the KVÅ codes, by code then start (the dated table). */
+  async kvaCodes(): Promise<KvaCode[]> {
+    return this.db.query(`SELECT code, title, valid_from::text AS "validFrom", valid_to::text AS "validTo" FROM kva_code ORDER BY code, valid_from`);
   }
 
   /** The regional principal of a region (Region Dalarna, ÅHS). */

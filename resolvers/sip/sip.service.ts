@@ -1,0 +1,363 @@
+import { randomUUID } from 'node:crypto';
+import { ConsentPurpose, DataCategory, OrganisationKind } from '../../domain/enums';
+import { HandoffMessageKind } from '../../domain/handoff-messages';
+import { PARAMETER } from '../../domain/rule-parameters';
+import {
+  followUpDateProblem,
+  isSipFinal,
+  relativeMayTakePart,
+  SipContent,
+  sipActivationProblems,
+  SipEvent,
+  SipKvaUse,
+  SipParticipantBasis,
+  SipParticipantKind,
+  sipParticipantProblem,
+  SipStatus,
+  sipTransition,
+} from '../../domain/sip';
+import { localDateOf } from '../../domain/local-date';
+import type { Access } from '../../server/access/access';
+import type { OrganisationRow } from '../../server/access/rows';
+import type { PatientRecord } from '../../server/access/rows.patient';
+import type { SipParticipantRow, SipRow } from '../../server/access/rows.sip';
+import type { NewSipParticipant, SipEdit } from '../../server/access/sip.store';
+import { BadUserInputError, ConflictError, ForbiddenError } from '../../server/errors';
+import type {
+  SipActivateInput,
+  SipCallInput,
+  SipContactInput,
+  SipContentUpdateInput,
+  SipCreateInput,
+  SipFollowUpRecordInput,
+  SipMeetingRecordInput,
+  SipOrganisationInput,
+  SipParticipantAddInput,
+  SipParticipantUpdateInput,
+  SipStatusInput,
+} from '../../schema/sip/sip.input';
+import { SipFollowUpOutcome } from '../../schema/sip/sip.enums';
+import { idArg, optionalText, requiredText } from '../common/args';
+import type { PageRequest } from '../../schema/common/page';
+
+/** Clock skew allowed between a client that read "now" and the server. */
+const SKEW_MS = 5 * 60 * 1000;
+const MAX_INTERVENTIONS = 50;
+
+const isPrincipal = (kind: OrganisationKind) => kind === OrganisationKind.REGION || kind === OrganisationKind.MUNICIPALITY;
+const otherPrincipal = (kind: OrganisationKind) => (kind === OrganisationKind.REGION ? OrganisationKind.MUNICIPALITY : OrganisationKind.REGION);
+
+function contact(input: SipContactInput | null | undefined, field: string) {
+  if (!input) return { contactName: null, contactRole: null, contactDetails: null };
+  return {
+    contactName: requiredText(input.name, `${field}.name`, 200),
+    contactRole: optionalText(input.role, `${field}.role`, 200),
+    contactDetails: optionalText(input.details, `${field}.details`, 200),
+  };
+}
+
+async function organisationArg(access: Access, id: string, field: string): Promise<OrganisationRow> {
+  const organisation = await access.reference.organisation(idArg(id, field));
+  if (!organisation || organisation.regionId !== access.requireViewer().regionId) throw new BadUserInputError(`${field}: no organisation with id ${id} in your region`, field);
+  return organisation;
+}
+
+/** An organisation to join, checked: it exists in the region and the care unit is its own. */
+async function organisationParticipant(access: Access, input: SipOrganisationInput, field: string) {
+  const organisation = await organisationArg(access, input.organisationId, `${field}.organisationId`);
+  const careUnitId = input.careUnitId ? idArg(input.careUnitId, `${field}.careUnitId`) : null;
+  if (careUnitId && (await access.reference.careUnit(careUnitId))?.organisationId !== organisation.id) {
+    throw new BadUserInputError(`${field}.careUnitId: not a care unit of ${organisation.name}`, `${field}.careUnitId`);
+  }
+  return { organisation, careUnitId, ...contact(input.contact, `${field}.contact`) };
+}
+
+/**
+ * The basis on which each organisation may join, invited by the viewer's organisation: a principal
+ * by law, anyone else only with the person's SIP consent to it (domain/sip.ts). FORBIDDEN names
+ * those without; nothing is written.
+ */
+async function withBasis(access: Access, patientId: string, joining: Awaited<ReturnType<typeof organisationParticipant>>[], field: string): Promise<NewSipParticipant[]> {
+  const inviter = access.requireViewer().organisationId;
+  const consents = await access.consents.between(patientId, inviter, joining.map((j) => j.organisation.id));
+  const facts = { invitingOrganisationId: inviter, consents, at: access.now(), onDate: await access.today() };
+  const refused = joining.filter((j) => sipParticipantProblem({ organisationId: j.organisation.id, organisationKind: j.organisation.kind }, facts) !== null);
+  if (refused.length) {
+    throw new ForbiddenError(
+      `${field}: ${refused.map((j) => j.organisation.name).join(', ')} may take part only with the person's consent: record one (purpose SIP, covering CARE_AND_REHAB_PLAN) from your organisation to it first`,
+      field,
+    );
+  }
+  return joining.map(({ organisation, ...rest }) => ({
+    kind: SipParticipantKind.ORGANISATION,
+    organisationId: organisation.id,
+    basis: isPrincipal(organisation.kind) ? SipParticipantBasis.PRINCIPAL : SipParticipantBasis.SIP_CONSENT,
+    ...rest,
+  }));
+}
+
+/** The call-out a plan starts from: the latest SIP_CALL_OUT of a hand-off of the same patient. */
+async function callOutOf(access: Access, handoffId: string, patient: PatientRecord) {
+  const handoff = await access.handoffs.requireVisible(idArg(handoffId, 'handoffId'), 'handoffId');
+  if (handoff.patientId !== patient.id) throw new BadUserInputError('handoffId: that hand-off is for another patient', 'handoffId');
+  const callOut = (await access.handoffs.messages(handoff.id)).filter((m) => m.kind === HandoffMessageKind.SIP_CALL_OUT).at(-1);
+  if (!callOut) throw new BadUserInputError('handoffId: that hand-off has no SIP call-out; send one (handoffMessageSend, kind SIP_CALL_OUT) or start the plan without it', 'handoffId');
+  return { handoff, callOut };
+}
+
+/**
+ * Starts a plan. A principal calls it; the person's consent to the plan (a SIP consent from the
+ * caller to the other principal) is required, and anyone else needs a consent of their own.
+ */
+export async function createSip(access: Access, input: SipCreateInput, action: string): Promise<SipRow> {
+  const viewer = access.sips.requireRole();
+  const patient = await access.patients.requireVisible(idArg(input.patientId, 'patientId'), 'patientId');
+  const initiator = (await access.reference.organisation(viewer.organisationId))!;
+  if (!isPrincipal(initiator.kind)) throw new ForbiddenError('A SIP is called by a region or a municipality; ask one of them to call it');
+  const fromHandoff = input.handoffId ? await callOutOf(access, input.handoffId, patient) : null;
+  const requested = await Promise.all((input.participants ?? []).map((p, i) => organisationParticipant(access, p, `participants[${i}]`)));
+  const fromCallOut = await Promise.all(
+    (fromHandoff?.callOut.recipientOrganisationIds ?? [])
+      .filter((id) => !requested.some((r) => r.organisation.id === id))
+      .map(async (id) => ({ organisation: (await access.reference.organisation(id))!, careUnitId: null, contactName: null, contactRole: null, contactDetails: null })),
+  );
+  const joining = [...fromCallOut, ...requested].filter((j) => j.organisation.id !== initiator.id);
+  if (new Set(joining.map((j) => j.organisation.id)).size !== joining.length) throw new BadUserInputError('participants: an organisation is named twice', 'participants');
+  const partners = joining.filter((j) => j.organisation.kind === otherPrincipal(initiator.kind));
+  if (partners.length === 0) {
+    throw new BadUserInputError(`participants: a SIP is made by region and municipality together; name the ${otherPrincipal(initiator.kind).toLowerCase()} that takes part`, 'participants');
+  }
+  const uncovered = await access.consents.notCoveredFor(patient.id, ConsentPurpose.SIP, DataCategory.CARE_AND_REHAB_PLAN, initiator.id, partners.map((p) => p.organisation.id));
+  if (uncovered.length === partners.length) {
+    throw new ForbiddenError(
+      `patientId: no consent, no SIP: the person has not consented to a SIP with ${partners.map((p) => p.organisation.name).join(', ')}; record the consent (purpose SIP, covering CARE_AND_REHAB_PLAN) first`,
+      'patientId',
+    );
+  }
+  const others = await withBasis(access, patient.id, joining, 'participants');
+  const own: NewSipParticipant = {
+    kind: SipParticipantKind.ORGANISATION,
+    organisationId: initiator.id,
+    careUnitId: viewer.careUnitId,
+    basis: SipParticipantBasis.INITIATOR,
+    ...contact(input.contact, 'contact'),
+  };
+  const callOut = fromHandoff?.callOut;
+  return access.sips.create(
+    {
+      patientId: patient.id,
+      regionId: patient.regionId,
+      status: callOut ? SipStatus.CALLED : SipStatus.DRAFT,
+      handoffId: fromHandoff?.handoff.id ?? null,
+      meetingPlannedAt: callOut?.meetingAt ?? null,
+      meetingPlannedPlace: callOut?.meetingPlace ?? null,
+      calledAt: callOut?.sentAt ?? null,
+    },
+    [own, ...others],
+    action,
+  );
+}
+
+/**
+ * A plan the viewer may change, at the version the client read: the viewer's organisation must
+ * take part as a principal (others read and keep their own contact details), and a closed or
+ * cancelled plan is read-only.
+ */
+async function writable(access: Access, sipId: string, version: number, opts: { anyParticipant?: boolean } = {}) {
+  const viewer = access.sips.requireRole();
+  const sip = await access.sips.requireVisible(idArg(sipId, 'sipId'), 'sipId');
+  const participants = await access.sips.participants(sip.id);
+  const own = participants.find((p) => p.organisationId === viewer.organisationId)!;
+  if (!opts.anyParticipant && own.basis === SipParticipantBasis.SIP_CONSENT) {
+    throw new ForbiddenError('Only the region and municipality of a SIP change it; other participants read it and keep their own contact details', 'sipId');
+  }
+  if (version !== sip.version) throw new ConflictError(`version: the SIP is at version ${sip.version}, not ${version}; read it again and retry`, 'version');
+  if (isSipFinal(sip.status)) throw new ConflictError(`sipId: the SIP is ${sip.status} and can no longer change`, 'sipId');
+  return { sip, participants, own };
+}
+
+/** The status `event` leads to, or CONFLICT naming the status. */
+function next(status: SipStatus, event: SipEvent): SipStatus {
+  const result = sipTransition(status, event);
+  if (!result.ok) throw new ConflictError(`sipId: ${result.message}`, 'sipId');
+  return result.status;
+}
+
+/** The plan's content as the activation rules read it, with `patch` applied. */
+async function contentOf(access: Access, sip: SipRow, participants: SipParticipantRow[], patch: Partial<SipContent> = {}): Promise<SipContent> {
+  const kindOf = async (id: string) => (await access.reference.organisation(id))!.kind;
+  const organisations = participants.filter((p) => p.kind === SipParticipantKind.ORGANISATION);
+  const interventions =
+    patch.interventions ??
+    (await Promise.all(
+      (await access.sips.interventions(sip.id)).map(async (i) => ({ description: i.description, responsibleOrganisationId: i.responsibleOrganisationId, responsibleKind: await kindOf(i.responsibleOrganisationId), dueDate: i.dueDate })),
+    ));
+  return {
+    interventions,
+    overallResponsibleOrganisationId: sip.overallResponsibleOrganisationId,
+    personGoals: sip.personGoals,
+    personOwnActions: sip.personOwnActions,
+    participants: await Promise.all(organisations.map(async (p) => ({ organisationId: p.organisationId!, organisationKind: await kindOf(p.organisationId!), contactName: p.contactName }))),
+    nextFollowUpDate: sip.nextFollowUpDate,
+    ...patch,
+  };
+}
+
+/** What keeps the plan from being activated today (empty: nothing). */
+export async function activationProblems(access: Access, sip: SipRow) {
+  return sipActivationProblems(await contentOf(access, sip, await access.sips.participants(sip.id)), await access.today());
+}
+
+/** The problems as one BAD_USER_INPUT naming each item, with the list in extensions.problems. */
+function refuseIncomplete(problems: ReturnType<typeof sipActivationProblems>, what: string) {
+  if (problems.length === 0) return;
+  throw new BadUserInputError(`${what}: ${problems.map((p) => `${p.item} (${p.message})`).join('; ')}`, problems[0].field, { problems });
+}
+
+function followUpDate(date: string, today: string, field: string): string {
+  const problem = followUpDateProblem(date, today);
+  if (problem) throw new BadUserInputError(`${field}: ${problem}`, field);
+  return date;
+}
+
+export async function callSip(access: Access, input: SipCallInput, action: string) {
+  const { sip } = await writable(access, input.sipId, input.version);
+  const status = next(sip.status, SipEvent.CALL);
+  if (input.meetingAt.getTime() < access.now().getTime() - SKEW_MS) throw new BadUserInputError('meetingAt: the meeting cannot be in the past', 'meetingAt');
+  const patch = { status, meetingPlannedAt: input.meetingAt, meetingPlannedPlace: requiredText(input.meetingPlace, 'meetingPlace', 200), calledAt: access.now() };
+  return access.sips.change(sip, input.version, { patch }, action);
+}
+
+export async function addSipParticipant(access: Access, input: SipParticipantAddInput, action: string) {
+  const { sip } = await writable(access, input.sipId, input.version);
+  if (input.kind === SipParticipantKind.RELATIVE) {
+    if (!input.relative || input.organisation) throw new BadUserInputError('relative: a RELATIVE is given with relative (name, relation), not organisation', 'relative');
+    if (!relativeMayTakePart(sip.personObjectsToRelatives)) throw new ForbiddenError('kind: the person objects to relatives taking part in the plan', 'kind');
+    const relative: NewSipParticipant = { kind: SipParticipantKind.RELATIVE, organisationId: null, careUnitId: null, basis: null, ...contact(input.relative, 'relative') };
+    return access.sips.change(sip, input.version, { participants: [relative] }, action);
+  }
+  if (input.kind !== SipParticipantKind.ORGANISATION || !input.organisation || input.relative) {
+    throw new BadUserInputError('kind: add an ORGANISATION (with organisation) or a RELATIVE (with relative); the person takes part already', 'kind');
+  }
+  const joining = await organisationParticipant(access, input.organisation, 'organisation');
+  return access.sips.change(sip, input.version, { participants: await withBasis(access, sip.patientId, [joining], 'organisation') }, action);
+}
+
+export async function updateSipParticipant(access: Access, input: SipParticipantUpdateInput, action: string) {
+  const viewer = access.requireViewer();
+  const { sip, participants, own } = await writable(access, input.sipId, input.version, { anyParticipant: true });
+  const participant = participants.find((p) => p.id === input.participantId);
+  if (!participant || participant.kind === SipParticipantKind.PERSON) throw new BadUserInputError('participantId: no organisation or relative of this plan with that id', 'participantId');
+  const mayEdit = own.basis !== SipParticipantBasis.SIP_CONSENT || participant.organisationId === viewer.organisationId;
+  if (!mayEdit) throw new ForbiddenError("participantId: you keep your own organisation's contact details, not another's", 'participantId');
+  return access.sips.change(sip, input.version, { participantContact: { participantId: participant.id, ...contact(input.contact, 'contact') } }, action);
+}
+
+export async function updateSipContent(access: Access, input: SipContentUpdateInput, action: string) {
+  const { sip, participants } = await writable(access, input.sipId, input.version);
+  const today = await access.today();
+  const edit: SipEdit = { patch: {} };
+  if (input.personGoals !== undefined) edit.patch!.personGoals = optionalText(input.personGoals, 'personGoals', 4000);
+  if (input.personOwnActions !== undefined) edit.patch!.personOwnActions = optionalText(input.personOwnActions, 'personOwnActions', 4000);
+  if (input.overallResponsibleOrganisationId !== undefined) {
+    edit.patch!.overallResponsibleOrganisationId = input.overallResponsibleOrganisationId
+      ? (await organisationArg(access, input.overallResponsibleOrganisationId, 'overallResponsibleOrganisationId')).id
+      : null;
+  }
+  if (input.personObjectsToRelatives != null) {
+    edit.patch!.personObjectsToRelatives = input.personObjectsToRelatives;
+    edit.removeRelatives = input.personObjectsToRelatives;
+  }
+  let interventions: SipContent['interventions'] | undefined;
+  if (input.interventions != null) {
+    if (input.interventions.length > MAX_INTERVENTIONS) throw new BadUserInputError(`interventions: at most ${MAX_INTERVENTIONS}`, 'interventions');
+    interventions = await Promise.all(
+      input.interventions.map(async (i, n) => {
+        const responsible = await organisationArg(access, i.responsibleOrganisationId, `interventions[${n}].responsibleOrganisationId`);
+        return { description: requiredText(i.description, `interventions[${n}].description`, 2000), responsibleOrganisationId: responsible.id, responsibleKind: responsible.kind, dueDate: i.dueDate ?? null };
+      }),
+    );
+    edit.interventions = interventions.map(({ responsibleKind: _kind, ...rest }) => rest);
+  }
+  if (input.nextFollowUpDate === null) throw new BadUserInputError('nextFollowUpDate: a follow-up date is moved, not removed', 'nextFollowUpDate');
+  if (input.nextFollowUpDate !== undefined) edit.nextFollowUpDate = followUpDate(input.nextFollowUpDate, today, 'nextFollowUpDate');
+  // A running plan stays complete: a change may not take away what activation required.
+  if (sip.status === SipStatus.ACTIVE || sip.status === SipStatus.FOLLOW_UP) {
+    const after = await contentOf(access, { ...sip, ...edit.patch, nextFollowUpDate: edit.nextFollowUpDate ?? sip.nextFollowUpDate }, participants, interventions ? { interventions } : {});
+    refuseIncomplete(sipActivationProblems(after, today), 'The plan is running and would lack');
+  }
+  return access.sips.change(sip, input.version, edit, action);
+}
+
+export async function recordSipMeeting(access: Access, input: SipMeetingRecordInput, action: string) {
+  const { sip, participants } = await writable(access, input.sipId, input.version);
+  if (input.heldAt.getTime() > access.now().getTime() + SKEW_MS) throw new BadUserInputError('heldAt: record a meeting once it has been held', 'heldAt');
+  const place = optionalText(input.place, 'place', 200);
+  const video = input.video ?? false;
+  if (place === null && !video) throw new BadUserInputError('place: say where the meeting was held, or that it was by video', 'place');
+  const present = [...new Set(input.presentParticipantIds)];
+  if (present.length === 0) throw new BadUserInputError('presentParticipantIds: name at least one participant present', 'presentParticipantIds');
+  const unknown = present.filter((id) => !participants.some((p) => p.id === id));
+  if (unknown.length) throw new BadUserInputError(`presentParticipantIds: not participants of this plan: ${unknown.join(', ')}`, 'presentParticipantIds');
+  const meeting = { id: randomUUID(), heldAt: input.heldAt, place, video, note: optionalText(input.note, 'note', 4000), attendeeIds: present };
+  return { sip: await access.sips.change(sip, input.version, { meeting }, action), meetingId: meeting.id };
+}
+
+/** The KVÅ code a SIP step is recorded with on a date: dated configuration of the plan's region. */
+async function kvaCodeFor(access: Access, sip: SipRow, use: SipKvaUse, onDate: string): Promise<string | null> {
+  const code = await access.reference.parameter<string>(`${PARAMETER.SIP_KVA_CODE_PREFIX}${use}`, onDate, sip.regionId);
+  return (await access.reference.kvaCode(code, onDate))?.code ?? null;
+}
+
+async function meetingOf(access: Access, sip: SipRow, meetingId: string, field: string) {
+  const meeting = (await access.sips.meetings(sip.id)).find((m) => m.id === idArg(meetingId, field));
+  if (!meeting) throw new BadUserInputError(`${field}: no meeting of this plan with that id; record it first (sipMeetingRecord)`, field);
+  return meeting;
+}
+
+export async function activateSip(access: Access, input: SipActivateInput, action: string) {
+  const { sip } = await writable(access, input.sipId, input.version);
+  const status = next(sip.status, SipEvent.ACTIVATE);
+  const meeting = await meetingOf(access, sip, input.meetingId, 'meetingId');
+  refuseIncomplete(await activationProblems(access, sip), 'The plan cannot be activated; it lacks');
+  const region = (await access.reference.region(sip.regionId))!;
+  const kva = await kvaCodeFor(access, sip, SipKvaUse.ESTABLISH, localDateOf(meeting.heldAt, region.timeZone));
+  return access.sips.change(sip, input.version, { patch: { status, activatedAt: access.now() }, meetingKva: { meetingId: meeting.id, code: kva } }, action);
+}
+
+export async function recordSipFollowUp(access: Access, input: SipFollowUpRecordInput, action: string) {
+  const { sip } = await writable(access, input.sipId, input.version);
+  // From ACTIVE the follow-up starts and ends in one step.
+  const following = sip.status === SipStatus.ACTIVE ? next(sip.status, SipEvent.START_FOLLOW_UP) : sip.status;
+  const status = next(following, input.outcome === SipFollowUpOutcome.CONTINUE ? SipEvent.RESUME : SipEvent.CLOSE);
+  const today = await access.today();
+  const meeting = input.meetingId ? await meetingOf(access, sip, input.meetingId, 'meetingId') : null;
+  const edit: SipEdit = {
+    patch: { status, ...(status === SipStatus.CLOSED ? { endedAt: access.now(), endReason: optionalText(input.note, 'note', 4000) } : {}) },
+    followUpDone: { meetingId: meeting?.id ?? null, note: optionalText(input.note, 'note', 4000), kvaCode: await kvaCodeFor(access, sip, SipKvaUse.FOLLOW_UP, today) },
+  };
+  if (input.outcome === SipFollowUpOutcome.CONTINUE) {
+    if (!input.nextFollowUpDate) throw new BadUserInputError('nextFollowUpDate: a plan that goes on needs its next follow-up date', 'nextFollowUpDate');
+    edit.nextFollowUpDate = followUpDate(input.nextFollowUpDate, today, 'nextFollowUpDate');
+  } else if (input.nextFollowUpDate) {
+    throw new BadUserInputError('nextFollowUpDate: a plan that closes has no next follow-up', 'nextFollowUpDate');
+  }
+  return access.sips.change(sip, input.version, edit, action);
+}
+
+/** START_FOLLOW_UP, CLOSE or CANCEL: a change of status that carries only a reason. */
+export async function changeSipStatus(access: Access, input: SipStatusInput, event: SipEvent.START_FOLLOW_UP | SipEvent.CLOSE | SipEvent.CANCEL, action: string) {
+  const { sip } = await writable(access, input.sipId, input.version);
+  const status = next(sip.status, event);
+  const reason = optionalText(input.reason, 'reason', 1000);
+  if (event === SipEvent.CANCEL && reason === null) throw new BadUserInputError('reason: say why the plan is cancelled', 'reason');
+  const ends = isSipFinal(status) ? { endedAt: access.now(), endReason: reason } : {};
+  return access.sips.change(sip, input.version, { patch: { status, ...ends } }, action);
+}
+
+/** Open follow-ups overdue by `before` (default: today) of plans the organisation takes part in; only your own organisation's. */
+export async function sipFollowUpsDue(access: Access, organisationId: string, before: string | null, page: PageRequest, action: string) {
+  const viewer = access.sips.requireRole();
+  if (idArg(organisationId, 'organisationId') !== viewer.organisationId) throw new ForbiddenError("organisationId: you see your own organisation's follow-ups", 'organisationId');
+  return access.sips.followUpsDue(before ?? (await access.today()), page, action);
+}

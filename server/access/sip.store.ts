@@ -1,0 +1,387 @@
+import { randomUUID } from 'node:crypto';
+import DataLoader from 'dataloader';
+import { DataSource, EntityManager } from 'typeorm';
+import { Role } from '../../domain/enums';
+import { SipParticipantBasis, SipParticipantKind, SipStatus } from '../../domain/sip';
+import { isUuid } from '../../domain/uuid';
+import { SipEntity } from '../../entities';
+import { ParticipationSource } from '../../entities/patient-participation.entity';
+import { Page, PageRequest } from '../../schema/common/page';
+import type { Viewer } from '../auth/viewer';
+import { ConflictError, ForbiddenError, NotFoundError } from '../errors';
+import type { Access } from './access';
+import { AuditOutcome, AuditRecordType } from './audit';
+import { PATIENT_ROLES } from './patient.store';
+import { groupByKey } from './reference.loaders';
+import {
+  SIP_COLUMNS,
+  SIP_FOLLOW_UP_COLUMNS,
+  SIP_INTERVENTION_COLUMNS,
+  SIP_MEETING_COLUMNS,
+  SIP_PARTICIPANT_COLUMNS,
+  SipFollowUpRow,
+  SipInterventionRow,
+  SipMeetingRow,
+  SipParticipantRow,
+  SipRow,
+  SipStatisticsRow,
+} from './rows.sip';
+import { pageByKey, Queryable } from './sql';
+
+export type NewSip = Pick<SipEntity, 'patientId' | 'regionId' | 'status' | 'handoffId' | 'meetingPlannedAt' | 'meetingPlannedPlace' | 'calledAt'>;
+
+export interface NewSipParticipant {
+  kind: SipParticipantKind;
+  organisationId: string | null;
+  careUnitId: string | null;
+  basis: SipParticipantBasis | null;
+  contactName: string | null;
+  contactRole: string | null;
+  contactDetails: string | null;
+}
+
+export interface NewSipIntervention {
+  description: string;
+  responsibleOrganisationId: string;
+  dueDate: string | null;
+}
+
+export interface NewSipMeeting {
+  id: string;
+  heldAt: Date;
+  place: string | null;
+  video: boolean;
+  note: string | null;
+  attendeeIds: string[];
+}
+
+/** The plan's own columns a change may set. */
+export type SipPatch = Partial<
+  Pick<
+    SipEntity,
+    | 'status'
+    | 'overallResponsibleOrganisationId'
+    | 'personGoals'
+    | 'personOwnActions'
+    | 'personObjectsToRelatives'
+    | 'meetingPlannedAt'
+    | 'meetingPlannedPlace'
+    | 'calledAt'
+    | 'activatedAt'
+    | 'endedAt'
+    | 'endReason'
+  >
+>;
+
+const PATCH_COLUMNS: Record<keyof SipPatch, string> = {
+  status: 'status',
+  overallResponsibleOrganisationId: 'overall_responsible_organisation_id',
+  personGoals: 'person_goals',
+  personOwnActions: 'person_own_actions',
+  personObjectsToRelatives: 'person_objects_to_relatives',
+  meetingPlannedAt: 'meeting_planned_at',
+  meetingPlannedPlace: 'meeting_planned_place',
+  calledAt: 'called_at',
+  activatedAt: 'activated_at',
+  endedAt: 'ended_at',
+  endReason: 'end_reason',
+};
+
+/**
+ * One change of a plan, written whole in one transaction or not at all. Every part is optional;
+ * the service decides them (domain/sip.ts) before the write.
+ */
+export interface SipEdit {
+  patch?: SipPatch;
+  /** Replaces every intervention, in this order. */
+  interventions?: NewSipIntervention[];
+  /** Joins the plan; organisations also join the patient's case. */
+  participants?: NewSipParticipant[];
+  participantContact?: { participantId: string; contactName: string | null; contactRole: string | null; contactDetails: string | null };
+  /** The person objects to relatives: they no longer take part. */
+  removeRelatives?: boolean;
+  meeting?: NewSipMeeting;
+  /** The KVÅ code a meeting earned. */
+  meetingKva?: { meetingId: string; code: string | null };
+  /** Completes the open follow-up. */
+  followUpDone?: { meetingId: string | null; note: string | null; kvaCode: string | null };
+  /** Moves the open follow-up to this date, or opens one. */
+  nextFollowUpDate?: string;
+  /** What the access log records. */
+  recordType?: AuditRecordType;
+}
+
+export interface SipQuery {
+  patientId: string | null;
+  status: SipStatus | null;
+}
+
+/**
+ * Coordinated individual plans. A viewer sees a plan while the viewer's organisation takes part in
+ * it; anything else is NOT_FOUND. Organisations that join a plan take part in the patient's case in
+ * the same transaction. Every change checks and raises the plan's version; reads and writes are
+ * logged here.
+ */
+export class SipStore {
+  private readonly byId: DataLoader<string, SipRow | null>;
+  private readonly participantsOf: DataLoader<string, SipParticipantRow[]>;
+  private readonly interventionsOf: DataLoader<string, SipInterventionRow[]>;
+  private readonly meetingsOf: DataLoader<string, SipMeetingRow[]>;
+  private readonly followUpsOf: DataLoader<string, SipFollowUpRow[]>;
+
+  constructor(
+    private readonly access: Access,
+    private readonly db: DataSource,
+  ) {
+    // The viewer's organisation is part of every visibility statement, so keys are plain ids.
+    this.byId = new DataLoader(async (ids) => {
+      const viewer = this.access.requireViewer();
+      const rows: SipRow[] = await db.query(`SELECT ${SIP_COLUMNS} FROM sip s WHERE s.id = ANY($1::uuid[]) AND ${takesPart('s', '$2')}`, [ids, viewer.organisationId]);
+      const map = new Map(rows.map((r) => [r.id, r]));
+      return ids.map((id) => map.get(id) ?? null);
+    });
+    // Children of plans the viewer has already been allowed to see.
+    const children = <T extends { sipId: string }>(columns: string, from: string, order: string) =>
+      new DataLoader<string, T[]>(async (ids) => groupByKey<T>(ids, await db.query(`SELECT ${columns} FROM ${from} WHERE sip_id = ANY($1::uuid[]) ORDER BY ${order}`, [ids]), (r) => r.sipId));
+    this.participantsOf = children(SIP_PARTICIPANT_COLUMNS, 'sip_participant sp', 'sp.seq');
+    this.interventionsOf = children(SIP_INTERVENTION_COLUMNS, 'sip_intervention si', 'si.position');
+    this.meetingsOf = children(SIP_MEETING_COLUMNS, 'sip_meeting sm', 'sm.held_at, sm.id');
+    this.followUpsOf = children(SIP_FOLLOW_UP_COLUMNS, 'sip_follow_up f', 'f.due_date, f.id');
+  }
+
+  private get audit() {
+    return this.access.audit;
+  }
+
+  requireRole(): Viewer {
+    return this.access.requireRole(...PATIENT_ROLES);
+  }
+
+  /** A plan the viewer's organisation takes part in, or NOT_FOUND. Does not log: callers do. */
+  async requireVisible(id: string, field = 'id'): Promise<SipRow> {
+    this.requireRole();
+    const row = isUuid(id) ? await this.byId.load(id) : null;
+    if (!row) throw new NotFoundError(`No SIP with id ${id} that you may see`, field);
+    return row;
+  }
+
+  /** One plan, logged as a read of its patient's data. */
+  async get(id: string, action: string): Promise<SipRow> {
+    const row = await this.requireVisible(id);
+    await this.audit.write([{ action, recordType: AuditRecordType.SIP, patientId: row.patientId, recordId: id, outcome: AuditOutcome.ALLOWED }]);
+    return row;
+  }
+
+  /** Participants still taking part (relatives the person has since objected to are left out), in the order they joined. */
+  async participants(sipId: string): Promise<SipParticipantRow[]> {
+    return (await this.participantsOf.load(sipId)).filter((p) => p.removedAt === null);
+  }
+
+  /** Participants present at a meeting, whether or not they take part still. */
+  async attendees(sipId: string, participantIds: string[]): Promise<SipParticipantRow[]> {
+    return (await this.participantsOf.load(sipId)).filter((p) => participantIds.includes(p.id));
+  }
+
+  interventions(sipId: string): Promise<SipInterventionRow[]> {
+    return this.interventionsOf.load(sipId);
+  }
+
+  meetings(sipId: string): Promise<SipMeetingRow[]> {
+    return this.meetingsOf.load(sipId);
+  }
+
+  followUps(sipId: string): Promise<SipFollowUpRow[]> {
+    return this.followUpsOf.load(sipId);
+  }
+
+  /** The plans the viewer's organisation takes part in, newest first. One log row per plan. */
+  async list(query: SipQuery, page: PageRequest, action: string): Promise<Page<SipRow>> {
+    const viewer = this.requireRole();
+    const params: unknown[] = [viewer.organisationId];
+    const add = (value: unknown) => `$${params.push(value)}`;
+    const conditions = [takesPart('s', '$1')];
+    if (query.patientId) conditions.push(`s.patient_id = ${add(query.patientId)}`);
+    if (query.status) conditions.push(`s.status = ${add(query.status)}`);
+    const rows = await pageByKey<SipRow>(
+      this.db,
+      [{ column: 's.created_at', cast: 'timestamptz', descending: true }, { column: 's.id', cast: 'uuid', descending: true }],
+      `SELECT ${SIP_COLUMNS} FROM sip s WHERE ${conditions.join(' AND ')}`,
+      params,
+      page,
+    );
+    await this.logRead(action, rows.nodes, query.patientId);
+    for (const s of rows.nodes) this.byId.prime(s.id, s);
+    return rows;
+  }
+
+  /**
+   * Follow-ups not yet done, due before `before`, of running plans (ACTIVE, FOLLOW_UP) that the
+   * viewer's organisation takes part in: the step audits find skipped. Oldest due first.
+   */
+  async followUpsDue(before: string, page: PageRequest, action: string): Promise<Page<SipFollowUpRow & { patientId: string }>> {
+    const viewer = this.requireRole();
+    const rows = await pageByKey<SipFollowUpRow & { patientId: string }>(
+      this.db,
+      [{ column: 'f.due_date', cast: 'date' }, { column: 'f.id', cast: 'uuid' }],
+      `SELECT ${SIP_FOLLOW_UP_COLUMNS}, s.patient_id AS "patientId" FROM sip_follow_up f JOIN sip s ON s.id = f.sip_id
+       WHERE f.done_at IS NULL AND f.due_date < $2::date AND s.status IN ('${SipStatus.ACTIVE}', '${SipStatus.FOLLOW_UP}') AND ${takesPart('s', '$1')}`,
+      [viewer.organisationId, before],
+      page,
+    );
+    await this.logRead(action, rows.nodes.map((f) => ({ id: f.sipId, patientId: f.patientId })), null);
+    return rows;
+  }
+
+  /** Starts a plan with the viewer's organisation as its initiator; the person takes part from the start. */
+  async create(values: NewSip, participants: NewSipParticipant[], action: string): Promise<SipRow> {
+    const viewer = this.requireRole();
+    const id = randomUUID();
+    const now = this.access.now();
+    await this.db.transaction(async (tx) => {
+      await tx.insert(SipEntity, {
+        id,
+        ...values,
+        version: 1,
+        initiatingOrganisationId: viewer.organisationId,
+        overallResponsibleOrganisationId: null,
+        personGoals: null,
+        personOwnActions: null,
+        personObjectsToRelatives: false,
+        createdBy: viewer.userId,
+        createdAt: now,
+        updatedAt: now,
+        activatedAt: null,
+        endedAt: null,
+        endReason: null,
+      });
+      const person: NewSipParticipant = { kind: SipParticipantKind.PERSON, organisationId: null, careUnitId: null, basis: null, contactName: null, contactRole: null, contactDetails: null };
+      await this.join(tx, id, values.patientId, [...participants, person], now);
+      await this.audit.write([{ action, recordType: AuditRecordType.SIP, patientId: values.patientId, recordId: id, outcome: AuditOutcome.ALLOWED }], tx);
+    });
+    return this.reload(id);
+  }
+
+  /**
+   * Makes one change of a plan if it is still at `expectedVersion`; a stale version is a CONFLICT
+   * and nothing is written.
+   */
+  async change(sip: SipRow, expectedVersion: number, edit: SipEdit, action: string): Promise<SipRow> {
+    const viewer = this.requireRole();
+    const now = this.access.now();
+    await this.db.transaction(async (tx) => {
+      const sets = Object.entries(edit.patch ?? {}).map(([key, value], i) => [`${PATCH_COLUMNS[key as keyof SipPatch]} = $${i + 4}`, value] as const);
+      const [, updated] = await tx.query(
+        `UPDATE sip SET ${[...sets.map(([s]) => s), 'version = version + 1', 'updated_at = $3'].join(', ')} WHERE id = $1 AND version = $2 RETURNING id`,
+        [sip.id, expectedVersion, now, ...sets.map(([, v]) => v)],
+      );
+      if (updated === 0) throw new ConflictError(`The SIP has changed since version ${expectedVersion}; read it again and retry`, 'version');
+      if (edit.removeRelatives) await tx.query(`UPDATE sip_participant SET removed_at = $2 WHERE sip_id = $1 AND kind = $3 AND removed_at IS NULL`, [sip.id, now, SipParticipantKind.RELATIVE]);
+      if (edit.participants) await this.join(tx, sip.id, sip.patientId, edit.participants, now);
+      if (edit.participantContact) {
+        const c = edit.participantContact;
+        await tx.query(`UPDATE sip_participant SET contact_name = $2, contact_role = $3, contact_details = $4 WHERE id = $1`, [c.participantId, c.contactName, c.contactRole, c.contactDetails]);
+      }
+      if (edit.interventions) await replaceInterventions(tx, sip.id, edit.interventions);
+      if (edit.meeting) await insertMeeting(tx, sip.id, edit.meeting, viewer.userId, now);
+      if (edit.meetingKva) await tx.query(`UPDATE sip_meeting SET kva_code = $2 WHERE id = $1`, [edit.meetingKva.meetingId, edit.meetingKva.code]);
+      if (edit.followUpDone) {
+        const done = edit.followUpDone;
+        await tx.query(`UPDATE sip_follow_up SET done_at = $2, done_by = $3, meeting_id = $4, note = $5, kva_code = $6 WHERE sip_id = $1 AND done_at IS NULL`, [
+          sip.id,
+          now,
+          viewer.userId,
+          done.meetingId,
+          done.note,
+          done.kvaCode,
+        ]);
+      }
+      if (edit.nextFollowUpDate !== undefined) {
+        const [, moved] = await tx.query(`UPDATE sip_follow_up SET due_date = $2 WHERE sip_id = $1 AND done_at IS NULL RETURNING id`, [sip.id, edit.nextFollowUpDate]);
+        if (moved === 0) {
+          await tx.query(`INSERT INTO sip_follow_up (id, sip_id, due_date, created_at) VALUES ($1, $2, $3, $4)`, [randomUUID(), sip.id, edit.nextFollowUpDate, now]);
+        }
+      }
+      await this.audit.write([{ action, recordType: edit.recordType ?? AuditRecordType.SIP, patientId: sip.patientId, recordId: sip.id, outcome: AuditOutcome.ALLOWED }], tx);
+    });
+    return this.reload(sip.id);
+  }
+
+  /**
+   * A region's plans that lived on some day between two local dates, with their follow-ups, as
+   * local dates of the region, for aggregates only: no identity leaves this method, only the sex
+   * and home municipality. PLANNER of that region; not logged as a patient read.
+   */
+  async statisticsRows(regionId: string, timeZone: string, from: string, to: string): Promise<SipStatisticsRow[]> {
+    const viewer = this.access.requireRole(Role.PLANNER);
+    if (viewer.regionId !== regionId) throw new ForbiddenError("Planners see their own region's figures", 'regionCode');
+    const local = (column: string) => `(${column} AT TIME ZONE $2)::date`;
+    return this.db.query(
+      `SELECT s.id, p.home_municipality_id AS "homeMunicipalityId", p.legal_sex AS "legalSex",
+              ${local('s.created_at')}::text AS "createdOn", ${local('s.activated_at')}::text AS "activatedOn",
+              ${local('s.ended_at')}::text AS "endedOn", s.status = '${SipStatus.CLOSED}' AS closed,
+              COALESCE((SELECT json_agg(json_build_object('dueDate', f.due_date::text, 'doneOn', ${local('f.done_at')}::text)) FROM sip_follow_up f WHERE f.sip_id = s.id), '[]') AS "followUps"
+       FROM sip s JOIN patient p ON p.id = s.patient_id
+       WHERE s.region_id = $1 AND ${local('s.created_at')} <= $4::date AND (s.ended_at IS NULL OR ${local('s.ended_at')} >= $3::date)`,
+      [regionId, timeZone, from, to],
+    );
+  }
+
+  private async logRead(action: string, plans: { id: string; patientId: string }[], patientId: string | null) {
+    await this.audit.write(
+      plans.length
+        ? plans.map((s) => ({ action, recordType: AuditRecordType.SIP, patientId: s.patientId, recordId: s.id, outcome: AuditOutcome.ALLOWED }))
+        : [{ action, recordType: AuditRecordType.SIP, patientId, recordId: null, outcome: AuditOutcome.ALLOWED }],
+    );
+  }
+
+  private async join(tx: EntityManager, sipId: string, patientId: string, participants: NewSipParticipant[], now: Date): Promise<void> {
+    const viewer = this.access.requireViewer();
+    for (const p of participants) {
+      await tx
+        .query(
+          `INSERT INTO sip_participant (id, sip_id, kind, organisation_id, care_unit_id, basis, contact_name, contact_role, contact_details, added_at, added_by)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+          [randomUUID(), sipId, p.kind, p.organisationId, p.careUnitId, p.basis, p.contactName, p.contactRole, p.contactDetails, now, viewer.userId],
+        )
+        .catch((error) => {
+          if ((error as { driverError?: { constraint?: string } }).driverError?.constraint === 'sip_participant_organisation_uq') {
+            throw new ConflictError('That organisation already takes part in the plan', 'organisationId');
+          }
+          throw error;
+        });
+      if (p.organisationId) {
+        await this.access.patients.addParticipant(tx, { patientId, organisationId: p.organisationId, careUnitId: p.careUnitId, source: ParticipationSource.SIP, sourceId: sipId });
+      }
+    }
+  }
+
+  private async reload(id: string): Promise<SipRow> {
+    for (const loader of [this.byId, this.participantsOf, this.interventionsOf, this.meetingsOf, this.followUpsOf]) loader.clear(id);
+    return (await this.byId.load(id))!;
+  }
+}
+
+async function replaceInterventions(tx: Queryable, sipId: string, interventions: NewSipIntervention[]): Promise<void> {
+  await tx.query(`DELETE FROM sip_intervention WHERE sip_id = $1`, [sipId]);
+  if (interventions.length === 0) return;
+  await tx.query(
+    `INSERT INTO sip_intervention (id, sip_id, position, description, responsible_organisation_id, due_date)
+     SELECT gen_random_uuid(), $1, i.position, i.description, i.responsible, i.due FROM unnest($2::int[], $3::text[], $4::uuid[], $5::date[]) AS i(position, description, responsible, due)`,
+    [sipId, interventions.map((_, i) => i + 1), interventions.map((i) => i.description), interventions.map((i) => i.responsibleOrganisationId), interventions.map((i) => i.dueDate)],
+  );
+}
+
+async function insertMeeting(tx: Queryable, sipId: string, meeting: NewSipMeeting, userId: string, now: Date): Promise<void> {
+  await tx.query(
+    `INSERT INTO sip_meeting (id, sip_id, held_at, place, video, note, recorded_by, recorded_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+    [meeting.id, sipId, meeting.heldAt, meeting.place, meeting.video, meeting.note, userId, now],
+  );
+  if (meeting.attendeeIds.length) {
+    await tx.query(`INSERT INTO sip_meeting_attendee (meeting_id, participant_id) SELECT $1, unnest($2::uuid[])`, [meeting.id, meeting.attendeeIds]);
+  }
+}
+
+/** The visibility rule as SQL: the organisation takes part in the plan. */
+function takesPart(alias: string, organisationParam: string): string {
+  return `EXISTS (SELECT 1 FROM sip_participant sp WHERE sp.sip_id = ${alias}.id AND sp.kind = 'ORGANISATION' AND sp.organisation_id = ${organisationParam} AND sp.removed_at IS NULL)`;
+}
