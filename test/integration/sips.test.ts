@@ -285,3 +285,135 @@ describe('a SIP for a Mora resident, from the hand-off call-out to closed', () =
     expect(rows.filter((r: any) => r.outcome === 'NOT_FOUND').map((r: any) => r.action)).toContain('sip');
   });
 });
+
+describe('SIP rules that refuse, and the planners’ statistics', () => {
+  let app: TestApp;
+  let moraStaff: string;
+  let regionStaff: string;
+  beforeAll(async () => {
+    app = await startTestApp();
+    moraStaff = await app.token('2062', Role.CARE_STAFF);
+    regionStaff = await app.token('20', Role.CARE_STAFF);
+    // January 2026: before every other suite's plans (the story starts in late February; others use the real clock).
+    app.setNow('2026-01-12T10:00:00+01:00');
+  });
+  afterAll(() => {
+    app.setNow(null);
+    return app.stop();
+  });
+
+  /** A person kept by `municipality`, with the person's SIP consent from it to Region Dalarna unless `consent` is false. */
+  const resident = async (token: string, municipalityCode: string, sex: 'FEMALE' | 'MALE', consent = true) => {
+    const created = await app.gql(
+      `mutation($p: String!, $m: String!) { patientCreate(input: { personnummer: $p, homeMunicipalityCode: $m }) { patient { id } } }`,
+      { p: testPersonnummer('19440404', sex), m: municipalityCode },
+      token,
+    );
+    expect(created.errors).toBeUndefined();
+    const patientId = created.data.patientCreate.patient.id as string;
+    if (consent) {
+      const res = await app.gql(
+        `mutation($input: ConsentRecordInput!) { consentRecord(input: $input) { consent { id } } }`,
+        { input: { patientId, recipientOrganisationId: DALARNA, categories: ['CARE_AND_REHAB_PLAN'], purpose: 'SIP', validTo: '2026-12-31' } },
+        token,
+      );
+      expect(res.errors).toBeUndefined();
+    }
+    return patientId;
+  };
+  const create = (token: string, patientId: string, participants: object[] = [{ organisationId: DALARNA }]) => app.gql(CREATE, { input: { patientId, participants } }, token);
+  const sipsOf = async (patientId: string) => Number((await app.dataSource.query('SELECT count(*) AS n FROM sip WHERE patient_id = $1', [patientId]))[0].n);
+
+  it('refuses a SIP without the person’s consent to it: no consent, no SIP', async () => {
+    const patientId = await resident(moraStaff, '2062', 'FEMALE', false);
+    const res = await create(moraStaff, patientId);
+    expect(codes(res)).toEqual(['FORBIDDEN']);
+    expect(res.errors![0].message).toContain('no consent, no SIP');
+    expect(await sipsOf(patientId)).toBe(0);
+    expect((await app.logRows(res.requestId)).map((r) => r.outcome)).toEqual(['DENIED']);
+  });
+
+  it('refuses a SIP without the other principal, and one for a patient the viewer’s organisation takes no part in', async () => {
+    const patientId = await resident(moraStaff, '2062', 'FEMALE');
+    const alone = await create(moraStaff, patientId, []);
+    expect(codes(alone)).toEqual(['BAD_USER_INPUT']);
+    expect(alone.errors![0].extensions?.field).toBe('participants');
+    const outsider = await create(await app.token('2080', Role.CARE_STAFF), patientId);
+    expect(codes(outsider)).toEqual(['NOT_FOUND']);
+    expect((await app.logRows(outsider.requestId)).map((r) => r.outcome)).toEqual(['NOT_FOUND']);
+    expect(await sipsOf(patientId)).toBe(0);
+  });
+
+  it('lets only a principal call a SIP: Försäkringskassan, though it takes part, may not', async () => {
+    const patientId = await resident(moraStaff, '2062', 'MALE');
+    const fkConsent = await app.gql(
+      `mutation($input: ConsentRecordInput!) { consentRecord(input: $input) { consent { id } } }`,
+      { input: { patientId, recipientOrganisationId: FK, categories: ['CARE_AND_REHAB_PLAN'], purpose: 'SIP', validTo: '2026-12-31' } },
+      moraStaff,
+    );
+    expect(fkConsent.errors).toBeUndefined();
+    expect((await create(moraStaff, patientId, [{ organisationId: DALARNA }, { organisationId: FK }])).errors).toBeUndefined();
+    const res = await create(await app.token('20:fk', Role.CARE_STAFF), patientId, [{ organisationId: MORA }]);
+    expect(codes(res)).toEqual(['FORBIDDEN']);
+    expect(await sipsOf(patientId)).toBe(1);
+  });
+
+  it('lets relatives take part only while the person does not object, and names an intervention given to an organisation outside the plan', async () => {
+    const patientId = await resident(moraStaff, '2062', 'FEMALE');
+    let sip = (await create(moraStaff, patientId)).data.sipCreate.sip;
+    const relative = await app.gql(PARTICIPANT_ADD, { input: { sipId: sip.id, version: sip.version, kind: 'RELATIVE', relative: { name: 'Lisa Dotter', role: 'dotter' } } }, moraStaff);
+    expect(relative.errors).toBeUndefined();
+    sip = relative.data.sipParticipantAdd.sip;
+    expect(sip.participants.map((p: any) => [p.kind, p.contactName, p.contactRole])).toContainEqual(['RELATIVE', 'Lisa Dotter', 'dotter']);
+    sip = (await app.gql(CONTENT, { input: { sipId: sip.id, version: sip.version, personObjectsToRelatives: true } }, moraStaff)).data.sipContentUpdate.sip;
+    expect(sip.personObjectsToRelatives).toBe(true);
+    expect(sip.participants.map((p: any) => p.kind)).not.toContain('RELATIVE');
+    const again = await app.gql(PARTICIPANT_ADD, { input: { sipId: sip.id, version: sip.version, kind: 'RELATIVE', relative: { name: 'Lisa Dotter' } } }, moraStaff);
+    expect(codes(again)).toEqual(['FORBIDDEN']);
+    // Falu kommun does not take part: an intervention for it is named before activation.
+    sip = (
+      await app.gql(CONTENT, { input: { sipId: sip.id, version: sip.version, interventions: [{ description: 'Korttidsplats', responsibleOrganisationId: seededOrganisationId('2080') }] } }, moraStaff)
+    ).data.sipContentUpdate.sip;
+    expect(sip.activationProblems.map((p: any) => p.item)).toContain('INTERVENTION_RESPONSIBLE_NOT_PARTICIPATING');
+    const cancel = await app.gql(CANCEL, { input: { sipId: sip.id, version: sip.version } }, regionStaff);
+    expect(codes(cancel)).toEqual(['BAD_USER_INPUT']);
+    expect(cancel.errors![0].extensions?.field).toBe('reason');
+  });
+
+  it('gives planners started plans by municipality and sex, small counts as "<5" and the counts that would reveal them as ".."', async () => {
+    // Five women in Mora and one man in Älvdalen start plans on 2026-01-20 (besides the plans above, started on 01-12).
+    app.setNow('2026-01-20T10:00:00+01:00');
+    const alvdalenStaff = await app.token('2039', Role.CARE_STAFF);
+    for (let i = 0; i < 5; i++) expect((await create(moraStaff, await resident(moraStaff, '2062', 'FEMALE'))).errors).toBeUndefined();
+    expect((await create(alvdalenStaff, await resident(alvdalenStaff, '2039', 'MALE'))).errors).toBeUndefined();
+    const STATS = `query($period: PeriodInput!) { sipStatistics(regionCode: "20", period: $period) {
+      smallCellThreshold
+      region { started { total { display } female { display } male { display } } active { total { display } } }
+      byMunicipality { municipality { id name } figures { started { total { display value suppressed } female { display } male { display } } } } } }`;
+    const planner = await app.token('20', Role.PLANNER);
+    const res = await app.gql(STATS, { period: { from: '2026-01-15', to: '2026-01-31' } }, planner);
+    expect(res.errors).toBeUndefined();
+    const stats = res.data.sipStatistics;
+    const row = (id: string) => stats.byMunicipality.find((m: any) => m.municipality?.id === id).figures.started;
+    expect(stats.smallCellThreshold).toBe(5);
+    // 6 plans: the region total shows; the men's 1 is small, so the women's 5 is hidden too (else 6 − 5 = 1).
+    expect(stats.region.started).toEqual({ total: { display: '6' }, female: { display: '..' }, male: { display: '<5' } });
+    expect(stats.region.active.total.display).toBe('0');
+    // Mora's 5 women would give the Älvdalen man away against the region's women, so they are hidden too.
+    expect(row(MORA)).toEqual({ total: { display: '..', value: null, suppressed: true }, female: { display: '..' }, male: { display: '0' } });
+    expect(row(ALVDALEN)).toEqual({ total: { display: '<5', value: null, suppressed: true }, female: { display: '0' }, male: { display: '<5' } });
+    expect(stats.byMunicipality).toHaveLength(15);
+    expect(JSON.stringify(res.data)).not.toMatch(/personnummer|patient/i);
+    // January as a whole adds the two plans the tests above started on 01-12: 8.
+    const january = await app.gql(STATS, { period: { from: '2026-01-01', to: '2026-01-31' } }, planner);
+    expect(january.data.sipStatistics.region.started.total.display).toBe('8');
+  });
+
+  it('refuses the statistics to anyone but a planner of the region', async () => {
+    const period = { from: '2026-01-01', to: '2026-01-31' };
+    const STATS = `query($period: PeriodInput!) { sipStatistics(regionCode: "20", period: $period) { smallCellThreshold } }`;
+    expect(codes(await app.gql(STATS, { period }, regionStaff))).toEqual(['FORBIDDEN']);
+    expect(codes(await app.gql(STATS, { period }, await app.token('19', Role.PLANNER)))).toEqual(['FORBIDDEN']);
+    expect(codes(await app.gql(STATS, { period: { from: '2026-02-01', to: '2026-01-01' } }, await app.token('20', Role.PLANNER)))).toEqual(['BAD_USER_INPUT']);
+  });
+});

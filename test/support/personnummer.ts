@@ -17,6 +17,8 @@ export function testPersonnummer(birthDate = '19800101', sex: 'FEMALE' | 'MALE' 
   next = next >= 998 ? 100 : next + 1;
   let serial = next;
   if ((serial % 2 === 1) !== (sex === 'MALE')) serial += serial >= 998 ? -1 : 1;
+  // The next call starts after this one: two calls for the same sex must not meet on one number.
+  next = serial;
   const nnn = String(serial).padStart(3, '0');
   return `${birthDate}-${nnn}${luhn(`${birthDate.slice(2)}${nnn}`)}`;
 }
