@@ -116,10 +116,13 @@ export async function createSip(access: Access, input: SipCreateInput, action: s
   if (!isPrincipal(initiator.kind)) throw new ForbiddenError('A SIP is called by a region or a municipality; ask one of them to call it');
   const fromHandoff = input.handoffId ? await callOutOf(access, input.handoffId, patient) : null;
   const requested = await Promise.all((input.participants ?? []).map((p, i) => organisationParticipant(access, p, `participants[${i}]`)));
+  // The call-out's recipients join as they were addressed (the first unit named, per organisation).
+  const firstUnit = new Map<string, string | null>();
+  for (const r of fromHandoff ? await access.handoffs.recipients(fromHandoff.callOut.id) : []) if (!firstUnit.has(r.organisationId)) firstUnit.set(r.organisationId, r.careUnitId);
   const fromCallOut = await Promise.all(
-    (fromHandoff?.callOut.recipientOrganisationIds ?? [])
-      .filter((id) => !requested.some((r) => r.organisation.id === id))
-      .map(async (id) => ({ organisation: (await access.reference.organisation(id))!, careUnitId: null, contactName: null, contactRole: null, contactDetails: null })),
+    [...firstUnit.entries()]
+      .filter(([id]) => !requested.some((r) => r.organisation.id === id))
+      .map(async ([id, careUnitId]) => ({ organisation: (await access.reference.organisation(id))!, careUnitId, contactName: null, contactRole: null, contactDetails: null })),
   );
   const joining = [...fromCallOut, ...requested].filter((j) => j.organisation.id !== initiator.id);
   if (new Set(joining.map((j) => j.organisation.id)).size !== joining.length) throw new BadUserInputError('participants: an organisation is named twice', 'participants');
