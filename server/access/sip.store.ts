@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import DataLoader from 'dataloader';
 import { DataSource, EntityManager } from 'typeorm';
 import { Role } from '../../domain/enums';
-import { SipParticipantBasis, SipParticipantKind, SipStatus } from '../../domain/sip';
+import { SipParticipantKind, SipStatus } from '../../domain/sip';
 import { isUuid } from '../../domain/uuid';
 import { SipEntity } from '../../entities';
 import { ParticipationSource } from '../../entities/patient-participation.entity';
@@ -30,15 +30,7 @@ import { pageByKey, Queryable } from './sql';
 
 export type NewSip = Pick<SipEntity, 'patientId' | 'regionId' | 'status' | 'handoffId' | 'meetingPlannedAt' | 'meetingPlannedPlace' | 'calledAt'>;
 
-export interface NewSipParticipant {
-  kind: SipParticipantKind;
-  organisationId: string | null;
-  careUnitId: string | null;
-  basis: SipParticipantBasis | null;
-  contactName: string | null;
-  contactRole: string | null;
-  contactDetails: string | null;
-}
+export type NewSipParticipant = Pick<SipParticipantRow, 'kind' | 'organisationId' | 'careUnitId' | 'basis' | 'contactName' | 'contactRole' | 'contactDetails'>;
 
 export interface NewSipIntervention {
   description: string;
