@@ -192,19 +192,22 @@ export function sipActivationProblems(content: SipContent, today: string): SipCo
 
 export interface SipInvitationFacts {
   invitingOrganisationId: string;
+  /** The person's own principals: the region the person lives in and the home municipality. */
+  personsPrincipalIds: readonly string[];
   consents: readonly PurposedConsentFacts[];
   at: Date;
   onDate: string; // local date of `at`
 }
 
 /**
- * Whether an organisation may be invited to the plan; null when it may. The region and the
- * municipality may always take part: the law obliges them. Anyone else (Försäkringskassan, an
- * employer, …) only under the person's consent for SIP from the inviting organisation to it,
- * covering the plan itself, valid on the day and not revoked.
+ * Whether an organisation may be invited to the plan; null when it may. The person's own region
+ * and home municipality may always take part: the law obliges them, and the person's consent to
+ * the plan is its precondition. Anyone else (another municipality, Försäkringskassan, an employer,
+ * …) only under the person's consent for SIP from the inviting organisation to it, covering the
+ * plan itself, valid on the day and not revoked.
  */
 export function sipParticipantProblem(participant: Pick<SipParticipant, 'organisationId' | 'organisationKind'>, facts: SipInvitationFacts): string | null {
-  if (isPrincipal(participant.organisationKind)) return null;
+  if (isPrincipal(participant.organisationKind) && facts.personsPrincipalIds.includes(participant.organisationId)) return null;
   const allowed = consentCoversPurpose(facts.consents, {
     purpose: ConsentPurpose.SIP,
     category: DataCategory.CARE_AND_REHAB_PLAN,

@@ -41,6 +41,7 @@ import {
 import type { Access } from '../../server/access/access';
 import type { SipFollowUpRow, SipInterventionRow, SipMeetingRow, SipParticipantRow, SipRow } from '../../server/access/rows.sip';
 import type { Context } from '../../server/context';
+import { NotFoundError } from '../../server/errors';
 import { idArg } from '../common/args';
 import {
   activateSip,
@@ -117,7 +118,11 @@ export class SipResolver {
 
   @FieldResolver(() => Handoff, { nullable: true, description: 'The hand-off whose SIP call-out started the plan; null when none, or when your organisation takes no part in it.' })
   async handoff(@Root() s: SipRow, @Ctx() { access }: Context) {
-    return s.handoffId ? access.handoffs.requireVisible(s.handoffId).catch(() => null) : null;
+    if (!s.handoffId) return null;
+    return access.handoffs.requireVisible(s.handoffId).catch((error) => {
+      if (error instanceof NotFoundError) return null;
+      throw error;
+    });
   }
 
   @FieldResolver(() => [SipParticipant], { description: 'Everyone taking part, in the order they joined: organisations, the person, relatives.' })

@@ -79,8 +79,10 @@ async function organisationParticipant(access: Access, input: SipOrganisationInp
  */
 async function withBasis(access: Access, patientId: string, joining: Awaited<ReturnType<typeof organisationParticipant>>[], field: string): Promise<NewSipParticipant[]> {
   const inviter = access.requireViewer().organisationId;
+  const patient = await access.patients.requireVisible(patientId, 'patientId');
+  const personsPrincipalIds = [(await access.reference.regionPrincipal(patient.regionId))?.id, patient.homeMunicipalityId].filter((id): id is string => !!id);
   const consents = await access.consents.between(patientId, inviter, joining.map((j) => j.organisation.id));
-  const facts = { invitingOrganisationId: inviter, consents, at: access.now(), onDate: await access.today() };
+  const facts = { invitingOrganisationId: inviter, personsPrincipalIds, consents, at: access.now(), onDate: await access.today() };
   const refused = joining.filter((j) => sipParticipantProblem({ organisationId: j.organisation.id, organisationKind: j.organisation.kind }, facts) !== null);
   if (refused.length) {
     throw new ForbiddenError(
@@ -91,7 +93,7 @@ async function withBasis(access: Access, patientId: string, joining: Awaited<Ret
   return joining.map(({ organisation, ...rest }) => ({
     kind: SipParticipantKind.ORGANISATION,
     organisationId: organisation.id,
-    basis: isPrincipal(organisation.kind) ? SipParticipantBasis.PRINCIPAL : SipParticipantBasis.SIP_CONSENT,
+    basis: isPrincipal(organisation.kind) && personsPrincipalIds.includes(organisation.id) ? SipParticipantBasis.PRINCIPAL : SipParticipantBasis.SIP_CONSENT,
     ...rest,
   }));
 }
@@ -131,9 +133,10 @@ export async function createSip(access: Access, input: SipCreateInput, action: s
     throw new BadUserInputError(`participants: a SIP is made by region and municipality together; name the ${otherPrincipal(initiator.kind).toLowerCase()} that takes part`, 'participants');
   }
   const uncovered = await access.consents.notCoveredFor(patient.id, ConsentPurpose.SIP, DataCategory.CARE_AND_REHAB_PLAN, initiator.id, partners.map((p) => p.organisation.id));
-  if (uncovered.length === partners.length) {
+  if (uncovered.length) {
+    const names = partners.filter((p) => uncovered.includes(p.organisation.id)).map((p) => p.organisation.name);
     throw new ForbiddenError(
-      `patientId: no consent, no SIP: the person has not consented to a SIP with ${partners.map((p) => p.organisation.name).join(', ')}; record the consent (purpose SIP, covering CARE_AND_REHAB_PLAN) first`,
+      `patientId: no consent, no SIP: the person has not consented to a SIP with ${names.join(', ')}; record the consent (purpose SIP, covering CARE_AND_REHAB_PLAN) first`,
       'patientId',
     );
   }
@@ -172,7 +175,7 @@ async function writable(access: Access, sipId: string, version: number, opts: { 
   const participants = await access.sips.participants(sip.id);
   const own = participants.find((p) => p.organisationId === viewer.organisationId)!;
   if (!opts.anyParticipant && own.basis === SipParticipantBasis.SIP_CONSENT) {
-    throw new ForbiddenError('Only the region and municipality of a SIP change it; other participants read it and keep their own contact details', 'sipId');
+    throw new ForbiddenError("Only the caller and the person's own region and municipality change a SIP; other participants read it and keep their own contact details", 'sipId');
   }
   if (version !== sip.version) throw new ConflictError(`version: the SIP is at version ${sip.version}, not ${version}; read it again and retry`, 'version');
   if (isSipFinal(sip.status)) throw new ConflictError(`sipId: the SIP is ${sip.status} and can no longer change`, 'sipId');
@@ -294,6 +297,7 @@ export async function updateSipContent(access: Access, input: SipContentUpdateIn
 
 export async function recordSipMeeting(access: Access, input: SipMeetingRecordInput, action: string) {
   const { sip, participants } = await writable(access, input.sipId, input.version);
+  if (sip.status === SipStatus.DRAFT) throw new ConflictError('sipId: the SIP meeting has not been called yet (sipCall)', 'sipId');
   if (input.heldAt.getTime() > access.now().getTime() + SKEW_MS) throw new BadUserInputError('heldAt: record a meeting once it has been held', 'heldAt');
   const place = optionalText(input.place, 'place', 200);
   const video = input.video ?? false;

@@ -35,8 +35,8 @@ registerEnumType(SipParticipantBasis, {
   description: 'Why an organisation may take part in a SIP.',
   valuesConfig: {
     INITIATOR: { description: 'It called the plan (a region or municipality).' },
-    PRINCIPAL: { description: 'A region or municipality: the law obliges both principals once the person consents to the plan.' },
-    SIP_CONSENT: { description: "Anyone else: the person's SIP consent from the inviting organisation to it." },
+    PRINCIPAL: { description: "The person's own region or home municipality: the law obliges both once the person consents to the plan." },
+    SIP_CONSENT: { description: "Anyone else (another municipality included): the person's SIP consent from the inviting organisation to it." },
   },
 });
 

@@ -17,7 +17,7 @@ export class SipContactInput {
 
 @InputType({ description: 'An organisation to take part in a SIP.' })
 export class SipOrganisationInput {
-  @Field(() => ID, { description: 'The organisation. Anyone but a region or municipality needs the person’s SIP consent from your organisation to it.' })
+  @Field(() => ID, { description: 'The organisation. Anyone but the person’s own region and home municipality needs the person’s SIP consent from your organisation to it.' })
   organisationId: string;
 
   @Field(() => ID, { nullable: true, description: 'One of its care units, when that unit takes part.' })

@@ -9,8 +9,9 @@ import { GraphQLResponse, startTestApp, TestApp } from '../support/test-app';
  * Who may do what with patient data: every query and mutation that touches it, for every kind of
  * viewer, with the exact outcome and the access-log row each attempt must leave. Mora municipality
  * keeps the patient's record; Region Dalarna takes part in the case and discharges the patient
- * from Falu lasarett (a hand-off to Mora); Falun is another municipality of the region; Västerås
- * lies in another region; Mora's planning system is an INTEGRATION client.
+ * from Falu lasarett (a hand-off to Mora); the two make a SIP for the patient, called by Mora.
+ * Falun is another municipality of the region; Västerås lies in another region; Mora's planning
+ * system is an INTEGRATION client.
  *
  * A new patient-data operation is added here (and to PATIENT_DATA_FIELDS in the audit middleware).
  */
@@ -48,6 +49,12 @@ interface Fixture {
   handoffVersion(): Promise<number>;
   /** A care unit of each viewer's organisation, to send a hand-off from. */
   careUnitOf(viewer: Viewer): string;
+  /** Mora's SIP with Region Dalarna for the patient: ACTIVE, with an open follow-up due on `sipFollowUpDue`. */
+  sipId: string;
+  sipVersion(): Promise<number>;
+  /** The person's own participant row of the SIP, to be present at a meeting. */
+  sipPersonId: string;
+  sipFollowUpDue: string;
 }
 
 interface Operation {
@@ -62,6 +69,13 @@ interface Operation {
 
 const DENIED_TO_OUTSIDERS = { nonParticipant: 'NOT_FOUND', otherRegion: 'NOT_FOUND', planner: 'FORBIDDEN', integration: 'FORBIDDEN', anonymous: 'UNAUTHENTICATED' } as const;
 const HANDOFF_READERS = { nonParticipant: 'NOT_FOUND', otherRegion: 'NOT_FOUND', planner: 'FORBIDDEN', integration: 'DATA', anonymous: 'UNAUTHENTICATED' } as const;
+/** Lists of one's own organisation's plans: outsiders get theirs, without the patient's. */
+const SIP_LIST_READERS = { owner: 'DATA', participant: 'DATA', nonParticipant: 'DATA', otherRegion: 'DATA', planner: 'FORBIDDEN', integration: 'FORBIDDEN', anonymous: 'UNAUTHENTICATED' } as const;
+
+const MORA = seededOrganisationId('2062')!;
+const DALARNA = seededOrganisationId('20')!;
+/** A date `days` from now, as the API takes local dates. */
+const inDays = (days: number) => new Date(Date.now() + days * 86400_000).toISOString().slice(0, 10);
 
 const OPERATIONS: Operation[] = [
   {
@@ -190,6 +204,104 @@ const OPERATIONS: Operation[] = [
     check: (data, f) => expect(data.handoffMessageAcknowledge.message.id).toBe(f.admissionNoticeId),
     expected: { owner: 'DATA', participant: 'DATA', ...HANDOFF_READERS },
   },
+  {
+    name: 'sip',
+    run: (app, token, f) => app.gql(`query($id: ID!) { sip(id: $id) { id patient { id } initiatingOrganisation { name } participants { organisation { name } } } }`, { id: f.sipId }, token),
+    check: (data, f) => {
+      expect(data.sip).toMatchObject({ id: f.sipId, patient: { id: f.patientId }, initiatingOrganisation: { name: 'Mora kommun' } });
+      expect(data.sip.participants.map((p: any) => p.organisation?.name ?? null)).toEqual(expect.arrayContaining(['Mora kommun', 'Region Dalarna', null]));
+    },
+    expected: { owner: 'DATA', participant: 'DATA', ...DENIED_TO_OUTSIDERS },
+  },
+  {
+    name: 'sips (list)',
+    run: (app, token) => app.gql(`{ sips(first: 100) { edges { node { id patient { id } } } } }`, {}, token),
+    // Both principals take part in the plan; outsiders get their own plans, never this one.
+    check: (data, f, viewer) => {
+      const nodes = data.sips.edges.map((e: any) => e.node);
+      expect(nodes.some((n: any) => n.id === f.sipId)).toBe(['owner', 'participant'].includes(viewer));
+      if (!['owner', 'participant'].includes(viewer)) expect(nodes.map((n: any) => n.patient.id)).not.toContain(f.patientId);
+    },
+    expected: SIP_LIST_READERS,
+  },
+  {
+    name: 'sipFollowUpsDue',
+    run: (app, token, f, viewer) =>
+      app.gql(
+        `query($org: ID!, $before: LocalDate) { sipFollowUpsDue(organisationId: $org, before: $before, first: 100) { edges { node { dueDate overdue sip { id } } } } }`,
+        // Each viewer asks for its own organisation's follow-ups due within 30 days: the fixture's is due in 14.
+        { org: seededOrganisationId(VIEWERS[viewer]?.[0] ?? '2062'), before: inDays(30) },
+        token,
+      ),
+    check: (data, f, viewer) => {
+      const mine = data.sipFollowUpsDue.edges.map((e: any) => e.node).filter((n: any) => n.sip.id === f.sipId);
+      expect(mine).toEqual(['owner', 'participant'].includes(viewer) ? [{ dueDate: f.sipFollowUpDue, overdue: false, sip: { id: f.sipId } }] : []);
+    },
+    expected: SIP_LIST_READERS,
+  },
+  {
+    name: 'sipCreate',
+    run: (app, token, f, viewer) =>
+      app.gql(
+        `mutation($input: SipCreateInput!) { sipCreate(input: $input) { sip { id status patient { id } initiatingOrganisation { id } participants { basis organisation { id } } } } }`,
+        // Each principal calls a plan with the other, under the person's SIP consent from its own organisation.
+        { input: { patientId: f.patientId, participants: [{ organisationId: viewer === 'participant' ? MORA : DALARNA }] } },
+        token,
+      ),
+    check: (data, f, viewer) => {
+      const sip = data.sipCreate.sip;
+      expect(sip).toMatchObject({ status: 'DRAFT', patient: { id: f.patientId }, initiatingOrganisation: { id: seededOrganisationId(VIEWERS[viewer]![0]) } });
+      expect(sip.id).not.toBe(f.sipId);
+      expect(sip.participants.map((p: any) => [p.basis, p.organisation?.id ?? null])).toEqual([
+        ['INITIATOR', seededOrganisationId(VIEWERS[viewer]![0])],
+        ['PRINCIPAL', viewer === 'participant' ? MORA : DALARNA],
+        [null, null],
+      ]);
+    },
+    expected: { owner: 'DATA', participant: 'DATA', ...DENIED_TO_OUTSIDERS },
+  },
+  {
+    name: 'sipContentUpdate',
+    run: async (app, token, f, viewer) =>
+      app.gql(
+        `mutation($input: SipContentUpdateInput!) { sipContentUpdate(input: $input) { sip { id version personGoals activationProblems { item } } } }`,
+        { input: { sipId: f.sipId, version: await f.sipVersion(), personGoals: `Klara morgonen själv (${viewer})` } },
+        token,
+      ),
+    // Either principal changes the plan; it stays complete.
+    check: (data, f, viewer) => expect(data.sipContentUpdate.sip).toMatchObject({ id: f.sipId, personGoals: `Klara morgonen själv (${viewer})`, activationProblems: [] }),
+    expected: { owner: 'DATA', participant: 'DATA', ...DENIED_TO_OUTSIDERS },
+  },
+  {
+    name: 'sipParticipantAdd (relative)',
+    run: async (app, token, f, viewer) =>
+      app.gql(
+        `mutation($input: SipParticipantAddInput!) { sipParticipantAdd(input: $input) { sip { id participants { kind contactName } } } }`,
+        { input: { sipId: f.sipId, version: await f.sipVersion(), kind: 'RELATIVE', relative: { name: `Anhörig ${viewer}`, role: 'dotter' } } },
+        token,
+      ),
+    check: (data, f, viewer) => {
+      expect(data.sipParticipantAdd.sip.id).toBe(f.sipId);
+      expect(data.sipParticipantAdd.sip.participants).toContainEqual({ kind: 'RELATIVE', contactName: `Anhörig ${viewer}` });
+    },
+    expected: { owner: 'DATA', participant: 'DATA', ...DENIED_TO_OUTSIDERS },
+  },
+  {
+    name: 'sipMeetingRecord',
+    run: async (app, token, f) =>
+      app.gql(
+        `mutation($input: SipMeetingRecordInput!) { sipMeetingRecord(input: $input) { sip { id meetings { id } } meeting { id present { kind } } } }`,
+        { input: { sipId: f.sipId, version: await f.sipVersion(), heldAt: new Date(Date.now() - 3600_000).toISOString(), video: true, presentParticipantIds: [f.sipPersonId] } },
+        token,
+      ),
+    check: (data, f) => {
+      const { sip, meeting } = data.sipMeetingRecord;
+      expect(sip.id).toBe(f.sipId);
+      expect(meeting.present).toEqual([{ kind: 'PERSON' }]);
+      expect(sip.meetings.map((m: any) => m.id)).toContain(meeting.id);
+    },
+    expected: { owner: 'DATA', participant: 'DATA', ...DENIED_TO_OUTSIDERS },
+  },
 ];
 
 describe('access matrix for patient data', () => {
@@ -226,7 +338,50 @@ describe('access matrix for patient data', () => {
       tokens.participant,
     );
     const handoffId = discharge.data.handoffCreate.handoff.id;
+    // Mora starts a SIP with Region Dalarna under the person's consent, calls the meeting and agrees
+    // the plan at it: ACTIVE, with its first follow-up open. Region Dalarna records the person's consent to a SIP of
+    // its own with Mora (the sipCreate row).
+    const sipConsent = async (token: string | null, recipient: string) => {
+      const res = await app.gql(
+        `mutation($input: ConsentRecordInput!) { consentRecord(input: $input) { consent { id } } }`,
+        { input: { patientId, recipientOrganisationId: recipient, categories: ['CARE_AND_REHAB_PLAN'], purpose: 'SIP', validTo } },
+        token,
+      );
+      expect(res.errors).toBeUndefined();
+    };
+    await sipConsent(tokens.owner, DALARNA);
+    await sipConsent(tokens.participant, MORA);
+    const sipStep = async (field: string, input: string, variables: Record<string, unknown>) => {
+      const res = await app.gql(`mutation($input: ${input}!) { ${field}(input: $input) { sip { id version participants { id kind } meetings { id } } } }`, { input: variables }, tokens.owner);
+      expect(res.errors).toBeUndefined();
+      return res.data[field].sip;
+    };
+    let sip = await sipStep('sipCreate', 'SipCreateInput', { patientId, contact: { name: 'Mats Biståndshandläggare' }, participants: [{ organisationId: DALARNA, contact: { name: 'Vera Vårdkontakt' } }] });
+    const sipPersonId = sip.participants.find((p: any) => p.kind === 'PERSON').id;
+    const sipFollowUpDue = inDays(14);
+    sip = await sipStep('sipContentUpdate', 'SipContentUpdateInput', {
+      sipId: sip.id,
+      version: sip.version,
+      personGoals: 'Klara morgonen själv',
+      overallResponsibleOrganisationId: MORA,
+      nextFollowUpDate: sipFollowUpDue,
+      interventions: [
+        { description: 'Hemrehabilitering', responsibleOrganisationId: MORA },
+        { description: 'Läkemedelsgenomgång', responsibleOrganisationId: DALARNA },
+      ],
+    });
+    const meetingAt = new Date().toISOString();
+    sip = await sipStep('sipCall', 'SipCallInput', { sipId: sip.id, version: sip.version, meetingAt, meetingPlace: 'Mora' });
+    sip = await sipStep('sipMeetingRecord', 'SipMeetingRecordInput', { sipId: sip.id, version: sip.version, heldAt: meetingAt, place: 'Mora', presentParticipantIds: sip.participants.map((p: any) => p.id) });
+    sip = await sipStep('sipActivate', 'SipActivateInput', { sipId: sip.id, version: sip.version, meetingId: sip.meetings[0].id });
+    const sipId: string = sip.id;
     fixture = {
+      sipId,
+      async sipVersion() {
+        return (await app.dataSource.query('SELECT version FROM sip WHERE id = $1', [sipId]))[0].version;
+      },
+      sipPersonId,
+      sipFollowUpDue,
       handoffId,
       admissionNoticeId: discharge.data.handoffCreate.handoff.messages[0].id,
       async handoffVersion() {

@@ -358,6 +358,20 @@ describe('SIP rules that refuse, and the planners’ statistics', () => {
     expect(await sipsOf(patientId)).toBe(1);
   });
 
+  it('treats another municipality like anyone else: without a consent to it, it neither joins nor sees the person', async () => {
+    const patientId = await resident(moraStaff, '2062', 'FEMALE');
+    const sip = (await create(moraStaff, patientId)).data.sipCreate.sip;
+    const falun = seededOrganisationId('2080')!;
+    const res = await app.gql(PARTICIPANT_ADD, { input: { sipId: sip.id, version: sip.version, kind: 'ORGANISATION', organisation: { organisationId: falun } } }, moraStaff);
+    expect(codes(res)).toEqual(['FORBIDDEN']);
+    expect(res.errors![0].message).toContain('Falu kommun');
+    const look = await app.gql(`query($id: ID!) { patient(id: $id) { id } }`, { id: patientId }, await app.token('2080', Role.CARE_STAFF));
+    expect(codes(look)).toEqual(['NOT_FOUND']);
+    // A meeting is recorded once it has been called.
+    const early = await app.gql(MEETING, { input: { sipId: sip.id, version: sip.version, heldAt: '2026-01-12T09:00:00+01:00', video: true, presentParticipantIds: [sip.participants[0].id] } }, moraStaff);
+    expect(codes(early)).toEqual(['CONFLICT']);
+  });
+
   it('lets relatives take part only while the person does not object, and names an intervention given to an organisation outside the plan', async () => {
     const patientId = await resident(moraStaff, '2062', 'FEMALE');
     let sip = (await create(moraStaff, patientId)).data.sipCreate.sip;
@@ -404,9 +418,9 @@ describe('SIP rules that refuse, and the planners’ statistics', () => {
     expect(row(ALVDALEN)).toEqual({ total: { display: '<5', value: null, suppressed: true }, female: { display: '0' }, male: { display: '<5' } });
     expect(stats.byMunicipality).toHaveLength(15);
     expect(JSON.stringify(res.data)).not.toMatch(/personnummer|patient/i);
-    // January as a whole adds the two plans the tests above started on 01-12: 8.
+    // January as a whole adds the three plans the tests above started on 01-12: 9.
     const january = await app.gql(STATS, { period: { from: '2026-01-01', to: '2026-01-31' } }, planner);
-    expect(january.data.sipStatistics.region.started.total.display).toBe('8');
+    expect(january.data.sipStatistics.region.started.total.display).toBe('9');
   });
 
   it('refuses the statistics to anyone but a planner of the region', async () => {

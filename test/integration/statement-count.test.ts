@@ -94,4 +94,84 @@ describe('SQL statements for agreement lists', () => {
     expect(many.data.handoffInbox.edges).toHaveLength(6);
     expect(forMany).toBe(one);
   });
+
+  it('costs the same for 1 and for 6 SIPs with their patients, participants, interventions, meetings and follow-ups', async () => {
+    const { seededCareUnitId } = await import('../../entities/seed/seed');
+    const { testPersonnummer } = await import('../support/personnummer');
+    const DALARNA = seededOrganisationId('20')!;
+    const MALUNG = seededOrganisationId('2023')!;
+    const VC_MALUNG = seededCareUnitId('20', 'vc-malung');
+    // Malung-Sälens kommun takes part only in these plans.
+    const malung = await app.token('2023', Role.CARE_STAFF);
+    const inDays = (days: number) => new Date(Date.now() + days * 86400_000).toISOString().slice(0, 10);
+    const ok = (res: any, field: string) => {
+      expect(res.errors).toBeUndefined();
+      return res.data[field];
+    };
+    const sipStep = async (field: string, input: string, variables: Record<string, unknown>) =>
+      ok(await app.gql(`mutation($input: ${input}!) { ${field}(input: $input) { sip { id version participants { id } meetings { id } } } }`, { input: variables }, malung), field).sip;
+    // Each plan through the API, agreed at a meeting and activated: every list the query asks for has rows.
+    const startSip = async (i: number) => {
+      const created = await app.gql(
+        `mutation($p: String!) { patientCreate(input: { personnummer: $p, homeMunicipalityCode: "2023" }) { patient { id } } }`,
+        { p: testPersonnummer(`1946020${i + 1}`) },
+        malung,
+      );
+      const patientId = ok(created, 'patientCreate').patient.id;
+      const consent = await app.gql(
+        `mutation($input: ConsentRecordInput!) { consentRecord(input: $input) { consent { id } } }`,
+        { input: { patientId, recipientOrganisationId: DALARNA, categories: ['CARE_AND_REHAB_PLAN'], purpose: 'SIP', validTo: inDays(30) } },
+        malung,
+      );
+      ok(consent, 'consentRecord');
+      let sip = await sipStep('sipCreate', 'SipCreateInput', {
+        patientId,
+        contact: { name: 'Maja Biståndshandläggare' },
+        participants: [{ organisationId: DALARNA, careUnitId: VC_MALUNG, contact: { name: 'Vera Vårdkontakt' } }],
+      });
+      sip = await sipStep('sipContentUpdate', 'SipContentUpdateInput', {
+        sipId: sip.id,
+        version: sip.version,
+        personGoals: 'Klara morgonen själv',
+        overallResponsibleOrganisationId: MALUNG,
+        nextFollowUpDate: inDays(14),
+        interventions: [
+          { description: 'Hemrehabilitering', responsibleOrganisationId: MALUNG },
+          { description: 'Läkemedelsgenomgång', responsibleOrganisationId: DALARNA },
+        ],
+      });
+      const meetingAt = new Date().toISOString();
+      sip = await sipStep('sipCall', 'SipCallInput', { sipId: sip.id, version: sip.version, meetingAt, meetingPlace: 'Vårdcentralen Malung' });
+      sip = await sipStep('sipMeetingRecord', 'SipMeetingRecordInput', { sipId: sip.id, version: sip.version, heldAt: meetingAt, place: 'Vårdcentralen Malung', presentParticipantIds: sip.participants.map((p: any) => p.id) });
+      await sipStep('sipActivate', 'SipActivateInput', { sipId: sip.id, version: sip.version, meetingId: sip.meetings[0].id });
+    };
+    const list = `{ sips(first: 50) { edges { node { id status patient { personnummer } initiatingOrganisation { name }
+      participants { kind organisation { name } careUnit { name } }
+      interventions { description responsibleOrganisation { name } }
+      meetings { present { id } kvaCode { code } }
+      followUps { dueDate overdue }
+      activationProblems { item } } } } }`;
+    await startSip(0);
+    await app.gql(list, {}, malung); // warms the viewer cache
+    let single: any;
+    let many: any;
+    const one = await app.countStatements(async () => (single = await app.gql(list, {}, malung)));
+    for (let i = 1; i < 6; i += 1) await startSip(i);
+    const forMany = await app.countStatements(async () => (many = await app.gql(list, {}, malung)));
+    expect(single.errors).toBeUndefined();
+    expect(many.errors).toBeUndefined();
+    expect(single.data.sips.edges).toHaveLength(1);
+    expect(many.data.sips.edges).toHaveLength(6);
+    // Every plan has rows in every list the query asks for.
+    for (const { node } of many.data.sips.edges) {
+      expect(node).toMatchObject({ status: 'ACTIVE', initiatingOrganisation: { name: 'Malung-Sälens kommun' }, activationProblems: [] });
+      expect(node.participants.map((p: any) => p.careUnit?.name ?? null)).toContain('Vårdcentralen Malung');
+      expect(node.interventions).toHaveLength(2);
+      expect(node.meetings).toHaveLength(1);
+      expect(node.meetings[0].kvaCode).toEqual({ code: 'AU124' });
+      expect(node.meetings[0].present).toHaveLength(3);
+      expect(node.followUps).toEqual([{ dueDate: expect.any(String), overdue: false }]);
+    }
+    expect(forMany).toBe(one);
+  });
 });

@@ -243,6 +243,7 @@ const sipConsent = (overrides: Partial<PurposedConsentFacts> = {}): PurposedCons
 
 const invitation = (consents: PurposedConsentFacts[], overrides: Partial<SipInvitationFacts> = {}): SipInvitationFacts => ({
   invitingOrganisationId: REGION,
+  personsPrincipalIds: [REGION, MUNICIPALITY],
   consents,
   at: new Date('2026-05-10T08:00:00Z'),
   onDate: '2026-05-10',
@@ -252,8 +253,16 @@ const invitation = (consents: PurposedConsentFacts[], overrides: Partial<SipInvi
 const fk = { organisationId: FK, organisationKind: K.STATE_AGENCY };
 
 describe('who may take part in a SIP', () => {
-  it.each([K.REGION, K.MUNICIPALITY])('lets a %s take part without consent: the law obliges it', (organisationKind) => {
-    expect(sipParticipantProblem({ organisationId: 'any', organisationKind }, invitation([]))).toBeNull();
+  it("lets the person's own region and home municipality take part without a consent of their own: the law obliges them", () => {
+    expect(sipParticipantProblem({ organisationId: REGION, organisationKind: K.REGION }, invitation([]))).toBeNull();
+    expect(sipParticipantProblem({ organisationId: MUNICIPALITY, organisationKind: K.MUNICIPALITY }, invitation([]))).toBeNull();
+  });
+
+  it('treats another municipality or region like anyone else: only under a consent to it', () => {
+    const borlange = { organisationId: 'borlange', organisationKind: K.MUNICIPALITY };
+    expect(sipParticipantProblem(borlange, invitation([]))).toBe(`borlange (MUNICIPALITY) may take part only with the person's valid SIP consent from ${REGION} to it`);
+    expect(sipParticipantProblem(borlange, invitation([sipConsent({ recipientOrganisationId: 'borlange' })]))).toBeNull();
+    expect(sipParticipantProblem({ organisationId: 'region-orebro', organisationKind: K.REGION }, invitation([]))).not.toBeNull();
   });
 
   it.each([K.STATE_AGENCY, K.COORDINATION_ASSOCIATION, K.EMPLOYER, K.PRIVATE_PROVIDER, K.OCCUPATIONAL_HEALTH])(
