@@ -128,3 +128,106 @@ describe('client SDK for hand-offs', () => {
     expect(stale.code).toBe('CONFLICT');
   });
 });
+
+describe('client SDK for SIPs', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp();
+  });
+  afterAll(() => app.stop());
+
+  it('lets a region and a municipality call, record, complete and activate a SIP, typed, and read it back', async () => {
+    const { testPersonnummer } = await import('../support/personnummer');
+    const { seededOrganisationId } = await import('../../entities/seed/seed');
+    const DALARNA = seededOrganisationId('20')!;
+    const MORA = seededOrganisationId('2062')!;
+    // The real clock: dates relative to now (Stockholm's today is never behind UTC's by a day).
+    const inDays = (days: number) => new Date(Date.now() + days * 86400_000).toISOString().slice(0, 10);
+    const region = createClient({ url: app.url, token: await app.token('20', Role.CARE_STAFF) });
+    const mora = createClient({ url: app.url, token: await app.token('2062', Role.CARE_STAFF) });
+    const { patientCreate } = await region.PatientCreate({ input: { personnummer: testPersonnummer('19430707'), homeMunicipalityCode: '2062' } });
+    const patientId = patientCreate.patient.id;
+
+    // No consent, no SIP: the person's SIP consent from Region Dalarna to Mora kommun comes first.
+    const participants = [{ organisationId: MORA, contact: { name: 'Maja Biståndshandläggare', role: 'biståndshandläggare' } }];
+    const refused = await region.SipCreate({ input: { patientId, participants } }).catch((e) => e);
+    expect(refused).toBeInstanceOf(SamrehabError);
+    expect(refused.code).toBe('FORBIDDEN');
+    const { consentRecord } = await region.ConsentRecord({
+      input: { patientId, recipientOrganisationId: MORA, categories: ['CARE_AND_REHAB_PLAN'], purpose: 'SIP', validTo: inDays(90) },
+    });
+    expect(consentRecord.consent.status).toBe('ACTIVE');
+
+    const { sipCreate } = await region.SipCreate({ input: { patientId, participants, contact: { name: 'Vera Vårdkontakt', role: 'fast vårdkontakt' } } });
+    let sip = sipCreate.sip;
+    expect(sip).toMatchObject({ status: 'DRAFT', version: 1, initiatingOrganisation: { name: 'Region Dalarna' }, handoff: null, meetingPlannedAt: null });
+    expect(sip.participants.map((p) => [p.kind, p.basis, p.organisation?.name ?? null, p.contactName])).toEqual(
+      expect.arrayContaining([
+        ['ORGANISATION', 'INITIATOR', 'Region Dalarna', 'Vera Vårdkontakt'],
+        ['ORGANISATION', 'PRINCIPAL', 'Mora kommun', 'Maja Biståndshandläggare'],
+        ['PERSON', null, null, null],
+      ]),
+    );
+
+    // Called for a minute from now, and recorded as held then: within the clock skew the server allows.
+    const meetingAt = new Date(Date.now() + 60_000).toISOString();
+    sip = (await region.SipCall({ input: { sipId: sip.id, version: sip.version, meetingAt, meetingPlace: 'Mora kommunhus' } })).sipCall.sip;
+    expect(sip).toMatchObject({ status: 'CALLED', version: 2, meetingPlannedAt: meetingAt, meetingPlannedPlace: 'Mora kommunhus' });
+    expect(sip.calledAt).not.toBeNull();
+
+    const { sipMeetingRecord } = await region.SipMeetingRecord({
+      input: { sipId: sip.id, version: sip.version, heldAt: meetingAt, place: 'Mora kommunhus', presentParticipantIds: sip.participants.map((p) => p.id) },
+    });
+    sip = sipMeetingRecord.sip;
+    expect(sip.version).toBe(3);
+    expect(sipMeetingRecord.meeting).toMatchObject({ heldAt: meetingAt, place: 'Mora kommunhus', video: false, kvaCode: null });
+    expect(sipMeetingRecord.meeting.present).toHaveLength(3);
+    expect(sip.activationProblems.map((p) => p.item)).toEqual(expect.arrayContaining(['INTERVENTIONS', 'PERSON_GOALS', 'OVERALL_RESPONSIBILITY', 'NEXT_FOLLOW_UP']));
+
+    // Mora kommun, a principal, names its contact person and completes the plan.
+    const moraRow = sip.participants.find((p) => p.organisation?.id === MORA)!;
+    sip = (
+      await mora.SipParticipantUpdate({
+        input: { sipId: sip.id, version: sip.version, participantId: moraRow.id, contact: { name: 'Mats Biståndshandläggare', role: 'biståndshandläggare', details: '0250-260 00' } },
+      })
+    ).sipParticipantUpdate.sip;
+    expect(sip.version).toBe(4);
+    expect(sip.participants.find((p) => p.id === moraRow.id)).toMatchObject({ contactName: 'Mats Biståndshandläggare', contactDetails: '0250-260 00' });
+    const nextFollowUpDate = inDays(30);
+    sip = (
+      await mora.SipContentUpdate({
+        input: {
+          sipId: sip.id,
+          version: sip.version,
+          personGoals: 'Jag vill klara morgonen själv och gå till affären.',
+          personOwnActions: 'Gör övningarna varje dag.',
+          overallResponsibleOrganisationId: MORA,
+          nextFollowUpDate,
+          interventions: [
+            { description: 'Hemrehabilitering: träning i hemmet', responsibleOrganisationId: MORA, dueDate: inDays(28) },
+            { description: 'Fysioterapi och läkemedelsgenomgång', responsibleOrganisationId: DALARNA, dueDate: inDays(14) },
+          ],
+        },
+      })
+    ).sipContentUpdate.sip;
+    expect(sip).toMatchObject({ status: 'CALLED', version: 5, overallResponsibleOrganisation: { name: 'Mora kommun' }, nextFollowUpDate, activationProblems: [] });
+    expect(sip.interventions.map((i) => i.responsibleOrganisation.name)).toEqual(['Mora kommun', 'Region Dalarna']);
+
+    const { sipActivate } = await region.SipActivate({ input: { sipId: sip.id, version: sip.version, meetingId: sipMeetingRecord.meeting.id } });
+    sip = sipActivate.sip;
+    expect(sip).toMatchObject({ status: 'ACTIVE', version: 6 });
+    expect(sip.activatedAt).not.toBeNull();
+    expect(sip.meetings[0].kvaCode?.code).toBe('AU124');
+    expect(sip.followUps).toEqual([expect.objectContaining({ dueDate: nextFollowUpDate, doneAt: null, overdue: false })]);
+
+    // Both principals read it back: one plan, or the person's plans.
+    const read = (await mora.Sip({ id: sip.id })).sip;
+    expect(read).toMatchObject({ id: sip.id, status: 'ACTIVE', version: 6, patient: { id: patientId, personnummer: patientCreate.patient.personnummer } });
+    expect(read?.meetings.map((m) => m.kvaCode?.code)).toEqual(['AU124']);
+    const { sips } = await region.Sips({ filter: { patientId }, first: 10 });
+    expect(sips.edges.map((e) => [e.node.id, e.node.status, e.node.version])).toEqual([[sip.id, 'ACTIVE', 6]]);
+    expect(sips.pageInfo.hasNextPage).toBe(false);
+    const { kvaCodes } = await region.KvaCodes();
+    expect(kvaCodes.map((k) => k.code)).toContain('AU124');
+  });
+});
