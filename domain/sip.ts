@@ -190,35 +190,51 @@ export function sipActivationProblems(content: SipContent, today: string): SipCo
   });
 }
 
-export interface SipInvitationFacts {
-  invitingOrganisationId: string;
-  /** The person's own principals: the region the person lives in and the home municipality. */
-  personsPrincipalIds: readonly string[];
+/** When a consent is weighed: the instant and its local date in the region. */
+export interface SipConsentMoment {
   consents: readonly PurposedConsentFacts[];
   at: Date;
   onDate: string; // local date of `at`
+}
+
+export interface SipInvitationFacts extends SipConsentMoment {
+  invitingOrganisationId: string;
+  /** The person's own principals: the region the person lives in and the home municipality. */
+  personsPrincipalIds: readonly string[];
+}
+
+/** The person's consent for SIP from one organisation to another covers the plan itself, valid on the day and not revoked. */
+function sipConsentFrom(fromOrganisationId: string, toOrganisationId: string, moment: SipConsentMoment): boolean {
+  return consentCoversPurpose(moment.consents, {
+    purpose: ConsentPurpose.SIP,
+    category: DataCategory.CARE_AND_REHAB_PLAN,
+    fromOrganisationId,
+    toOrganisationId,
+    at: moment.at,
+    onDate: moment.onDate,
+  });
 }
 
 /**
  * Whether an organisation may be invited to the plan; null when it may. The person's own region
  * and home municipality may always take part: the law obliges them, and the person's consent to
  * the plan is its precondition. Anyone else (another municipality, Försäkringskassan, an employer,
- * …) only under the person's consent for SIP from the inviting organisation to it, covering the
- * plan itself, valid on the day and not revoked.
+ * …) only under the person's consent for SIP from the inviting organisation to it.
  */
 export function sipParticipantProblem(participant: Pick<SipParticipant, 'organisationId' | 'organisationKind'>, facts: SipInvitationFacts): string | null {
   if (isPrincipal(participant.organisationKind) && facts.personsPrincipalIds.includes(participant.organisationId)) return null;
-  const allowed = consentCoversPurpose(facts.consents, {
-    purpose: ConsentPurpose.SIP,
-    category: DataCategory.CARE_AND_REHAB_PLAN,
-    fromOrganisationId: facts.invitingOrganisationId,
-    toOrganisationId: participant.organisationId,
-    at: facts.at,
-    onDate: facts.onDate,
-  });
-  return allowed
+  return sipConsentFrom(facts.invitingOrganisationId, participant.organisationId, facts)
     ? null
     : `${participant.organisationId} (${participant.organisationKind}) may take part only with the person's valid SIP consent from ${facts.invitingOrganisationId} to it`;
+}
+
+/**
+ * Whether an organisation that joined under the person's consent still may take part: some
+ * principal of the plan (its caller, the person's region or municipality) holds the person's SIP
+ * consent to it. When none does, because the person withdrew it, the organisation leaves the plan.
+ */
+export function sipConsentStillHolds(organisationId: string, principalIds: readonly string[], moment: SipConsentMoment): boolean {
+  return principalIds.some((principalId) => sipConsentFrom(principalId, organisationId, moment));
 }
 
 /** Relatives may take part unless the person objects. */

@@ -64,13 +64,16 @@ export class ConsentStore {
     if (viewer.organisationId !== consent.sourceOrganisationId && viewer.organisationId !== patient.ownerOrganisationId) {
       throw new ForbiddenError("Only the consent's source organisation or the patient's own organisation may revoke it", 'id');
     }
+    const moment = { at: this.access.now(), onDate: await this.access.today() };
     await this.db.transaction(async (tx) => {
       const [, changed] = await tx.query(
-        `UPDATE consent SET revoked_at = now(), revoked_by = $2, revoke_reason = $3 WHERE id = $1 AND revoked_at IS NULL RETURNING id`,
-        [id, viewer.userId, reason],
+        `UPDATE consent SET revoked_at = $4, revoked_by = $2, revoke_reason = $3 WHERE id = $1 AND revoked_at IS NULL RETURNING id`,
+        [id, viewer.userId, reason, moment.at],
       );
       if (changed === 0) throw new ConflictError('The consent is already revoked', 'id');
       await this.audit.write([{ ...entry, outcome: AuditOutcome.ALLOWED }], tx);
+      // What the person's consent alone let an organisation take part in ends with it.
+      await this.access.sips.consentWithdrawn(tx, consent, moment, action);
     });
     return this.load(id);
   }

@@ -3,7 +3,7 @@ import DataLoader from 'dataloader';
 import { DataSource, EntityManager } from 'typeorm';
 import { OrganisationKind, Role } from '../../domain/enums';
 import type { IdentityNumber } from '../../domain/personnummer';
-import { PatientEntity, PatientParticipationEntity } from '../../entities';
+import { PatientEntity } from '../../entities';
 import { ParticipationSource } from '../../entities/patient-participation.entity';
 import { Page, PageRequest } from '../../schema/common/page';
 import type { Viewer } from '../auth/viewer';
@@ -187,22 +187,25 @@ export class PatientStore {
       ? await tx.query(`SELECT p.region_id AS "regionId" FROM patient p WHERE p.id = $1 AND ${visibleTo('p', '$2')}`, [participation.patientId, viewer.organisationId])
       : [];
     if (!patient) throw new NotFoundError(`No patient with id ${participation.patientId} that you may see`, 'patientId');
-    await tx
-      .createQueryBuilder()
-      .insert()
-      .into(PatientParticipationEntity)
-      .values({
-        id: randomUUID(),
-        regionId: patient.regionId,
-        patientId: participation.patientId,
-        organisationId: participation.organisationId,
-        careUnitId: participation.careUnitId,
-        sourceType: participation.source,
-        sourceId: participation.sourceId,
-        endedAt: null,
-      })
-      .orIgnore()
-      .execute();
+    // Taking part again (say, re-invited to a plan after leaving it) revives the ended row.
+    await tx.query(
+      `INSERT INTO patient_participation (id, region_id, patient_id, organisation_id, care_unit_id, source_type, source_id) VALUES ($1, $2, $3, $4, $5, $6, $7)
+       ON CONFLICT (patient_id, organisation_id, source_type, source_id) DO UPDATE SET ended_at = NULL`,
+      [randomUUID(), patient.regionId, participation.patientId, participation.organisationId, participation.careUnitId, participation.source, participation.sourceId],
+    );
+    this.byId.clearAll();
+  }
+
+  /**
+   * Ends an organisation's part in a patient's case through some records of a feature (the plans it
+   * left), inside the caller's transaction. Other grounds it has to take part are untouched.
+   */
+  async endParticipation(tx: EntityManager, ended: { patientId: string; organisationId: string; source: ParticipationSource; sourceIds: string[] }, at: Date): Promise<void> {
+    await tx.query(
+      `UPDATE patient_participation SET ended_at = $5
+       WHERE patient_id = $1 AND organisation_id = $2 AND source_type = $3 AND source_id = ANY($4::uuid[]) AND ended_at IS NULL`,
+      [ended.patientId, ended.organisationId, ended.source, ended.sourceIds, at],
+    );
     this.byId.clearAll();
   }
 

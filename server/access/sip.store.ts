@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import DataLoader from 'dataloader';
 import { DataSource, EntityManager } from 'typeorm';
 import { Role } from '../../domain/enums';
-import { SipParticipantKind, SipStatus } from '../../domain/sip';
+import { sipConsentStillHolds, SipParticipantBasis, SipParticipantKind, SipStatus } from '../../domain/sip';
 import { isUuid } from '../../domain/uuid';
 import { SipEntity } from '../../entities';
 import { ParticipationSource } from '../../entities/patient-participation.entity';
@@ -13,6 +13,7 @@ import type { Access } from './access';
 import { AuditOutcome, AuditRecordType } from './audit';
 import { PATIENT_ROLES } from './patient.store';
 import { groupByKey } from './reference.loaders';
+import { CONSENT_COLUMNS, ConsentRow } from './rows.patient';
 import {
   SIP_COLUMNS,
   SIP_FOLLOW_UP_COLUMNS,
@@ -296,6 +297,37 @@ export class SipStore {
       await this.audit.write([{ action, recordType: edit.recordType ?? AuditRecordType.SIP, patientId: sip.patientId, recordId: sip.id, outcome: AuditOutcome.ALLOWED }], tx);
     });
     return this.reload(sip.id);
+  }
+
+  /**
+   * The person withdrew a consent to an organisation: where it took part in the person's plans on
+   * the person's consent (not by law) and no principal of the plan holds another in force
+   * (domain/sip.ts), it leaves those plans, and the patient's case through them, in the caller's
+   * transaction. Each plan it leaves gets a new version and an access-log row.
+   */
+  async consentWithdrawn(tx: EntityManager, withdrawn: { patientId: string; recipientOrganisationId: string }, moment: { at: Date; onDate: string }, action: string): Promise<void> {
+    const { patientId, recipientOrganisationId: organisationId } = withdrawn;
+    const joined: { participantId: string; sipId: string; principalIds: string[] }[] = await tx.query(
+      `SELECT sp.id AS "participantId", sp.sip_id AS "sipId",
+              ARRAY(SELECT pr.organisation_id FROM sip_participant pr
+                    WHERE pr.sip_id = sp.sip_id AND pr.basis IN ('${SipParticipantBasis.INITIATOR}', '${SipParticipantBasis.PRINCIPAL}') AND pr.removed_at IS NULL) AS "principalIds"
+       FROM sip_participant sp JOIN sip s ON s.id = sp.sip_id
+       WHERE s.patient_id = $1 AND sp.organisation_id = $2 AND sp.basis = '${SipParticipantBasis.SIP_CONSENT}' AND sp.removed_at IS NULL`,
+      [patientId, organisationId],
+    );
+    if (joined.length === 0) return;
+    const consents: ConsentRow[] = await tx.query(`SELECT ${CONSENT_COLUMNS} FROM consent k WHERE k.patient_id = $1 AND k.recipient_organisation_id = $2`, [patientId, organisationId]);
+    const leaving = joined.filter((j) => !sipConsentStillHolds(organisationId, j.principalIds, { consents, ...moment }));
+    if (leaving.length === 0) return;
+    const sipIds = leaving.map((l) => l.sipId);
+    await tx.query(`UPDATE sip_participant SET removed_at = $2 WHERE id = ANY($1::uuid[])`, [leaving.map((l) => l.participantId), moment.at]);
+    await tx.query(`UPDATE sip SET version = version + 1, updated_at = $2 WHERE id = ANY($1::uuid[])`, [sipIds, moment.at]);
+    await this.access.patients.endParticipation(tx, { patientId, organisationId, source: ParticipationSource.SIP, sourceIds: sipIds }, moment.at);
+    await this.audit.write(
+      sipIds.map((id) => ({ action, recordType: AuditRecordType.SIP, patientId, recordId: id, outcome: AuditOutcome.ALLOWED })),
+      tx,
+    );
+    for (const id of sipIds) for (const loader of [this.byId, this.participantsOf]) loader.clear(id);
   }
 
   /**

@@ -39,6 +39,12 @@ const GET = `query($id: ID!) { sip(id: $id) { ${SIP_FIELDS} } }`;
 const DUE = `query($org: ID!, $before: LocalDate) { sipFollowUpsDue(organisationId: $org, before: $before) {
   edges { node { dueDate overdue sip { id status patient { personnummer } } } } } }`;
 
+/** The plan a mutation's payload holds, once it succeeded. */
+const ok = (res: any, field: string) => {
+  expect(res.errors).toBeUndefined();
+  return res.data[field].sip;
+};
+
 describe('a SIP for a Mora resident, from the hand-off call-out to closed', () => {
   let app: TestApp;
   let ward: string; // Region Dalarna, Falu lasarett
@@ -56,10 +62,6 @@ describe('a SIP for a Mora resident, from the hand-off call-out to closed', () =
       { input: { patientId, recipientOrganisationId: recipient, categories: ['CARE_AND_REHAB_PLAN'], purpose: 'SIP', validTo: '2026-12-31' } },
       token,
     );
-  const ok = (res: any, field: string) => {
-    expect(res.errors).toBeUndefined();
-    return res.data[field].sip;
-  };
 
   beforeAll(async () => {
     app = await startTestApp();
@@ -392,6 +394,51 @@ describe('SIP rules that refuse, and the planners’ statistics', () => {
     const cancel = await app.gql(CANCEL, { input: { sipId: sip.id, version: sip.version } }, regionStaff);
     expect(codes(cancel)).toEqual(['BAD_USER_INPUT']);
     expect(cancel.errors![0].extensions?.field).toBe('reason');
+  });
+
+  it('lets Försäkringskassan go once the person withdraws the consent it took part on, until the person consents again', async () => {
+    // February: after the January plans the statistics below count.
+    app.setNow('2026-02-02T10:00:00+01:00');
+    const patientId = await resident(moraStaff, '2062', 'MALE');
+    const consentToFk = async () => {
+      const res = await app.gql(
+        `mutation($input: ConsentRecordInput!) { consentRecord(input: $input) { consent { id } } }`,
+        { input: { patientId, recipientOrganisationId: FK, categories: ['CARE_AND_REHAB_PLAN'], purpose: 'SIP', validTo: '2026-12-31' } },
+        moraStaff,
+      );
+      expect(res.errors).toBeUndefined();
+      return res.data.consentRecord.consent.id as string;
+    };
+    const consentId = await consentToFk();
+    const sip = ok(await create(moraStaff, patientId, [{ organisationId: DALARNA }, { organisationId: FK }]), 'sipCreate');
+    const fkStaff = await app.token('20:fk', Role.CARE_STAFF);
+    const PATIENT = `query($id: ID!) { patient(id: $id) { id } }`;
+    expect((await app.gql(GET, { id: sip.id }, fkStaff)).data.sip.id).toBe(sip.id);
+
+    const revoke = await app.gql(
+      `mutation($input: ConsentRevokeInput!) { consentRevoke(input: $input) { consent { status revokedAt } } }`,
+      { input: { id: consentId, reason: 'Patienten återkallar samtycket' } },
+      moraStaff,
+    );
+    expect(revoke.errors).toBeUndefined();
+    expect(revoke.data.consentRevoke.consent).toEqual({ status: 'REVOKED', revokedAt: '2026-02-02T09:00:00.000Z' });
+    expect((await app.logRows(revoke.requestId)).map((r) => [r.action, r.outcome])).toEqual([
+      ['consentRevoke', 'ALLOWED'],
+      ['consentRevoke', 'ALLOWED'],
+    ]);
+    expect(codes(await app.gql(GET, { id: sip.id }, fkStaff))).toEqual(['NOT_FOUND']);
+    expect(codes(await app.gql(PATIENT, { id: patientId }, fkStaff))).toEqual(['NOT_FOUND']);
+    const after = (await app.gql(GET, { id: sip.id }, moraStaff)).data.sip;
+    expect(after.version).toBe(sip.version + 1);
+    expect(after.participants.map((p: any) => p.organisation?.name ?? p.kind)).toEqual(['Mora kommun', 'Region Dalarna', 'PERSON']);
+    // A change made on the version read before the withdrawal is refused.
+    expect(codes(await app.gql(CONTENT, { input: { sipId: sip.id, version: sip.version, personGoals: 'Arbeta halvtid' } }, moraStaff))).toEqual(['CONFLICT']);
+
+    await consentToFk();
+    const again = ok(await app.gql(PARTICIPANT_ADD, { input: { sipId: sip.id, version: after.version, kind: 'ORGANISATION', organisation: { organisationId: FK } } }, moraStaff), 'sipParticipantAdd');
+    expect(again.participants.map((p: any) => [p.organisation?.name ?? p.kind, p.basis])).toContainEqual(['Försäkringskassan', 'SIP_CONSENT']);
+    expect((await app.gql(GET, { id: sip.id }, fkStaff)).data.sip.id).toBe(sip.id);
+    expect((await app.gql(PATIENT, { id: patientId }, fkStaff)).data.patient.id).toBe(patientId);
   });
 
   it('gives planners started plans by municipality and sex, small counts as "<5" and the counts that would reveal them as ".."', async () => {

@@ -16,6 +16,7 @@ import {
   SipInvitationFacts,
   SipKvaUse,
   sipActivationProblems,
+  sipConsentStillHolds,
   sipParticipantProblem,
   SipStatus,
   sipTransition,
@@ -299,6 +300,28 @@ describe('who may take part in a SIP', () => {
 
   it('judges the inviting organisation: the region\'s consent does not let the municipality invite', () => {
     expect(sipParticipantProblem(fk, invitation([sipConsent()], { invitingOrganisationId: MUNICIPALITY }))).not.toBeNull();
+  });
+
+  describe('once it takes part', () => {
+    const moment = (consents: PurposedConsentFacts[]) => ({ consents, at: new Date('2026-06-01T08:00:00Z'), onDate: '2026-06-01' });
+    const principals = [REGION, MUNICIPALITY];
+
+    it('keeps an organisation in the plan while any principal of the plan holds the person’s SIP consent to it', () => {
+      expect(sipConsentStillHolds(FK, principals, moment([sipConsent()]))).toBe(true);
+      expect(sipConsentStillHolds(FK, principals, moment([sipConsent({ sourceOrganisationId: MUNICIPALITY })]))).toBe(true);
+      const regionWithdrawn = sipConsent({ revokedAt: new Date('2026-06-01T07:00:00Z') });
+      expect(sipConsentStillHolds(FK, principals, moment([regionWithdrawn, sipConsent({ sourceOrganisationId: MUNICIPALITY })]))).toBe(true);
+    });
+
+    it.each<[string, PurposedConsentFacts[]]>([
+      ['the consent it joined under was withdrawn', [sipConsent({ revokedAt: new Date('2026-06-01T07:00:00Z') })]],
+      ['no consent is left at all', []],
+      ['the only consent left is for another purpose', [sipConsent({ purpose: ConsentPurpose.REHABILITATION_COORDINATION })]],
+      ['the only consent left comes from an organisation that is no principal of the plan', [sipConsent({ sourceOrganisationId: EMPLOYER })]],
+      ['the only consent left runs the other way', [sipConsent({ sourceOrganisationId: FK, recipientOrganisationId: REGION })]],
+    ])('lets it go when %s', (_, consents) => {
+      expect(sipConsentStillHolds(FK, principals, moment(consents))).toBe(false);
+    });
   });
 
   it('lets relatives take part only if the person does not object', () => {
