@@ -27,6 +27,12 @@ export interface SuppressedTable {
   total: SuppressedCount;
 }
 
+/** Totals a table must hide whatever its own counts: hidden already in another table that shares them. */
+export interface HiddenMargins {
+  columnTotals?: readonly boolean[];
+  total?: boolean;
+}
+
 /**
  * Suppresses a table of counts with its row, column and grand totals. Hiding small counts alone
  * (primary suppression, as suppressSmall) is not enough: every row, every column, the totals row
@@ -39,6 +45,7 @@ export function suppressTable(
   cells: readonly (readonly number[])[],
   columns: number,
   threshold: number,
+  hiddenMargins: HiddenMargins = {},
 ): SuppressedTable {
   const rows = cells.length;
   // All counts in one list: cells row by row, then row totals, column totals, grand total.
@@ -63,6 +70,8 @@ export function suppressTable(
 
   const primary = values.map((v) => suppressSmall(v, threshold).suppressed);
   const hidden = [...primary];
+  hiddenMargins.columnTotals?.forEach((hide, c) => (hidden[columnTotal(c)] ||= hide));
+  hidden[grandTotal] ||= hiddenMargins.total ?? false;
   // Hidden only grows, so this ends.
   for (let changed = true; changed; ) {
     changed = false;
@@ -84,6 +93,27 @@ export function suppressTable(
     columnTotals: range(columns).map((c) => count(columnTotal(c))),
     total: count(grandTotal),
   };
+}
+
+/**
+ * Suppresses tables that break one population down in different ways (say discharges by home
+ * municipality and by hospital, each by sex). They share the column totals and the grand total, so
+ * a total hidden in one is hidden in all, else another table would show it; and hiding it may call
+ * for more secondary suppression there. Repeated until no table hides a shared total the others
+ * show. Each table's rows must cover the whole population (a row for "unknown" included).
+ */
+export function suppressTables(tables: readonly (readonly (readonly number[])[])[], columns: number, threshold: number): SuppressedTable[] {
+  let margins = { columnTotals: range(columns).map(() => false), total: false };
+  // The hidden margins only grow, so this ends.
+  for (;;) {
+    const suppressed = tables.map((cells) => suppressTable(cells, columns, threshold, margins));
+    const next = {
+      columnTotals: range(columns).map((c) => suppressed.some((t) => t.columnTotals[c].suppressed)),
+      total: suppressed.some((t) => t.total.suppressed),
+    };
+    if (next.total === margins.total && next.columnTotals.every((hide, c) => hide === margins.columnTotals[c])) return suppressed;
+    margins = next;
+  }
 }
 
 /**

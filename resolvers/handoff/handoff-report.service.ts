@@ -1,7 +1,7 @@
 import { Country, LegalSex } from '../../domain/enums';
 import { DeadlineStatus, DeadlineView } from '../../domain/handoff-timeline';
 import { PARAMETER } from '../../domain/rule-parameters';
-import { suppressSmall } from '../../domain/statistics';
+import { SuppressedCount, SuppressedTable, suppressTables } from '../../domain/statistics';
 import type { Access } from '../../server/access/access';
 import type { PeriodInput } from '../../schema/common/period.input';
 import { plannerRegion } from '../common/planner-region';
@@ -35,39 +35,49 @@ function add(a: Figures, b: Figures): Figures {
   };
 }
 
-/** One cell: a group is suppressed whole when it has fewer discharges than the threshold. */
-function cell(sex: LegalSex | null, f: Figures, threshold: number) {
-  const hidden = suppressSmall(f.discharges, threshold);
+const SEXES = [LegalSex.FEMALE, LegalSex.MALE];
+
+/**
+ * One cell: its discharges as the suppressed table shows them, and when those are hidden, every
+ * figure of the group with them (they are counts of the same people).
+ */
+function cell(sex: LegalSex | null, f: Figures, discharges: SuppressedCount) {
   // The other figures of a visible group are shown even when small: the group is large enough.
-  const count = (n: number) => (hidden.suppressed ? hidden : { value: n, suppressed: false, display: String(n) });
+  const count = (n: number) => (discharges.suppressed ? discharges : { value: n, suppressed: false, display: String(n) });
   return {
     sex,
-    discharges: count(f.discharges),
+    discharges,
     admissionNoticesDue: count(f.admissionNoticesDue),
     admissionNoticesOnTime: count(f.admissionNoticesOnTime),
     sipCallOutsDue: count(f.sipCallOutsDue),
     sipCallOutsOnTime: count(f.sipCallOutsOnTime),
     liabilityDays: count(f.liabilityDays),
-    liabilityAmount: hidden.suppressed ? null : f.liabilityAmount,
+    liabilityAmount: discharges.suppressed ? null : f.liabilityAmount,
   };
-}
-
-/** Both sexes, then FEMALE, then MALE, of the discharges in `group`. */
-function cells(group: { sex: LegalSex; figures: Figures }[], threshold: number) {
-  const sum = (items: typeof group) => items.reduce((acc, i) => add(acc, i.figures), ZERO);
-  return [
-    cell(null, sum(group), threshold),
-    cell(LegalSex.FEMALE, sum(group.filter((g) => g.sex === LegalSex.FEMALE)), threshold),
-    cell(LegalSex.MALE, sum(group.filter((g) => g.sex === LegalSex.MALE)), threshold),
-  ];
 }
 
 type Item = { sex: LegalSex; figures: Figures; municipalityId: string | null; hospitalId: string };
 
-function rowsBy(items: Item[], keyOf: (item: Item) => string | null, threshold: number): { id: string; cells: ReturnType<typeof cells> }[] {
-  const keys = [...new Set(items.map(keyOf).filter((k): k is string => k !== null))];
-  return groupByKey(keys, items, (i) => keyOf(i) ?? '').map((group, i) => ({ id: keys[i], cells: cells(group, threshold) }));
+const sum = (items: Item[]) => items.reduce((acc, i) => add(acc, i.figures), ZERO);
+
+/** Both sexes, then FEMALE, then MALE, of `items`, with the discharge counts the table shows for them. */
+function cells(items: Item[], both: SuppressedCount, bySex: SuppressedCount[]) {
+  return [cell(null, sum(items), both), ...SEXES.map((sex, c) => cell(sex, sum(items.filter((i) => i.sex === sex)), bySex[c]))];
 }
+
+/** The discharges grouped by one key (null: not known, a group of its own), in first-seen order. */
+function groupsBy<K>(items: Item[], keyOf: (item: Item) => K): { key: K; items: Item[] }[] {
+  const groups = new Map<K, Item[]>();
+  for (const item of items) {
+    const members = groups.get(keyOf(item));
+    if (members) members.push(item);
+    else groups.set(keyOf(item), [item]);
+  }
+  return [...groups].map(([key, members]) => ({ key, items: members }));
+}
+
+/** Discharges per group and sex: one suppression table. */
+const dischargeCounts = (groups: { items: Item[] }[]) => groups.map((g) => SEXES.map((sex) => g.items.filter((i) => i.sex === sex).length));
 
 /**
  * Coordinated-discharge figures of a region's discharges admitted in a period, per home
@@ -93,21 +103,27 @@ export async function handoffDeadlineReport(access: Access, regionCode: string, 
     };
     return { sex: h.legalSex, municipalityId: h.homeMunicipalityId, hospitalId: h.sendingCareUnitId, figures };
   });
-  const [byMunicipality, byHospital] = await Promise.all([
-    sortByName(rowsBy(items, (i) => i.municipalityId, threshold), (id) => access.reference.organisation(id)),
-    sortByName(rowsBy(items, (i) => i.hospitalId, threshold), (id) => access.reference.careUnit(id)),
+  const municipalities = groupsBy(items, (i) => i.municipalityId);
+  const hospitals = groupsBy(items, (i) => i.hospitalId);
+  // Both break down the same discharges, so they are suppressed together (domain/statistics.ts).
+  const [byMunicipality, byHospital] = suppressTables([dischargeCounts(municipalities), dischargeCounts(hospitals)], SEXES.length, threshold);
+  const rows = <K, N extends { name: string }>(groups: { key: K; items: Item[] }[], table: SuppressedTable, load: (key: K) => Promise<N | null>) =>
+    Promise.all(groups.map(async (g, r) => ({ named: await load(g.key), cells: cells(g.items, table.rowTotals[r], table.cells[r]) }))).then(byName);
+  const [municipalityRows, hospitalRows] = await Promise.all([
+    rows(municipalities, byMunicipality, (id) => (id === null ? Promise.resolve(null) : access.reference.organisation(id))),
+    rows(hospitals, byHospital, (id) => access.reference.careUnit(id)),
   ]);
   return {
     from: period.from,
     to: period.to,
     smallCellThreshold: threshold,
-    total: cells(items, threshold),
-    byMunicipality: byMunicipality.map((r) => ({ municipality: r.named, cells: r.cells })),
-    byHospital: byHospital.map((r) => ({ hospital: r.named, cells: r.cells })),
+    total: cells(items, byMunicipality.total, byMunicipality.columnTotals),
+    byMunicipality: municipalityRows.map((r) => ({ municipality: r.named, cells: r.cells })),
+    byHospital: hospitalRows.map((r) => ({ hospital: r.named!, cells: r.cells })),
   };
 }
 
-async function sortByName<T extends { id: string }, N extends { name: string }>(rows: T[], load: (id: string) => Promise<N | null>): Promise<(T & { named: N })[]> {
-  const named = await Promise.all(rows.map(async (r) => ({ ...r, named: (await load(r.id))! })));
-  return named.sort((a, b) => a.named.name.localeCompare(b.named.name, 'sv'));
+/** By name; the group without one (residents of no known municipality) last. */
+function byName<T extends { named: { name: string } | null }>(rows: T[]): T[] {
+  return rows.sort((a, b) => (a.named === null ? 1 : b.named === null ? -1 : a.named.name.localeCompare(b.named.name, 'sv')));
 }

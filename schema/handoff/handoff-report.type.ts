@@ -8,7 +8,7 @@ import { Organisation } from '../organisation/organisation.type';
 
 @ObjectType({
   description:
-    'Deadline figures for one group of discharges (a municipality or a hospital, one sex or both). When the group has fewer discharges than the threshold, every figure of it is suppressed.',
+    "Deadline figures for one group of discharges (a municipality or a hospital, one sex or both). When the group's discharges are suppressed (fewer than the threshold, shown '<5', or hidden so that no suppressed count can be worked out from the others, shown '..'), every figure of it is.",
 })
 export class HandoffDeadlineCell {
   @Field(() => LegalSex, { nullable: true, description: 'FEMALE or MALE; null for both together.' })
@@ -38,8 +38,8 @@ export class HandoffDeadlineCell {
 
 @ObjectType({ description: "Figures for one municipality: the discharges of its residents." })
 export class MunicipalityDeadlineRow {
-  @Field(() => Organisation, { description: 'The home municipality.' })
-  municipality: Organisation;
+  @Field(() => Organisation, { nullable: true, description: 'The home municipality; null for patients without a known one.' })
+  municipality: Organisation | null;
 
   @Field(() => [HandoffDeadlineCell], { description: 'Both sexes together, then FEMALE, then MALE.' })
   cells: HandoffDeadlineCell[];

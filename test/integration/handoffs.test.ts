@@ -390,6 +390,28 @@ describe('coordinated discharge of a Mora resident from Falu lasarett', () => {
       expect(JSON.stringify(report)).not.toMatch(/personnummer|193804/);
     });
 
+    it('hides a count that the others would give away by subtraction, in every breakdown, as ".."', async () => {
+      // With a threshold of 3, April's 3 women would show and the 2 men '<3': 5 − 3 would give the men away.
+      await app.dataSource.query(
+        `INSERT INTO rule_parameter (region_id, key, value, valid_from, source) VALUES ((SELECT region_id FROM organisation WHERE id = $1), 'statistics.smallCellThreshold', '3', '2026-01-01', 'test')`,
+        [DALARNA],
+      );
+      try {
+        const res = await app.gql(REPORT, { period: { from: '2026-04-01', to: '2026-04-30' } }, await app.token('20', Role.PLANNER));
+        expect(res.errors).toBeUndefined();
+        const report = res.data.handoffDeadlineReport;
+        const displays = (cells: any[]) => cells.map((c) => c.discharges.display);
+        expect(displays(report.total)).toEqual(['5', '..', '<3']);
+        expect(displays(report.byMunicipality[0].cells)).toEqual(['5', '..', '<3']);
+        expect(displays(report.byHospital[0].cells)).toEqual(['5', '..', '<3']);
+        // A hidden group hides every figure of it.
+        const women = report.byMunicipality[0].cells[1];
+        expect([women.admissionNoticesOnTime, women.liabilityDays, women.liabilityAmount]).toEqual([{ value: null }, { value: null }, null]);
+      } finally {
+        await app.dataSource.query(`DELETE FROM rule_parameter WHERE key = 'statistics.smallCellThreshold' AND source = 'test'`);
+      }
+    });
+
     it('counts the March story: notices and call-outs on time and late, liability days and amounts by sex', async () => {
       const planner = await app.token('20', Role.PLANNER);
       const period = { from: '2026-03-01', to: '2026-03-15' };
