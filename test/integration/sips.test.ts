@@ -39,6 +39,17 @@ const GET = `query($id: ID!) { sip(id: $id) { ${SIP_FIELDS} } }`;
 const DUE = `query($org: ID!, $before: LocalDate) { sipFollowUpsDue(organisationId: $org, before: $before) {
   edges { node { dueDate overdue sip { id status patient { personnummer } } } } } }`;
 
+/** Records the person's SIP consent, covering the plan itself, from the viewer's organisation to `recipient`; its id. */
+async function sipConsent(app: TestApp, token: string, patientId: string, recipient: string): Promise<string> {
+  const res = await app.gql(
+    `mutation($input: ConsentRecordInput!) { consentRecord(input: $input) { consent { id } } }`,
+    { input: { patientId, recipientOrganisationId: recipient, categories: ['CARE_AND_REHAB_PLAN'], purpose: 'SIP', validTo: '2026-12-31' } },
+    token,
+  );
+  expect(res.errors).toBeUndefined();
+  return res.data.consentRecord.consent.id;
+}
+
 /** The plan a mutation's payload holds, once it succeeded. */
 const ok = (res: any, field: string) => {
   expect(res.errors).toBeUndefined();
@@ -56,12 +67,6 @@ describe('a SIP for a Mora resident, from the hand-off call-out to closed', () =
   let handoffId: string;
   let sip: any;
   const sipCount = async () => Number((await app.dataSource.query('SELECT count(*) AS n FROM sip WHERE patient_id = $1', [person.id]))[0].n);
-  const consent = (token: string, patientId: string, recipient: string) =>
-    app.gql(
-      `mutation($input: ConsentRecordInput!) { consentRecord(input: $input) { consent { id } } }`,
-      { input: { patientId, recipientOrganisationId: recipient, categories: ['CARE_AND_REHAB_PLAN'], purpose: 'SIP', validTo: '2026-12-31' } },
-      token,
-    );
 
   beforeAll(async () => {
     app = await startTestApp();
@@ -93,7 +98,7 @@ describe('a SIP for a Mora resident, from the hand-off call-out to closed', () =
     await send('DISCHARGE_READY_NOTICE', 1, ward);
     // The person consents to a SIP with Mora kommun: the vårdcentral records it and calls the meeting.
     app.setNow('2026-03-05T10:00:00+01:00');
-    expect((await consent(vc, person.id, MORA)).errors).toBeUndefined();
+    await sipConsent(app, vc, person.id, MORA);
     await send('SIP_CALL_OUT', 2, vc, { senderCareUnitId: VC_MORA, content: { meetingAt: '2026-03-09T13:00:00+01:00', meetingPlace: 'Vårdcentralen Mora' } });
   });
   afterAll(() => {
@@ -110,7 +115,7 @@ describe('a SIP for a Mora resident, from the hand-off call-out to closed', () =
   });
 
   it('starts CALLED from the call-out, with Mora kommun from the call-out, Försäkringskassan under consent and the person', async () => {
-    expect((await consent(vc, person.id, FK)).errors).toBeUndefined();
+    await sipConsent(app, vc, person.id, FK);
     const res = await app.gql(
       CREATE,
       { input: { patientId: person.id, handoffId, participants: [{ organisationId: FK, contact: { name: 'Karin Handläggare', role: 'handläggare sjukpenning' } }], contact: { name: 'Vera Vårdkontakt', role: 'fast vårdkontakt' } } },
@@ -313,14 +318,7 @@ describe('SIP rules that refuse, and the planners’ statistics', () => {
     );
     expect(created.errors).toBeUndefined();
     const patientId = created.data.patientCreate.patient.id as string;
-    if (consent) {
-      const res = await app.gql(
-        `mutation($input: ConsentRecordInput!) { consentRecord(input: $input) { consent { id } } }`,
-        { input: { patientId, recipientOrganisationId: DALARNA, categories: ['CARE_AND_REHAB_PLAN'], purpose: 'SIP', validTo: '2026-12-31' } },
-        token,
-      );
-      expect(res.errors).toBeUndefined();
-    }
+    if (consent) await sipConsent(app, token, patientId, DALARNA);
     return patientId;
   };
   const create = (token: string, patientId: string, participants: object[] = [{ organisationId: DALARNA }]) => app.gql(CREATE, { input: { patientId, participants } }, token);
@@ -348,12 +346,7 @@ describe('SIP rules that refuse, and the planners’ statistics', () => {
 
   it('lets only a principal call a SIP: Försäkringskassan, though it takes part, may not', async () => {
     const patientId = await resident(moraStaff, '2062', 'MALE');
-    const fkConsent = await app.gql(
-      `mutation($input: ConsentRecordInput!) { consentRecord(input: $input) { consent { id } } }`,
-      { input: { patientId, recipientOrganisationId: FK, categories: ['CARE_AND_REHAB_PLAN'], purpose: 'SIP', validTo: '2026-12-31' } },
-      moraStaff,
-    );
-    expect(fkConsent.errors).toBeUndefined();
+    await sipConsent(app, moraStaff, patientId, FK);
     expect((await create(moraStaff, patientId, [{ organisationId: DALARNA }, { organisationId: FK }])).errors).toBeUndefined();
     const res = await create(await app.token('20:fk', Role.CARE_STAFF), patientId, [{ organisationId: MORA }]);
     expect(codes(res)).toEqual(['FORBIDDEN']);
@@ -400,16 +393,7 @@ describe('SIP rules that refuse, and the planners’ statistics', () => {
     // February: after the January plans the statistics below count.
     app.setNow('2026-02-02T10:00:00+01:00');
     const patientId = await resident(moraStaff, '2062', 'MALE');
-    const consentToFk = async () => {
-      const res = await app.gql(
-        `mutation($input: ConsentRecordInput!) { consentRecord(input: $input) { consent { id } } }`,
-        { input: { patientId, recipientOrganisationId: FK, categories: ['CARE_AND_REHAB_PLAN'], purpose: 'SIP', validTo: '2026-12-31' } },
-        moraStaff,
-      );
-      expect(res.errors).toBeUndefined();
-      return res.data.consentRecord.consent.id as string;
-    };
-    const consentId = await consentToFk();
+    const consentId = await sipConsent(app, moraStaff, patientId, FK);
     const sip = ok(await create(moraStaff, patientId, [{ organisationId: DALARNA }, { organisationId: FK }]), 'sipCreate');
     const fkStaff = await app.token('20:fk', Role.CARE_STAFF);
     const PATIENT = `query($id: ID!) { patient(id: $id) { id } }`;
@@ -434,7 +418,7 @@ describe('SIP rules that refuse, and the planners’ statistics', () => {
     // A change made on the version read before the withdrawal is refused.
     expect(codes(await app.gql(CONTENT, { input: { sipId: sip.id, version: sip.version, personGoals: 'Arbeta halvtid' } }, moraStaff))).toEqual(['CONFLICT']);
 
-    await consentToFk();
+    await sipConsent(app, moraStaff, patientId, FK);
     const again = ok(await app.gql(PARTICIPANT_ADD, { input: { sipId: sip.id, version: after.version, kind: 'ORGANISATION', organisation: { organisationId: FK } } }, moraStaff), 'sipParticipantAdd');
     expect(again.participants.map((p: any) => [p.organisation?.name ?? p.kind, p.basis])).toContainEqual(['Försäkringskassan', 'SIP_CONSENT']);
     expect((await app.gql(GET, { id: sip.id }, fkStaff)).data.sip.id).toBe(sip.id);
