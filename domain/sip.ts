@@ -237,6 +237,16 @@ export function sipConsentStillHolds(organisationId: string, principalIds: reado
   return principalIds.some((principalId) => sipConsentFrom(principalId, organisationId, moment));
 }
 
+/**
+ * Whether the person's consent to the plan itself still holds ("no consent, no SIP"): some
+ * principal of the plan holds the person's SIP consent to a principal of the other kind in it, the
+ * region to the municipality or the other way. When none does, because the person withdrew it, the
+ * plan can go on no longer.
+ */
+export function sipConsentToPlanHolds(principals: readonly Pick<SipParticipant, 'organisationId' | 'organisationKind'>[], moment: SipConsentMoment): boolean {
+  return principals.some((from) => principals.some((to) => to.organisationKind !== from.organisationKind && sipConsentFrom(from.organisationId, to.organisationId, moment)));
+}
+
 /** Relatives may take part unless the person objects. */
 export function relativeMayTakePart(personObjects: boolean): boolean {
   return !personObjects;

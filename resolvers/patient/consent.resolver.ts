@@ -51,7 +51,7 @@ export class ConsentResolver {
     return { consent: await recordConsent(access, input, info.fieldName) };
   }
 
-  @Mutation(() => ConsentRevokePayload, { description: "Revokes a consent (its source organisation or the patient's own organisation). An organisation that took part in the person's SIPs on it alone leaves them. Logged." })
+  @Mutation(() => ConsentRevokePayload, { description: "Revokes a consent (its source organisation or the patient's own organisation). An organisation that took part in the person's SIPs on it alone leaves them; a running SIP left without the person's consent between its principals is cancelled. Logged." })
   async consentRevoke(@Arg('input', () => ConsentRevokeInput, { description: 'The revocation.' }) input: ConsentRevokeInput, @Ctx() { access }: Context, @Info() info: GraphQLResolveInfo) {
     return { consent: await revokeConsent(access, input, info.fieldName) };
   }

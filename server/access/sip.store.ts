@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import DataLoader from 'dataloader';
 import { DataSource, EntityManager } from 'typeorm';
-import { Role } from '../../domain/enums';
-import { sipConsentStillHolds, SipParticipantBasis, SipParticipantKind, SipStatus } from '../../domain/sip';
+import { OrganisationKind, Role } from '../../domain/enums';
+import { sipConsentStillHolds, sipConsentToPlanHolds, SipEvent, SipParticipantBasis, SipParticipantKind, SipStatus, sipTransition } from '../../domain/sip';
 import { isUuid } from '../../domain/uuid';
 import { SipEntity } from '../../entities';
 import { ParticipationSource } from '../../entities/patient-participation.entity';
@@ -47,6 +47,9 @@ export interface NewSipMeeting {
   note: string | null;
   attendeeIds: string[];
 }
+
+/** The end reason of a plan cancelled because the person withdrew consent to it. */
+const WITHDRAWN_REASON = 'The person withdrew their consent to the plan';
 
 /** The plan's own columns a change may set. */
 export type SipPatch = Partial<
@@ -300,34 +303,57 @@ export class SipStore {
   }
 
   /**
-   * The person withdrew a consent to an organisation: where it took part in the person's plans on
-   * the person's consent (not by law) and no principal of the plan holds another in force
-   * (domain/sip.ts), it leaves those plans, and the patient's case through them, in the caller's
-   * transaction. Each plan it leaves gets a new version and an access-log row.
+   * The person withdrew a consent (domain/sip.ts decides what goes with it), in the revocation's
+   * transaction:
+   * - an organisation that took part in the person's plans on the person's consent, with no other
+   *   in force from a principal of the plan, leaves them and the patient's case through them;
+   * - a running plan whose principals no longer hold the person's consent to it is CANCELLED
+   *   ("no consent, no SIP"); the principals keep it, read-only, as their record.
+   * Each plan changed gets a new version and an access-log row.
    */
-  async consentWithdrawn(tx: EntityManager, withdrawn: { patientId: string; recipientOrganisationId: string }, moment: { at: Date; onDate: string }, action: string): Promise<void> {
-    const { patientId, recipientOrganisationId: organisationId } = withdrawn;
-    const joined: { participantId: string; sipId: string; principalIds: string[] }[] = await tx.query(
-      `SELECT sp.id AS "participantId", sp.sip_id AS "sipId",
-              ARRAY(SELECT pr.organisation_id FROM sip_participant pr
-                    WHERE pr.sip_id = sp.sip_id AND pr.basis IN ('${SipParticipantBasis.INITIATOR}', '${SipParticipantBasis.PRINCIPAL}') AND pr.removed_at IS NULL) AS "principalIds"
-       FROM sip_participant sp JOIN sip s ON s.id = sp.sip_id
-       WHERE s.patient_id = $1 AND sp.organisation_id = $2 AND sp.basis = '${SipParticipantBasis.SIP_CONSENT}' AND sp.removed_at IS NULL`,
-      [patientId, organisationId],
+  async consentWithdrawn(tx: EntityManager, withdrawn: Pick<ConsentRow, 'patientId' | 'sourceOrganisationId' | 'recipientOrganisationId'>, moment: { at: Date; onDate: string }, action: string): Promise<void> {
+    const { patientId, recipientOrganisationId } = withdrawn;
+    const rows: (Pick<SipParticipantRow, 'id' | 'sipId' | 'organisationId' | 'basis'> & { organisationKind: OrganisationKind; status: SipStatus })[] = await tx.query(
+      `SELECT sp.id, sp.sip_id AS "sipId", sp.organisation_id AS "organisationId", sp.basis, o.kind AS "organisationKind", s.status
+       FROM sip s JOIN sip_participant sp ON sp.sip_id = s.id JOIN organisation o ON o.id = sp.organisation_id
+       WHERE s.patient_id = $1 AND sp.removed_at IS NULL
+         AND s.id IN (SELECT p.sip_id FROM sip_participant p WHERE p.organisation_id = $2 AND p.removed_at IS NULL)`,
+      [patientId, recipientOrganisationId],
     );
-    if (joined.length === 0) return;
-    const consents: ConsentRow[] = await tx.query(`SELECT ${CONSENT_COLUMNS} FROM consent k WHERE k.patient_id = $1 AND k.recipient_organisation_id = $2`, [patientId, organisationId]);
-    const leaving = joined.filter((j) => !sipConsentStillHolds(organisationId, j.principalIds, { consents, ...moment }));
-    if (leaving.length === 0) return;
-    const sipIds = leaving.map((l) => l.sipId);
-    await tx.query(`UPDATE sip_participant SET removed_at = $2 WHERE id = ANY($1::uuid[])`, [leaving.map((l) => l.participantId), moment.at]);
-    await tx.query(`UPDATE sip SET version = version + 1, updated_at = $2 WHERE id = ANY($1::uuid[])`, [sipIds, moment.at]);
-    await this.access.patients.endParticipation(tx, { patientId, organisationId, source: ParticipationSource.SIP, sourceIds: sipIds }, moment.at);
+    if (rows.length === 0) return;
+    const consents: ConsentRow[] = await tx.query(`SELECT ${CONSENT_COLUMNS} FROM consent k WHERE k.patient_id = $1`, [patientId]);
+    const weighed = { consents, ...moment };
+    const leaving: { participantId: string; sipId: string }[] = [];
+    const cancelled: string[] = [];
+    const sipIds = [...new Set(rows.map((r) => r.sipId))];
+    for (const [i, participants] of groupByKey(sipIds, rows, (r) => r.sipId).entries()) {
+      const sipId = sipIds[i];
+      const principals = participants.filter((p) => p.basis !== SipParticipantBasis.SIP_CONSENT) as { organisationId: string; organisationKind: OrganisationKind }[];
+      const recipient = participants.find((p) => p.organisationId === recipientOrganisationId)!;
+      if (recipient.basis === SipParticipantBasis.SIP_CONSENT) {
+        if (!sipConsentStillHolds(recipientOrganisationId, principals.map((p) => p.organisationId), weighed)) leaving.push({ participantId: recipient.id, sipId });
+        continue;
+      }
+      // The consent ran between two principals of the plan: the person's consent to the plan itself.
+      const cancel = sipTransition(recipient.status, SipEvent.CANCEL);
+      if (cancel.ok && principals.some((p) => p.organisationId === withdrawn.sourceOrganisationId) && !sipConsentToPlanHolds(principals, weighed)) cancelled.push(sipId);
+    }
+    const changed = [...leaving.map((l) => l.sipId), ...cancelled];
+    if (changed.length === 0) return;
+    if (leaving.length) {
+      await tx.query(`UPDATE sip_participant SET removed_at = $2 WHERE id = ANY($1::uuid[])`, [leaving.map((l) => l.participantId), moment.at]);
+      const left = leaving.map((l) => l.sipId);
+      await this.access.patients.endParticipation(tx, { patientId, organisationId: recipientOrganisationId, source: ParticipationSource.SIP, sourceIds: left }, moment.at);
+    }
+    if (cancelled.length) {
+      await tx.query(`UPDATE sip SET status = $2, ended_at = $3, end_reason = $4 WHERE id = ANY($1::uuid[])`, [cancelled, SipStatus.CANCELLED, moment.at, WITHDRAWN_REASON]);
+    }
+    await tx.query(`UPDATE sip SET version = version + 1, updated_at = $2 WHERE id = ANY($1::uuid[])`, [changed, moment.at]);
     await this.audit.write(
-      sipIds.map((id) => ({ action, recordType: AuditRecordType.SIP, patientId, recordId: id, outcome: AuditOutcome.ALLOWED })),
+      changed.map((id) => ({ action, recordType: AuditRecordType.SIP, patientId, recordId: id, outcome: AuditOutcome.ALLOWED })),
       tx,
     );
-    for (const id of sipIds) for (const loader of [this.byId, this.participantsOf]) loader.clear(id);
+    for (const id of changed) for (const loader of [this.byId, this.participantsOf]) loader.clear(id);
   }
 
   /**

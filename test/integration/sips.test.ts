@@ -36,6 +36,7 @@ const FOLLOW_UP_START = mutation('sipFollowUpStart', 'SipStatusInput');
 const CANCEL = mutation('sipCancel', 'SipStatusInput');
 const MEETING = `mutation($input: SipMeetingRecordInput!) { sipMeetingRecord(input: $input) { sip { ${SIP_FIELDS} } meeting { id } } }`;
 const GET = `query($id: ID!) { sip(id: $id) { ${SIP_FIELDS} } }`;
+const REVOKE = `mutation($input: ConsentRevokeInput!) { consentRevoke(input: $input) { consent { status revokedAt } } }`;
 const DUE = `query($org: ID!, $before: LocalDate) { sipFollowUpsDue(organisationId: $org, before: $before) {
   edges { node { dueDate overdue sip { id status patient { personnummer } } } } } }`;
 
@@ -399,11 +400,7 @@ describe('SIP rules that refuse, and the planners’ statistics', () => {
     const PATIENT = `query($id: ID!) { patient(id: $id) { id } }`;
     expect((await app.gql(GET, { id: sip.id }, fkStaff)).data.sip.id).toBe(sip.id);
 
-    const revoke = await app.gql(
-      `mutation($input: ConsentRevokeInput!) { consentRevoke(input: $input) { consent { status revokedAt } } }`,
-      { input: { id: consentId, reason: 'Patienten återkallar samtycket' } },
-      moraStaff,
-    );
+    const revoke = await app.gql(REVOKE, { input: { id: consentId, reason: 'Patienten återkallar samtycket' } }, moraStaff);
     expect(revoke.errors).toBeUndefined();
     expect(revoke.data.consentRevoke.consent).toEqual({ status: 'REVOKED', revokedAt: '2026-02-02T09:00:00.000Z' });
     expect((await app.logRows(revoke.requestId)).map((r) => [r.action, r.outcome])).toEqual([
@@ -423,6 +420,31 @@ describe('SIP rules that refuse, and the planners’ statistics', () => {
     expect(again.participants.map((p: any) => [p.organisation?.name ?? p.kind, p.basis])).toContainEqual(['Försäkringskassan', 'SIP_CONSENT']);
     expect((await app.gql(GET, { id: sip.id }, fkStaff)).data.sip.id).toBe(sip.id);
     expect((await app.gql(PATIENT, { id: patientId }, fkStaff)).data.patient.id).toBe(patientId);
+  });
+
+  it('cancels a running plan once the person withdraws the consent to it (no consent, no SIP), unless a consent between the principals remains', async () => {
+    app.setNow('2026-02-03T10:00:00+01:00');
+    const patientId = await resident(moraStaff, '2062', 'FEMALE', false);
+    const consentId = await sipConsent(app, moraStaff, patientId, DALARNA);
+    const sip = ok(await create(moraStaff, patientId), 'sipCreate');
+    const revoke = await app.gql(REVOKE, { input: { id: consentId, reason: 'Vill inte längre ha någon SIP' } }, moraStaff);
+    expect(revoke.errors).toBeUndefined();
+    expect((await app.logRows(revoke.requestId)).map((r) => [r.action, r.outcome])).toEqual([
+      ['consentRevoke', 'ALLOWED'],
+      ['consentRevoke', 'ALLOWED'],
+    ]);
+    // Both principals keep the plan, read-only, as their record.
+    const after = (await app.gql(GET, { id: sip.id }, regionStaff)).data.sip;
+    expect(after).toMatchObject({ status: 'CANCELLED', version: sip.version + 1, endedAt: '2026-02-03T09:00:00.000Z', endReason: 'The person withdrew their consent to the plan' });
+    expect(codes(await app.gql(CONTENT, { input: { sipId: sip.id, version: after.version, personGoals: 'Klara mig själv' } }, moraStaff))).toEqual(['CONFLICT']);
+
+    // The person also consented the other way, region to municipality: the plan still has its consent.
+    const other = await resident(moraStaff, '2062', 'FEMALE', false);
+    const toRegion = await sipConsent(app, moraStaff, other, DALARNA);
+    const kept = ok(await create(moraStaff, other), 'sipCreate');
+    await sipConsent(app, regionStaff, other, MORA);
+    expect((await app.gql(REVOKE, { input: { id: toRegion, reason: 'Fel mottagare' } }, moraStaff)).errors).toBeUndefined();
+    expect((await app.gql(GET, { id: kept.id }, moraStaff)).data.sip).toMatchObject({ status: 'DRAFT', version: kept.version });
   });
 
   it('gives planners started plans by municipality and sex, small counts as "<5" and the counts that would reveal them as ".."', async () => {

@@ -17,6 +17,7 @@ import {
   SipKvaUse,
   sipActivationProblems,
   sipConsentStillHolds,
+  sipConsentToPlanHolds,
   sipParticipantProblem,
   SipStatus,
   sipTransition,
@@ -321,6 +322,34 @@ describe('who may take part in a SIP', () => {
       ['the only consent left runs the other way', [sipConsent({ sourceOrganisationId: FK, recipientOrganisationId: REGION })]],
     ])('lets it go when %s', (_, consents) => {
       expect(sipConsentStillHolds(FK, principals, moment(consents))).toBe(false);
+    });
+  });
+
+  describe("the person's consent to the plan itself", () => {
+    const moment = (consents: PurposedConsentFacts[]) => ({ consents, at: new Date('2026-06-01T08:00:00Z'), onDate: '2026-06-01' });
+    const principals = [
+      { organisationId: REGION, organisationKind: K.REGION },
+      { organisationId: MUNICIPALITY, organisationKind: K.MUNICIPALITY },
+    ];
+    const toMunicipality = (overrides: Partial<PurposedConsentFacts> = {}) => sipConsent({ recipientOrganisationId: MUNICIPALITY, ...overrides });
+
+    it('holds while a principal holds a SIP consent to the principal of the other kind, either way', () => {
+      expect(sipConsentToPlanHolds(principals, moment([toMunicipality()]))).toBe(true);
+      expect(sipConsentToPlanHolds(principals, moment([toMunicipality({ sourceOrganisationId: MUNICIPALITY, recipientOrganisationId: REGION })]))).toBe(true);
+      expect(sipConsentToPlanHolds(principals, moment([toMunicipality({ revokedAt: new Date('2026-06-01T07:00:00Z') }), toMunicipality()]))).toBe(true);
+    });
+
+    it.each<[string, PurposedConsentFacts[]]>([
+      ['the person withdrew it', [toMunicipality({ revokedAt: new Date('2026-06-01T07:00:00Z') })]],
+      ['only consents to others are left', [sipConsent()]],
+      ['the consent left is for another purpose', [toMunicipality({ purpose: ConsentPurpose.COORDINATED_DISCHARGE })]],
+    ])('fails when %s', (_, consents) => {
+      expect(sipConsentToPlanHolds(principals, moment(consents))).toBe(false);
+    });
+
+    it('does not count a consent between two principals of one kind', () => {
+      const two = [...principals.slice(0, 1), { organisationId: 'region-orebro', organisationKind: K.REGION }];
+      expect(sipConsentToPlanHolds(two, moment([sipConsent({ recipientOrganisationId: 'region-orebro' })]))).toBe(false);
     });
   });
 
