@@ -27,7 +27,7 @@ import {
   SipRow,
   SipStatisticsRow,
 } from './rows.sip';
-import { pageByKey, Queryable } from './sql';
+import { conflictOnUnique, pageByKey, Queryable } from './sql';
 
 export type NewSip = Pick<SipEntity, 'patientId' | 'regionId' | 'status' | 'handoffId' | 'meetingPlannedAt' | 'meetingPlannedPlace' | 'calledAt'>;
 
@@ -249,7 +249,7 @@ export class SipStore {
         activatedAt: null,
         endedAt: null,
         endReason: null,
-      });
+      }).catch((error) => conflictOnUnique(error, { sip_handoff_open_uq: ['handoffId', 'A SIP started from this hand-off is still running; work on that one (sips, filter patientId)'] }));
       const person: NewSipParticipant = { kind: SipParticipantKind.PERSON, organisationId: null, careUnitId: null, basis: null, contactName: null, contactRole: null, contactDetails: null };
       await this.join(tx, id, values.patientId, [...participants, person], now);
       await this.audit.write([{ action, recordType: AuditRecordType.SIP, patientId: values.patientId, recordId: id, outcome: AuditOutcome.ALLOWED }], tx);
@@ -393,12 +393,7 @@ export class SipStore {
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
           [randomUUID(), sipId, p.kind, p.organisationId, p.careUnitId, p.basis, p.contactName, p.contactRole, p.contactDetails, now, viewer.userId],
         )
-        .catch((error) => {
-          if ((error as { driverError?: { constraint?: string } }).driverError?.constraint === 'sip_participant_organisation_uq') {
-            throw new ConflictError('That organisation already takes part in the plan', 'organisationId');
-          }
-          throw error;
-        });
+        .catch((error) => conflictOnUnique(error, { sip_participant_organisation_uq: ['organisationId', 'That organisation already takes part in the plan'] }));
       if (p.organisationId) {
         await this.access.patients.addParticipant(tx, { patientId, organisationId: p.organisationId, careUnitId: p.careUnitId, source: ParticipationSource.SIP, sourceId: sipId });
       }

@@ -141,6 +141,14 @@ describe('a SIP for a Mora resident, from the hand-off call-out to closed', () =
     ]);
   });
 
+  it('refuses a second plan from the same call-out while the first runs; nothing is written', async () => {
+    const res = await app.gql(CREATE, { input: { patientId: person.id, handoffId } }, vc);
+    expect(codes(res)).toEqual(['CONFLICT']);
+    expect(res.errors![0].extensions?.field).toBe('handoffId');
+    expect(await sipCount()).toBe(1);
+    expect((await app.logRows(res.requestId)).map((r) => r.outcome)).toEqual(['REJECTED']);
+  });
+
   it('is visible to every participating organisation, Försäkringskassan included, and to nobody else', async () => {
     for (const token of [mora, fk, ward]) expect((await app.gql(GET, { id: sip.id }, token)).data.sip.id).toBe(sip.id);
     const outsider = await app.gql(GET, { id: sip.id }, falun);
