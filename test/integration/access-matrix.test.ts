@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Role } from '../../domain/enums';
 import { ParticipationSource } from '../../entities/patient-participation.entity';
+import { PATIENT_DATA_FIELDS } from '../../server/access/audit-middleware';
 import { seededOrganisationId } from '../../entities/seed/seed';
 import { testPersonnummer } from '../support/personnummer';
 import { GraphQLResponse, startTestApp, TestApp } from '../support/test-app';
@@ -54,7 +55,19 @@ interface Fixture {
   sipVersion(): Promise<number>;
   /** The person's own participant row of the SIP, to be present at a meeting. */
   sipPersonId: string;
+  /** Region Dalarna's participant row of the SIP. */
+  sipRegionParticipantId: string;
   sipFollowUpDue: string;
+  /** Another SIP of Mora's with Region Dalarna for the patient, made for one attempt at a change of status. */
+  newSip(status: SipFixtureStatus): Promise<FixtureSip>;
+}
+
+type SipFixtureStatus = 'DRAFT' | 'CALLED' | 'ACTIVE';
+interface FixtureSip {
+  id: string;
+  version: number;
+  participants: { id: string; kind: string; organisation: { id: string } | null }[];
+  meetings: { id: string }[];
 }
 
 interface Operation {
@@ -302,7 +315,37 @@ const OPERATIONS: Operation[] = [
     },
     expected: { owner: 'DATA', participant: 'DATA', ...DENIED_TO_OUTSIDERS },
   },
+  {
+    name: 'sipParticipantUpdate',
+    run: async (app, token, f) =>
+      app.gql(
+        `mutation($input: SipParticipantUpdateInput!) { sipParticipantUpdate(input: $input) { sip { id participants { id contactName } } } }`,
+        { input: { sipId: f.sipId, version: await f.sipVersion(), participantId: f.sipRegionParticipantId, contact: { name: 'Vera Vårdkontakt', details: '023-49 00 00' } } },
+        token,
+      ),
+    check: (data, f) => expect(data.sipParticipantUpdate.sip.participants).toContainEqual({ id: f.sipRegionParticipantId, contactName: 'Vera Vårdkontakt' }),
+    expected: { owner: 'DATA', participant: 'DATA', ...DENIED_TO_OUTSIDERS },
+  },
+  statusChange('sipCall', 'SipCallInput', 'DRAFT', 'CALLED', () => ({ meetingAt: new Date(Date.now() + 86400_000).toISOString(), meetingPlace: 'Mora' })),
+  statusChange('sipActivate', 'SipActivateInput', 'CALLED', 'ACTIVE', (sip) => ({ meetingId: sip.meetings[0].id })),
+  statusChange('sipFollowUpStart', 'SipStatusInput', 'ACTIVE', 'FOLLOW_UP', () => ({})),
+  statusChange('sipFollowUpRecord', 'SipFollowUpRecordInput', 'ACTIVE', 'ACTIVE', () => ({ outcome: 'CONTINUE', nextFollowUpDate: inDays(60), note: 'Fortsätter' })),
+  statusChange('sipClose', 'SipStatusInput', 'ACTIVE', 'CLOSED', () => ({ reason: 'Målen nådda' })),
+  statusChange('sipCancel', 'SipStatusInput', 'DRAFT', 'CANCELLED', () => ({ reason: 'Personen flyttar' })),
 ];
+
+/** A change of a fresh plan's status, from `from` to `to`, by the principals only. */
+function statusChange(field: string, input: string, from: SipFixtureStatus, to: string, extra: (sip: FixtureSip) => Record<string, unknown>): Operation {
+  return {
+    name: field,
+    run: async (app, token, f) => {
+      const sip = await f.newSip(from);
+      return app.gql(`mutation($input: ${input}!) { ${field}(input: $input) { sip { id status version } } }`, { input: { sipId: sip.id, version: sip.version, ...extra(sip) } }, token);
+    },
+    check: (data) => expect(data[field].sip.status).toBe(to),
+    expected: { owner: 'DATA', participant: 'DATA', ...DENIED_TO_OUTSIDERS },
+  };
+}
 
 describe('access matrix for patient data', () => {
   let app: TestApp;
@@ -351,36 +394,42 @@ describe('access matrix for patient data', () => {
     };
     await sipConsent(tokens.owner, DALARNA);
     await sipConsent(tokens.participant, MORA);
-    const sipStep = async (field: string, input: string, variables: Record<string, unknown>) => {
-      const res = await app.gql(`mutation($input: ${input}!) { ${field}(input: $input) { sip { id version participants { id kind } meetings { id } } } }`, { input: variables }, tokens.owner);
+    const sipStep = async (field: string, input: string, variables: Record<string, unknown>): Promise<FixtureSip> => {
+      const res = await app.gql(`mutation($input: ${input}!) { ${field}(input: $input) { sip { id version participants { id kind organisation { id } } meetings { id } } } }`, { input: variables }, tokens.owner);
       expect(res.errors).toBeUndefined();
       return res.data[field].sip;
     };
-    let sip = await sipStep('sipCreate', 'SipCreateInput', { patientId, contact: { name: 'Mats Biståndshandläggare' }, participants: [{ organisationId: DALARNA, contact: { name: 'Vera Vårdkontakt' } }] });
-    const sipPersonId = sip.participants.find((p: any) => p.kind === 'PERSON').id;
     const sipFollowUpDue = inDays(14);
-    sip = await sipStep('sipContentUpdate', 'SipContentUpdateInput', {
-      sipId: sip.id,
-      version: sip.version,
-      personGoals: 'Klara morgonen själv',
-      overallResponsibleOrganisationId: MORA,
-      nextFollowUpDate: sipFollowUpDue,
-      interventions: [
-        { description: 'Hemrehabilitering', responsibleOrganisationId: MORA },
-        { description: 'Läkemedelsgenomgång', responsibleOrganisationId: DALARNA },
-      ],
-    });
-    const meetingAt = new Date().toISOString();
-    sip = await sipStep('sipCall', 'SipCallInput', { sipId: sip.id, version: sip.version, meetingAt, meetingPlace: 'Mora' });
-    sip = await sipStep('sipMeetingRecord', 'SipMeetingRecordInput', { sipId: sip.id, version: sip.version, heldAt: meetingAt, place: 'Mora', presentParticipantIds: sip.participants.map((p: any) => p.id) });
-    sip = await sipStep('sipActivate', 'SipActivateInput', { sipId: sip.id, version: sip.version, meetingId: sip.meetings[0].id });
-    const sipId: string = sip.id;
+    const newSip = async (status: SipFixtureStatus) => {
+      let sip = await sipStep('sipCreate', 'SipCreateInput', { patientId, contact: { name: 'Mats Biståndshandläggare' }, participants: [{ organisationId: DALARNA, contact: { name: 'Vera Vårdkontakt' } }] });
+      if (status === 'DRAFT') return sip;
+      sip = await sipStep('sipContentUpdate', 'SipContentUpdateInput', {
+        sipId: sip.id,
+        version: sip.version,
+        personGoals: 'Klara morgonen själv',
+        overallResponsibleOrganisationId: MORA,
+        nextFollowUpDate: sipFollowUpDue,
+        interventions: [
+          { description: 'Hemrehabilitering', responsibleOrganisationId: MORA },
+          { description: 'Läkemedelsgenomgång', responsibleOrganisationId: DALARNA },
+        ],
+      });
+      const meetingAt = new Date().toISOString();
+      sip = await sipStep('sipCall', 'SipCallInput', { sipId: sip.id, version: sip.version, meetingAt, meetingPlace: 'Mora' });
+      sip = await sipStep('sipMeetingRecord', 'SipMeetingRecordInput', { sipId: sip.id, version: sip.version, heldAt: meetingAt, place: 'Mora', presentParticipantIds: sip.participants.map((p) => p.id) });
+      if (status === 'CALLED') return sip;
+      return sipStep('sipActivate', 'SipActivateInput', { sipId: sip.id, version: sip.version, meetingId: sip.meetings[0].id });
+    };
+    const sip = await newSip('ACTIVE');
+    const sipId = sip.id;
     fixture = {
       sipId,
+      newSip,
+      sipRegionParticipantId: sip.participants.find((p) => p.organisation?.id === DALARNA)!.id,
       async sipVersion() {
         return (await app.dataSource.query('SELECT version FROM sip WHERE id = $1', [sipId]))[0].version;
       },
-      sipPersonId,
+      sipPersonId: sip.participants.find((p) => p.kind === 'PERSON')!.id,
       sipFollowUpDue,
       handoffId,
       admissionNoticeId: discharge.data.handoffCreate.handoff.messages[0].id,
@@ -415,6 +464,14 @@ describe('access matrix for patient data', () => {
     const rows = await app.logRows(res.requestId);
     expect(rows.length).toBeGreaterThanOrEqual(1);
     expect(rows.map((r) => r.outcome)).toContain(op.logged?.[viewer] ?? LOGGED[outcome]);
+  });
+
+  it('covers every root field that touches patient data', () => {
+    const covered = new Set(OPERATIONS.map((op) => op.name.split(' ')[0]));
+    // The region's review of its accesses is TENANT_ADMIN's, not patient care: access-log.test.ts tests who gets it.
+    const elsewhere = new Set(['accessLogReview']);
+    const fields = [...Object.keys(PATIENT_DATA_FIELDS.Query), ...Object.keys(PATIENT_DATA_FIELDS.Mutation)];
+    expect(fields.filter((field) => !covered.has(field) && !elsewhere.has(field))).toEqual([]);
   });
 
   it('answers an outsider the same for an existing patient as for a made-up id', async () => {
