@@ -151,13 +151,28 @@ describe('SQL statements for agreement lists', () => {
       meetings { present { id } kvaCode { code } }
       followUps { dueDate overdue }
       activationProblems { item } } } } }`;
+    // Malung's follow-ups due within a month: each plan's open one, with its plan and person.
+    const due = `query($org: ID!, $before: LocalDate) { sipFollowUpsDue(organisationId: $org, before: $before, first: 50) { edges { node { dueDate
+      sip { id patient { personnummer } overallResponsibleOrganisation { name } participants { kind organisation { name } } } } } } }`;
+    const dueVariables = { org: MALUNG, before: inDays(30) };
     await startSip(0);
     await app.gql(list, {}, malung); // warms the viewer cache
     let single: any;
     let many: any;
+    let dueSingle: any;
+    let dueMany: any;
     const one = await app.countStatements(async () => (single = await app.gql(list, {}, malung)));
+    const dueOne = await app.countStatements(async () => (dueSingle = await app.gql(due, dueVariables, malung)));
     for (let i = 1; i < 6; i += 1) await startSip(i);
     const forMany = await app.countStatements(async () => (many = await app.gql(list, {}, malung)));
+    const dueForMany = await app.countStatements(async () => (dueMany = await app.gql(due, dueVariables, malung)));
+    expect(dueSingle.data.sipFollowUpsDue.edges).toHaveLength(1);
+    expect(dueMany.data.sipFollowUpsDue.edges).toHaveLength(6);
+    for (const { node } of dueMany.data.sipFollowUpsDue.edges) {
+      expect(node.sip.overallResponsibleOrganisation).toEqual({ name: 'Malung-Sälens kommun' });
+      expect(node.sip.participants.map((p: any) => p.organisation?.name ?? p.kind)).toEqual(['Malung-Sälens kommun', 'Region Dalarna', 'PERSON']);
+    }
+    expect(dueForMany).toBe(dueOne);
     expect(single.errors).toBeUndefined();
     expect(many.errors).toBeUndefined();
     expect(single.data.sips.edges).toHaveLength(1);
