@@ -67,13 +67,8 @@ function cells(items: Item[], both: SuppressedCount, bySex: SuppressedCount[]) {
 
 /** The discharges grouped by one key (null: not known, a group of its own), in first-seen order. */
 function groupsBy<K>(items: Item[], keyOf: (item: Item) => K): { key: K; items: Item[] }[] {
-  const groups = new Map<K, Item[]>();
-  for (const item of items) {
-    const members = groups.get(keyOf(item));
-    if (members) members.push(item);
-    else groups.set(keyOf(item), [item]);
-  }
-  return [...groups].map(([key, members]) => ({ key, items: members }));
+  const keys = [...new Set(items.map(keyOf))];
+  return groupByKey(keys, items, keyOf).map((members, i) => ({ key: keys[i], items: members }));
 }
 
 /** Discharges per group and sex: one suppression table. */

@@ -20,8 +20,8 @@ export function byKey<T>(keys: readonly string[], rows: T[], keyOf: (row: T) => 
   return keys.map((k) => map.get(k) ?? null);
 }
 
-export function groupByKey<T>(keys: readonly string[], rows: T[], keyOf: (row: T) => string): T[][] {
-  const groups = new Map<string, T[]>(keys.map((k) => [k, []]));
+export function groupByKey<T, K = string>(keys: readonly K[], rows: T[], keyOf: (row: T) => K): T[][] {
+  const groups = new Map<K, T[]>(keys.map((k) => [k, []]));
   for (const row of rows) groups.get(keyOf(row))?.push(row);
   return keys.map((k) => groups.get(k)!);
 }
