@@ -5,7 +5,7 @@ import { HANDOFF_READ_ROLES } from '../server/access/handoff.store';
 import { PATIENT_ROLES } from '../server/access/patient.store';
 import { hasRole } from '../server/auth/viewer';
 import type { Context } from '../server/context';
-import { ForbiddenError, UnauthenticatedError } from '../server/errors';
+import { ForbiddenError } from '../server/errors';
 
 /*
  * The coarse gate (graphql-shield): who may call which root field. Row-level rules (tenant,
@@ -13,12 +13,12 @@ import { ForbiddenError, UnauthenticatedError } from '../server/errors';
  * `contextual` cache is safe. Anything not listed is denied (fallbackRule: deny).
  */
 const isAuthenticated = rule({ cache: 'contextual' })((_parent, _args, ctx: Context) =>
-  ctx.access.viewer ? true : new UnauthenticatedError(),
+  ctx.access.viewer ? true : ctx.access.unauthenticated(),
 );
 
 const hasAnyRole = (...roles: Role[]) =>
   rule(`has-role-${roles.join('-')}`, { cache: 'contextual' })((_parent, _args, ctx: Context) => {
-    if (!ctx.access.viewer) return new UnauthenticatedError();
+    if (!ctx.access.viewer) return ctx.access.unauthenticated();
     return hasRole(ctx.access.viewer, ...roles) ? true : new ForbiddenError(`This needs one of the roles ${roles.join(', ')}`);
   });
 

@@ -15,7 +15,7 @@ import type { Context } from './context';
 import { createDataSource, migrateAndSeed } from './database/data-source';
 import { EmbeddedDatabase, startEmbeddedDatabase } from './database/embedded';
 import { StatementCounter } from './database/statement-counter';
-import { createFormatError } from './errors';
+import { createFormatError, UnauthenticatedError } from './errors';
 import { armor, costLimitPlugin } from './limits';
 import { Logger } from './logger';
 import { buildAppSchema } from './schema';
@@ -100,7 +100,17 @@ export async function startApp(config: Config, logger: Logger, clock: Clock = sy
     '/graphql',
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => ({ access: new Access(await authenticate(req.headers.authorization), randomUUID(), services) }),
+      context: async ({ req }) => {
+        const requestId = randomUUID();
+        try {
+          return { access: new Access(await authenticate(req.headers.authorization), requestId, services) };
+        } catch (error) {
+          // A refused token does not end the request here: its patient-data fields are logged as
+          // UNAUTHENTICATED attempts, then refused (HTTP 401), as a request without a token is.
+          if (error instanceof UnauthenticatedError) return { access: new Access(null, requestId, services, error) };
+          throw error;
+        }
+      },
     }),
   );
 

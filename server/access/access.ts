@@ -47,10 +47,15 @@ export class Access {
   readonly logger: Logger;
   private readonly clock: Clock;
 
+  /**
+   * @param authFailure why the request's token was refused, when it was: the request still runs,
+   *   so that each patient-data field it names is logged as UNAUTHENTICATED before it is refused.
+   */
   constructor(
     readonly viewer: Viewer | null,
     readonly requestId: string,
     { db, logger, cipher, clock }: AccessServices,
+    private readonly authFailure: UnauthenticatedError | null = null,
   ) {
     this.logger = logger;
     this.clock = clock;
@@ -76,10 +81,15 @@ export class Access {
     return localDateOf(this.now(), region.timeZone);
   }
 
-  /** The viewer, or UNAUTHENTICATED. */
+  /** The viewer, or UNAUTHENTICATED (saying what was wrong with the token, if one was sent). */
   requireViewer(): Viewer {
-    if (!this.viewer) throw new UnauthenticatedError();
+    if (!this.viewer) throw this.unauthenticated();
     return this.viewer;
+  }
+
+  /** The error for a request without a valid token. */
+  unauthenticated(): UnauthenticatedError {
+    return this.authFailure ?? new UnauthenticatedError();
   }
 
   /** The viewer when they hold one of `roles`, else FORBIDDEN. */

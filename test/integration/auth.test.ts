@@ -41,7 +41,20 @@ describe('authentication', () => {
     expect(res.status).toBe(401);
     expect(codes(res)).toEqual(['UNAUTHENTICATED']);
     expect(res.errors![0].message).toMatch(message);
-    expect(res.data).toBeUndefined();
+    expect(res.data).toBeNull();
+  });
+
+  it.each([
+    ['no token', async () => null],
+    ['a malformed token', async () => 'not.a.jwt'],
+    ['an expired token', async (a: TestApp) => signDevToken(a.config.dataDir, { userId: 'u', organisationId: seededOrganisationId('2062')!, roles: ['CARE_STAFF'], expiresIn: '-1m' })],
+  ])('logs a request with %s that names a patient as an UNAUTHENTICATED attempt on that patient, under its x-request-id', async (_name, make) => {
+    const patientId = '6f1c3a52-8f4e-4d7a-9b1e-2c3d4e5f6a7b';
+    const res = await app.gql(`query($id: ID!) { patient(id: $id) { id } }`, { id: patientId }, await make(app));
+    expect(res.status).toBe(401);
+    expect(codes(res)).toEqual(['UNAUTHENTICATED']);
+    expect(res.requestId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(await app.logRows(res.requestId)).toEqual([{ outcome: 'UNAUTHENTICATED', action: 'patient', patientId }]);
   });
 
   it('refuses an Authorization header that is not a bearer token', async () => {
