@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { Role } from '../../domain/enums';
 import { Page, PageRequest } from '../../schema/common/page';
-import { ForbiddenError } from '../errors';
+import { ForbiddenError, NotFoundError } from '../errors';
 import type { Access } from './access';
 import { AuditOutcome, AuditRecordType } from './audit';
 import { pageByKey } from './sql';
@@ -68,6 +68,7 @@ export class AccessLogStore {
   async review(filter: ReviewFilter, page: PageRequest, action: string): Promise<Page<AccessLogRow>> {
     const entry = { action, recordType: AuditRecordType.ACCESS_LOG, patientId: filter.patientId ?? null, recordId: null };
     const viewer = this.access.requireRole(Role.TENANT_ADMIN);
+    if (filter.patientId) await this.requireRegionPatient(filter.patientId, viewer.regionId);
     const params: unknown[] = [viewer.regionId];
     let where = 'l.region_id = $1';
     if (filter.userId) where += ` AND l.user_id = $${params.push(filter.userId)}`;
@@ -78,5 +79,14 @@ export class AccessLogStore {
     const rows = await pageByKey<AccessLogRow>(this.db, NEWEST_FIRST, `SELECT ${COLUMNS} FROM access_log l WHERE ${where}`, params, page);
     await this.access.audit.write([{ ...entry, outcome: AuditOutcome.ALLOWED }]);
     return rows;
+  }
+
+  /**
+   * A review filtered on a patient names a patient of the admin's own region; any other id is
+   * NOT_FOUND, worded as for a patient that does not exist.
+   */
+  private async requireRegionPatient(patientId: string, regionId: string): Promise<void> {
+    const [row] = await this.db.query(`SELECT 1 FROM patient WHERE id = $1 AND region_id = $2`, [patientId, regionId]);
+    if (!row) throw new NotFoundError(`No patient with id ${patientId} in your region`, 'filter.patientId');
   }
 }

@@ -193,6 +193,8 @@ export class SipStore {
   /** The plans the viewer's organisation takes part in, newest first. One log row per plan. */
   async list(query: SipQuery, page: PageRequest, action: string): Promise<Page<SipRow>> {
     const viewer = this.requireRole();
+    // A filter on a patient the viewer may not see is NOT_FOUND (and logged so), not an empty list.
+    if (query.patientId) await this.access.patients.requireVisible(query.patientId, 'filter.patientId');
     const params: unknown[] = [viewer.organisationId];
     const add = (value: unknown) => `$${params.push(value)}`;
     const conditions = [takesPart('s', '$1')];

@@ -79,9 +79,11 @@ describe('access log', () => {
     expect(byUser.data.accessLogReview.edges.every((e: any) => e.node.userId === 'test-care_staff')).toBe(true);
   });
 
-  it('shows another region\'s administrator none of this region\'s rows, and care staff nothing', async () => {
+  it('answers another region\'s administrator filtering on this region\'s patient NOT_FOUND, logged as such, and care staff nothing', async () => {
     const other = await app.gql(`query($id: ID) { accessLogReview(filter: { patientId: $id }) { edges { node { patientId } } } }`, { id: patientId }, await app.token('19', Role.TENANT_ADMIN));
-    expect(other.data.accessLogReview.edges).toEqual([]);
+    expect(codes(other)).toEqual(['NOT_FOUND']);
+    expect(other.errors![0].extensions!.field).toBe('filter.patientId');
+    expect(await app.logRows(other.requestId)).toEqual([{ outcome: 'NOT_FOUND', action: 'accessLogReview', patientId }]);
     expect(codes(await app.gql(`{ accessLogReview { edges { cursor } } }`, {}, mora))).toEqual(['FORBIDDEN']);
   });
 });
