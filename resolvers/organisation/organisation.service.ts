@@ -5,7 +5,7 @@ import type { Access } from '../../server/access/access';
 import type { MemberValues, OrganisationValues } from '../../server/access/reference.store';
 import { OrganisationRow, RegionRow } from '../../server/access/rows';
 import { idArg, requiredText } from '../common/args';
-import { BadUserInputError, ForbiddenError, NotFoundError } from '../../server/errors';
+import { BadUserInputError, NotFoundError } from '../../server/errors';
 import { AssociationMemberInput, OrganisationCreateInput, OrganisationUpdateInput } from '../../schema/organisation/organisation.input';
 
 /** A region named by code in an argument: malformed or unknown codes are BAD_USER_INPUT on `field`. */
@@ -80,9 +80,9 @@ export async function createOrganisation(access: Access, input: OrganisationCrea
 
 export async function updateOrganisation(access: Access, input: OrganisationUpdateInput): Promise<OrganisationRow> {
   const current = await access.reference.organisation(idArg(input.id, 'id'));
-  if (!current) throw new NotFoundError(`No organisation with id ${input.id}`, 'id');
   const region = await viewerRegion(access);
-  if (current.regionId !== region.id) throw new ForbiddenError('The organisation belongs to another region than yours', 'id');
+  // Another region's organisation answers as an unknown id does (a TENANT_ADMIN changes their own region only).
+  if (!current || current.regionId !== region.id) throw new NotFoundError(`No organisation with id ${input.id} in your region`, 'id');
 
   const patch: Partial<OrganisationValues> = {};
   if (input.name !== undefined) {

@@ -23,7 +23,10 @@ async function partyArg(access: Access, input: PartyRefInput, field: string): Pr
     return { role: input.role, organisationId: null };
   }
   const organisation = input.organisationId && isUuid(input.organisationId) ? await access.reference.organisation(input.organisationId) : null;
-  if (!organisation) throw new BadUserInputError(`${field}.organisationId must name an organisation`, `${field}.organisationId`);
+  // A rule of the region's agreement names organisations of that region only.
+  if (!organisation || organisation.regionId !== access.requireViewer().regionId) {
+    throw new BadUserInputError(`${field}.organisationId must name an organisation of your region`, `${field}.organisationId`);
+  }
   return { role: input.role, organisationId: organisation.id };
 }
 
@@ -142,9 +145,10 @@ async function partiesArg(access: Access, ids: string[]): Promise<string[]> {
   const viewer = access.requireViewer();
   const unique = [...new Set(ids)];
   const organisations = await Promise.all(unique.map((id) => (isUuid(id) ? access.reference.organisation(id) : null)));
-  const missing = unique.findIndex((_, i) => !organisations[i]);
-  if (missing >= 0) throw new BadUserInputError(`partyOrganisationIds: no organisation with id ${unique[missing]}`, 'partyOrganisationIds');
-  const own = organisations.filter((o) => o!.regionId === viewer.regionId);
+  // Parties are principals of the editor's own region: another region's organisation is refused as an unknown id.
+  const missing = unique.findIndex((_, i) => organisations[i]?.regionId !== viewer.regionId);
+  if (missing >= 0) throw new BadUserInputError(`partyOrganisationIds: no organisation with id ${unique[missing]} in your region`, 'partyOrganisationIds');
+  const own = organisations;
   if (!own.some((o) => o!.kind === OrganisationKind.REGION) || !own.some((o) => o!.kind === OrganisationKind.MUNICIPALITY)) {
     throw new BadUserInputError("partyOrganisationIds: an agreement is between your region's principal and at least one of its municipalities", 'partyOrganisationIds');
   }

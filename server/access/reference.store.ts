@@ -5,7 +5,7 @@ import { DatedParameter, parameterOn } from '../../domain/rule-parameters';
 import { KvaCode, kvaCodeOn } from '../../domain/sip';
 import { AssociationMembershipEntity, CareUnitEntity, OrganisationEntity } from '../../entities';
 import { Page, PageRequest } from '../../schema/common/page';
-import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../errors';
+import { BadUserInputError, ConflictError, NotFoundError } from '../errors';
 import type { Access } from './access';
 import { createReferenceLoaders } from './reference.loaders';
 import { isUuid } from '../../domain/uuid';
@@ -224,15 +224,14 @@ export class ReferenceStore {
   }
 
   /**
-   * Locks a row for the rest of the transaction and checks that it lies in the viewer's region:
-   * NOT_FOUND when it does not exist, FORBIDDEN when it belongs to another region.
+   * Locks a row of the viewer's region for the rest of the transaction: NOT_FOUND when there is
+   * none, whether the id is unknown or another region's (a TENANT_ADMIN changes their own region only).
    */
   private async lockOwn(tx: EntityManager, table: 'organisation' | 'care_unit', id: string, field: string) {
     const viewer = this.access.requireViewer();
-    const [row] = isUuid(id) ? await tx.query(`SELECT id, region_id AS "regionId" FROM ${table} WHERE id = $1 FOR UPDATE`, [id]) : [];
+    const [row] = isUuid(id) ? await tx.query(`SELECT id, region_id AS "regionId" FROM ${table} WHERE id = $1 AND region_id = $2 FOR UPDATE`, [id, viewer.regionId]) : [];
     const what = table === 'organisation' ? 'organisation' : 'care unit';
-    if (!row) throw new NotFoundError(`No ${what} with id ${id}`, field);
-    if (row.regionId !== viewer.regionId) throw new ForbiddenError(`The ${what} belongs to another region than yours`, field);
+    if (!row) throw new NotFoundError(`No ${what} with id ${id} in your region`, field);
     return row as { id: string; regionId: string };
   }
 
@@ -242,9 +241,10 @@ export class ReferenceStore {
       throw new BadUserInputError('Only coordination associations have members', 'members');
     }
     const ids = members.map((m) => m.organisationId);
-    const found: { id: string }[] = await tx.query(`SELECT id FROM organisation WHERE id = ANY($1::uuid[])`, [ids]);
+    // Members are organisations of the association's own region; another region's is refused as an unknown id.
+    const found: { id: string }[] = await tx.query(`SELECT id FROM organisation WHERE id = ANY($1::uuid[]) AND region_id = $2`, [ids, regionId]);
     const missing = members.findIndex((m) => !found.some((f) => f.id === m.organisationId));
-    if (missing >= 0) throw new NotFoundError(`No organisation with id ${ids[missing]}`, `members[${missing}].organisationId`);
+    if (missing >= 0) throw new NotFoundError(`No organisation with id ${ids[missing]} in your region`, `members[${missing}].organisationId`);
     await tx.delete(AssociationMembershipEntity, { associationId });
     if (members.length === 0) return;
     await tx.insert(

@@ -297,9 +297,11 @@ export class ResponsibilityStore {
 
   /** The agreement with its rules inside a transaction, locked against concurrent edits. */
   async lockAgreement(tx: Queryable, id: string, field: string): Promise<{ agreement: AgreementRow; rules: RuleRow[] }> {
-    const [agreement]: AgreementRow[] = isUuid(id) ? await tx.query(`SELECT ${AGREEMENT_COLUMNS} FROM agreement a WHERE a.id = $1 FOR UPDATE`, [id]) : [];
-    if (!agreement) throw new NotFoundError(`No agreement with id ${id}`, field);
-    this.requireOwnRegion(agreement.regionId, field);
+    // Another region's agreement answers as an unknown id does: its existence is not the viewer's to learn.
+    const [agreement]: AgreementRow[] = isUuid(id)
+      ? await tx.query(`SELECT ${AGREEMENT_COLUMNS} FROM agreement a WHERE a.id = $1 AND a.region_id = $2 FOR UPDATE`, [id, this.access.requireViewer().regionId])
+      : [];
+    if (!agreement) throw new NotFoundError(`No agreement with id ${id} in your region`, field);
     const rules: RuleRow[] = await tx.query(`SELECT ${RULE_COLUMNS} FROM responsibility_rule r WHERE r.agreement_id = $1 ORDER BY r.id`, [id]);
     return { agreement, rules };
   }
@@ -327,8 +329,10 @@ export class ResponsibilityStore {
 
   /** A rule with its agreement, locked, in the viewer's region (NOT_FOUND / FORBIDDEN otherwise). */
   async lockRule(tx: EntityManager, id: string) {
-    const [row]: { agreementId: string }[] = isUuid(id) ? await tx.query(`SELECT agreement_id AS "agreementId" FROM responsibility_rule WHERE id = $1`, [id]) : [];
-    if (!row) throw new NotFoundError(`No rule with id ${id}`, 'id');
+    const [row]: { agreementId: string }[] = isUuid(id)
+      ? await tx.query(`SELECT agreement_id AS "agreementId" FROM responsibility_rule WHERE id = $1 AND region_id = $2`, [id, this.access.requireViewer().regionId])
+      : [];
+    if (!row) throw new NotFoundError(`No rule with id ${id} in your region`, 'id');
     const locked = await this.lockAgreement(tx, row.agreementId, 'id');
     return { ...locked, current: locked.rules.find((r) => r.id === id)! };
   }

@@ -103,15 +103,34 @@ describe('organisation and care unit administration', () => {
     expect(cleared.data.organisationUpdate.organisation).toEqual(expect.objectContaining({ name, organisationNumber: null }));
   });
 
-  it('refuses a region 20 admin changing a region 19 organisation: FORBIDDEN, nothing written', async () => {
+  it('refuses a region 20 admin changing a region 19 organisation as it refuses a made-up id: NOT_FOUND, nothing written', async () => {
     const target = seededOrganisationId('1980')!;
+    const madeUp = '00000000-0000-4000-8000-0000000000ab';
     const before = await app.dataSource.query(`SELECT name, updated_at FROM organisation WHERE id = $1`, [target]);
     const res = await app.gql(UPDATE, { input: { id: target, name: 'Taken over' } }, dalarnaAdmin);
-    expect(codes(res)).toEqual(['FORBIDDEN']);
+    const unknown = await app.gql(UPDATE, { input: { id: madeUp, name: 'Taken over' } }, dalarnaAdmin);
+    expect(codes(res)).toEqual(['NOT_FOUND']);
+    expect(res.errors![0].message.replace(target, '<id>')).toBe(unknown.errors![0].message.replace(madeUp, '<id>'));
     expect(await app.dataSource.query(`SELECT name, updated_at FROM organisation WHERE id = $1`, [target])).toEqual(before);
-    const unit = await app.gql(`mutation($input: CareUnitCreateInput!) { careUnitCreate(input: $input) { careUnit { id } } }`, { input: { organisationId: target, name: unique(), careLevel: 'MUNICIPAL_HOME_REHAB' } }, dalarnaAdmin);
-    expect(codes(unit)).toEqual(['FORBIDDEN']);
+    const CARE_UNIT = `mutation($input: CareUnitCreateInput!) { careUnitCreate(input: $input) { careUnit { id } } }`;
+    const unit = await app.gql(CARE_UNIT, { input: { organisationId: target, name: unique(), careLevel: 'MUNICIPAL_HOME_REHAB' } }, dalarnaAdmin);
+    const unknownUnit = await app.gql(CARE_UNIT, { input: { organisationId: madeUp, name: unique(), careLevel: 'MUNICIPAL_HOME_REHAB' } }, dalarnaAdmin);
+    expect(codes(unit)).toEqual(['NOT_FOUND']);
+    expect(unit.errors![0].message.replace(target, '<id>')).toBe(unknownUnit.errors![0].message.replace(madeUp, '<id>'));
     expect(res.errors![0].extensions!.field).toBe('id');
+  });
+
+  it('refuses a coordination association with a member of another region as it refuses an unknown member, writing nothing', async () => {
+    const before = await app.dataSource.query(`SELECT count(*)::int AS n FROM association_membership`);
+    const members = (other: string) => [{ organisationId: seededOrganisationId('2062')!, financingShare: 50 }, { organisationId: other, financingShare: 50 }];
+    const foreign = await app.gql(CREATE, { input: { kind: 'COORDINATION_ASSOCIATION', name: unique(), members: members(seededOrganisationId('1980')!) } }, dalarnaAdmin);
+    const unknown = await app.gql(CREATE, { input: { kind: 'COORDINATION_ASSOCIATION', name: unique(), members: members('00000000-0000-4000-8000-0000000000ac') } }, dalarnaAdmin);
+    expect(codes(foreign)).toEqual(codes(unknown));
+    expect(codes(foreign)).toEqual(['NOT_FOUND']);
+    expect(foreign.errors![0].extensions!.field).toBe('members[1].organisationId');
+    expect(await app.dataSource.query(`SELECT count(*)::int AS n FROM association_membership`)).toEqual(before);
+    const memberships = await app.gql(`query($c: String!) { municipality(code: $c) { memberships { association { name } } } }`, { c: '1980' }, dalarnaAdmin);
+    expect(memberships.errors).toBeUndefined();
   });
 
   it('lets region 19\'s own admin change it', async () => {

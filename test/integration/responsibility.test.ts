@@ -145,6 +145,25 @@ describe('responsibility map', () => {
       agreementId = created.data.agreementCreate.agreement.id;
     });
 
+    it('refuses another region\'s organisation as a party or a rule\'s responsible as it refuses an unknown one, writing nothing', async () => {
+      const västmanland = await app.token('19', Role.RESPONSIBILITY_EDITOR);
+      const CREATE = `mutation($input: AgreementCreateInput!) { agreementCreate(input: $input) { agreement { id } } }`;
+      const agreements = async () => Number((await app.dataSource.query('SELECT count(*) AS n FROM agreement'))[0].n);
+      const before = await agreements();
+      const input = (third: string) => ({ title: 'Mora med', scenario: 'DRAFT', validFrom: '2026-01-01', partyOrganisationIds: [seededOrganisationId('19'), seededOrganisationId('1980'), third] });
+      const foreign = await app.gql(CREATE, { input: input(seededOrganisationId('2062')!) }, västmanland);
+      const unknown = await app.gql(CREATE, { input: input('00000000-0000-4000-8000-0000000000ae') }, västmanland);
+      expect(codes(foreign)).toEqual(['BAD_USER_INPUT']);
+      expect(foreign.errors![0].message.replace(seededOrganisationId('2062')!, '<id>')).toBe(unknown.errors![0].message.replace('00000000-0000-4000-8000-0000000000ae', '<id>'));
+      expect(await agreements()).toBe(before);
+      const rules = await ruleCount();
+      const rule = { interventionCode: 'SPEECH_THERAPY', responsible: { role: 'ORGANISATION', organisationId: seededOrganisationId('1980') } };
+      const res = await app.gql(RULE, { input: { agreementId, rule } }, editor);
+      expect(codes(res)).toEqual(['BAD_USER_INPUT']);
+      expect(res.errors![0].extensions!.field).toBe('rule.responsible.organisationId');
+      expect(await ruleCount()).toBe(rules);
+    });
+
     it('adds rules, records who changed what, and refuses a rule that answers some case twice', async () => {
       const general = await app.gql(RULE, { input: { agreementId, rule: { interventionCode: 'HOME_REHAB', responsible: { role: 'HOME_MUNICIPALITY' }, note: 'All home rehab by the municipality' } } }, editor);
       expect(general.errors).toBeUndefined();
@@ -189,10 +208,14 @@ describe('responsibility map', () => {
       expect(await ruleCount()).toBe(before);
     });
 
-    it('refuses edits by another region\'s editor (FORBIDDEN) and by other roles, writing nothing', async () => {
+    it('refuses edits by another region\'s editor as edits of a made-up agreement (NOT_FOUND) and by other roles (FORBIDDEN), writing nothing', async () => {
       const before = await ruleCount();
       const rule = { interventionCode: 'SPEECH_THERAPY', responsible: { role: 'REGION' } };
-      expect(codes(await app.gql(RULE, { input: { agreementId, rule } }, await app.token('19', Role.RESPONSIBILITY_EDITOR)))).toEqual(['FORBIDDEN']);
+      const madeUp = '00000000-0000-4000-8000-0000000000ad';
+      const foreign = await app.gql(RULE, { input: { agreementId, rule } }, await app.token('19', Role.RESPONSIBILITY_EDITOR));
+      const unknown = await app.gql(RULE, { input: { agreementId: madeUp, rule } }, await app.token('19', Role.RESPONSIBILITY_EDITOR));
+      expect(codes(foreign)).toEqual(['NOT_FOUND']);
+      expect(foreign.errors![0].message.replace(agreementId, '<id>')).toBe(unknown.errors![0].message.replace(madeUp, '<id>'));
       expect(codes(await app.gql(RULE, { input: { agreementId, rule } }, integration))).toEqual(['FORBIDDEN']);
       expect(await ruleCount()).toBe(before);
     });
