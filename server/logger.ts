@@ -1,11 +1,12 @@
 import pino from 'pino';
 
 /**
- * Application log (JSON lines on stdout). It carries ids, never personnummer, names or tokens:
- * the redaction list is a second line of defence, not permission to log such values.
+ * Application log (JSON lines on stdout, or on `destination`, which tests use to read what was
+ * written). It carries ids, codes and paths, never personnummer, names, addresses, tokens or input
+ * values: the redaction list is a second line of defence, not permission to log such values.
  */
-export function createLogger(level: string) {
-  return pino({
+export function createLogger(level: string, destination?: pino.DestinationStream) {
+  const options: pino.LoggerOptions = {
     level,
     redact: {
       paths: [
@@ -24,17 +25,40 @@ export function createLogger(level: string) {
       ],
       censor: '[redacted]',
     },
-  });
+  };
+  return destination ? pino(options, destination) : pino(options);
 }
 
-export type Logger = ReturnType<typeof createLogger>;
+export type Logger = pino.Logger;
+
+/** The code an error carries: a PostgreSQL SQLSTATE, a Node errno code or a GraphQL extensions.code. */
+export function errorCode(err: unknown): string | undefined {
+  if (typeof err !== 'object' || err === null) return undefined;
+  const { code, extensions, driverError } = err as { code?: unknown; extensions?: { code?: unknown }; driverError?: unknown };
+  if (typeof code === 'string') return code;
+  if (typeof extensions?.code === 'string') return extensions.code;
+  return driverError ? errorCode(driverError) : undefined;
+}
 
 /**
- * What of an error may be logged: name, message, code and stack. Driver errors carry bind
- * parameters and row details (which may be personal data), so they are never logged whole.
+ * Whether a value is an Error, also one from another realm (fetch's errors inside a test VM),
+ * which `instanceof Error` does not recognise.
+ */
+export function isError(value: unknown): value is Error {
+  return value instanceof Error || (typeof value === 'object' && value !== null && typeof (value as Error).name === 'string' && typeof (value as Error).message === 'string');
+}
+
+/**
+ * What of an error may be logged: its name (as `type`), code and stack frames, and the same of its cause.
+ * Never its message: driver and graphql-js messages quote input ("invalid input syntax for type
+ * uuid: …", "Variable "$i" got invalid value { givenName: … }"), and the first line of a stack
+ * repeats the message, so only the "at …" lines are kept.
  */
 export function safeError(err: unknown): Record<string, unknown> {
-  if (!(err instanceof Error)) return { message: String(err) };
-  const code = (err as { code?: unknown }).code;
-  return { name: err.name, message: err.message, ...(typeof code === 'string' ? { code } : {}), stack: err.stack };
+  if (!isError(err)) return { type: typeof err };
+  const code = errorCode(err);
+  const frames = (err.stack ?? '').split('\n').filter((line) => /^\s+at /.test(line)).map((line) => line.trim());
+  const cause = isError(err.cause) ? { cause: safeError(err.cause) } : {};
+  // `type`, not `name`: the redaction list censors any `name` key.
+  return { type: err.name, ...(code ? { code } : {}), frames, ...cause };
 }

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { startApp } from './app';
 import { loadConfig } from './config';
-import { createLogger } from './logger';
+import { createLogger, safeError } from './logger';
 
 async function main() {
   const config = loadConfig();
@@ -16,7 +16,7 @@ async function main() {
     app.stop().then(
       () => process.exit(0),
       (e) => {
-        logger.error({ err: (e as Error).message }, 'shutdown failed');
+        logger.error({ error: safeError(e) }, 'shutdown failed');
         process.exit(1);
       },
     );
