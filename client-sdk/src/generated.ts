@@ -540,8 +540,8 @@ export type PatientUpdateInput = {
   listedCareUnitId?: string | null | undefined;
   /** New protected-identity flag. */
   protectedIdentity?: boolean | null | undefined;
-  /** The version you read; a stale version is a CONFLICT and nothing is written. */
-  version?: number | null | undefined;
+  /** The version of the record you read; a stale version is a CONFLICT and nothing is written. */
+  version: number;
 };
 
 /** A period of local dates, both days included. */
