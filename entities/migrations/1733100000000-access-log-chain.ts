@@ -24,7 +24,8 @@ export class AccessLogChain1733100000000 implements MigrationInterface {
     // SECURITY DEFINER: the application's role may see only its region's rows (row-level
     // security), but the seal must read the chain's last row whoever writes. VOLATILE, so that
     // each row of a multi-row INSERT sees the rows the same statement sealed before it. The
-    // advisory lock serialises writers of one chain until their transaction ends.
+    // advisory lock serialises writers of one chain until their transaction ends; writers run at
+    // READ COMMITTED, so the last row read after the lock is the one its holder committed.
     await q.query(`
       CREATE FUNCTION access_log_seal() RETURNS trigger
       LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public AS $$

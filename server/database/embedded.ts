@@ -8,8 +8,6 @@ import { lockDataDir } from './data-dir-lock';
 export interface EmbeddedDatabase {
   /** A `pg` URL whose `host` parameter is the socket's directory: no TCP host, no port. */
   url: string;
-  /** The directory holding the socket (mode 0700). */
-  socketDir: string;
   stop(): Promise<void>;
 }
 
@@ -28,7 +26,9 @@ const MAX_SOCKET_PATH_BYTES = process.platform === 'linux' ? 107 : 103;
  * of it must have size 1. A second connection slot only lets a new client in while the previous
  * one is still closing.
  */
-export async function startEmbeddedDatabase(dataDir: string, { maxConnections = 1 } = {}): Promise<EmbeddedDatabase> {
+export async function startEmbeddedDatabase(dataDirArg: string, { maxConnections = 1 } = {}): Promise<EmbeddedDatabase> {
+  // node-postgres takes a host for a socket directory only when it starts with "/".
+  const dataDir = path.resolve(dataDirArg);
   const socketDir = path.join(dataDir, 'socket');
   const socketPath = path.join(socketDir, SOCKET_FILE);
   if (Buffer.byteLength(socketPath) > MAX_SOCKET_PATH_BYTES) {
@@ -56,7 +56,6 @@ export async function startEmbeddedDatabase(dataDir: string, { maxConnections = 
     }
     return {
       url: `postgres://postgres@/postgres?host=${encodeURIComponent(socketDir)}`,
-      socketDir,
       async stop() {
         try {
           await server.stop();
