@@ -41,7 +41,7 @@ const OPEN_TYPES = [
   'Patient', 'PatientConnection', 'PatientEdge', 'PatientCreatePayload', 'PatientUpdatePayload',
   'Consent', 'ConsentConnection', 'ConsentEdge', 'ConsentRecordPayload', 'ConsentRevokePayload',
   'PatientAccess', 'PatientAccessConnection', 'PatientAccessEdge',
-  'AccessLogEntry', 'AccessLogEntryConnection', 'AccessLogEntryEdge',
+  'AccessLogEntry', 'AccessLogEntryConnection', 'AccessLogEntryEdge', 'AccessLogVerification',
   // Responsibility map: readable by everybody authenticated in the region (filtered in the store).
   'Intervention', 'Agreement', 'AgreementConnection', 'AgreementEdge', 'PartyRef',
   'ResponsibilityRule', 'ResponsibilityRuleConnection', 'ResponsibilityRuleEdge', 'ResponsibilityAnswer',
@@ -76,6 +76,7 @@ export const permissions = shield(
       consents: worksWithPatients,
       patientAccessLog: worksWithPatients,
       accessLogReview: isTenantAdmin,
+      accessLogVerify: isTenantAdmin,
       interventions: isAuthenticated,
       responsibility: isAuthenticated,
       responsibilities: isAuthenticated,

@@ -1,6 +1,6 @@
 import net from 'node:net';
 
-/** A TCP port on 127.0.0.1 that was free a moment ago (for the embedded database, tests, benchmarks). */
+/** A TCP port on 127.0.0.1 that was free a moment ago (for tests and benchmarks). */
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();

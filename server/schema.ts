@@ -8,7 +8,7 @@ import { OrganisationResolver } from '../resolvers/organisation/organisation.res
 import { RegionResolver } from '../resolvers/organisation/region.resolver';
 import { HandoffReportResolver } from '../resolvers/handoff/handoff-report.resolver';
 import { HandoffMessageRecipientResolver, HandoffMessageResolver, HandoffPartyResolver, HandoffResolver } from '../resolvers/handoff/handoff.resolver';
-import { AccessLogEntryResolver, PatientAccessResolver } from '../resolvers/patient/access-log.resolver';
+import { AccessLogEntryResolver, AccessLogVerificationResolver, PatientAccessResolver } from '../resolvers/patient/access-log.resolver';
 import { ConsentResolver } from '../resolvers/patient/consent.resolver';
 import { PatientResolver } from '../resolvers/patient/patient.resolver';
 import { AgreementResolver } from '../resolvers/responsibility/agreement.resolver';
@@ -26,6 +26,7 @@ export const RESOLVERS = [
   ConsentResolver,
   PatientAccessResolver,
   AccessLogEntryResolver,
+  AccessLogVerificationResolver,
   ResponsibilityResolver,
   AgreementResolver,
   HandoffResolver,

@@ -1,9 +1,12 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { DateTimeISOResolver } from 'graphql-scalars';
+import { Country } from '../../domain/enums';
 import { PageArgs, pageRequest, toConnection } from '../../schema/common/page';
+import { PeriodInput } from '../../schema/common/period.input';
 import { CareUnit } from '../../schema/organisation/care-unit.type';
 import { Organisation } from '../../schema/organisation/organisation.type';
+import { AccessLogVerification } from '../../schema/patient/access-log-verification.type';
 import { AccessLogEntry, AccessLogEntryConnection, AccessLogReviewFilter, PatientAccess, PatientAccessConnection } from '../../schema/patient/access-log.type';
 import type { AccessLogRow } from '../../server/access/access-log.store';
 import { isUuid } from '../../domain/uuid';
@@ -69,5 +72,23 @@ export class AccessLogEntryResolver extends AccessOriginResolver(AccessLogEntry)
       info.fieldName,
     );
     return toConnection(rows, byPosition);
+  }
+}
+
+@Resolver(() => AccessLogVerification)
+export class AccessLogVerificationResolver {
+  @Query(() => AccessLogVerification, {
+    description:
+      "Recomputes the hash chain of your region's access log over a period (TENANT_ADMIN), showing the first row changed, removed or reordered since it was written. Logged.",
+  })
+  async accessLogVerify(
+    @Arg('regionCode', { description: 'Your region, e.g. 20 (Dalarna); another region answers as an unknown code.' }) regionCode: string,
+    @Arg('period', () => PeriodInput, { description: 'The days whose rows to verify (in the region\'s time zone), at most 3 years.' }) period: PeriodInput,
+    @Arg('country', () => Country, { nullable: true, defaultValue: Country.SE, description: 'Country of the region code; default SE.' }) country: Country,
+    @Ctx() { access }: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<AccessLogVerification> {
+    const result = await access.accessLog.verify(regionCode, country, period, info.fieldName);
+    return { from: period.from, to: period.to, verified: result.breakKind === null, ...result };
   }
 }

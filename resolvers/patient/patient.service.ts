@@ -56,5 +56,5 @@ export async function updatePatient(access: Access, input: PatientUpdateInput, a
   }
   if (input.homeMunicipalityCode !== undefined) patch.homeMunicipalityId = await homeMunicipalityArg(access, input.homeMunicipalityCode);
   if (input.listedCareUnitId !== undefined) patch.listedCareUnitId = await listedCareUnitArg(access, input.listedCareUnitId);
-  return access.patients.update(input.id, patch, input.version ?? null, action);
+  return access.patients.update(input.id, patch, input.version, action);
 }

@@ -36,8 +36,8 @@ export class PatientUpdateInput {
   @Field(() => ID, { description: 'The patient record.' })
   id: string;
 
-  @Field(() => Int, { nullable: true, description: 'The version you read; a stale version is a CONFLICT and nothing is written.' })
-  version?: number | null;
+  @Field(() => Int, { description: 'The version of the record you read; a stale version is a CONFLICT and nothing is written.' })
+  version: number;
 
   @Field(() => String, { nullable: true, description: 'New given name.' })
   givenName?: string | null;

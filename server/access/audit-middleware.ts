@@ -16,6 +16,7 @@ export const PATIENT_DATA_FIELDS = {
     consents: AuditRecordType.CONSENT,
     patientAccessLog: AuditRecordType.ACCESS_LOG,
     accessLogReview: AuditRecordType.ACCESS_LOG,
+    accessLogVerify: AuditRecordType.ACCESS_LOG,
     handoff: AuditRecordType.HANDOFF,
     handoffInbox: AuditRecordType.HANDOFF,
     sip: AuditRecordType.SIP,

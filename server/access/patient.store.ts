@@ -151,8 +151,11 @@ export class PatientStore {
     return this.view(await this.requireVisible(id));
   }
 
-  /** Changes a record of the viewer's own organisation; `expectedVersion` guards against lost updates. */
-  async update(id: string, patch: PatientPatch, expectedVersion: number | null, action: string): Promise<PatientView> {
+  /**
+   * Changes a record of the viewer's own organisation. `expectedVersion` is the version the caller
+   * read: a stale one is a CONFLICT and nothing is written (no lost updates between two editors).
+   */
+  async update(id: string, patch: PatientPatch, expectedVersion: number, action: string): Promise<PatientView> {
     const entry = { action, recordType: AuditRecordType.PATIENT, patientId: id, recordId: id };
     const viewer = this.requirePatientRole();
     const current = await this.requireVisible(id);
@@ -164,7 +167,7 @@ export class PatientStore {
       const [, updated] = await tx.query(
         `UPDATE patient SET ${[...sets.map(([s]) => s), 'version = version + 1', 'updated_at = now()'].join(', ')}
          WHERE id = $1 AND version = $2 RETURNING id`,
-        [id, expectedVersion ?? current.version, ...sets.map(([, v]) => v)],
+        [id, expectedVersion, ...sets.map(([, v]) => v)],
       );
       if (updated === 0) throw new ConflictError(`The patient record has changed since version ${expectedVersion}; read it again`, 'version');
       await this.audit.write([{ ...entry, outcome: AuditOutcome.ALLOWED }], tx);

@@ -2,32 +2,71 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
-import { freePort } from '../free-port';
+import { lockDataDir } from './data-dir-lock';
 
-/** A running embedded PostgreSQL (PGlite) reachable over the wire protocol on loopback. */
+/** A running embedded PostgreSQL (PGlite) reachable over the wire protocol on a unix socket. */
 export interface EmbeddedDatabase {
+  /** A `pg` URL whose `host` parameter is the socket's directory: no TCP host, no port. */
   url: string;
   stop(): Promise<void>;
 }
 
+/** node-postgres looks for `<host>/.s.PGSQL.<port>`, with port 5432 when the URL names none. */
+const SOCKET_FILE = '.s.PGSQL.5432';
+
+/** sun_path holds 108 bytes on Linux, the terminating NUL included (104 on macOS). */
+const MAX_SOCKET_PATH_BYTES = process.platform === 'linux' ? 107 : 103;
+
 /**
  * Starts PGlite with its data under `dataDir` (created when missing; data survives restarts) and
- * serves it on 127.0.0.1 so the application speaks `pg` to it exactly as to a PostgreSQL server.
- * PGlite runs one connection at a time: the pool in front of it must have size 1. A second
- * connection slot only lets a new client in while the previous one is still closing.
+ * serves it on a unix socket in `dataDir/socket`, a directory only this user may enter, so the
+ * application speaks `pg` to it exactly as to a PostgreSQL server while no other local user, and
+ * nothing over TCP, reaches it (the database has no password). `dataDir` stays locked until `stop`:
+ * a second server on it refuses to start. PGlite runs one connection at a time: the pool in front
+ * of it must have size 1. A second connection slot only lets a new client in while the previous
+ * one is still closing.
  */
-export async function startEmbeddedDatabase(dataDir: string, { maxConnections = 1 } = {}): Promise<EmbeddedDatabase> {
-  const dir = path.join(dataDir, 'pglite');
-  fs.mkdirSync(dir, { recursive: true });
-  const db = await PGlite.create(dir);
-  const port = await freePort();
-  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port, maxConnections });
-  await server.start();
-  return {
-    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
-    async stop() {
-      await server.stop();
+export async function startEmbeddedDatabase(dataDirArg: string, { maxConnections = 1 } = {}): Promise<EmbeddedDatabase> {
+  // node-postgres takes a host for a socket directory only when it starts with "/".
+  const dataDir = path.resolve(dataDirArg);
+  const socketDir = path.join(dataDir, 'socket');
+  const socketPath = path.join(socketDir, SOCKET_FILE);
+  if (Buffer.byteLength(socketPath) > MAX_SOCKET_PATH_BYTES) {
+    throw new Error(
+      `DATA_DIR ${dataDir} is too deep for the embedded database's unix socket (${socketPath} is ${Buffer.byteLength(socketPath)} bytes, at most ${MAX_SOCKET_PATH_BYTES}): choose a shorter DATA_DIR`,
+    );
+  }
+  fs.mkdirSync(dataDir, { recursive: true });
+  const lock = lockDataDir(dataDir);
+  try {
+    fs.mkdirSync(socketDir, { recursive: true, mode: 0o700 });
+    // mkdir's mode is filtered by the umask and ignored for a directory that already exists.
+    fs.chmodSync(socketDir, 0o700);
+    // Left behind by a server that was killed; the lock proves no live server uses it.
+    fs.rmSync(socketPath, { force: true });
+    const dir = path.join(dataDir, 'pglite');
+    fs.mkdirSync(dir, { recursive: true });
+    const db = await PGlite.create(dir);
+    const server = new PGLiteSocketServer({ db, path: socketPath, maxConnections });
+    try {
+      await server.start();
+    } catch (e) {
       await db.close();
-    },
-  };
+      throw e;
+    }
+    return {
+      url: `postgres://postgres@/postgres?host=${encodeURIComponent(socketDir)}`,
+      async stop() {
+        try {
+          await server.stop();
+          await db.close();
+        } finally {
+          lock.release();
+        }
+      },
+    };
+  } catch (e) {
+    lock.release();
+    throw e;
+  }
 }

@@ -326,7 +326,7 @@ describe('coordinated discharge of a Mora resident from Falu lasarett', () => {
       expect([codes(refused), refused.errors![0].extensions?.field]).toEqual([['BAD_USER_INPUT'], 'patientId']);
       let h = await admit(id, '2026-03-16T06:00:00+01:00', { sendAdmissionNotice: false });
       expect(h.homeMunicipality).toBeNull();
-      const updated = await app.gql(`mutation($id: ID!, $v: Int) { patientUpdate(input: { id: $id, version: $v, homeMunicipalityCode: "2062" }) { patient { id } } }`, { id, v: version }, ward);
+      const updated = await app.gql(`mutation($id: ID!, $v: Int!) { patientUpdate(input: { id: $id, version: $v, homeMunicipalityCode: "2062" }) { patient { id } } }`, { id, v: version }, ward);
       expect(updated.errors).toBeUndefined();
       h = await sent(h, 'ADMISSION_NOTICE');
       expect(h.homeMunicipality).toEqual({ name: 'Mora kommun' });

@@ -135,6 +135,15 @@ describe('patients', () => {
     expect((await app.gql(READ, { id }, mora)).data.patient.familyName).toBe('Efter');
   });
 
+  it('refuses an update without the version read, and writes nothing', async () => {
+    const created = await app.gql(CREATE, { input: { personnummer: testPersonnummer(), familyName: 'Före' } }, mora);
+    const id = created.data.patientCreate.patient.id;
+    const missing = await app.gql(`mutation($id: ID!) { patientUpdate(input: { id: $id, familyName: "Utan version" }) { patient { id } } }`, { id }, mora);
+    expect(codes(missing)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+    expect(missing.data).toBeUndefined();
+    expect((await app.gql(READ, { id }, mora)).data.patient).toEqual(expect.objectContaining({ familyName: 'Före', version: 1 }));
+  });
+
   it('lists patients in pages with a constant number of statements', async () => {
     for (let i = 0; i < 12; i++) await app.gql(CREATE, { input: { personnummer: testPersonnummer('19300101'), homeMunicipalityCode: '2062' } }, mora);
     const query = `query($first: Int) { patients(first: $first) { edges { node { id personnummer age owner { name } homeMunicipality { name } } } pageInfo { hasNextPage endCursor } } }`;
