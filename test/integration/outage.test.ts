@@ -1,15 +1,20 @@
 import net from 'node:net';
+import { parse } from 'pg-connection-string';
 import { Role } from '../../domain/enums';
 import { captureLog, codes, startTestApp, TestApp } from '../support/test-app';
 
 /**
- * A TCP relay between the server and the run's database. Cutting it closes the server's
+ * A TCP relay between the server and the run's database (a PostgreSQL server's port, or the
+ * embedded database's unix socket). Cutting it closes the server's
  * connections and, from then on, every new one as soon as it opens, as a database that is going
  * down does. (Refusing connections would raise errors from Node's own socket code, which inside
  * jest's VM are not `instanceof Error` for graphql-js: a test artefact, not what a server sees.)
  */
 async function startRelay(databaseUrl: string) {
-  const target = new URL(databaseUrl);
+  const target = parse(databaseUrl);
+  const port = Number(target.port || 5432);
+  const upstreamAt = (): net.NetConnectOpts =>
+    target.host?.startsWith('/') ? { path: `${target.host}/.s.PGSQL.${port}` } : { host: target.host ?? '127.0.0.1', port };
   const sockets = new Set<net.Socket>();
   let down = false;
   const server = net.createServer((client) => {
@@ -17,7 +22,7 @@ async function startRelay(databaseUrl: string) {
       client.destroy();
       return;
     }
-    const upstream = net.connect(Number(target.port || 5432), target.hostname);
+    const upstream = net.connect(upstreamAt());
     for (const s of [client, upstream]) {
       sockets.add(s);
       s.on('close', () => sockets.delete(s));
@@ -26,11 +31,9 @@ async function startRelay(databaseUrl: string) {
     client.pipe(upstream).pipe(client);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const url = new URL(databaseUrl);
-  url.hostname = '127.0.0.1';
-  url.port = String((server.address() as net.AddressInfo).port);
+  const relayPort = (server.address() as net.AddressInfo).port;
   return {
-    url: url.toString(),
+    url: `postgres://${encodeURIComponent(target.user ?? 'postgres')}@127.0.0.1:${relayPort}/${encodeURIComponent(target.database ?? 'postgres')}`,
     cut() {
       down = true;
       for (const s of sockets) s.destroy();
