@@ -45,16 +45,16 @@ export const PATIENT_DATA_FIELDS = {
   },
 } as const;
 
-type Args = Record<string, unknown> & { input?: Record<string, unknown>; filter?: Record<string, unknown> };
+export type Args = Record<string, unknown> & { input?: Record<string, unknown>; filter?: Record<string, unknown> };
 
 /** The patient an operation concerns, as far as its arguments tell. */
-function patientOf(args: Args, recordType: AuditRecordType): string | null {
+export function patientOf(args: Args, recordType: AuditRecordType): string | null {
   const candidates = [args.patientId, args.input?.patientId, args.filter?.patientId, recordType === AuditRecordType.PATIENT ? (args.id ?? args.input?.id) : null];
   return (candidates.find((c) => typeof c === 'string') as string | undefined) ?? null;
 }
 
 /** The record an operation concerns: its id, or the plan, hand-off or message it acts on. */
-function recordOf(args: Args): string | null {
+export function recordOf(args: Args): string | null {
   const candidates = [args.id, args.input?.id, args.input?.sipId, args.input?.handoffId, args.input?.messageId];
   return (candidates.find((c) => typeof c === 'string') as string | undefined) ?? null;
 }

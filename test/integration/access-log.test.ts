@@ -26,6 +26,18 @@ describe('access log', () => {
     expect(after.n).toBe(before.n);
   });
 
+  it('logs a request refused before it runs against the patient it names, as REJECTED', async () => {
+    const invalid = await app.gql(`query($id: ID!) { patient(id: $id) { id noSuchField } }`, { id: patientId }, mora);
+    expect(codes(invalid)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+    expect(await app.logRows(invalid.requestId)).toEqual([{ outcome: 'REJECTED', action: 'patient', patientId }]);
+    const literal = await app.gql(`mutation { consentRevoke(id: "00000000-0000-4000-8000-00000000000f", reason: "x\\u0000") { consent { id } } }`, {}, mora);
+    expect(literal.status).toBe(400);
+    expect(await app.logRows(literal.requestId)).toEqual([{ outcome: 'REJECTED', action: 'consentRevoke', patientId: null }]);
+    const wrongType = await app.gql(`query($id: ID!, $first: Int) { sips(filter: { patientId: $id }, first: $first) { edges { cursor } } }`, { id: patientId, first: 'many' }, mora);
+    expect(codes(wrongType)).toEqual(['BAD_USER_INPUT']);
+    expect(await app.logRows(wrongType.requestId)).toEqual([{ outcome: 'REJECTED', action: 'sips', patientId }]);
+  });
+
   it('tells the owning organisation which organisations and care units touched the patient, and when', async () => {
     const owner = await app.accessAs('2062', Role.CARE_STAFF);
     await app.dataSource.transaction((tx) =>

@@ -1,0 +1,57 @@
+import { ApolloServerPlugin } from '@apollo/server';
+import { Kind, OperationDefinitionNode, valueFromASTUntyped } from 'graphql';
+import type { Context } from '../context';
+import { safeError } from '../logger';
+import { AuditEntry, AuditOutcome } from './audit';
+import { Args, PATIENT_DATA_FIELDS, patientOf, recordOf } from './audit-middleware';
+
+const ROOT_FIELDS: Record<string, Record<string, AuditEntry['recordType']>> = {
+  query: PATIENT_DATA_FIELDS.Query,
+  mutation: PATIENT_DATA_FIELDS.Mutation,
+};
+
+/** The patient-data root fields an operation names, with the arguments written in it. */
+function patientDataFields(operation: OperationDefinitionNode, variables: Record<string, unknown>): AuditEntry[] {
+  const fields = ROOT_FIELDS[operation.operation];
+  if (!fields) return [];
+  return operation.selectionSet.selections.flatMap((selection) => {
+    if (selection.kind !== Kind.FIELD || !fields[selection.name.value]) return [];
+    const recordType = fields[selection.name.value];
+    const args: Args = {};
+    for (const arg of selection.arguments ?? []) {
+      try {
+        args[arg.name.value] = valueFromASTUntyped(arg.value, variables);
+      } catch {
+        // An argument that cannot be read names no patient.
+      }
+    }
+    return [{ action: selection.name.value, recordType, patientId: patientOf(args, recordType), recordId: recordOf(args), outcome: AuditOutcome.REJECTED }];
+  });
+}
+
+/**
+ * A request refused before it runs (invalid against the schema, over a limit, a variable of the
+ * wrong type, unstorable text) never reaches the audit middleware, yet it named patient data: each
+ * patient-data root field it names is logged here as a REJECTED attempt, against the patient its
+ * arguments name. A request whose text does not parse names nothing that can be logged.
+ */
+export const auditRefusedRequestPlugin: ApolloServerPlugin<Context> = {
+  async requestDidStart() {
+    let executed = false;
+    return {
+      async executionDidStart() {
+        executed = true;
+      },
+      async didEncounterErrors({ document, request, contextValue }) {
+        if (executed || !document) return;
+        const variables = request.variables && typeof request.variables === 'object' ? request.variables : {};
+        const operations = document.definitions.filter(
+          (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION && (!request.operationName || d.name?.value === request.operationName),
+        );
+        const entries = operations.flatMap((operation) => patientDataFields(operation, variables));
+        // The request is refused either way; a log that cannot be written is an error of its own.
+        await contextValue.access.audit.write(entries).catch((error) => contextValue.access.logger.error({ error: safeError(error) }, 'access log not written for a refused request'));
+      },
+    };
+  },
+};
