@@ -1,7 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
-import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
+import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -15,22 +14,14 @@ import type { Context } from './context';
 import { createDataSource, migrateAndSeed } from './database/data-source';
 import { EmbeddedDatabase, startEmbeddedDatabase } from './database/embedded';
 import { StatementCounter } from './database/statement-counter';
-import { createFormatError } from './errors';
+import { errorLogPlugin } from './error-log.plugin';
+import { formatError } from './errors';
+import { jsonErrorHandler, notFound, requireUtf8 } from './http-errors';
+import { inputHygienePlugin } from './input-hygiene';
 import { armor, costLimitPlugin } from './limits';
-import { Logger } from './logger';
+import { Logger, safeError } from './logger';
+import { requestLog } from './request-log';
 import { buildAppSchema } from './schema';
-
-/** Every response names its request, so a client or an auditor can find its access-log rows. */
-const requestIdPlugin: ApolloServerPlugin<Context> = {
-  async requestDidStart() {
-    return {
-      async willSendResponse({ response, contextValue }) {
-        // A request whose context failed (a bad token) never got an id.
-        if (contextValue?.access) response.http.headers.set('x-request-id', contextValue.access.requestId);
-      },
-    };
-  },
-};
 
 export interface App {
   /** The GraphQL endpoint, e.g. http://127.0.0.1:4000/graphql. */
@@ -67,15 +58,16 @@ export async function startApp(config: Config, logger: Logger, clock: Clock = sy
   const apollo = new ApolloServer<Context>({
     schema,
     ...armor(config.production),
-    formatError: createFormatError(logger),
+    formatError,
     includeStacktraceInErrorResponses: false,
     introspection: !config.production,
     hideSchemaDetailsFromClientErrors: config.production,
     // main.ts owns shutdown: it stops HTTP, the pool and the embedded database in order.
     stopOnTerminationSignals: false,
     plugins: [
+      inputHygienePlugin,
       costLimitPlugin(schema),
-      requestIdPlugin,
+      errorLogPlugin,
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ...(config.production ? [ApolloServerPluginLandingPageDisabled()] : []),
@@ -84,6 +76,7 @@ export async function startApp(config: Config, logger: Logger, clock: Clock = sy
   await apollo.start();
 
   app.disable('x-powered-by');
+  app.use(requestLog(logger));
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
@@ -92,17 +85,22 @@ export async function startApp(config: Config, logger: Logger, clock: Clock = sy
       await dataSource.query('SELECT 1');
       res.json({ status: 'ready' });
     } catch (e) {
-      logger.warn({ err: (e as Error).message }, 'readiness check failed');
+      res.locals.log.warn({ error: safeError(e) }, 'readiness check failed');
       res.status(503).json({ status: 'database unavailable' });
     }
   });
   app.use(
     '/graphql',
+    requireUtf8,
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => ({ access: new Access(await authenticate(req.headers.authorization), randomUUID(), services) }),
+      context: async ({ req, res }) => ({
+        access: new Access(await authenticate(req.headers.authorization, res.locals.log), res.locals.requestId, { ...services, logger: res.locals.log }),
+      }),
     }),
   );
+  app.use(notFound);
+  app.use(jsonErrorHandler);
 
   await new Promise<void>((resolve) => httpServer.listen(config.port, resolve));
   const port = (httpServer.address() as AddressInfo).port;

@@ -1,6 +1,6 @@
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { Logger, safeError } from './logger';
+import { databaseOutage } from './outage';
 
 /** The codes a client can rely on in `extensions.code`. */
 export enum ErrorCode {
@@ -10,9 +10,17 @@ export enum ErrorCode {
   NOT_FOUND = 'NOT_FOUND',
   CONFLICT = 'CONFLICT',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
+  /** The request itself is not a GraphQL request: a body that is not JSON, a batch, no query. */
+  BAD_REQUEST = 'BAD_REQUEST',
+  /** The body is larger than the server reads (1 MB). */
+  PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
+  /** The body is not JSON in UTF-8. */
+  UNSUPPORTED_MEDIA_TYPE = 'UNSUPPORTED_MEDIA_TYPE',
+  /** The database or the identity provider cannot be reached now; the request may be retried. */
+  SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
 }
 
-const HTTP_STATUS: Partial<Record<ErrorCode, number>> = { [ErrorCode.UNAUTHENTICATED]: 401 };
+const HTTP_STATUS: Partial<Record<ErrorCode, number>> = { [ErrorCode.UNAUTHENTICATED]: 401, [ErrorCode.SERVICE_UNAVAILABLE]: 503 };
 
 /** A coded error meant for the client. `field` names the argument or input field concerned. */
 export class AppError extends GraphQLError {
@@ -49,11 +57,16 @@ export class ConflictError extends AppError {
   }
 }
 
+export class ServiceUnavailableError extends AppError {
+  constructor(message: string) {
+    super(ErrorCode.SERVICE_UNAVAILABLE, message);
+  }
+}
+
 /** Codes produced by Apollo and graphql-js for malformed requests; they are safe to show. */
 const REQUEST_CODES = new Set([
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
-  'BAD_REQUEST',
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
@@ -61,22 +74,25 @@ const REQUEST_CODES = new Set([
 const CLIENT_CODES = new Set<string>([...Object.values(ErrorCode), ...REQUEST_CODES]);
 
 /**
- * The one place where errors leave the server: coded errors pass, anything else is logged in
- * full and masked, so a driver message or stack trace never reaches a client.
+ * True when the client may see the error as it is: a GraphQLError (not a driver or programming
+ * error wrapped by graphql-js) whose code, as Apollo formats it, is one of the codes above.
  */
-export function createFormatError(logger: Logger) {
-  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const original = unwrapResolverError(error);
-    const code = formatted.extensions?.code;
-    if (original instanceof GraphQLError && typeof code === 'string' && CLIENT_CODES.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
-      return formatted;
-    }
-    logger.error({ err: safeError(original), path: formatted.path }, 'unexpected error');
-    return {
-      message: 'Internal server error',
-      locations: formatted.locations,
-      path: formatted.path,
-      extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
-    };
+export function isClientError(code: unknown, error: unknown): boolean {
+  return unwrapResolverError(error) instanceof GraphQLError && typeof code === 'string' && CLIENT_CODES.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR;
+}
+
+/**
+ * The one place where errors leave the server: coded errors pass; a database outage becomes
+ * SERVICE_UNAVAILABLE; anything else is masked, so a driver message or stack trace never reaches
+ * a client. Logging is not done here (this hook knows no request): see error-log.plugin.ts.
+ */
+export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  if (isClientError(formatted.extensions?.code, error)) return formatted;
+  const outage = databaseOutage(unwrapResolverError(error)) !== null;
+  return {
+    message: outage ? 'The database cannot be reached now: try again later' : 'Internal server error',
+    locations: formatted.locations,
+    path: formatted.path,
+    extensions: { code: outage ? ErrorCode.SERVICE_UNAVAILABLE : ErrorCode.INTERNAL_SERVER_ERROR },
   };
 }

@@ -1,17 +1,22 @@
 import { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { GraphQLError, GraphQLSchema } from 'graphql';
+import { getNamedType, getNullableType, getVariableValues, GraphQLError, GraphQLSchema, isLeafType, isListType, OperationDefinitionNode, print } from 'graphql';
 import { ComplexityEstimator, getComplexity } from 'graphql-query-complexity';
 import { DEFAULT_PAGE_SIZE } from '../schema/common/page';
 import type { Context } from './context';
+import { ErrorCode } from './errors';
 
-/** Query limits. Depth and aliases count what a query can nest; cost counts what it can fetch. */
+/**
+ * Query limits (README "Limits"). Depth and aliases count what a query can nest; cost counts what
+ * it can fetch; fields caps how far fragments may expand before anything else is counted.
+ */
 export const LIMITS = {
   maxDepth: 10,
   maxAliases: 15,
   maxDirectives: 20,
   maxTokens: 2000,
   maxCost: 10_000,
+  maxFields: 10_000,
 };
 
 /** graphql-armor: depth, aliases, directives, tokens, batching off; suggestions off in production. */
@@ -22,39 +27,87 @@ export function armor(production: boolean) {
     maxAliases: { n: LIMITS.maxAliases },
     maxDirectives: { n: LIMITS.maxDirectives },
     maxTokens: { n: LIMITS.maxTokens },
-    // Armor's cost limit ignores list sizes; the paged estimator below replaces it.
+    // Armor's cost limit ignores list sizes; the estimator below replaces it.
     costLimit: { enabled: false },
     blockFieldSuggestion: { enabled: production },
   }).protect();
 }
 
 /**
- * Each field costs 1 plus what it selects; a field with a `first` argument multiplies what it
- * selects by the page size asked for, so `first: 100` nested twice costs 100 × 100.
+ * What a field costs. A scalar or enum is read off a row already fetched: 0. Any other field
+ * costs 1 plus what it selects. A field with a `first` argument multiplies that by the page
+ * size asked for (`first: 100` nested twice costs about 100 × 100), and a field with list
+ * arguments by the longest list given, since each item is answered on its own
+ * (`responsibilities(inputs: [1,000 questions])` costs at least 1,000). Aliases add up, so the
+ * limit caps the total work of a request.
  */
-const pagedEstimator: ComplexityEstimator = ({ field, args, childComplexity }) => {
+export const costEstimator: ComplexityEstimator = ({ field, args, childComplexity }) => {
+  const own = isLeafType(getNamedType(field.type)) ? 0 : 1;
+  let times = 1;
   if (field.args.some((a) => a.name === 'first')) {
-    const first = typeof args.first === 'number' && args.first > 0 ? args.first : DEFAULT_PAGE_SIZE;
-    return 1 + first * Math.max(childComplexity, 1);
+    times = typeof args.first === 'number' && args.first > 0 ? args.first : DEFAULT_PAGE_SIZE;
   }
-  return 1 + childComplexity;
+  for (const arg of field.args) {
+    const value = args[arg.name];
+    if (isListType(getNullableType(arg.type)) && Array.isArray(value)) times = Math.max(times, value.length);
+  }
+  return times * (own + childComplexity);
 };
 
+const refused = (message: string, code: ErrorCode | 'GRAPHQL_VALIDATION_FAILED', details: Record<string, unknown> = {}) =>
+  new GraphQLError(message, { extensions: { code, ...details, http: { status: 400 } } });
+
+/**
+ * graphql-js names the variable (and the path inside it) before quoting the value it got; only
+ * the names are kept, since the value may be a personnummer or an address.
+ */
+function variableError(operation: OperationDefinitionNode, error: GraphQLError): GraphQLError {
+  const name = /^Variable "\$([_A-Za-z][_0-9A-Za-z]*)"/.exec(error.message)?.[1];
+  const definition = operation.variableDefinitions?.find((d) => d.variable.name.value === name);
+  if (!name || !definition) return refused('The variables do not match the operation', ErrorCode.BAD_USER_INPUT);
+  const at = / at "([_0-9A-Za-z.[\]]+)"/.exec(error.message)?.[1];
+  const field = at ? `$${at}` : `$${name}`;
+  const where = at ? ` at ${field}` : '';
+  return refused(`Variable "$${name}" (${print(definition.type)}) is missing a value or holds a value of another type${where}`, ErrorCode.BAD_USER_INPUT, { field });
+}
+
+/**
+ * Refuses, before anything runs, an operation whose variables do not fit their types
+ * (BAD_USER_INPUT naming the variable), whose fragments expand past `maxFields`, or whose cost
+ * exceeds `maxCost` (GRAPHQL_VALIDATION_FAILED). The variables are coerced here first because
+ * the cost needs their values (`first: $n`), and a coercion failure must answer as the client's
+ * mistake, not as an internal error.
+ */
 export function costLimitPlugin(schema: GraphQLSchema): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ request, document }) {
-          const cost = getComplexity({
-            schema,
-            query: document,
-            operationName: request.operationName ?? undefined,
-            variables: request.variables ?? {},
-            estimators: [pagedEstimator],
-          });
+        async didResolveOperation({ request, document, operation }) {
+          // Apollo resolves the operation before this hook; without one it has already answered.
+          if (!operation) return;
+          const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {}, { maxErrors: 1 });
+          if (coerced.errors?.length) throw variableError(operation, coerced.errors[0]);
+          let cost: number;
+          try {
+            cost = getComplexity({
+              schema,
+              query: document,
+              operationName: request.operationName ?? undefined,
+              variables: request.variables ?? {},
+              estimators: [costEstimator],
+              maxQueryNodes: LIMITS.maxFields,
+            });
+          } catch (e) {
+            // The only error left once the variables coerce: the expansion cap.
+            if (e instanceof GraphQLError && /maximum allowed number of nodes/.test(e.message)) {
+              throw refused(`The query selects more than ${LIMITS.maxFields} fields once its fragments are expanded`, 'GRAPHQL_VALIDATION_FAILED', { maxFields: LIMITS.maxFields });
+            }
+            throw e;
+          }
           if (cost > LIMITS.maxCost) {
-            throw new GraphQLError(`Query cost ${cost} exceeds the limit of ${LIMITS.maxCost}: ask for smaller pages (first) or fewer nested lists`, {
-              extensions: { code: 'GRAPHQL_VALIDATION_FAILED', cost, maxCost: LIMITS.maxCost, http: { status: 400 } },
+            throw refused(`Query cost ${cost} exceeds the limit of ${LIMITS.maxCost}: ask for smaller pages (first), shorter lists or fewer nested lists and aliases`, 'GRAPHQL_VALIDATION_FAILED', {
+              cost,
+              maxCost: LIMITS.maxCost,
             });
           }
         },

@@ -1,30 +1,47 @@
 import { GraphQLError } from 'graphql';
-import { BadUserInputError, createFormatError } from '../../server/errors';
+import { BadUserInputError, formatError } from '../../server/errors';
+import { safeError } from '../../server/logger';
 
 describe('error masking', () => {
-  const logged: unknown[] = [];
-  const logger = { error: (obj: unknown) => logged.push(obj) } as never;
-  const format = createFormatError(logger);
   const asFormatted = (e: GraphQLError) => e.toJSON();
-
-  beforeEach(() => (logged.length = 0));
 
   it('passes coded errors on as they are', () => {
     const e = new BadUserInputError('first must be between 1 and 100', 'first');
-    expect(format(asFormatted(e), e)).toEqual(expect.objectContaining({ message: 'first must be between 1 and 100', extensions: { code: 'BAD_USER_INPUT', field: 'first' } }));
-    expect(logged).toEqual([]);
+    expect(formatError(asFormatted(e), e)).toEqual(expect.objectContaining({ message: 'first must be between 1 and 100', extensions: { code: 'BAD_USER_INPUT', field: 'first' } }));
   });
 
-  it('masks an unexpected error thrown in a resolver and logs it without driver parameters', () => {
+  it('masks an unexpected error thrown in a resolver', () => {
     const driverError = Object.assign(new Error('duplicate key value violates unique constraint'), { parameters: ['19121212-1212'], code: '23505' });
     const wrapped = new GraphQLError(driverError.message, { originalError: driverError, path: ['organisationCreate'], extensions: { code: 'INTERNAL_SERVER_ERROR' } });
-    expect(format(asFormatted(wrapped), wrapped)).toEqual({ message: 'Internal server error', locations: undefined, path: ['organisationCreate'], extensions: { code: 'INTERNAL_SERVER_ERROR' } });
-    expect(JSON.stringify(logged)).toContain('23505');
-    expect(JSON.stringify(logged)).not.toContain('19121212-1212');
+    expect(formatError(asFormatted(wrapped), wrapped)).toEqual({ message: 'Internal server error', locations: undefined, path: ['organisationCreate'], extensions: { code: 'INTERNAL_SERVER_ERROR' } });
   });
 
   it('masks a GraphQLError without a client code', () => {
-    const e = new GraphQLError('connection terminated');
-    expect(format(asFormatted(e), e).message).toBe('Internal server error');
+    const e = new GraphQLError('something odd');
+    expect(formatError(asFormatted(e), e).message).toBe('Internal server error');
+  });
+
+  it('answers a lost database connection as SERVICE_UNAVAILABLE', () => {
+    for (const cause of [new Error('Connection terminated unexpectedly'), Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' }), Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' })]) {
+      const wrapped = new GraphQLError(cause.message, { originalError: cause, path: ['patients'] });
+      expect(formatError(asFormatted(wrapped), wrapped)).toEqual(expect.objectContaining({ extensions: { code: 'SERVICE_UNAVAILABLE' } }));
+    }
+  });
+});
+
+describe('what of an error is logged', () => {
+  it('keeps name, code and stack frames, never the message, which may quote input', () => {
+    const driverError = Object.assign(new Error('invalid input syntax for type uuid: "19121212-1212"\nsecond line "Tolvan Tolvansson"'), { code: '22P02' });
+    const logged = JSON.stringify(safeError(driverError));
+    expect(logged).not.toMatch(/19121212|Tolvan/);
+    expect(safeError(driverError)).toEqual({ name: 'Error', code: '22P02', frames: expect.arrayContaining([expect.stringMatching(/^at /)]) });
+  });
+
+  it('keeps the code of a GraphQLError and of the cause', () => {
+    const e = new GraphQLError('Variable "$i" got invalid value { givenName: "Tolvan" }', { extensions: { code: 'BAD_USER_INPUT' } });
+    const outer = new TypeError('fetch failed', { cause: Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }) });
+    expect(JSON.stringify(safeError(e))).not.toContain('Tolvan');
+    expect(safeError(e)).toEqual(expect.objectContaining({ name: 'GraphQLError', code: 'BAD_USER_INPUT' }));
+    expect(safeError(outer)).toEqual(expect.objectContaining({ name: 'TypeError', cause: expect.objectContaining({ code: 'ECONNREFUSED' }) }));
   });
 });
