@@ -56,7 +56,7 @@ export class HandoffResolver {
       dueBefore: filter?.dueBefore ?? null,
       updatedSince,
     };
-    const rows = await access.handoffs.inbox(query, pageRequest(page, 2), info.fieldName);
+    const rows = await access.handoffs.inbox(query, pageRequest(page, ['timestamp', 'uuid']), info.fieldName);
     return toConnection(rows, (h: HandoffRow) => [h.dueKey, h.id]);
   }
 

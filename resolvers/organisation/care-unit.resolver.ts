@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { PageArgs, pageRequest, toConnection } from '../../schema/common/page';
+import { BY_NAME, PageArgs, pageRequest, toConnection } from '../../schema/common/page';
 import {
   CareUnitCreateInput,
   CareUnitCreatePayload,
@@ -22,7 +22,7 @@ export class CareUnitResolver {
     @Arg('filter', () => CareUnitFilter, { nullable: true, description: 'Which care units to list.' }) filter: CareUnitFilter | null,
     @Ctx() { access }: Context,
   ) {
-    const request = pageRequest(page, 2);
+    const request = pageRequest(page, BY_NAME);
     const organisationId = filter?.organisationId ? idArg(filter.organisationId, 'filter.organisationId') : undefined;
     const rows = await access.reference.careUnits({ organisationId, careLevel: filter?.careLevel ?? undefined }, request);
     return toConnection(rows, (c: CareUnitRow) => [c.name, c.id]);

@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Country, OrganisationKind } from '../../domain/enums';
 import { municipalityCodeProblem } from '../../domain/region-codes';
-import { PageArgs, pageRequest, toConnection } from '../../schema/common/page';
+import { BY_NAME, PageArgs, pageRequest, toConnection } from '../../schema/common/page';
 import { CareUnitConnection } from '../../schema/organisation/care-unit.type';
 import {
   OrganisationCreateInput,
@@ -27,7 +27,7 @@ export class OrganisationResolver {
     @Arg('filter', () => OrganisationFilter, { nullable: true, description: 'Which organisations to list.' }) filter: OrganisationFilter | null,
     @Ctx() { access }: Context,
   ) {
-    const request = pageRequest(page, 2);
+    const request = pageRequest(page, BY_NAME);
     const search = filter?.search?.trim();
     if (search && search.length > 100) throw new BadUserInputError('filter.search has at most 100 characters', 'filter.search');
     const region = filter?.regionCode
@@ -63,7 +63,7 @@ export class OrganisationResolver {
     @Args() page: PageArgs,
     @Ctx() { access }: Context,
   ) {
-    const request = pageRequest(page, 2);
+    const request = pageRequest(page, BY_NAME);
     const region = await regionByCodeArg(access, regionCode, country, 'regionCode');
     const rows = await access.reference.organisations({ regionId: region.id, kind: OrganisationKind.COORDINATION_ASSOCIATION }, request);
     return toConnection(rows, byName);
@@ -89,7 +89,7 @@ export class OrganisationResolver {
 
   @FieldResolver(() => CareUnitConnection, { description: 'Care units of the organisation, by name.' })
   async careUnits(@Root() organisation: OrganisationRow, @Args() page: PageArgs, @Ctx() { access }: Context) {
-    const rows = await access.reference.careUnits({ organisationId: organisation.id }, pageRequest(page, 2));
+    const rows = await access.reference.careUnits({ organisationId: organisation.id }, pageRequest(page, BY_NAME));
     return toConnection(rows, (c: CareUnitRow) => [c.name, c.id]);
   }
 

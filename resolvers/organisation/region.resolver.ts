@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, Query, Resolver } from 'type-graphql';
 import { Country } from '../../domain/enums';
 import { regionCodeProblem } from '../../domain/region-codes';
-import { PageArgs, pageRequest, toConnection } from '../../schema/common/page';
+import { BY_NAME, PageArgs, pageRequest, toConnection } from '../../schema/common/page';
 import { Region, RegionConnection } from '../../schema/organisation/region.type';
 import type { RegionRow } from '../../server/access/rows';
 import type { Context } from '../../server/context';
@@ -11,7 +11,7 @@ import { BadUserInputError } from '../../server/errors';
 export class RegionResolver {
   @Query(() => RegionConnection, { description: 'All regions (tenants), by name.' })
   async regions(@Args() page: PageArgs, @Ctx() { access }: Context) {
-    return toConnection(await access.reference.regions(pageRequest(page, 2)), (r: RegionRow) => [r.name, r.id]);
+    return toConnection(await access.reference.regions(pageRequest(page, BY_NAME)), (r: RegionRow) => [r.name, r.id]);
   }
 
   @Query(() => Region, { nullable: true, description: 'A region by its official 2-digit code; null when there is none.' })

@@ -47,7 +47,7 @@ export class PatientAccessResolver extends AccessOriginResolver(PatientAccess) {
     @Ctx() { access }: Context,
     @Info() info: GraphQLResolveInfo,
   ) {
-    const rows = await access.accessLog.forPatient(patientId, periodArg(from, to), pageRequest(page, 1), info.fieldName);
+    const rows = await access.accessLog.forPatient(patientId, periodArg(from, to), pageRequest(page, ['bigint']), info.fieldName);
     return toConnection(rows, byPosition);
   }
 }
@@ -61,7 +61,7 @@ export class AccessLogEntryResolver extends AccessOriginResolver(AccessLogEntry)
     @Ctx() { access }: Context,
     @Info() info: GraphQLResolveInfo,
   ) {
-    const request = pageRequest(page, 1);
+    const request = pageRequest(page, ['bigint']);
     if (filter?.patientId && !isUuid(filter.patientId)) throw new BadUserInputError('filter.patientId is not a valid id', 'filter.patientId');
     const rows = await access.accessLog.review(
       { userId: filter?.userId ?? undefined, patientId: filter?.patientId ?? undefined, deniedOnly: filter?.deniedOnly ?? false, ...periodArg(filter?.from, filter?.to) },

@@ -24,7 +24,7 @@ export class ConsentResolver {
     @Ctx() { access }: Context,
     @Info() info: GraphQLResolveInfo,
   ) {
-    const rows = await access.consents.ofPatient(patientId, pageRequest(page, 2), info.fieldName);
+    const rows = await access.consents.ofPatient(patientId, pageRequest(page, ['timestamp', 'uuid']), info.fieldName);
     return toConnection(rows, (c: ConsentRow) => [c.recordedAtKey, c.id]);
   }
 

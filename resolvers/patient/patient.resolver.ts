@@ -24,7 +24,7 @@ export class PatientResolver {
     @Ctx() { access }: Context,
     @Info() info: GraphQLResolveInfo,
   ) {
-    const request = pageRequest(page, 1);
+    const request = pageRequest(page, ['uuid']);
     const identity = filter?.personnummer ? await identityNumberArg(access, filter.personnummer, 'filter.personnummer') : null;
     const rows = await access.patients.list({ identityNumber: identity?.value }, request, info.fieldName);
     return toConnection(rows, (p: PatientView) => [p.id]);

@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
 import { AgreementScenario } from '../../domain/enums';
-import { PageArgs, pageRequest, toConnection } from '../../schema/common/page';
+import { BY_NAME, PageArgs, pageRequest, toConnection } from '../../schema/common/page';
 import { Organisation } from '../../schema/organisation/organisation.type';
 import { Region } from '../../schema/organisation/region.type';
 import {
@@ -42,7 +42,7 @@ export class AgreementResolver {
     @Args() page: PageArgs,
     @Ctx() { access }: Context,
   ) {
-    const rows = await access.responsibility.agreements({ scenario: scenario ?? undefined, onDate: onDate ?? undefined }, pageRequest(page, 2));
+    const rows = await access.responsibility.agreements({ scenario: scenario ?? undefined, onDate: onDate ?? undefined }, pageRequest(page, BY_NAME));
     return toConnection(rows, (a: AgreementRow) => [a.title, a.id]);
   }
 
@@ -68,7 +68,7 @@ export class AgreementResolver {
 
   @FieldResolver(() => ResponsibilityRuleConnection, { description: 'Its rules, in a stable order (by start date, then id).' })
   async rules(@Root() agreement: AgreementRow, @Args() page: PageArgs, @Ctx() { access }: Context) {
-    const request = pageRequest(page, 1);
+    const request = pageRequest(page, ['uuid']);
     const all = await access.responsibility.rules(agreement.id);
     const start = request.after ? all.findIndex((r) => r.id === request.after![0]) + 1 : 0;
     if (request.after && start === 0) throw new BadUserInputError('after is not a cursor of this list', 'after');
@@ -78,7 +78,7 @@ export class AgreementResolver {
 
   @FieldResolver(() => ResponsibilityChangeConnection, { description: 'Who changed it and its rules, when, newest first.' })
   async changes(@Root() agreement: AgreementRow, @Args() page: PageArgs, @Ctx() { access }: Context) {
-    return toConnection(await access.responsibility.changes(agreement.id, pageRequest(page, 1)), (c: ChangeRow) => [c.id]);
+    return toConnection(await access.responsibility.changes(agreement.id, pageRequest(page, ['bigint'])), (c: ChangeRow) => [c.id]);
   }
 
   @Mutation(() => AgreementPayload, { description: "Creates an agreement of your region (RESPONSIBILITY_EDITOR)." })

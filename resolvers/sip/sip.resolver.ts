@@ -82,7 +82,7 @@ export class SipResolver {
     @Info() info: GraphQLResolveInfo,
   ) {
     const query = { patientId: filter?.patientId ? idArg(filter.patientId, 'filter.patientId') : null, status: filter?.status ?? null };
-    const rows = await access.sips.list(query, pageRequest(page, 2), info.fieldName);
+    const rows = await access.sips.list(query, pageRequest(page, ['timestamp', 'uuid']), info.fieldName);
     return toConnection(rows, (s: SipRow) => [s.createdAt.toISOString(), s.id]);
   }
 
@@ -97,7 +97,7 @@ export class SipResolver {
     @Ctx() { access }: Context,
     @Info() info: GraphQLResolveInfo,
   ) {
-    const rows = await sipFollowUpsDue(access, organisationId, before, pageRequest(page, 2), info.fieldName);
+    const rows = await sipFollowUpsDue(access, organisationId, before, pageRequest(page, ['date', 'uuid']), info.fieldName);
     return toConnection(rows, (f: SipFollowUpRow) => [f.dueDate, f.id]);
   }
 

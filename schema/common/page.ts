@@ -1,4 +1,6 @@
 import { ArgsType, ClassType, Field, Int, ObjectType } from 'type-graphql';
+import { isStorableText } from '../../domain/text';
+import { isUuid } from '../../domain/uuid';
 import { BadUserInputError } from '../../server/errors';
 
 export const DEFAULT_PAGE_SIZE = 20;
@@ -34,8 +36,47 @@ export interface PageRequest {
   after: string[] | null;
 }
 
-/** Validates `first` and decodes `after`. The sort key is an array of strings, e.g. [name, id]. */
-export function pageRequest(args: PageArgs, keyLength: number): PageRequest {
+/**
+ * The type of each part of a list's sort key, as its SQL compares it: a cursor whose parts do not
+ * parse as these is refused before it reaches PostgreSQL (where a uuid column would answer 22P02).
+ */
+export type KeyKind = 'uuid' | 'text' | 'bigint' | 'timestamp' | 'date';
+
+/** The sort key of lists in name (or title) order: (name, id). */
+export const BY_NAME: KeyKind[] = ['text', 'uuid'];
+
+/** A calendar date that exists: 2026-02-30 does not. */
+function isCalendarDate(y: number, m: number, d: number): boolean {
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return y >= 1 && date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+// ISO 8601 (toISOString) and PostgreSQL's own text form of timestamptz ("2026-12-03 13:45:00.123+01").
+const TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})(?:\.\d{1,6})?(?:Z|[+-]\d{2}(?::?\d{2}){0,2})$/;
+const KEY_PART: Record<KeyKind, (value: string) => boolean> = {
+  uuid: isUuid,
+  // Text a cursor can carry came out of a text column: it holds no NUL or lone surrogate.
+  text: (value) => value.length <= 1000 && isStorableText(value),
+  bigint: (value) => /^[0-9]{1,18}$/.test(value),
+  date: (value) => {
+    const m = DATE.exec(value);
+    return !!m && isCalendarDate(Number(m[1]), Number(m[2]), Number(m[3]));
+  },
+  timestamp: (value) => {
+    // A list sorted by a nullable instant puts "no instant" last as 'infinity'.
+    if (value === 'infinity') return true;
+    const m = TIMESTAMP.exec(value);
+    return !!m && isCalendarDate(Number(m[1]), Number(m[2]), Number(m[3])) && Number(m[4]) < 24 && Number(m[5]) < 60 && Number(m[6]) < 60;
+  },
+};
+
+/**
+ * Validates `first` and decodes `after` into the sort key of the list, whose parts are of `kinds`
+ * (e.g. BY_NAME, or ['timestamp', 'uuid']). A cursor of another list, or one made up, is
+ * BAD_USER_INPUT on `after`, never an SQL error.
+ */
+export function pageRequest(args: PageArgs, kinds: KeyKind[]): PageRequest {
   const first = args.first ?? DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
     throw new BadUserInputError(`first must be between 1 and ${MAX_PAGE_SIZE}, got ${args.first}`, 'first');
@@ -47,7 +88,7 @@ export function pageRequest(args: PageArgs, keyLength: number): PageRequest {
   } catch {
     key = null;
   }
-  if (!Array.isArray(key) || key.length !== keyLength || !key.every((k) => typeof k === 'string')) {
+  if (!Array.isArray(key) || key.length !== kinds.length || !key.every((k, i) => typeof k === 'string' && KEY_PART[kinds[i]](k))) {
     throw new BadUserInputError('after is not a cursor of this list', 'after');
   }
   return { first, after: key };
