@@ -41,15 +41,24 @@ export function errorCode(err: unknown): string | undefined {
 }
 
 /**
- * What of an error may be logged: its name, code and stack frames, and the same of its cause.
+ * Whether a value is an Error, also one from another realm (fetch's errors inside a test VM),
+ * which `instanceof Error` does not recognise.
+ */
+export function isError(value: unknown): value is Error {
+  return value instanceof Error || (typeof value === 'object' && value !== null && typeof (value as Error).name === 'string' && typeof (value as Error).message === 'string');
+}
+
+/**
+ * What of an error may be logged: its name (as `type`), code and stack frames, and the same of its cause.
  * Never its message: driver and graphql-js messages quote input ("invalid input syntax for type
  * uuid: …", "Variable "$i" got invalid value { givenName: … }"), and the first line of a stack
  * repeats the message, so only the "at …" lines are kept.
  */
 export function safeError(err: unknown): Record<string, unknown> {
-  if (!(err instanceof Error)) return { type: typeof err };
+  if (!isError(err)) return { type: typeof err };
   const code = errorCode(err);
   const frames = (err.stack ?? '').split('\n').filter((line) => /^\s+at /.test(line)).map((line) => line.trim());
-  const cause = err.cause instanceof Error ? { cause: safeError(err.cause) } : {};
-  return { name: err.name, ...(code ? { code } : {}), frames, ...cause };
+  const cause = isError(err.cause) ? { cause: safeError(err.cause) } : {};
+  // `type`, not `name`: the redaction list censors any `name` key.
+  return { type: err.name, ...(code ? { code } : {}), frames, ...cause };
 }

@@ -1,4 +1,4 @@
-import { errorCode } from './logger';
+import { errorCode, isError } from './logger';
 
 /** Node's codes for a connection that could not be made or was cut. */
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN', 'ENOENT']);
@@ -23,7 +23,7 @@ export function databaseOutage(err: unknown): string | null {
   for (let depth = 0; e && depth < 5; depth++) {
     const code = errorCode(e);
     if (code && (code.startsWith('08') || code === '57P01' || code === '57P02' || code === '57P03' || NETWORK_CODES.has(code))) return code;
-    const message = e instanceof Error ? e.message : '';
+    const message = isError(e) ? e.message : '';
     const known = DRIVER_MESSAGES.find(([pattern]) => pattern.test(message));
     if (known) return known[1];
     e = (e as { driverError?: unknown }).driverError ?? (e as { cause?: unknown }).cause;

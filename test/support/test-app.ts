@@ -49,7 +49,31 @@ export function testConfig(overrides: NodeJS.ProcessEnv = {}): Config {
   });
 }
 
-export async function startTestApp(overrides: NodeJS.ProcessEnv = {}): Promise<TestApp> {
+/** Lines the server logged, parsed, and everything written to the log, as text. */
+export interface CapturedLog {
+  stream: { write(line: string): void };
+  lines: Record<string, any>[];
+  text(): string;
+}
+
+/** A log destination that keeps what the server writes, for tests that read its logs. */
+export function captureLog(): CapturedLog {
+  const chunks: string[] = [];
+  const lines: Record<string, any>[] = [];
+  return {
+    stream: {
+      write(chunk: string) {
+        chunks.push(chunk);
+        for (const line of chunk.split('\n').filter(Boolean)) lines.push(JSON.parse(line));
+      },
+    },
+    lines,
+    text: () => chunks.join(''),
+  };
+}
+
+/** `log`: where the server's log goes (at LOG_LEVEL, e.g. 'debug'), instead of stdout. */
+export async function startTestApp(overrides: NodeJS.ProcessEnv = {}, options: { log?: CapturedLog } = {}): Promise<TestApp> {
   const config = testConfig(overrides);
   let fixedNow: Date | null = null;
   const sign = (org: string, careUnitId: string | null, roles: Role[]) =>
@@ -59,7 +83,7 @@ export async function startTestApp(overrides: NodeJS.ProcessEnv = {}): Promise<T
       careUnitId: careUnitId ?? undefined,
       roles,
     });
-  const app = await startApp(config, createLogger(config.logLevel), { now: () => fixedNow ?? new Date() });
+  const app = await startApp(config, createLogger(config.logLevel, options.log?.stream), { now: () => fixedNow ?? new Date() });
   return {
     ...app,
     config,

@@ -34,14 +34,14 @@ describe('what of an error is logged', () => {
     const driverError = Object.assign(new Error('invalid input syntax for type uuid: "19121212-1212"\nsecond line "Tolvan Tolvansson"'), { code: '22P02' });
     const logged = JSON.stringify(safeError(driverError));
     expect(logged).not.toMatch(/19121212|Tolvan/);
-    expect(safeError(driverError)).toEqual({ name: 'Error', code: '22P02', frames: expect.arrayContaining([expect.stringMatching(/^at /)]) });
+    expect(safeError(driverError)).toEqual({ type: 'Error', code: '22P02', frames: expect.arrayContaining([expect.stringMatching(/^at /)]) });
   });
 
   it('keeps the code of a GraphQLError and of the cause', () => {
     const e = new GraphQLError('Variable "$i" got invalid value { givenName: "Tolvan" }', { extensions: { code: 'BAD_USER_INPUT' } });
     const outer = new TypeError('fetch failed', { cause: Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }) });
     expect(JSON.stringify(safeError(e))).not.toContain('Tolvan');
-    expect(safeError(e)).toEqual(expect.objectContaining({ name: 'GraphQLError', code: 'BAD_USER_INPUT' }));
-    expect(safeError(outer)).toEqual(expect.objectContaining({ name: 'TypeError', cause: expect.objectContaining({ code: 'ECONNREFUSED' }) }));
+    expect(safeError(e)).toEqual(expect.objectContaining({ type: 'GraphQLError', code: 'BAD_USER_INPUT' }));
+    expect(safeError(outer)).toEqual(expect.objectContaining({ type: 'TypeError', cause: expect.objectContaining({ code: 'ECONNREFUSED' }) }));
   });
 });
