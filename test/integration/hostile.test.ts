@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
+import { format } from 'node:util';
 import {
   getNamedType,
   GraphQLArgument,
@@ -91,6 +92,8 @@ describe('a hostile client', () => {
   const log = captureLog();
   const written: string[] = [];
   const originalWrites = { out: process.stdout.write, err: process.stderr.write };
+  const consoleMethods = ['log', 'info', 'warn', 'error', 'debug', 'trace'] as const;
+  const originalConsole = Object.fromEntries(consoleMethods.map((m) => [m, console[m]]));
   let tokens: { mora: string; foreign: string };
   let ids: { own: string; foreign: string; foreignOrganisation: string };
   let cursors: { foreign: string };
@@ -152,6 +155,13 @@ describe('a hostile client', () => {
         return (original as (...a: unknown[]) => boolean).call(stream, chunk, ...rest);
       }) as typeof stream.write;
     }
+    // Inside jest, console output is buffered and printed after the file, past the streams above.
+    for (const m of consoleMethods) {
+      console[m] = (...args: unknown[]) => {
+        written.push(format(...args));
+        originalConsole[m](...args);
+      };
+    }
     app = await startTestApp({ LOG_LEVEL: 'debug' }, { log });
     schema = await buildBareSchema();
     tokens = { mora: await app.token('2062', Role.CARE_STAFF), foreign: await app.token('1980', Role.CARE_STAFF) };
@@ -166,6 +176,7 @@ describe('a hostile client', () => {
   afterAll(async () => {
     process.stdout.write = originalWrites.out;
     process.stderr.write = originalWrites.err;
+    for (const m of consoleMethods) console[m] = originalConsole[m];
     await app?.stop();
   });
 
