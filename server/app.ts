@@ -20,7 +20,7 @@ import { formatError, UnauthenticatedError } from './errors';
 import { jsonErrorHandler, notFound, requireUtf8 } from './http-errors';
 import { inputHygienePlugin } from './input-hygiene';
 import { armor, costLimitPlugin } from './limits';
-import { Logger, safeError } from './logger';
+import { apolloLogger, Logger, safeError } from './logger';
 import { requestLog } from './request-log';
 import { buildAppSchema } from './schema';
 
@@ -60,6 +60,7 @@ export async function startApp(config: Config, logger: Logger, clock: Clock = sy
     schema,
     ...armor(config.production),
     formatError,
+    logger: apolloLogger(logger),
     includeStacktraceInErrorResponses: false,
     introspection: !config.production,
     hideSchemaDetailsFromClientErrors: config.production,

@@ -48,6 +48,13 @@ export function jsonErrorHandler(err: unknown, _req: Request, res: Response, nex
     sendError(res, ...known);
     return;
   }
+  // Other client faults the body parser finds (a body that does not inflate, say) carry a 4xx.
+  const status = (err as { status?: unknown }).status;
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    res.locals.log.debug({ type, status }, 'request body refused');
+    sendError(res, status === 413 ? 413 : 400, status === 413 ? ErrorCode.PAYLOAD_TOO_LARGE : ErrorCode.BAD_REQUEST, 'The request body could not be read');
+    return;
+  }
   res.locals.log.error({ error: safeError(err) }, 'unexpected error outside GraphQL');
   sendError(res, 500, ErrorCode.INTERNAL_SERVER_ERROR, 'Internal server error');
 }

@@ -62,3 +62,16 @@ export function safeError(err: unknown): Record<string, unknown> {
   // `type`, not `name`: the redaction list censors any `name` key.
   return { type: err.name, ...(code ? { code } : {}), frames, ...cause };
 }
+
+/**
+ * Apollo Server's own log (plugin failures, "Unexpected error processing request: <error>") on
+ * this log instead of the console. Its messages append an error's text after a colon, so only what
+ * comes before the first colon is kept, and an error object is logged as safeError.
+ */
+export function apolloLogger(logger: Logger) {
+  const entry = (level: 'debug' | 'info' | 'warn' | 'error') => (message?: unknown) => {
+    if (isError(message)) logger[level]({ source: 'apollo', error: safeError(message) }, 'apollo server error');
+    else logger[level]({ source: 'apollo' }, String(message).split(':')[0]);
+  };
+  return { debug: entry('debug'), info: entry('info'), warn: entry('warn'), error: entry('error') };
+}

@@ -53,6 +53,61 @@ describe('query limits', () => {
     expect(codes(huge)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
   });
 
+  it('counts each item of a list argument: 15 aliases of 1,000 questions are refused before anything runs, one is answered', async () => {
+    const questions = Array.from({ length: 1000 }, (_, i) => ({ municipalityCode: '2062', interventionCode: 'ASSISTIVE_DEVICE_FITTING', age: i % 100 }));
+    const aliases = Array.from({ length: 15 }, (_, i) => `a${i}: responsibilities(inputs: $q) { status }`).join(' ');
+    const statements = await app.countStatements(async () => {
+      const res = await app.gql(`query($q: [ResponsibilityInput!]!) { ${aliases} }`, { q: questions }, token);
+      expect(res.status).toBe(400);
+      expect(codes(res)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+      expect(res.errors![0].extensions).toEqual(expect.objectContaining({ cost: 15_000, maxCost: 10_000 }));
+    });
+    expect(statements).toBe(0);
+    const one = await app.gql(`query($q: [ResponsibilityInput!]!) { responsibilities(inputs: $q) { status } }`, { q: questions }, token);
+    expect(one.data.responsibilities).toHaveLength(1000);
+  });
+
+  it('refuses an 18-level fragment bomb with a coded 400, with or without a token', async () => {
+    const fragments = ['fragment F0 on Region { name }', ...Array.from({ length: 18 }, (_, i) => `fragment F${i + 1} on Region { ...F${i} ...F${i} }`)].join(' ');
+    for (const t of [null, token]) {
+      const res = await app.gql(`{ region(code: "20") { ...F18 } } ${fragments}`, {}, t);
+      expect(res.status).toBe(400);
+      expect(codes(res)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+      expect(res.errors![0].message).toMatch(/more than 10000 fields/);
+    }
+  });
+
+  it('answers a missing or wrong-typed variable with BAD_USER_INPUT naming it, without the value', async () => {
+    const query = `query($input: ResponsibilityInput!) { responsibility(input: $input) { status } }`;
+    const missing = await app.gql(query, {}, token);
+    expect(missing.status).toBe(400);
+    expect(missing.errors).toEqual([expect.objectContaining({ extensions: { code: 'BAD_USER_INPUT', field: '$input' } })]);
+    const wrong = await app.gql(query, { input: { municipalityCode: '2062', interventionCode: 'HOME_REHAB', age: '19380412-1234' } }, token);
+    expect(wrong.status).toBe(400);
+    expect(wrong.errors).toEqual([expect.objectContaining({ extensions: { code: 'BAD_USER_INPUT', field: '$input.age' } })]);
+    expect(wrong.errors![0].message).not.toContain('19380412');
+  });
+
+  it('refuses NUL bytes and lone surrogates in text, in literals and variables, naming the argument path', async () => {
+    const literal = await app.gql(`{ organisations(filter: { search: "Mora\\u0000" }) { edges { cursor } } }`, {}, token);
+    expect(literal.status).toBe(400);
+    expect(literal.errors).toEqual([expect.objectContaining({ extensions: { code: 'BAD_USER_INPUT', field: 'filter.search' } })]);
+    const variable = await app.gql(`query($f: OrganisationFilter) { organisations(filter: $f) { edges { cursor } } }`, { f: { search: 'Mora\ud800' } }, token);
+    expect(variable.errors).toEqual([expect.objectContaining({ extensions: { code: 'BAD_USER_INPUT', field: '$f.search' } })]);
+    const paired = await app.gql(`query($f: OrganisationFilter) { organisations(filter: $f) { edges { cursor } } }`, { f: { search: 'Mora 🦽' } }, token);
+    expect(paired.errors).toBeUndefined();
+  });
+
+  it('refuses a cursor whose parts are not of the list key types (here a name where a uuid belongs)', async () => {
+    // ["x"] is a well-formed cursor of one part; the organisations list is keyed by (name, uuid).
+    const wrongType = Buffer.from(JSON.stringify(['Mora kommun', 'x'])).toString('base64url');
+    const res = await app.gql(`{ organisations(after: "${wrongType}") { edges { node { id } } } }`, {}, token);
+    expect(res.errors).toEqual([expect.objectContaining({ extensions: { code: 'BAD_USER_INPUT', field: 'after' } })]);
+    const first = await app.gql(`{ organisations(first: 1) { pageInfo { endCursor } } }`, {}, token);
+    const next = await app.gql(`{ organisations(first: 1, after: "${first.data.organisations.pageInfo.endCursor}") { edges { node { id } } } }`, {}, token);
+    expect(next.errors).toBeUndefined();
+  });
+
   it('refuses a query deeper than 10 levels', async () => {
     const deep = `{ organisations { edges { node { memberships { association { memberships { association { members { member { region { name } } } } } } } } } } }`;
     const res = await app.gql(deep, {}, token);

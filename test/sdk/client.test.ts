@@ -87,6 +87,9 @@ describe('client SDK for the responsibility map', () => {
       ],
     });
     expect(responsibilities.map((r) => r.responsible?.name)).toEqual(['Region Dalarna', 'Mora kommun']);
+    // The cost limit counts each question, yet the SDK's full selection fits a batch of 1,000.
+    const thousand = await client.Responsibilities({ inputs: Array.from({ length: 1000 }, () => ({ municipalityCode: '2062', interventionCode: 'HOME_ADAPTATION' })) });
+    expect(thousand.responsibilities).toHaveLength(1000);
     const { agreements } = await client.Agreements({ scenario: 'CURRENT' });
     const { agreement } = await client.Agreement({ id: agreements.edges[0].node.id, firstRules: 3 });
     expect(agreement?.rules.edges).toHaveLength(3);
