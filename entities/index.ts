@@ -20,6 +20,7 @@ import { PatientsConsentAccessLog1732600000000 } from './migrations/173260000000
 import { Responsibility1732700000000 } from './migrations/1732700000000-responsibility';
 import { Handoffs1732800000000 } from './migrations/1732800000000-handoffs';
 import { Sip1732900000000 } from './migrations/1732900000000-sip';
+import { TenancyInTheDatabase1733000000000 } from './migrations/1733000000000-tenancy-in-the-database';
 
 export {
   AgreementEntity,
@@ -73,4 +74,4 @@ export const ENTITIES = [
   SipFollowUpEntity,
 ];
 /** Migrations in the order they run. */
-export const MIGRATIONS = [Foundation1732500000000, PatientsConsentAccessLog1732600000000, Responsibility1732700000000, Handoffs1732800000000, Sip1732900000000];
+export const MIGRATIONS = [Foundation1732500000000, PatientsConsentAccessLog1732600000000, Responsibility1732700000000, Handoffs1732800000000, Sip1732900000000, TenancyInTheDatabase1733000000000];

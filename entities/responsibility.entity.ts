@@ -87,6 +87,10 @@ export class AgreementPartyEntity {
   @PrimaryColumn({ name: 'agreement_id', type: 'uuid' })
   agreementId: string;
 
+  /** The parent's region (a composite foreign key keeps them equal). */
+  @Column({ name: 'region_id', type: 'uuid' })
+  regionId: string;
+
   @PrimaryColumn({ name: 'organisation_id', type: 'uuid' })
   organisationId: string;
 }

@@ -1,10 +1,10 @@
-import { DataSource } from 'typeorm';
 import { Role } from '../../domain/enums';
 import { Page, PageRequest } from '../../schema/common/page';
 import { ForbiddenError } from '../errors';
 import type { Access } from './access';
 import { AuditOutcome, AuditRecordType } from './audit';
 import { pageByKey } from './sql';
+import type { TenantDb } from './tenant-db';
 
 export interface AccessLogRow {
   id: string;
@@ -41,7 +41,7 @@ export interface ReviewFilter {
 export class AccessLogStore {
   constructor(
     private readonly access: Access,
-    private readonly db: DataSource,
+    private readonly db: TenantDb,
   ) {}
 
   /**
