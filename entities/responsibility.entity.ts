@@ -87,12 +87,12 @@ export class AgreementPartyEntity {
   @PrimaryColumn({ name: 'agreement_id', type: 'uuid' })
   agreementId: string;
 
+  @PrimaryColumn({ name: 'organisation_id', type: 'uuid' })
+  organisationId: string;
+
   /** The parent's region (a composite foreign key keeps them equal). */
   @Column({ name: 'region_id', type: 'uuid' })
   regionId: string;
-
-  @PrimaryColumn({ name: 'organisation_id', type: 'uuid' })
-  organisationId: string;
 }
 
 /** A rule of an agreement: conditions (null = any) and who is responsible, performs and pays. */
