@@ -62,6 +62,10 @@ export class HandoffPartyEntity {
   @PrimaryColumn('uuid')
   id: string;
 
+  /** The parent's region (a composite foreign key keeps them equal). */
+  @Column({ name: 'region_id', type: 'uuid' })
+  regionId: string;
+
   @Column({ name: 'handoff_id', type: 'uuid' })
   handoffId: string;
 
@@ -87,6 +91,10 @@ export class HandoffPartyEntity {
 export class HandoffMessageEntity {
   @PrimaryColumn('uuid')
   id: string;
+
+  /** The parent's region (a composite foreign key keeps them equal). */
+  @Column({ name: 'region_id', type: 'uuid' })
+  regionId: string;
 
   @Column({ name: 'handoff_id', type: 'uuid' })
   handoffId: string;
@@ -127,6 +135,10 @@ export class HandoffMessageEntity {
 export class HandoffMessageRecipientEntity {
   @PrimaryColumn('uuid')
   id: string;
+
+  /** The parent's region (a composite foreign key keeps them equal). */
+  @Column({ name: 'region_id', type: 'uuid' })
+  regionId: string;
 
   @Column({ name: 'message_id', type: 'uuid' })
   messageId: string;

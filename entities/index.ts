@@ -21,6 +21,7 @@ import { Responsibility1732700000000 } from './migrations/1732700000000-responsi
 import { Handoffs1732800000000 } from './migrations/1732800000000-handoffs';
 import { Sip1732900000000 } from './migrations/1732900000000-sip';
 import { AccessLogChain1733100000000 } from './migrations/1733100000000-access-log-chain';
+import { TenancyInTheDatabase1733000000000 } from './migrations/1733000000000-tenancy-in-the-database';
 
 export {
   AgreementEntity,
@@ -80,5 +81,6 @@ export const MIGRATIONS = [
   Responsibility1732700000000,
   Handoffs1732800000000,
   Sip1732900000000,
+  TenancyInTheDatabase1733000000000,
   AccessLogChain1733100000000,
 ];

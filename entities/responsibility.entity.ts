@@ -89,6 +89,10 @@ export class AgreementPartyEntity {
 
   @PrimaryColumn({ name: 'organisation_id', type: 'uuid' })
   organisationId: string;
+
+  /** The parent's region (a composite foreign key keeps them equal). */
+  @Column({ name: 'region_id', type: 'uuid' })
+  regionId: string;
 }
 
 /** A rule of an agreement: conditions (null = any) and who is responsible, performs and pays. */

@@ -75,6 +75,10 @@ export class SipParticipantEntity {
   @PrimaryColumn('uuid')
   id: string;
 
+  /** The parent's region (a composite foreign key keeps them equal). */
+  @Column({ name: 'region_id', type: 'uuid' })
+  regionId: string;
+
   @Column({ name: 'sip_id', type: 'uuid' })
   sipId: string;
 
@@ -117,6 +121,10 @@ export class SipInterventionEntity {
   @PrimaryColumn('uuid')
   id: string;
 
+  /** The parent's region (a composite foreign key keeps them equal). */
+  @Column({ name: 'region_id', type: 'uuid' })
+  regionId: string;
+
   @Column({ name: 'sip_id', type: 'uuid' })
   sipId: string;
 
@@ -138,6 +146,10 @@ export class SipInterventionEntity {
 export class SipMeetingEntity {
   @PrimaryColumn('uuid')
   id: string;
+
+  /** The parent's region (a composite foreign key keeps them equal). */
+  @Column({ name: 'region_id', type: 'uuid' })
+  regionId: string;
 
   @Column({ name: 'sip_id', type: 'uuid' })
   sipId: string;
@@ -170,6 +182,10 @@ export class SipMeetingEntity {
 export class SipFollowUpEntity {
   @PrimaryColumn('uuid')
   id: string;
+
+  /** The parent's region (a composite foreign key keeps them equal). */
+  @Column({ name: 'region_id', type: 'uuid' })
+  regionId: string;
 
   @Column({ name: 'sip_id', type: 'uuid' })
   sipId: string;

@@ -48,12 +48,26 @@ export async function startApp(config: Config, logger: Logger, clock: Clock = sy
   }
   const statements = new StatementCounter();
   const dataSource = createDataSource(config.databaseUrl ?? embedded!.url, config.poolSize, statements);
-  await dataSource.initialize();
-  await migrateAndSeed(dataSource, { shared: config.poolSize > 1 });
+  if (config.databaseMigrationUrl) {
+    // The owner's connections live only while it migrates and grants: one holds the advisory lock
+    // (other instances may be starting), the other works.
+    const owner = createDataSource(config.databaseMigrationUrl, 2, new StatementCounter(), 'samrehab-owner');
+    await owner.initialize();
+    try {
+      await migrateAndSeed(owner, { shared: true, appRole: config.appRole, createAppRole: false });
+    } finally {
+      await owner.destroy();
+    }
+    await dataSource.initialize();
+  } else {
+    await dataSource.initialize();
+    // A pool of one (the embedded database) has no connection to spare for the lock.
+    await migrateAndSeed(dataSource, { shared: config.poolSize > 1, appRole: config.appRole, createAppRole: true });
+  }
 
   const schema = await buildAppSchema();
   const authenticate = await createAuthenticator(config, dataSource);
-  const services = { db: dataSource, logger, cipher: loadIdentityNumberCipher(config), clock };
+  const services = { db: dataSource, appRole: config.appRole, logger, cipher: loadIdentityNumberCipher(config), clock };
   const app = express();
   const httpServer = http.createServer(app);
   const apollo = new ApolloServer<Context>({

@@ -1,10 +1,22 @@
 import path from 'node:path';
+import { assertRoleName } from './database/app-role';
 
 /** Runtime configuration, read once from the environment. See README "Environment". */
 export interface Config {
   port: number;
-  /** A PostgreSQL URL, or null for the embedded PGlite database under `dataDir`. */
+  /** The app role's PostgreSQL URL, or null for the embedded PGlite database under `dataDir`. */
   databaseUrl: string | null;
+  /**
+   * The owner's URL: migrations, the reference seed and the grants run as the tables' owner, and
+   * the connection closes after start-up. Null: `databaseUrl` serves both (development).
+   */
+  databaseMigrationUrl: string | null;
+  /**
+   * The role the application acts as in every transaction: it owns nothing and is subject to
+   * row-level security. The DATABASE_URL user when the owner has a URL of its own, else
+   * DATABASE_APP_ROLE (created by the owner's start-up when missing).
+   */
+  appRole: string;
   dataDir: string;
   production: boolean;
   logLevel: string;
@@ -22,6 +34,14 @@ export interface Config {
 
 export const DEV_ISSUER = 'samrehab-dev';
 export const DEV_AUDIENCE = 'samrehab';
+export const DEFAULT_APP_ROLE = 'samrehab_app';
+
+/** The user a PostgreSQL URL logs in as. */
+function urlUser(url: string): string {
+  const user = decodeURIComponent(new URL(url).username);
+  if (!user) throw new Error('DATABASE_URL must name its user (the app role) when DATABASE_MIGRATION_URL is set');
+  return user;
+}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const production = env.NODE_ENV === 'production';
@@ -34,11 +54,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (production && !patientDataKey) {
     throw new Error('NODE_ENV=production needs PATIENT_DATA_KEY (32 random bytes, base64): the development key under DATA_DIR is not for real patients');
   }
+  const databaseMigrationUrl = env.DATABASE_MIGRATION_URL?.trim() || null;
+  if (databaseMigrationUrl && !databaseUrl) {
+    throw new Error('DATABASE_MIGRATION_URL needs DATABASE_URL: the embedded database has both roles inside');
+  }
+  if (production && databaseUrl && !databaseMigrationUrl) {
+    throw new Error('NODE_ENV=production with DATABASE_URL needs DATABASE_MIGRATION_URL: the app role must not own the tables it writes');
+  }
+  const appRole = assertRoleName(databaseMigrationUrl ? urlUser(databaseUrl!) : (env.DATABASE_APP_ROLE?.trim() || DEFAULT_APP_ROLE));
   const port = Number(env.PORT ?? 4000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got ${env.PORT}`);
   return {
     port,
     databaseUrl,
+    databaseMigrationUrl,
+    appRole,
     dataDir: path.resolve(env.DATA_DIR ?? 'data'),
     production,
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),

@@ -95,7 +95,7 @@ export function responsibilityRows() {
     sourceDate: a.sourceDate,
     example: a.example,
   }));
-  const agreementParties = agreements.flatMap((a) => parties.map((organisationId) => ({ agreementId: a.id, organisationId })));
+  const agreementParties = agreements.flatMap((a) => parties.map((organisationId) => ({ agreementId: a.id, regionId: a.regionId, organisationId })));
   const rules = DALARNA_AGREEMENTS.flatMap((a, i) =>
     a.rules.map((r) => ({
       id: seedId(`rule:${agreements[i].id}:${r.slug}`),

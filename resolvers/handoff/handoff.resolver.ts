@@ -25,7 +25,7 @@ import { createHandoff, handoffDeadlines, sendHandoffMessage } from './handoff.s
 
 /** The payload of a message mutation: the hand-off and the message, read back. */
 async function messagePayload(ctx: Context, result: { handoff: HandoffRow; messageId: string }) {
-  const messages = await ctx.access.handoffs.messages(result.handoff.id);
+  const messages = await ctx.access.handoffs.messages(result.handoff);
   return { handoff: result.handoff, message: messages.find((m) => m.id === result.messageId)! };
 }
 
@@ -82,12 +82,12 @@ export class HandoffResolver {
 
   @FieldResolver(() => [HandoffParty], { description: 'The sender and every recipient, in the order they joined.' })
   parties(@Root() h: HandoffRow, @Ctx() { access }: Context) {
-    return access.handoffs.parties(h.id);
+    return access.handoffs.parties(h);
   }
 
   @FieldResolver(() => [HandoffMessage], { description: 'The message log, oldest first.' })
   messages(@Root() h: HandoffRow, @Ctx() { access }: Context) {
-    return access.handoffs.messages(h.id);
+    return access.handoffs.messages(h);
   }
 
   @FieldResolver(() => HandoffDeadlines, { nullable: true, description: 'Deadlines and payment liability of a discharge; null for referrals and transfers.' })
@@ -148,7 +148,7 @@ export class HandoffMessageResolver {
 
   @FieldResolver(() => [HandoffMessageRecipient], { description: 'Every recipient with its acknowledgement.' })
   recipients(@Root() m: HandoffMessageRow, @Ctx() { access }: Context) {
-    return access.handoffs.recipients(m.id);
+    return access.handoffs.recipients(m);
   }
 }
 

@@ -132,7 +132,7 @@ async function timelineOf(access: Access, h: Pick<HandoffRow, 'kind' | 'regionId
 
 /** A hand-off's deadlines and liability as the API shows them; null for referrals and transfers. */
 export async function handoffDeadlines(access: Access, handoff: HandoffRow) {
-  const computed = await timelineOf(access, handoff, await access.handoffs.messages(handoff.id));
+  const computed = await timelineOf(access, handoff, await access.handoffs.messages(handoff));
   return computed && deadlinesView(computed.timeline, computed.parameters);
 }
 
@@ -201,7 +201,7 @@ export async function sendHandoffMessage(access: Access, input: HandoffMessageSe
   if (input.version !== handoff.version) {
     throw new ConflictError(`version: the hand-off is at version ${handoff.version}, not ${input.version}; read it again and retry`, 'version');
   }
-  const [parties, messages] = await Promise.all([access.handoffs.parties(handoff.id), access.handoffs.messages(handoff.id)]);
+  const [parties, messages] = await Promise.all([access.handoffs.parties(handoff), access.handoffs.messages(handoff)]);
   const sender = senderParty(access, parties, input.senderCareUnitId ? idArg(input.senderCareUnitId, 'senderCareUnitId') : null);
   const admissionNoticeSent = messages.some((m) => m.kind === HandoffMessageKind.ADMISSION_NOTICE);
   const decision = decideMessage(handoff.kind, handoff.state, input.kind, sender.side, admissionNoticeSent);

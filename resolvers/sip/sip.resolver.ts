@@ -127,22 +127,22 @@ export class SipResolver {
 
   @FieldResolver(() => [SipParticipant], { description: 'Everyone taking part, in the order they joined: organisations, the person, relatives.' })
   participants(@Root() s: SipRow, @Ctx() { access }: Context) {
-    return access.sips.participants(s.id);
+    return access.sips.participants(s);
   }
 
   @FieldResolver(() => [SipIntervention], { description: 'The interventions, in order.' })
   interventions(@Root() s: SipRow, @Ctx() { access }: Context) {
-    return access.sips.interventions(s.id);
+    return access.sips.interventions(s);
   }
 
   @FieldResolver(() => [SipMeeting], { description: 'Meetings held, oldest first.' })
   meetings(@Root() s: SipRow, @Ctx() { access }: Context) {
-    return access.sips.meetings(s.id);
+    return access.sips.meetings(s);
   }
 
   @FieldResolver(() => [SipFollowUp], { description: 'Follow-ups, done and open, by due date.' })
   followUps(@Root() s: SipRow, @Ctx() { access }: Context) {
-    return access.sips.followUps(s.id);
+    return access.sips.followUps(s);
   }
 
   @FieldResolver(() => [SipContentProblem], { description: 'What keeps the plan from being activated today, each required item once; empty when it may be.' })
@@ -181,7 +181,7 @@ export class SipResolver {
   @Mutation(() => SipMeetingRecordPayload, { description: 'Records a SIP meeting that was held: when, where or by video, and who was present.' })
   async sipMeetingRecord(@Arg('input', () => SipMeetingRecordInput, INPUT) input: SipMeetingRecordInput, @Ctx() { access }: Context, @Info() info: GraphQLResolveInfo) {
     const { sip, meetingId } = await recordSipMeeting(access, input, info.fieldName);
-    return { sip, meeting: (await access.sips.meetings(sip.id)).find((m) => m.id === meetingId)! };
+    return { sip, meeting: (await access.sips.meetings(sip)).find((m) => m.id === meetingId)! };
   }
 
   @Mutation(() => SipPayload, {
@@ -239,7 +239,7 @@ export class SipInterventionResolver {
 export class SipMeetingResolver {
   @FieldResolver(() => [SipParticipant], { description: 'The participants present.' })
   present(@Root() m: SipMeetingRow, @Ctx() { access }: Context) {
-    return access.sips.attendees(m.sipId, m.attendeeIds);
+    return access.sips.attendees(m);
   }
 
   @FieldResolver(() => KvaCode, { nullable: true, description: 'The KVÅ code the meeting earned (AU124 where the plan was established), as valid on the meeting day.' })
@@ -262,7 +262,7 @@ export class SipFollowUpResolver {
 
   @FieldResolver(() => SipMeeting, { nullable: true, description: 'The meeting at which it was done, if any.' })
   async meeting(@Root() f: SipFollowUpRow, @Ctx() { access }: Context) {
-    return f.meetingId ? ((await access.sips.meetings(f.sipId)).find((m) => m.id === f.meetingId) ?? null) : null;
+    return f.meetingId ? ((await access.sips.meetings({ id: f.sipId, regionId: f.regionId })).find((m) => m.id === f.meetingId) ?? null) : null;
   }
 
   @FieldResolver(() => KvaCode, { nullable: true, description: 'The KVÅ code it earned (UX301), as valid on the day it was done.' })

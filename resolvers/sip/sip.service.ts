@@ -102,7 +102,7 @@ async function withBasis(access: Access, patientId: string, joining: Awaited<Ret
 async function callOutOf(access: Access, handoffId: string, patient: PatientRecord) {
   const handoff = await access.handoffs.requireVisible(idArg(handoffId, 'handoffId'), 'handoffId');
   if (handoff.patientId !== patient.id) throw new BadUserInputError('handoffId: that hand-off is for another patient', 'handoffId');
-  const callOut = (await access.handoffs.messages(handoff.id)).filter((m) => m.kind === HandoffMessageKind.SIP_CALL_OUT).at(-1);
+  const callOut = (await access.handoffs.messages(handoff)).filter((m) => m.kind === HandoffMessageKind.SIP_CALL_OUT).at(-1);
   if (!callOut) throw new BadUserInputError('handoffId: that hand-off has no SIP call-out; send one (handoffMessageSend, kind SIP_CALL_OUT) or start the plan without it', 'handoffId');
   return { handoff, callOut };
 }
@@ -120,7 +120,7 @@ export async function createSip(access: Access, input: SipCreateInput, action: s
   const requested = await Promise.all((input.participants ?? []).map((p, i) => organisationParticipant(access, p, `participants[${i}]`)));
   // The call-out's recipients join as they were addressed (the first unit named, per organisation).
   const firstUnit = new Map<string, string | null>();
-  for (const r of fromHandoff ? await access.handoffs.recipients(fromHandoff.callOut.id) : []) if (!firstUnit.has(r.organisationId)) firstUnit.set(r.organisationId, r.careUnitId);
+  for (const r of fromHandoff ? await access.handoffs.recipients(fromHandoff.callOut) : []) if (!firstUnit.has(r.organisationId)) firstUnit.set(r.organisationId, r.careUnitId);
   const fromCallOut = await Promise.all(
     [...firstUnit.entries()]
       .filter(([id]) => !requested.some((r) => r.organisation.id === id))
@@ -172,7 +172,7 @@ export async function createSip(access: Access, input: SipCreateInput, action: s
 async function writable(access: Access, sipId: string, version: number, opts: { anyParticipant?: boolean } = {}) {
   const viewer = access.sips.requireRole();
   const sip = await access.sips.requireVisible(idArg(sipId, 'sipId'), 'sipId');
-  const participants = await access.sips.participants(sip.id);
+  const participants = await access.sips.participants(sip);
   const own = participants.find((p) => p.organisationId === viewer.organisationId)!;
   if (!opts.anyParticipant && own.basis === SipParticipantBasis.SIP_CONSENT) {
     throw new ForbiddenError("Only the caller and the person's own region and municipality change a SIP; other participants read it and keep their own contact details", 'sipId');
@@ -196,7 +196,7 @@ async function contentOf(access: Access, sip: SipRow, participants: SipParticipa
   const interventions =
     patch.interventions ??
     (await Promise.all(
-      (await access.sips.interventions(sip.id)).map(async (i) => ({ description: i.description, responsibleOrganisationId: i.responsibleOrganisationId, responsibleKind: await kindOf(i.responsibleOrganisationId), dueDate: i.dueDate })),
+      (await access.sips.interventions(sip)).map(async (i) => ({ description: i.description, responsibleOrganisationId: i.responsibleOrganisationId, responsibleKind: await kindOf(i.responsibleOrganisationId), dueDate: i.dueDate })),
     ));
   return {
     interventions,
@@ -211,7 +211,7 @@ async function contentOf(access: Access, sip: SipRow, participants: SipParticipa
 
 /** What keeps the plan from being activated today (empty: nothing). */
 export async function activationProblems(access: Access, sip: SipRow) {
-  return sipActivationProblems(await contentOf(access, sip, await access.sips.participants(sip.id)), await access.today());
+  return sipActivationProblems(await contentOf(access, sip, await access.sips.participants(sip)), await access.today());
 }
 
 /** The problems as one BAD_USER_INPUT naming each item, with the list in extensions.problems. */
@@ -317,7 +317,7 @@ async function kvaCodeFor(access: Access, sip: SipRow, use: SipKvaUse, onDate: s
 }
 
 async function meetingOf(access: Access, sip: SipRow, meetingId: string, field: string) {
-  const meeting = (await access.sips.meetings(sip.id)).find((m) => m.id === idArg(meetingId, field));
+  const meeting = (await access.sips.meetings(sip)).find((m) => m.id === idArg(meetingId, field));
   if (!meeting) throw new BadUserInputError(`${field}: no meeting of this plan with that id; record it first (sipMeetingRecord)`, field);
   return meeting;
 }

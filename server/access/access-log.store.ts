@@ -1,4 +1,3 @@
-import { DataSource } from 'typeorm';
 import { Country, Role } from '../../domain/enums';
 import { regionCodeProblem } from '../../domain/region-codes';
 import { Page, PageRequest } from '../../schema/common/page';
@@ -7,6 +6,7 @@ import type { Access } from './access';
 import { ChainVerification, verifyAccessLogChain } from './access-log-chain';
 import { AuditOutcome, AuditRecordType } from './audit';
 import { pageByKey } from './sql';
+import type { TenantDb } from './tenant-db';
 
 export interface AccessLogRow {
   id: string;
@@ -46,7 +46,7 @@ export interface ReviewFilter {
 export class AccessLogStore {
   constructor(
     private readonly access: Access,
-    private readonly db: DataSource,
+    private readonly db: TenantDb,
   ) {}
 
   /**

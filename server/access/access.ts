@@ -12,11 +12,14 @@ import { PatientStore } from './patient.store';
 import { ReferenceStore } from './reference.store';
 import { ResponsibilityStore } from './responsibility.store';
 import { SipStore } from './sip.store';
+import { TenantDb } from './tenant-db';
 import { localDateOf } from '../../domain/local-date';
 
 /** What every request's Access is built from. */
 export interface AccessServices {
   db: DataSource;
+  /** The role every transaction acts as (server/config.ts). */
+  appRole: string;
   logger: Logger;
   cipher: IdentityNumberCipher;
   clock: Clock;
@@ -33,7 +36,8 @@ export const systemClock: Clock = { now: () => new Date() };
  * The only way resolvers reach data: built once per request from the viewer, it owns the
  * request's DataLoaders and applies tenant and participation rules to every statement (the
  * Medplum pattern: the security filters live in this one layer, not in resolvers), and it writes
- * the access log. Each area of data is a store.
+ * the access log. Each area of data is a store; every store works through one TenantDb, so each
+ * of its transactions carries the viewer's region to the database's row-level security.
  */
 export class Access {
   readonly audit: AuditLog;
@@ -54,11 +58,12 @@ export class Access {
   constructor(
     readonly viewer: Viewer | null,
     readonly requestId: string,
-    { db, logger, cipher, clock }: AccessServices,
+    { db: dataSource, appRole, logger, cipher, clock }: AccessServices,
     private readonly authFailure: UnauthenticatedError | null = null,
   ) {
     this.logger = logger;
     this.clock = clock;
+    const db = new TenantDb(dataSource, appRole, viewer);
     this.audit = new AuditLog(db, viewer, requestId);
     this.reference = new ReferenceStore(this, db);
     this.patients = new PatientStore(this, db, cipher);

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
 import { consentAllowsFlow, consentCoversPurpose } from '../../domain/consent';
 import { ConsentPurpose, DataCategory } from '../../domain/enums';
 import { ConsentEntity } from '../../entities';
@@ -10,6 +9,7 @@ import { AuditOutcome, AuditRecordType } from './audit';
 import { isUuid } from '../../domain/uuid';
 import { CONSENT_COLUMNS, ConsentRow } from './rows.patient';
 import { pageByKey } from './sql';
+import type { TenantDb } from './tenant-db';
 
 export type NewConsent = Pick<
   ConsentRow,
@@ -23,7 +23,7 @@ export type NewConsent = Pick<
 export class ConsentStore {
   constructor(
     private readonly access: Access,
-    private readonly db: DataSource,
+    private readonly db: TenantDb,
   ) {}
 
   private get audit() {

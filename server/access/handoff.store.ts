@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import DataLoader from 'dataloader';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { Role } from '../../domain/enums';
 import { HandoffKind, HandoffState } from '../../domain/handoff';
 import { HandoffMessageKind, HandoffSide, RecipientBasis } from '../../domain/handoff-messages';
@@ -13,7 +13,7 @@ import { ConflictError, ForbiddenError, NotFoundError } from '../errors';
 import type { Access } from './access';
 import { AuditOutcome, AuditRecordType } from './audit';
 import { PATIENT_ROLES } from './patient.store';
-import { groupByKey } from './reference.loaders';
+import { childLoader, ParentKey } from './child-loader';
 import {
   HANDOFF_COLUMNS,
   HANDOFF_MESSAGE_COLUMNS,
@@ -26,6 +26,7 @@ import {
   MessageRecipientRow,
 } from './rows.handoff';
 import { pageByKey, Queryable } from './sql';
+import type { TenantDb } from './tenant-db';
 
 /** Who reads hand-offs: care staff, and a machine client polling its organisation's inbox. */
 export const HANDOFF_READ_ROLES = [...PATIENT_ROLES, Role.INTEGRATION];
@@ -86,13 +87,13 @@ export interface InboxQuery {
  */
 export class HandoffStore {
   private readonly byId: DataLoader<string, HandoffRow | null>;
-  private readonly messagesOf: DataLoader<string, HandoffMessageRow[]>;
-  private readonly partiesOf: DataLoader<string, HandoffPartyRow[]>;
-  private readonly recipientsOf: DataLoader<string, MessageRecipientRow[]>;
+  private readonly messagesOf: DataLoader<ParentKey, HandoffMessageRow[], string>;
+  private readonly partiesOf: DataLoader<ParentKey, HandoffPartyRow[], string>;
+  private readonly recipientsOf: DataLoader<ParentKey, MessageRecipientRow[], string>;
 
   constructor(
     private readonly access: Access,
-    private readonly db: DataSource,
+    private readonly db: TenantDb,
   ) {
     // The viewer's organisation is part of every visibility statement, so keys are plain ids.
     this.byId = new DataLoader(async (ids) => {
@@ -105,15 +106,27 @@ export class HandoffStore {
       return ids.map((id) => map.get(id) ?? null);
     });
     // Children of hand-offs the viewer has already been allowed to see.
-    this.messagesOf = new DataLoader(async (ids) =>
-      groupByKey<HandoffMessageRow>(ids, await db.query(`SELECT ${HANDOFF_MESSAGE_COLUMNS} FROM handoff_message m WHERE m.handoff_id = ANY($1::uuid[]) ORDER BY m.sent_at, m.id`, [ids]), (m) => m.handoffId),
-    );
-    this.partiesOf = new DataLoader(async (ids) =>
-      groupByKey<HandoffPartyRow>(ids, await db.query(`SELECT ${HANDOFF_PARTY_COLUMNS} FROM handoff_party hp WHERE hp.handoff_id = ANY($1::uuid[]) ORDER BY hp.added_at, hp.side DESC, hp.id`, [ids]), (p) => p.handoffId),
-    );
-    this.recipientsOf = new DataLoader(async (ids) =>
-      groupByKey<MessageRecipientRow>(ids, await db.query(`SELECT ${MESSAGE_RECIPIENT_COLUMNS} FROM handoff_message_recipient r WHERE r.message_id = ANY($1::uuid[]) ORDER BY r.id`, [ids]), (r) => r.messageId),
-    );
+    this.messagesOf = childLoader<HandoffMessageRow>(db, {
+      columns: HANDOFF_MESSAGE_COLUMNS,
+      from: 'handoff_message m',
+      parentColumn: 'handoff_id',
+      order: 'm.sent_at, m.id',
+      parentOf: (m) => m.handoffId,
+    });
+    this.partiesOf = childLoader<HandoffPartyRow>(db, {
+      columns: HANDOFF_PARTY_COLUMNS,
+      from: 'handoff_party hp',
+      parentColumn: 'handoff_id',
+      order: 'hp.added_at, hp.side DESC, hp.id',
+      parentOf: (p) => p.handoffId,
+    });
+    this.recipientsOf = childLoader<MessageRecipientRow>(db, {
+      columns: MESSAGE_RECIPIENT_COLUMNS,
+      from: 'handoff_message_recipient r',
+      parentColumn: 'message_id',
+      order: 'r.id',
+      parentOf: (r) => r.messageId,
+    });
   }
 
   private get audit() {
@@ -139,16 +152,17 @@ export class HandoffStore {
     return row;
   }
 
-  messages(handoffId: string): Promise<HandoffMessageRow[]> {
-    return this.messagesOf.load(handoffId);
+  /** Children of a hand-off the viewer has already been allowed to see. */
+  messages(handoff: ParentKey): Promise<HandoffMessageRow[]> {
+    return this.messagesOf.load(handoff);
   }
 
-  parties(handoffId: string): Promise<HandoffPartyRow[]> {
-    return this.partiesOf.load(handoffId);
+  parties(handoff: ParentKey): Promise<HandoffPartyRow[]> {
+    return this.partiesOf.load(handoff);
   }
 
-  recipients(messageId: string): Promise<MessageRecipientRow[]> {
-    return this.recipientsOf.load(messageId);
+  recipients(message: ParentKey): Promise<MessageRecipientRow[]> {
+    return this.recipientsOf.load(message);
   }
 
   /**
@@ -192,11 +206,12 @@ export class HandoffStore {
     const now = this.access.now();
     await this.db.transaction(async (tx) => {
       await tx.insert(HandoffEntity, { id, ...values, version: 1, nextDueAt, createdBy: viewer.userId, createdAt: now, updatedAt: now });
-      await this.addParties(tx, id, [{ organisationId: values.sendingOrganisationId, careUnitId: values.sendingCareUnitId, basis: null }], HandoffSide.SENDER, now);
-      if (opening) await this.writeMessage(tx, id, values.patientId, opening, now);
+      const handoff = { id, regionId: values.regionId, patientId: values.patientId };
+      await this.addParties(tx, handoff, [{ organisationId: values.sendingOrganisationId, careUnitId: values.sendingCareUnitId, basis: null }], HandoffSide.SENDER, now);
+      if (opening) await this.writeMessage(tx, handoff, opening, now);
       await this.audit.write([{ action, recordType: AuditRecordType.HANDOFF, patientId: values.patientId, recordId: id, outcome: AuditOutcome.ALLOWED }], tx);
     });
-    return this.reload(id);
+    return this.reload({ id, regionId: values.regionId });
   }
 
   /**
@@ -214,10 +229,10 @@ export class HandoffStore {
         [handoff.id, change.expectedVersion, change.state, change.nextDueAt, now, change.homeMunicipalityId],
       );
       if (updated === 0) throw staleVersion(change.expectedVersion);
-      messageId = await this.writeMessage(tx, handoff.id, handoff.patientId, message, now);
+      messageId = await this.writeMessage(tx, handoff, message, now);
       await this.audit.write([{ action, recordType: AuditRecordType.HANDOFF, patientId: handoff.patientId, recordId: handoff.id, outcome: AuditOutcome.ALLOWED }], tx);
     });
-    return { handoff: await this.reload(handoff.id), messageId };
+    return { handoff: await this.reload(handoff), messageId };
   }
 
   /**
@@ -226,10 +241,13 @@ export class HandoffStore {
    */
   async acknowledge(messageId: string, action: string): Promise<{ handoff: HandoffRow; messageId: string }> {
     const viewer = this.access.requireRole(...HANDOFF_READ_ROLES);
-    const [found]: { handoffId: string }[] = isUuid(messageId) ? await this.db.query(`SELECT handoff_id AS "handoffId" FROM handoff_message WHERE id = $1`, [messageId]) : [];
+    const [found]: { handoffId: string; regionId: string }[] = isUuid(messageId)
+      ? await this.db.query(`SELECT handoff_id AS "handoffId", region_id AS "regionId" FROM handoff_message WHERE id = $1`, [messageId])
+      : [];
     const handoff = found ? await this.byId.load(found.handoffId) : null;
     if (!found || !handoff) throw new NotFoundError(`No hand-off message with id ${messageId} that you may see`, 'messageId');
-    const mine = (await this.recipients(messageId)).filter(
+    const message = { id: messageId, regionId: found.regionId };
+    const mine = (await this.recipients(message)).filter(
       (r) => r.organisationId === viewer.organisationId && (viewer.careUnitId === null || r.careUnitId === null || r.careUnitId === viewer.careUnitId),
     );
     if (mine.length === 0) throw new ForbiddenError('Only a recipient of a message acknowledges it: this one was not sent to you', 'messageId');
@@ -244,8 +262,8 @@ export class HandoffStore {
       await tx.query(`UPDATE handoff SET updated_at = $2 WHERE id = $1`, [handoff.id, now]);
       await this.audit.write([{ action, recordType: AuditRecordType.HANDOFF_MESSAGE, patientId: handoff.patientId, recordId: messageId, outcome: AuditOutcome.ALLOWED }], tx);
     });
-    this.recipientsOf.clear(messageId);
-    return { handoff: await this.reload(handoff.id), messageId };
+    this.recipientsOf.clear(message);
+    return { handoff: await this.reload(handoff), messageId };
   }
 
   /**
@@ -263,52 +281,76 @@ export class HandoffStore {
       [regionId, HandoffKind.DISCHARGE_FROM_INPATIENT, timeZone, from, to],
     );
     const messages: HandoffMessageRow[] = handoffs.length
-      ? await this.db.query(`SELECT ${HANDOFF_MESSAGE_COLUMNS} FROM handoff_message m WHERE m.handoff_id = ANY($1::uuid[]) ORDER BY m.sent_at, m.id`, [handoffs.map((h) => h.id)])
+      ? await this.db.query(`SELECT ${HANDOFF_MESSAGE_COLUMNS} FROM handoff_message m WHERE m.handoff_id = ANY($1::uuid[]) AND m.region_id = $2 ORDER BY m.sent_at, m.id`, [
+          handoffs.map((h) => h.id),
+          regionId,
+        ])
       : [];
     return { handoffs, messages };
   }
 
-  private async writeMessage(tx: EntityManager, handoffId: string, patientId: string, message: OutgoingMessage, now: Date): Promise<string> {
+  private async writeMessage(tx: EntityManager, handoff: ParentKey & { patientId: string }, message: OutgoingMessage, now: Date): Promise<string> {
     const viewer = this.access.requireViewer();
     const id = randomUUID();
-    await this.addParties(tx, handoffId, message.recipients.filter((r) => r.basis !== null), HandoffSide.RECIPIENT, now);
+    await this.addParties(tx, handoff, message.recipients.filter((r) => r.basis !== null), HandoffSide.RECIPIENT, now);
     await tx.query(
-      `INSERT INTO handoff_message (id, handoff_id, kind, sender_organisation_id, sender_care_unit_id, sender_user_id, sent_at, text, needs,
+      `INSERT INTO handoff_message (id, handoff_id, region_id, kind, sender_organisation_id, sender_care_unit_id, sender_user_id, sent_at, text, needs,
                                     planned_discharge_date, meeting_at, meeting_place)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::text[], $10, $11, $12)`,
-      [id, handoffId, message.kind, viewer.organisationId, message.senderCareUnitId, viewer.userId, now, message.text, message.needs, message.plannedDischargeDate, message.meetingAt, message.meetingPlace],
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::text[], $11, $12, $13)`,
+      [
+        id,
+        handoff.id,
+        handoff.regionId,
+        message.kind,
+        viewer.organisationId,
+        message.senderCareUnitId,
+        viewer.userId,
+        now,
+        message.text,
+        message.needs,
+        message.plannedDischargeDate,
+        message.meetingAt,
+        message.meetingPlace,
+      ],
     );
-    await insertRecipients(tx, id, message.recipients);
+    await insertRecipients(tx, { id, regionId: handoff.regionId }, message.recipients);
     // Recipients take part in the patient's case from now on (one row per organisation).
     const organisations = [...new Map(message.recipients.map((r) => [r.organisationId, r])).values()];
     for (const r of organisations) {
-      await this.access.patients.addParticipant(tx, { patientId, organisationId: r.organisationId, careUnitId: r.careUnitId, source: ParticipationSource.HANDOFF, sourceId: handoffId });
+      await this.access.patients.addParticipant(tx, {
+        patientId: handoff.patientId,
+        organisationId: r.organisationId,
+        careUnitId: r.careUnitId,
+        source: ParticipationSource.HANDOFF,
+        sourceId: handoff.id,
+      });
     }
     return id;
   }
 
-  private async addParties(tx: Queryable, handoffId: string, parties: Addressee[], side: HandoffSide, now: Date): Promise<void> {
+  private async addParties(tx: Queryable, handoff: ParentKey, parties: Addressee[], side: HandoffSide, now: Date): Promise<void> {
     if (parties.length === 0) return;
     await tx.query(
-      `INSERT INTO handoff_party (id, handoff_id, organisation_id, care_unit_id, side, basis, added_at)
-       SELECT gen_random_uuid(), $1, p.organisation_id, p.care_unit_id, $2, p.basis, $3
-       FROM unnest($4::uuid[], $5::uuid[], $6::text[]) AS p(organisation_id, care_unit_id, basis)
+      `INSERT INTO handoff_party (id, handoff_id, region_id, organisation_id, care_unit_id, side, basis, added_at)
+       SELECT gen_random_uuid(), $1, $2, p.organisation_id, p.care_unit_id, $3, p.basis, $4
+       FROM unnest($5::uuid[], $6::uuid[], $7::text[]) AS p(organisation_id, care_unit_id, basis)
        ON CONFLICT ON CONSTRAINT handoff_party_uq DO NOTHING`,
-      [handoffId, side, now, parties.map((p) => p.organisationId), parties.map((p) => p.careUnitId), parties.map((p) => p.basis)],
+      [handoff.id, handoff.regionId, side, now, parties.map((p) => p.organisationId), parties.map((p) => p.careUnitId), parties.map((p) => p.basis)],
     );
   }
 
-  private async reload(id: string): Promise<HandoffRow> {
-    for (const loader of [this.byId, this.messagesOf, this.partiesOf]) loader.clear(id);
-    return (await this.byId.load(id))!;
+  private async reload(handoff: ParentKey): Promise<HandoffRow> {
+    this.byId.clear(handoff.id);
+    for (const loader of [this.messagesOf, this.partiesOf]) loader.clear(handoff);
+    return (await this.byId.load(handoff.id))!;
   }
 }
 
-async function insertRecipients(tx: Queryable, messageId: string, recipients: Addressee[]): Promise<void> {
+async function insertRecipients(tx: Queryable, message: ParentKey, recipients: Addressee[]): Promise<void> {
   await tx.query(
-    `INSERT INTO handoff_message_recipient (id, message_id, organisation_id, care_unit_id)
-     SELECT gen_random_uuid(), $1, r.organisation_id, r.care_unit_id FROM unnest($2::uuid[], $3::uuid[]) AS r(organisation_id, care_unit_id)`,
-    [messageId, recipients.map((r) => r.organisationId), recipients.map((r) => r.careUnitId)],
+    `INSERT INTO handoff_message_recipient (id, message_id, region_id, organisation_id, care_unit_id)
+     SELECT gen_random_uuid(), $1, $2, r.organisation_id, r.care_unit_id FROM unnest($3::uuid[], $4::uuid[]) AS r(organisation_id, care_unit_id)`,
+    [message.id, message.regionId, recipients.map((r) => r.organisationId), recipients.map((r) => r.careUnitId)],
   );
 }
 
@@ -316,5 +358,5 @@ const staleVersion = (expected: number) => new ConflictError(`The hand-off has c
 
 /** The visibility rule as SQL: the organisation is a party of the hand-off. */
 function partyOf(alias: string, organisationParam: string): string {
-  return `EXISTS (SELECT 1 FROM handoff_party hp WHERE hp.handoff_id = ${alias}.id AND hp.organisation_id = ${organisationParam})`;
+  return `EXISTS (SELECT 1 FROM handoff_party hp WHERE hp.handoff_id = ${alias}.id AND hp.region_id = ${alias}.region_id AND hp.organisation_id = ${organisationParam})`;
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import DataLoader from 'dataloader';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { OrganisationKind, Role } from '../../domain/enums';
 import type { IdentityNumber } from '../../domain/personnummer';
 import { PatientEntity } from '../../entities';
@@ -14,6 +14,7 @@ import { AuditEntry, AuditOutcome, AuditRecordType } from './audit';
 import { isUuid } from '../../domain/uuid';
 import { PATIENT_COLUMNS, PatientRecord, PatientView } from './rows.patient';
 import { conflictOnUnique, pageByKey } from './sql';
+import type { TenantDb } from './tenant-db';
 
 /** Roles that work with patient data. PLANNER, TENANT_ADMIN and INTEGRATION get none. */
 export const PATIENT_ROLES = [Role.CARE_STAFF, Role.REHAB_COORDINATOR];
@@ -54,7 +55,7 @@ export class PatientStore {
 
   constructor(
     private readonly access: Access,
-    private readonly db: DataSource,
+    private readonly db: TenantDb,
     private readonly cipher: IdentityNumberCipher,
   ) {
     // Bound to this request's viewer: the organisation in the filter is part of every key.

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { Country, OrganisationKind, Role } from '../../domain/enums';
 import { DatedParameter, parameterOn } from '../../domain/rule-parameters';
 import { KvaCode, kvaCodeOn } from '../../domain/sip';
@@ -18,6 +18,7 @@ import {
   RegionRow,
 } from './rows';
 import { conflictOnUnique, likeContains, pageByName } from './sql';
+import type { TenantDb } from './tenant-db';
 
 export interface OrganisationQuery {
   regionId?: string;
@@ -56,7 +57,7 @@ export class ReferenceStore {
 
   constructor(
     private readonly access: Access,
-    private readonly db: DataSource,
+    private readonly db: TenantDb,
   ) {
     this.loaders = createReferenceLoaders(db);
   }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import DataLoader from 'dataloader';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { AgreementScenario, AgreementStatus, CareLevel, Country, HousingForm, PrincipalRole, Profession, Role } from '../../domain/enums';
 import type { AgreementFacts, CatalogueEntry, RuleFacts } from '../../domain/responsibility';
 import { AgreementEntity, AgreementPartyEntity, ResponsibilityRuleEntity } from '../../entities';
@@ -9,6 +9,7 @@ import { ForbiddenError, NotFoundError } from '../errors';
 import type { Access } from './access';
 import { isUuid } from '../../domain/uuid';
 import { pageByKey, Queryable } from './sql';
+import type { TenantDb } from './tenant-db';
 
 export interface InterventionRow extends CatalogueEntry {
   name: string;
@@ -142,7 +143,7 @@ export class ResponsibilityStore {
 
   constructor(
     private readonly access: Access,
-    private readonly db: DataSource,
+    private readonly db: TenantDb,
   ) {
     // Keys are agreement ids; the viewer's region is part of every statement.
     this.agreementById = new DataLoader(async (ids) => {
@@ -162,7 +163,7 @@ export class ResponsibilityStore {
     this.partiesByAgreement = new DataLoader(async (ids) => {
       const rows: { agreementId: string; organisationId: string }[] = await db.query(
         `SELECT ap.agreement_id AS "agreementId", ap.organisation_id AS "organisationId" FROM agreement_party ap
-         JOIN agreement a ON a.id = ap.agreement_id WHERE ap.agreement_id = ANY($1::uuid[]) AND a.region_id = $2`,
+         WHERE ap.agreement_id = ANY($1::uuid[]) AND ap.region_id = $2`,
         [ids, this.access.requireViewer().regionId],
       );
       return ids.map((id) => rows.filter((r) => r.agreementId === id).map((r) => r.organisationId));
@@ -308,9 +309,10 @@ export class ResponsibilityStore {
 
   async insertAgreement(tx: EntityManager, values: AgreementValues & { seriesId?: string; version?: number; supersedesId?: string | null }, partyIds: string[]): Promise<string> {
     const id = randomUUID();
+    const regionId = this.access.requireViewer().regionId;
     await tx.insert(AgreementEntity, {
       id,
-      regionId: this.access.requireViewer().regionId,
+      regionId,
       seriesId: values.seriesId ?? randomUUID(),
       version: values.version ?? 1,
       supersedesId: values.supersedesId ?? null,
@@ -323,7 +325,7 @@ export class ResponsibilityStore {
       sourceDate: values.sourceDate,
       example: values.example,
     });
-    await tx.insert(AgreementPartyEntity, partyIds.map((organisationId) => ({ agreementId: id, organisationId })));
+    await tx.insert(AgreementPartyEntity, partyIds.map((organisationId) => ({ agreementId: id, regionId, organisationId })));
     return id;
   }
 

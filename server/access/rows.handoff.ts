@@ -42,6 +42,8 @@ export const HANDOFF_PARTY_COLUMNS = `hp.id, hp.handoff_id AS "handoffId", hp.or
 export interface HandoffMessageRow {
   id: string;
   handoffId: string;
+  /** The hand-off's region: the key of the message's own children. */
+  regionId: string;
   kind: HandoffMessageKind;
   senderOrganisationId: string;
   senderCareUnitId: string | null;
@@ -56,10 +58,10 @@ export interface HandoffMessageRow {
   recipientOrganisationIds: string[];
 }
 
-export const HANDOFF_MESSAGE_COLUMNS = `m.id, m.handoff_id AS "handoffId", m.kind, m.sender_organisation_id AS "senderOrganisationId",
+export const HANDOFF_MESSAGE_COLUMNS = `m.id, m.handoff_id AS "handoffId", m.region_id AS "regionId", m.kind, m.sender_organisation_id AS "senderOrganisationId",
   m.sender_care_unit_id AS "senderCareUnitId", m.sender_user_id AS "senderUserId", m.sent_at AS "sentAt", m.text, m.needs,
   m.planned_discharge_date::text AS "plannedDischargeDate", m.meeting_at AS "meetingAt", m.meeting_place AS "meetingPlace",
-  ARRAY(SELECT r.organisation_id FROM handoff_message_recipient r WHERE r.message_id = m.id ORDER BY r.organisation_id) AS "recipientOrganisationIds"`;
+  ARRAY(SELECT r.organisation_id FROM handoff_message_recipient r WHERE r.message_id = m.id AND r.region_id = m.region_id ORDER BY r.organisation_id) AS "recipientOrganisationIds"`;
 
 export interface MessageRecipientRow {
   id: string;

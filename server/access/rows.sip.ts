@@ -31,7 +31,7 @@ export const SIP_COLUMNS = `s.id, s.region_id AS "regionId", s.patient_id AS "pa
   s.overall_responsible_organisation_id AS "overallResponsibleOrganisationId", s.person_goals AS "personGoals",
   s.person_own_actions AS "personOwnActions", s.person_objects_to_relatives AS "personObjectsToRelatives",
   s.meeting_planned_at AS "meetingPlannedAt", s.meeting_planned_place AS "meetingPlannedPlace",
-  (SELECT f.due_date::text FROM sip_follow_up f WHERE f.sip_id = s.id AND f.done_at IS NULL) AS "nextFollowUpDate",
+  (SELECT f.due_date::text FROM sip_follow_up f WHERE f.sip_id = s.id AND f.region_id = s.region_id AND f.done_at IS NULL) AS "nextFollowUpDate",
   s.created_at AS "createdAt", s.updated_at AS "updatedAt", s.called_at AS "calledAt", s.activated_at AS "activatedAt",
   s.ended_at AS "endedAt", s.end_reason AS "endReason"`;
 
@@ -67,6 +67,8 @@ export const SIP_INTERVENTION_COLUMNS = `si.id, si.sip_id AS "sipId", si.positio
 export interface SipMeetingRow {
   id: string;
   sipId: string;
+  /** The plan's region: with sipId, the key of the plan's participants. */
+  regionId: string;
   heldAt: Date;
   place: string | null;
   video: boolean;
@@ -77,12 +79,14 @@ export interface SipMeetingRow {
   attendeeIds: string[];
 }
 
-export const SIP_MEETING_COLUMNS = `sm.id, sm.sip_id AS "sipId", sm.held_at AS "heldAt", sm.place, sm.video, sm.note, sm.kva_code AS "kvaCode",
-  sm.recorded_at AS "recordedAt", ARRAY(SELECT a.participant_id FROM sip_meeting_attendee a WHERE a.meeting_id = sm.id ORDER BY a.participant_id) AS "attendeeIds"`;
+export const SIP_MEETING_COLUMNS = `sm.id, sm.sip_id AS "sipId", sm.region_id AS "regionId", sm.held_at AS "heldAt", sm.place, sm.video, sm.note, sm.kva_code AS "kvaCode",
+  sm.recorded_at AS "recordedAt", ARRAY(SELECT a.participant_id FROM sip_meeting_attendee a WHERE a.meeting_id = sm.id AND a.region_id = sm.region_id ORDER BY a.participant_id) AS "attendeeIds"`;
 
 export interface SipFollowUpRow {
   id: string;
   sipId: string;
+  /** The plan's region: with sipId, the key of the plan's meetings. */
+  regionId: string;
   dueDate: string;
   doneAt: Date | null;
   meetingId: string | null;
@@ -91,7 +95,7 @@ export interface SipFollowUpRow {
   createdAt: Date;
 }
 
-export const SIP_FOLLOW_UP_COLUMNS = `f.id, f.sip_id AS "sipId", f.due_date::text AS "dueDate", f.done_at AS "doneAt", f.meeting_id AS "meetingId",
+export const SIP_FOLLOW_UP_COLUMNS = `f.id, f.sip_id AS "sipId", f.region_id AS "regionId", f.due_date::text AS "dueDate", f.done_at AS "doneAt", f.meeting_id AS "meetingId",
   f.note, f.kva_code AS "kvaCode", f.created_at AS "createdAt"`;
 
 /** A plan as the planners' statistics need it: no identity, only the sex and home municipality. */

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import DataLoader from 'dataloader';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { OrganisationKind, Role } from '../../domain/enums';
 import { sipConsentStillHolds, sipConsentToPlanHolds, SipEvent, SipParticipantBasis, SipParticipantKind, SipStatus, sipTransition } from '../../domain/sip';
 import { isUuid } from '../../domain/uuid';
@@ -12,6 +12,7 @@ import { ConflictError, ForbiddenError, NotFoundError } from '../errors';
 import type { Access } from './access';
 import { AuditOutcome, AuditRecordType } from './audit';
 import { PATIENT_ROLES } from './patient.store';
+import { childLoader, ParentKey } from './child-loader';
 import { groupByKey } from './reference.loaders';
 import { CONSENT_COLUMNS, ConsentRow } from './rows.patient';
 import {
@@ -28,6 +29,7 @@ import {
   SipStatisticsRow,
 } from './rows.sip';
 import { conflictOnUnique, pageByKey, Queryable } from './sql';
+import type { TenantDb } from './tenant-db';
 
 export type NewSip = Pick<SipEntity, 'patientId' | 'regionId' | 'status' | 'handoffId' | 'meetingPlannedAt' | 'meetingPlannedPlace' | 'calledAt'>;
 
@@ -120,14 +122,14 @@ export interface SipQuery {
  */
 export class SipStore {
   private readonly byId: DataLoader<string, SipRow | null>;
-  private readonly participantsOf: DataLoader<string, SipParticipantRow[]>;
-  private readonly interventionsOf: DataLoader<string, SipInterventionRow[]>;
-  private readonly meetingsOf: DataLoader<string, SipMeetingRow[]>;
-  private readonly followUpsOf: DataLoader<string, SipFollowUpRow[]>;
+  private readonly participantsOf: DataLoader<ParentKey, SipParticipantRow[], string>;
+  private readonly interventionsOf: DataLoader<ParentKey, SipInterventionRow[], string>;
+  private readonly meetingsOf: DataLoader<ParentKey, SipMeetingRow[], string>;
+  private readonly followUpsOf: DataLoader<ParentKey, SipFollowUpRow[], string>;
 
   constructor(
     private readonly access: Access,
-    private readonly db: DataSource,
+    private readonly db: TenantDb,
   ) {
     // The viewer's organisation is part of every visibility statement, so keys are plain ids.
     this.byId = new DataLoader(async (ids) => {
@@ -138,7 +140,7 @@ export class SipStore {
     });
     // Children of plans the viewer has already been allowed to see.
     const children = <T extends { sipId: string }>(columns: string, from: string, order: string) =>
-      new DataLoader<string, T[]>(async (ids) => groupByKey<T>(ids, await db.query(`SELECT ${columns} FROM ${from} WHERE sip_id = ANY($1::uuid[]) ORDER BY ${order}`, [ids]), (r) => r.sipId));
+      childLoader<T>(db, { columns, from, parentColumn: 'sip_id', order, parentOf: (r) => r.sipId });
     this.participantsOf = children(SIP_PARTICIPANT_COLUMNS, 'sip_participant sp', 'sp.seq');
     this.interventionsOf = children(SIP_INTERVENTION_COLUMNS, 'sip_intervention si', 'si.position');
     this.meetingsOf = children(SIP_MEETING_COLUMNS, 'sip_meeting sm', 'sm.held_at, sm.id');
@@ -169,25 +171,25 @@ export class SipStore {
   }
 
   /** Participants still taking part (relatives the person has since objected to are left out), in the order they joined. */
-  async participants(sipId: string): Promise<SipParticipantRow[]> {
-    return (await this.participantsOf.load(sipId)).filter((p) => p.removedAt === null);
+  async participants(sip: ParentKey): Promise<SipParticipantRow[]> {
+    return (await this.participantsOf.load(sip)).filter((p) => p.removedAt === null);
   }
 
   /** Participants present at a meeting, whether or not they take part still. */
-  async attendees(sipId: string, participantIds: string[]): Promise<SipParticipantRow[]> {
-    return (await this.participantsOf.load(sipId)).filter((p) => participantIds.includes(p.id));
+  async attendees(meeting: Pick<SipMeetingRow, 'sipId' | 'regionId' | 'attendeeIds'>): Promise<SipParticipantRow[]> {
+    return (await this.participantsOf.load({ id: meeting.sipId, regionId: meeting.regionId })).filter((p) => meeting.attendeeIds.includes(p.id));
   }
 
-  interventions(sipId: string): Promise<SipInterventionRow[]> {
-    return this.interventionsOf.load(sipId);
+  interventions(sip: ParentKey): Promise<SipInterventionRow[]> {
+    return this.interventionsOf.load(sip);
   }
 
-  meetings(sipId: string): Promise<SipMeetingRow[]> {
-    return this.meetingsOf.load(sipId);
+  meetings(sip: ParentKey): Promise<SipMeetingRow[]> {
+    return this.meetingsOf.load(sip);
   }
 
-  followUps(sipId: string): Promise<SipFollowUpRow[]> {
-    return this.followUpsOf.load(sipId);
+  followUps(sip: ParentKey): Promise<SipFollowUpRow[]> {
+    return this.followUpsOf.load(sip);
   }
 
   /** The plans the viewer's organisation takes part in, newest first. One log row per plan. */
@@ -253,10 +255,10 @@ export class SipStore {
         endReason: null,
       }).catch((error) => conflictOnUnique(error, { sip_handoff_open_uq: ['handoffId', 'A SIP started from this hand-off is still running; work on that one (sips, filter patientId)'] }));
       const person: NewSipParticipant = { kind: SipParticipantKind.PERSON, organisationId: null, careUnitId: null, basis: null, contactName: null, contactRole: null, contactDetails: null };
-      await this.join(tx, id, values.patientId, [...participants, person], now);
+      await this.join(tx, { id, regionId: values.regionId }, values.patientId, [...participants, person], now);
       await this.audit.write([{ action, recordType: AuditRecordType.SIP, patientId: values.patientId, recordId: id, outcome: AuditOutcome.ALLOWED }], tx);
     });
-    return this.reload(id);
+    return this.reload({ id, regionId: values.regionId });
   }
 
   /**
@@ -274,13 +276,13 @@ export class SipStore {
       );
       if (updated === 0) throw new ConflictError(`The SIP has changed since version ${expectedVersion}; read it again and retry`, 'version');
       if (edit.removeRelatives) await tx.query(`UPDATE sip_participant SET removed_at = $2 WHERE sip_id = $1 AND kind = $3 AND removed_at IS NULL`, [sip.id, now, SipParticipantKind.RELATIVE]);
-      if (edit.participants) await this.join(tx, sip.id, sip.patientId, edit.participants, now);
+      if (edit.participants) await this.join(tx, sip, sip.patientId, edit.participants, now);
       if (edit.participantContact) {
         const c = edit.participantContact;
         await tx.query(`UPDATE sip_participant SET contact_name = $2, contact_role = $3, contact_details = $4 WHERE id = $1`, [c.participantId, c.contactName, c.contactRole, c.contactDetails]);
       }
-      if (edit.interventions) await replaceInterventions(tx, sip.id, edit.interventions);
-      if (edit.meeting) await insertMeeting(tx, sip.id, edit.meeting, viewer.userId, now);
+      if (edit.interventions) await replaceInterventions(tx, sip, edit.interventions);
+      if (edit.meeting) await insertMeeting(tx, sip, edit.meeting, viewer.userId, now);
       if (edit.meetingKva) await tx.query(`UPDATE sip_meeting SET kva_code = $2 WHERE id = $1`, [edit.meetingKva.meetingId, edit.meetingKva.code]);
       if (edit.followUpDone) {
         const done = edit.followUpDone;
@@ -296,12 +298,18 @@ export class SipStore {
       if (edit.nextFollowUpDate !== undefined) {
         const [, moved] = await tx.query(`UPDATE sip_follow_up SET due_date = $2 WHERE sip_id = $1 AND done_at IS NULL RETURNING id`, [sip.id, edit.nextFollowUpDate]);
         if (moved === 0) {
-          await tx.query(`INSERT INTO sip_follow_up (id, sip_id, due_date, created_at) VALUES ($1, $2, $3, $4)`, [randomUUID(), sip.id, edit.nextFollowUpDate, now]);
+          await tx.query(`INSERT INTO sip_follow_up (id, sip_id, region_id, due_date, created_at) VALUES ($1, $2, $3, $4, $5)`, [
+            randomUUID(),
+            sip.id,
+            sip.regionId,
+            edit.nextFollowUpDate,
+            now,
+          ]);
         }
       }
       await this.audit.write([{ action, recordType: edit.recordType ?? AuditRecordType.SIP, patientId: sip.patientId, recordId: sip.id, outcome: AuditOutcome.ALLOWED }], tx);
     });
-    return this.reload(sip.id);
+    return this.reload(sip);
   }
 
   /**
@@ -315,8 +323,8 @@ export class SipStore {
    */
   async consentWithdrawn(tx: EntityManager, withdrawn: Pick<ConsentRow, 'patientId' | 'sourceOrganisationId' | 'recipientOrganisationId'>, moment: { at: Date; onDate: string }, action: string): Promise<void> {
     const { patientId, recipientOrganisationId } = withdrawn;
-    const rows: (Pick<SipParticipantRow, 'id' | 'sipId' | 'organisationId' | 'basis'> & { organisationKind: OrganisationKind; status: SipStatus })[] = await tx.query(
-      `SELECT sp.id, sp.sip_id AS "sipId", sp.organisation_id AS "organisationId", sp.basis, o.kind AS "organisationKind", s.status
+    const rows: (Pick<SipParticipantRow, 'id' | 'sipId' | 'organisationId' | 'basis'> & { organisationKind: OrganisationKind; status: SipStatus; regionId: string })[] = await tx.query(
+      `SELECT sp.id, sp.sip_id AS "sipId", sp.organisation_id AS "organisationId", sp.basis, o.kind AS "organisationKind", s.status, s.region_id AS "regionId"
        FROM sip s JOIN sip_participant sp ON sp.sip_id = s.id JOIN organisation o ON o.id = sp.organisation_id
        WHERE s.patient_id = $1 AND sp.removed_at IS NULL
          AND s.id IN (SELECT p.sip_id FROM sip_participant p WHERE p.organisation_id = $2 AND p.removed_at IS NULL)`,
@@ -355,7 +363,10 @@ export class SipStore {
       changed.map((id) => ({ action, recordType: AuditRecordType.SIP, patientId, recordId: id, outcome: AuditOutcome.ALLOWED })),
       tx,
     );
-    for (const id of changed) for (const loader of [this.byId, this.participantsOf]) loader.clear(id);
+    for (const id of changed) {
+      this.byId.clear(id);
+      this.participantsOf.clear({ id, regionId: rows.find((r) => r.sipId === id)!.regionId });
+    }
   }
 
   /**
@@ -386,49 +397,50 @@ export class SipStore {
     );
   }
 
-  private async join(tx: EntityManager, sipId: string, patientId: string, participants: NewSipParticipant[], now: Date): Promise<void> {
+  private async join(tx: EntityManager, sip: ParentKey, patientId: string, participants: NewSipParticipant[], now: Date): Promise<void> {
     const viewer = this.access.requireViewer();
     for (const p of participants) {
       await tx
         .query(
-          `INSERT INTO sip_participant (id, sip_id, kind, organisation_id, care_unit_id, basis, contact_name, contact_role, contact_details, added_at, added_by)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-          [randomUUID(), sipId, p.kind, p.organisationId, p.careUnitId, p.basis, p.contactName, p.contactRole, p.contactDetails, now, viewer.userId],
+          `INSERT INTO sip_participant (id, sip_id, region_id, kind, organisation_id, care_unit_id, basis, contact_name, contact_role, contact_details, added_at, added_by)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+          [randomUUID(), sip.id, sip.regionId, p.kind, p.organisationId, p.careUnitId, p.basis, p.contactName, p.contactRole, p.contactDetails, now, viewer.userId],
         )
         .catch((error) => conflictOnUnique(error, { sip_participant_organisation_uq: ['organisationId', 'That organisation already takes part in the plan'] }));
       if (p.organisationId) {
-        await this.access.patients.addParticipant(tx, { patientId, organisationId: p.organisationId, careUnitId: p.careUnitId, source: ParticipationSource.SIP, sourceId: sipId });
+        await this.access.patients.addParticipant(tx, { patientId, organisationId: p.organisationId, careUnitId: p.careUnitId, source: ParticipationSource.SIP, sourceId: sip.id });
       }
     }
   }
 
-  private async reload(id: string): Promise<SipRow> {
-    for (const loader of [this.byId, this.participantsOf, this.interventionsOf, this.meetingsOf, this.followUpsOf]) loader.clear(id);
-    return (await this.byId.load(id))!;
+  private async reload(sip: ParentKey): Promise<SipRow> {
+    this.byId.clear(sip.id);
+    for (const loader of [this.participantsOf, this.interventionsOf, this.meetingsOf, this.followUpsOf]) loader.clear(sip);
+    return (await this.byId.load(sip.id))!;
   }
 }
 
-async function replaceInterventions(tx: Queryable, sipId: string, interventions: NewSipIntervention[]): Promise<void> {
-  await tx.query(`DELETE FROM sip_intervention WHERE sip_id = $1`, [sipId]);
+async function replaceInterventions(tx: Queryable, sip: ParentKey, interventions: NewSipIntervention[]): Promise<void> {
+  await tx.query(`DELETE FROM sip_intervention WHERE sip_id = $1`, [sip.id]);
   if (interventions.length === 0) return;
   await tx.query(
-    `INSERT INTO sip_intervention (id, sip_id, position, description, responsible_organisation_id, due_date)
-     SELECT gen_random_uuid(), $1, i.position, i.description, i.responsible, i.due FROM unnest($2::int[], $3::text[], $4::uuid[], $5::date[]) AS i(position, description, responsible, due)`,
-    [sipId, interventions.map((_, i) => i + 1), interventions.map((i) => i.description), interventions.map((i) => i.responsibleOrganisationId), interventions.map((i) => i.dueDate)],
+    `INSERT INTO sip_intervention (id, sip_id, region_id, position, description, responsible_organisation_id, due_date)
+     SELECT gen_random_uuid(), $1, $2, i.position, i.description, i.responsible, i.due FROM unnest($3::int[], $4::text[], $5::uuid[], $6::date[]) AS i(position, description, responsible, due)`,
+    [sip.id, sip.regionId, interventions.map((_, i) => i + 1), interventions.map((i) => i.description), interventions.map((i) => i.responsibleOrganisationId), interventions.map((i) => i.dueDate)],
   );
 }
 
-async function insertMeeting(tx: Queryable, sipId: string, meeting: NewSipMeeting, userId: string, now: Date): Promise<void> {
+async function insertMeeting(tx: Queryable, sip: ParentKey, meeting: NewSipMeeting, userId: string, now: Date): Promise<void> {
   await tx.query(
-    `INSERT INTO sip_meeting (id, sip_id, held_at, place, video, note, recorded_by, recorded_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-    [meeting.id, sipId, meeting.heldAt, meeting.place, meeting.video, meeting.note, userId, now],
+    `INSERT INTO sip_meeting (id, sip_id, region_id, held_at, place, video, note, recorded_by, recorded_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+    [meeting.id, sip.id, sip.regionId, meeting.heldAt, meeting.place, meeting.video, meeting.note, userId, now],
   );
   if (meeting.attendeeIds.length) {
-    await tx.query(`INSERT INTO sip_meeting_attendee (meeting_id, participant_id) SELECT $1, unnest($2::uuid[])`, [meeting.id, meeting.attendeeIds]);
+    await tx.query(`INSERT INTO sip_meeting_attendee (meeting_id, region_id, participant_id) SELECT $1, $2, unnest($3::uuid[])`, [meeting.id, sip.regionId, meeting.attendeeIds]);
   }
 }
 
 /** The visibility rule as SQL: the organisation takes part in the plan. */
 function takesPart(alias: string, organisationParam: string): string {
-  return `EXISTS (SELECT 1 FROM sip_participant sp WHERE sp.sip_id = ${alias}.id AND sp.kind = 'ORGANISATION' AND sp.organisation_id = ${organisationParam} AND sp.removed_at IS NULL)`;
+  return `EXISTS (SELECT 1 FROM sip_participant sp WHERE sp.sip_id = ${alias}.id AND sp.region_id = ${alias}.region_id AND sp.kind = 'ORGANISATION' AND sp.organisation_id = ${organisationParam} AND sp.removed_at IS NULL)`;
 }

@@ -1,9 +1,11 @@
 import { DataSource } from 'typeorm';
 import { ENTITIES, MIGRATIONS } from '../../entities';
 import { seedReferenceData } from '../../entities/seed/seed';
+import { ensureAppRole, grantAppRole } from './app-role';
 import { CountingLogger, StatementCounter } from './statement-counter';
 
-export function createDataSource(url: string, poolSize: number, counter: StatementCounter): DataSource {
+/** `applicationName` tells the server's sessions apart in pg_stat_activity (the owner's are `samrehab-owner`). */
+export function createDataSource(url: string, poolSize: number, counter: StatementCounter, applicationName = 'samrehab'): DataSource {
   return new DataSource({
     type: 'postgres',
     url,
@@ -13,7 +15,7 @@ export function createDataSource(url: string, poolSize: number, counter: Stateme
     synchronize: false,
     migrationsRun: false,
     poolSize,
-    applicationName: 'samrehab',
+    applicationName,
     logger: new CountingLogger(counter),
   });
 }
@@ -22,14 +24,21 @@ export function createDataSource(url: string, poolSize: number, counter: Stateme
 const MIGRATION_LOCK = 4_250_612;
 
 /**
- * Runs pending migrations and the idempotent reference seed. On a shared server this happens under
- * an advisory lock, so instances starting together migrate one after another; the embedded
- * database has a single connection and a single process, and needs no lock.
+ * Runs, as the tables' owner, pending migrations, the idempotent reference seed and the grants to
+ * the app role (server/database/app-role.ts); `createAppRole` first creates that role when missing
+ * (the embedded database, or one URL in development). On a shared server this happens under an
+ * advisory lock, so instances starting together migrate one after another; the embedded database
+ * has a single connection and a single process, and needs no lock.
  */
-export async function migrateAndSeed(dataSource: DataSource, { shared }: { shared: boolean }): Promise<void> {
+export async function migrateAndSeed(
+  dataSource: DataSource,
+  { shared, appRole, createAppRole }: { shared: boolean; appRole: string; createAppRole: boolean },
+): Promise<void> {
   const run = async () => {
+    if (createAppRole) await ensureAppRole(dataSource, appRole);
     await dataSource.runMigrations({ transaction: 'each' });
     await dataSource.transaction((manager) => seedReferenceData(manager));
+    await grantAppRole(dataSource, appRole);
   };
   if (!shared) return run();
   const runner = dataSource.createQueryRunner();

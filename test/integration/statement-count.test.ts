@@ -32,9 +32,11 @@ describe('SQL statements per request', () => {
     expect(ten.errors).toBeUndefined();
     expect(hundred.errors).toBeUndefined();
     expect(hundred.data.organisations.edges).toHaveLength(100);
-    // The list, its regions, members, memberships, care units, and the associations behind the memberships.
+    // The list, its regions, members, memberships, care units, and the associations behind the
+    // memberships: 6 statements, each in its own transaction that carries the viewer's tenant
+    // (the opening with set_config, the statement, COMMIT: server/access/tenant-db.ts), 3 round trips each.
     expect(forTen).toBe(forHundred);
-    expect(forHundred).toBeLessThanOrEqual(6);
+    expect(forHundred).toBeLessThanOrEqual(18);
   });
 });
 

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
+import { DEFAULT_APP_ROLE } from '../../server/config';
 import { startEmbeddedDatabase } from '../../server/database/embedded';
 
 /**
@@ -20,6 +21,7 @@ export default async function globalSetup() {
     await admin.connect();
     try {
       await admin.query(`CREATE DATABASE ${scratch}`);
+      await ensureLoginAppRole(admin);
     } finally {
       await admin.end();
     }
@@ -29,9 +31,36 @@ export default async function globalSetup() {
     return;
   }
   // Each suite starts its own app with a pool of one; the second slot admits the next suite's
-  // connection while the previous suite's is still closing.
-  const embedded = await startEmbeddedDatabase(dataDir, { maxConnections: 2 });
+  // connection while the previous suite's is still closing, and a production-mode suite's owner
+  // holds two while it migrates (the advisory lock and the work) next to a closing one.
+  const embedded = await startEmbeddedDatabase(dataDir, { maxConnections: 3 });
   (globalThis as Record<string, unknown>).__samrehabEmbedded = embedded;
   process.env.SAMREHAB_TEST_DATABASE_URL = embedded.url;
+  // A production-mode suite names the app role in its URL: it must exist before its start-up.
+  const client = new Client({ connectionString: embedded.url });
+  await client.connect();
+  try {
+    await ensureLoginAppRole(client);
+  } finally {
+    await client.end();
+  }
   process.env.SAMREHAB_TEST_BACKEND = 'pglite';
+}
+
+/**
+ * The app role the suites' servers act as (SET LOCAL ROLE), able to log in so that the role test
+ * and production-mode suites can connect as it. Roles are cluster-wide and other runs may create
+ * it at the same moment.
+ */
+async function ensureLoginAppRole(admin: Client): Promise<void> {
+  const exists = async () => (await admin.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [DEFAULT_APP_ROLE])).rowCount! > 0;
+  if (await exists()) {
+    await admin.query(`ALTER ROLE ${DEFAULT_APP_ROLE} LOGIN NOSUPERUSER NOBYPASSRLS`);
+    return;
+  }
+  try {
+    await admin.query(`CREATE ROLE ${DEFAULT_APP_ROLE} LOGIN NOSUPERUSER NOBYPASSRLS`);
+  } catch (error) {
+    if (!(await exists())) throw error;
+  }
 }

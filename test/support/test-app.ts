@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { Access } from '../../server/access/access';
 import { App, startApp } from '../../server/app';
 import { signDevToken } from '../../server/auth/dev-keys';
-import { Config, loadConfig } from '../../server/config';
+import { Config, DEFAULT_APP_ROLE, loadConfig } from '../../server/config';
 import { createLogger } from '../../server/logger';
 import { seededOrganisationId } from '../../entities/seed/seed';
 import { Role } from '../../domain/enums';
@@ -38,15 +38,25 @@ export const backend = () => process.env.SAMREHAB_TEST_BACKEND ?? 'pglite';
 
 /** The config the suites run with: the run's database, a pool of 1 for PGlite. */
 export function testConfig(overrides: NodeJS.ProcessEnv = {}): Config {
+  const url = process.env.SAMREHAB_TEST_DATABASE_URL!;
   return loadConfig({
     NODE_ENV: 'test',
     PORT: '0',
-    DATABASE_URL: process.env.SAMREHAB_TEST_DATABASE_URL,
+    DATABASE_URL: url,
+    // Production keeps the roles apart: the run's superuser migrates as the owner, the server logs
+    // in as the app role (global-setup.ts creates it; PGlite has one user and ignores the name).
+    ...(overrides.NODE_ENV === 'production' ? { DATABASE_URL: urlAs(url, DEFAULT_APP_ROLE), DATABASE_MIGRATION_URL: url } : {}),
     DATABASE_POOL_SIZE: backend() === 'pglite' ? '1' : '4',
     DATA_DIR: process.env.SAMREHAB_TEST_DATA_DIR,
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
     ...overrides,
   });
+}
+
+/** The same database, logged in as another user. */
+export function urlAs(url: string, user: string): string {
+  // Not `new URL`: the embedded database's URL names a socket directory and has no host.
+  return url.replace(/^(postgres(?:ql)?:\/\/)(?:[^@/]*@)?/, `$1${encodeURIComponent(user)}@`);
 }
 
 /** Lines the server logged, parsed, and everything written to the log, as text. */

@@ -1,0 +1,108 @@
+import { DataSource, QueryFailedError } from 'typeorm';
+
+/** A role name that may be written into SQL as it is: lower-case letters, digits and underscores. */
+const ROLE_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+
+export function assertRoleName(role: string): string {
+  if (!ROLE_NAME.test(role)) throw new Error(`The app role name must be lower-case letters, digits and underscores (got ${JSON.stringify(role)})`);
+  return role;
+}
+
+/** The schema the migrations create their tables in. */
+const SCHEMA = 'public';
+
+const WRITES = 'SELECT, INSERT, UPDATE, DELETE';
+/** Logs: a row once written is never changed by the application. */
+const APPENDS = 'SELECT, INSERT';
+const READS = 'SELECT';
+
+/**
+ * What the app role may do, table by table; a table not named here gets nothing (and the guard
+ * test in test/integration/tenancy-guard.test.ts fails until it is named).
+ */
+export const APP_PRIVILEGES: Record<string, string> = {
+  region: READS,
+  intervention_group: READS,
+  intervention: READS,
+  kva_code: READS,
+  rule_parameter: READS,
+  organisation: WRITES,
+  association_membership: WRITES,
+  care_unit: WRITES,
+  agreement: WRITES,
+  agreement_party: WRITES,
+  responsibility_rule: WRITES,
+  responsibility_change: APPENDS,
+  patient: WRITES,
+  patient_participation: WRITES,
+  consent: WRITES,
+  handoff: WRITES,
+  handoff_party: WRITES,
+  handoff_message: WRITES,
+  handoff_message_recipient: WRITES,
+  sip: WRITES,
+  sip_participant: WRITES,
+  sip_intervention: WRITES,
+  sip_meeting: WRITES,
+  sip_meeting_attendee: WRITES,
+  sip_follow_up: WRITES,
+  access_log: APPENDS,
+  // schema_migration: nothing; migrations are the owner's.
+};
+
+/**
+ * Creates the app role when it is missing, as a role that cannot log in: on the embedded database
+ * (one user) and in development on one URL the owner's session switches to it per transaction
+ * (SET LOCAL ROLE), so the owner is made a member. Roles are cluster-wide: another server (or test
+ * run) creating it at the same moment is not an error.
+ */
+export async function ensureAppRole(dataSource: DataSource, role: string): Promise<void> {
+  const exists = async () => (await dataSource.query(`SELECT 1 FROM pg_roles WHERE rolname = $1`, [role])).length > 0;
+  if (!(await exists())) {
+    try {
+      await dataSource.query(`CREATE ROLE ${assertRoleName(role)} NOLOGIN`);
+    } catch (error) {
+      if (!(error instanceof QueryFailedError) || !(await exists())) throw error;
+    }
+  }
+  const [self] = await dataSource.query(
+    `SELECT r.rolsuper AS super, pg_has_role(current_user, $1, 'MEMBER') AS member FROM pg_roles r WHERE r.rolname = current_user`,
+    [role],
+  );
+  if (!self.super && !self.member) await dataSource.query(`GRANT ${role} TO current_user`);
+}
+
+/**
+ * The owner's grants to the app role, converged on every start (idempotent, one transaction):
+ * everything revoked, then USAGE on the schema, APP_PRIVILEGES, and USAGE on the sequences behind
+ * the identity columns of tables it inserts into. Nothing else: it owns nothing, so it cannot drop,
+ * alter, truncate or disable a trigger, and it has no UPDATE or DELETE on the logs.
+ */
+export async function grantAppRole(dataSource: DataSource, role: string): Promise<void> {
+  const app = assertRoleName(role);
+  await dataSource.transaction(async (tx) => {
+    const tables: { name: string }[] = await tx.query(
+      `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = $1 AND table_type = 'BASE TABLE'`,
+      [SCHEMA],
+    );
+    const sequences: { table: string; sequence: string }[] = await tx.query(
+      `SELECT c.table_name AS table, pg_get_serial_sequence(quote_ident(c.table_name), c.column_name) AS sequence
+       FROM information_schema.columns c
+       WHERE c.table_schema = $1 AND (c.is_identity = 'YES' OR c.column_default LIKE 'nextval(%')`,
+      [SCHEMA],
+    );
+    await tx.query(`REVOKE ALL ON ALL TABLES IN SCHEMA ${SCHEMA} FROM ${app}`);
+    await tx.query(`REVOKE ALL ON ALL SEQUENCES IN SCHEMA ${SCHEMA} FROM ${app}`);
+    await tx.query(`GRANT USAGE ON SCHEMA ${SCHEMA} TO ${app}`);
+    for (const { name } of tables) {
+      const privileges = APP_PRIVILEGES[name];
+      if (privileges) await tx.query(`GRANT ${privileges} ON TABLE ${quoteIdent(name)} TO ${app}`);
+    }
+    for (const { table, sequence } of sequences) {
+      if (APP_PRIVILEGES[table]?.includes('INSERT')) await tx.query(`GRANT USAGE ON SEQUENCE ${sequence} TO ${app}`);
+    }
+  });
+}
+
+
+const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
