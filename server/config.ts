@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { parse } from 'pg-connection-string';
 import { assertRoleName } from './database/app-role';
 
 /** Runtime configuration, read once from the environment. See README "Environment". */
@@ -38,7 +39,8 @@ export const DEFAULT_APP_ROLE = 'samrehab_app';
 
 /** The user a PostgreSQL URL logs in as. */
 function urlUser(url: string): string {
-  const user = decodeURIComponent(new URL(url).username);
+  // node-postgres's own parser: the embedded database's URL names a socket directory and no host.
+  const user = parse(url).user ?? '';
   if (!user) throw new Error('DATABASE_URL must name its user (the app role) when DATABASE_MIGRATION_URL is set');
   return user;
 }
