@@ -78,6 +78,11 @@ interface Operation {
   expected: Record<Viewer, Outcome>;
   /** Where the log records more than the GraphQL outcome says (an empty search is a NOT_FOUND). */
   logged?: Partial<Record<Viewer, string>>;
+  /**
+   * False for lists and look-ups that name no record of the fixture's patient. Every other attempt,
+   * refused ones included, is logged against the patient (resolved server-side from a record id).
+   */
+  concernsPatient?: false;
 }
 
 const DENIED_TO_OUTSIDERS = { nonParticipant: 'NOT_FOUND', otherRegion: 'NOT_FOUND', planner: 'FORBIDDEN', integration: 'FORBIDDEN', anonymous: 'UNAUTHENTICATED' } as const;
@@ -104,6 +109,7 @@ const OPERATIONS: Operation[] = [
     check: (data, f, viewer) => expect(data.patients.edges).toEqual(['owner', 'participant'].includes(viewer) ? [{ node: { id: f.patientId } }] : []),
     expected: { owner: 'DATA', participant: 'DATA', nonParticipant: 'DATA', otherRegion: 'DATA', planner: 'FORBIDDEN', integration: 'FORBIDDEN', anonymous: 'UNAUTHENTICATED' },
     logged: { nonParticipant: 'NOT_FOUND', otherRegion: 'NOT_FOUND' },
+    concernsPatient: false,
   },
   {
     name: 'patients (list)',
@@ -113,6 +119,7 @@ const OPERATIONS: Operation[] = [
       expect(ids.includes(f.patientId)).toBe(['owner', 'participant'].includes(viewer));
     },
     expected: { owner: 'DATA', participant: 'DATA', nonParticipant: 'DATA', otherRegion: 'DATA', planner: 'FORBIDDEN', integration: 'FORBIDDEN', anonymous: 'UNAUTHENTICATED' },
+    concernsPatient: false,
   },
   {
     name: 'patientCreate (same person)',
@@ -120,6 +127,7 @@ const OPERATIONS: Operation[] = [
     // Each principal keeps its own record; only the owner already has one. Nobody learns of the others.
     check: (data, f) => expect(data.patientCreate.patient.id).not.toBe(f.patientId),
     expected: { owner: 'CONFLICT', participant: 'DATA', nonParticipant: 'DATA', otherRegion: 'DATA', planner: 'FORBIDDEN', integration: 'FORBIDDEN', anonymous: 'UNAUTHENTICATED' },
+  concernsPatient: false,
   },
   {
     name: 'patientUpdate',
@@ -183,6 +191,7 @@ const OPERATIONS: Operation[] = [
     // Mora and Region Dalarna (its primary care) received the hand-off; outsiders get an empty inbox.
     check: (data, f, viewer) => expect(data.handoffInbox.edges.some((e: any) => e.node.id === f.handoffId)).toBe(['owner', 'participant', 'integration'].includes(viewer)),
     expected: { owner: 'DATA', participant: 'DATA', nonParticipant: 'DATA', otherRegion: 'DATA', planner: 'FORBIDDEN', integration: 'DATA', anonymous: 'UNAUTHENTICATED' },
+  concernsPatient: false,
   },
   {
     name: 'handoffCreate (referral)',
@@ -240,6 +249,14 @@ const OPERATIONS: Operation[] = [
       if (!['owner', 'participant'].includes(viewer)) expect(nodes.map((n: any) => n.patient.id)).not.toContain(f.patientId);
     },
     expected: SIP_LIST_READERS,
+    concernsPatient: false,
+  },
+  {
+    name: 'sips (filter on the patient)',
+    run: (app, token, f) => app.gql(`query($p: ID) { sips(filter: { patientId: $p }) { edges { node { id } } } }`, { p: f.patientId }, token),
+    // A filter on a patient the viewer may not see is NOT_FOUND, as `patient(id)` is: not an empty list logged as ALLOWED.
+    check: (data, f) => expect(data.sips.edges.map((e: any) => e.node.id)).toContain(f.sipId),
+    expected: { owner: 'DATA', participant: 'DATA', ...DENIED_TO_OUTSIDERS },
   },
   {
     name: 'sipFollowUpsDue',
@@ -255,6 +272,7 @@ const OPERATIONS: Operation[] = [
       expect(mine).toEqual(['owner', 'participant'].includes(viewer) ? [{ dueDate: f.sipFollowUpDue, overdue: false, sip: { id: f.sipId } }] : []);
     },
     expected: SIP_LIST_READERS,
+  concernsPatient: false,
   },
   {
     name: 'sipCreate',
@@ -457,7 +475,7 @@ describe('access matrix for patient data', () => {
 
   const cases = OPERATIONS.flatMap((op) => (Object.keys(VIEWERS) as Viewer[]).map((viewer) => [op.name, viewer, op.expected[viewer], op] as const));
 
-  it.each(cases)('%s by %s: %s, and logged', async (_name, viewer, outcome, op) => {
+  it.each(cases)('%s by %s: %s, and logged under its x-request-id', async (_name, viewer, outcome, op) => {
     const res = await op.run(app, tokens[viewer], fixture, viewer);
     if (outcome === 'DATA') {
       expect(res.errors).toBeUndefined();
@@ -465,9 +483,13 @@ describe('access matrix for patient data', () => {
     } else {
       expect(res.errors?.map((e) => e.extensions?.code)).toEqual([outcome]);
     }
+    // The response's x-request-id is the key of the rows it left: a client or an auditor finds them by it.
+    expect(res.requestId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
     const rows = await app.logRows(res.requestId);
     expect(rows.length).toBeGreaterThanOrEqual(1);
     expect(rows.map((r) => r.outcome)).toContain(op.logged?.[viewer] ?? LOGGED[outcome]);
+    // Refusals too: the owner's patientAccessLog and its region's review must see the attempt.
+    if (op.concernsPatient !== false) expect(rows.map((r) => r.patientId)).toContain(fixture.patientId);
   });
 
   it('covers every root field that touches patient data', () => {
