@@ -495,7 +495,7 @@ describe('access matrix for patient data', () => {
   it('covers every root field that touches patient data', () => {
     const covered = new Set(OPERATIONS.map((op) => op.name.split(' ')[0]));
     // The region's review and verification of its log are TENANT_ADMIN's, not patient care:
-    // access-log.test.ts and access-log-chain.test.ts test who gets them.
+    // access-matrix-reference.test.ts has them, with every other operation of the schema.
     const elsewhere = new Set(['accessLogReview', 'accessLogVerify']);
     const fields = [...Object.keys(PATIENT_DATA_FIELDS.Query), ...Object.keys(PATIENT_DATA_FIELDS.Mutation)];
     expect(fields.filter((field) => !covered.has(field) && !elsewhere.has(field))).toEqual([]);
