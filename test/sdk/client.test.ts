@@ -129,6 +129,7 @@ describe('client SDK for hand-offs', () => {
     const stale = await ward.HandoffMessageSend({ input: { handoffId: edge.node.id, version: edge.node.version, kind: 'FREE_TEXT', content: { text: 'x' } } }).catch((e) => e);
     expect(stale).toBeInstanceOf(SamrehabError);
     expect(stale.code).toBe('CONFLICT');
+    expect(stale.reason).toBe('STALE_VERSION');
   });
 });
 
