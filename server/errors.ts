@@ -51,9 +51,19 @@ export class NotFoundError extends AppError {
     super(ErrorCode.NOT_FOUND, message, field);
   }
 }
+/** Why a CONFLICT happened, in `extensions.reason`: clients retry, re-read or give up depending on it. */
+export enum ConflictReason {
+  /** The record changed since the version the client read (or named an older version): read it again and retry. */
+  STALE_VERSION = 'STALE_VERSION',
+  /** A record that must be unique exists already: work on that one instead. */
+  DUPLICATE = 'DUPLICATE',
+  /** The record's state does not allow the step: retrying will not help until the state changes. */
+  ILLEGAL_STATE = 'ILLEGAL_STATE',
+}
+
 export class ConflictError extends AppError {
-  constructor(message: string, field?: string, details?: Record<string, unknown>) {
-    super(ErrorCode.CONFLICT, message, field, details);
+  constructor(reason: ConflictReason, message: string, field?: string, details?: Record<string, unknown>) {
+    super(ErrorCode.CONFLICT, message, field, { ...details, reason });
   }
 }
 

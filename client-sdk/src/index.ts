@@ -3,16 +3,24 @@ import { getSdk, type Requester } from './generated';
 
 export * from './generated';
 
+/**
+ * Why the server answered CONFLICT: `STALE_VERSION` (the record changed since the version you read:
+ * read it again and retry), `DUPLICATE` (a record that must be unique exists already),
+ * `ILLEGAL_STATE` (the record's state does not allow the step).
+ */
+export type ConflictReason = 'STALE_VERSION' | 'DUPLICATE' | 'ILLEGAL_STATE';
+
 /** One error of a GraphQL response, with the server's code (BAD_USER_INPUT, FORBIDDEN, …). */
 export interface SamrehabGraphQLError {
   message: string;
   path?: (string | number)[];
-  extensions?: { code?: string; field?: string; [key: string]: unknown };
+  extensions?: { code?: string; field?: string; reason?: ConflictReason; [key: string]: unknown };
 }
 
-/** Thrown when the server answers with errors; `code` is the first error's code. */
+/** Thrown when the server answers with errors; `code` and `reason` are the first error's. */
 export class SamrehabError extends Error {
   readonly code: string | undefined;
+  readonly reason: ConflictReason | undefined;
   constructor(
     readonly errors: SamrehabGraphQLError[],
     readonly status: number,
@@ -20,6 +28,7 @@ export class SamrehabError extends Error {
     super(errors.map((e) => e.message).join('; '));
     this.name = 'SamrehabError';
     this.code = errors[0]?.extensions?.code;
+    this.reason = errors[0]?.extensions?.reason;
   }
 }
 

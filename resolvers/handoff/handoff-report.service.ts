@@ -114,7 +114,7 @@ export async function handoffDeadlineReport(access: Access, regionCode: string, 
     smallCellThreshold: threshold,
     total: cells(items, byMunicipality.total, byMunicipality.columnTotals),
     byMunicipality: municipalityRows.map((r) => ({ municipality: r.named, cells: r.cells })),
-    byHospital: hospitalRows.map((r) => ({ hospital: r.named!, cells: r.cells })),
+    byHospital: hospitalRows.map((r) => ({ hospital: r.named, cells: r.cells })),
   };
 }
 

@@ -60,17 +60,17 @@ export class HandoffResolver {
     return toConnection(rows, (h: HandoffRow) => [h.dueKey, h.id]);
   }
 
-  @FieldResolver(() => Patient, { description: 'The patient handed over.' })
+  @FieldResolver(() => Patient, { nullable: true, description: 'The patient handed over; null when you may not (or no longer) see the patient, with a NOT_FOUND error at this path.' })
   async patient(@Root() h: HandoffRow, @Ctx() { access }: Context) {
     return access.patients.view(await access.patients.requireVisible(h.patientId, 'patientId', HANDOFF_READ_ROLES));
   }
 
-  @FieldResolver(() => Organisation, { description: 'The sending organisation.' })
+  @FieldResolver(() => Organisation, { nullable: true, description: 'The sending organisation; null only if it cannot be read.' })
   sendingOrganisation(@Root() h: HandoffRow, @Ctx() { access }: Context) {
     return access.reference.organisation(h.sendingOrganisationId);
   }
 
-  @FieldResolver(() => CareUnit, { description: 'The sending care unit (the ward, for a discharge).' })
+  @FieldResolver(() => CareUnit, { nullable: true, description: 'The sending care unit (the ward, for a discharge); null only if it cannot be read.' })
   sendingCareUnit(@Root() h: HandoffRow, @Ctx() { access }: Context) {
     return access.reference.careUnit(h.sendingCareUnitId);
   }
@@ -123,7 +123,7 @@ export class HandoffResolver {
 
 @Resolver(() => HandoffParty)
 export class HandoffPartyResolver {
-  @FieldResolver(() => Organisation, { description: 'The organisation.' })
+  @FieldResolver(() => Organisation, { nullable: true, description: 'The organisation; null only if it cannot be read.' })
   organisation(@Root() p: HandoffPartyRow, @Ctx() { access }: Context) {
     return access.reference.organisation(p.organisationId);
   }
@@ -136,7 +136,7 @@ export class HandoffPartyResolver {
 
 @Resolver(() => HandoffMessage)
 export class HandoffMessageResolver {
-  @FieldResolver(() => Organisation, { description: 'The sending organisation.' })
+  @FieldResolver(() => Organisation, { nullable: true, description: 'The sending organisation; null only if it cannot be read.' })
   sender(@Root() m: HandoffMessageRow, @Ctx() { access }: Context) {
     return access.reference.organisation(m.senderOrganisationId);
   }
@@ -154,7 +154,7 @@ export class HandoffMessageResolver {
 
 @Resolver(() => HandoffMessageRecipient)
 export class HandoffMessageRecipientResolver {
-  @FieldResolver(() => Organisation, { description: 'The recipient organisation.' })
+  @FieldResolver(() => Organisation, { nullable: true, description: 'The recipient organisation; null only if it cannot be read.' })
   organisation(@Root() r: MessageRecipientRow, @Ctx() { access }: Context) {
     return access.reference.organisation(r.organisationId);
   }

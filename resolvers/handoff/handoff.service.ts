@@ -1,7 +1,7 @@
 import { dischargeParametersOn, swedishWorkingCalendar } from '../../domain/discharge-deadlines';
 import { CareLevel, ConsentPurpose, Country, DataCategory } from '../../domain/enums';
 import { HandoffKind, initialState } from '../../domain/handoff';
-import { decideMessage, HandoffMessageKind, HandoffSide, openingMessage, RecipientBasis, statutoryBasis } from '../../domain/handoff-messages';
+import { decideMessage, HandoffMessageKind, HandoffSide, MessageDecision, openingMessage, RecipientBasis, statutoryBasis } from '../../domain/handoff-messages';
 import { HandoffTimeline, handoffTimeline, TimelineMessage } from '../../domain/handoff-timeline';
 import type { DatedParameter } from '../../domain/rule-parameters';
 import { localDateOf } from '../../domain/local-date';
@@ -9,7 +9,7 @@ import type { Access } from '../../server/access/access';
 import type { Addressee, OutgoingMessage } from '../../server/access/handoff.store';
 import type { PatientRecord } from '../../server/access/rows.patient';
 import type { HandoffPartyRow, HandoffRow } from '../../server/access/rows.handoff';
-import { BadUserInputError, ConflictError, ForbiddenError } from '../../server/errors';
+import { BadUserInputError, ConflictError, ConflictReason, ForbiddenError } from '../../server/errors';
 import { HandoffCreateInput, HandoffMessageContentInput, HandoffMessageSendInput, HandoffRecipientInput } from '../../schema/handoff/handoff.input';
 import { idArg, optionalText } from '../common/args';
 
@@ -195,20 +195,26 @@ export async function createHandoff(access: Access, input: HandoffCreateInput, a
   return access.handoffs.create(values, opening, computed?.timeline.nextDueAt ?? null, action);
 }
 
+/** The coded error for a message the rules refuse. */
+function refusal({ code, field, message }: Extract<MessageDecision, { ok: false }>) {
+  const text = `${field}: ${message}`;
+  if (code === 'BAD_USER_INPUT') return new BadUserInputError(text, field);
+  if (code === 'FORBIDDEN') return new ForbiddenError(text, field);
+  // The message rules refuse a step only because of the hand-off's state (or the messages it has had).
+  return new ConflictError(ConflictReason.ILLEGAL_STATE, text, field);
+}
+
 export async function sendHandoffMessage(access: Access, input: HandoffMessageSendInput, action: string) {
   const viewer = access.patients.requirePatientRole();
   const handoff = await access.handoffs.requireVisible(idArg(input.handoffId, 'handoffId'), 'handoffId');
   if (input.version !== handoff.version) {
-    throw new ConflictError(`version: the hand-off is at version ${handoff.version}, not ${input.version}; read it again and retry`, 'version');
+    throw new ConflictError(ConflictReason.STALE_VERSION, `version: the hand-off is at version ${handoff.version}, not ${input.version}; read it again and retry`, 'version');
   }
   const [parties, messages] = await Promise.all([access.handoffs.parties(handoff), access.handoffs.messages(handoff)]);
   const sender = senderParty(access, parties, input.senderCareUnitId ? idArg(input.senderCareUnitId, 'senderCareUnitId') : null);
   const admissionNoticeSent = messages.some((m) => m.kind === HandoffMessageKind.ADMISSION_NOTICE);
   const decision = decideMessage(handoff.kind, handoff.state, input.kind, sender.side, admissionNoticeSent);
-  if (!decision.ok) {
-    const Refusal = { BAD_USER_INPUT: BadUserInputError, FORBIDDEN: ForbiddenError, CONFLICT: ConflictError }[decision.code];
-    throw new Refusal(`${decision.field}: ${decision.message}`, decision.field);
-  }
+  if (!decision.ok) throw refusal(decision);
   const patient = await access.patients.requireVisible(handoff.patientId, 'handoffId');
   const others = asAddressees(parties.filter((p) => !sameAddressee(p, sender)));
   let recipients = merged(others, await named(access, patient, input.additionalRecipients ?? [], 'additionalRecipients'));

@@ -5,12 +5,12 @@ import type { Context } from '../../server/context';
 
 @Resolver(() => AssociationMember)
 export class AssociationMemberResolver {
-  @FieldResolver(() => Organisation, { description: 'The coordination association.' })
+  @FieldResolver(() => Organisation, { nullable: true, description: 'The coordination association; null only if it cannot be read.' })
   association(@Root() membership: MembershipRow, @Ctx() { access }: Context) {
     return access.reference.organisation(membership.associationId);
   }
 
-  @FieldResolver(() => Organisation, { description: 'The member organisation.' })
+  @FieldResolver(() => Organisation, { nullable: true, description: 'The member organisation; null only if it cannot be read.' })
   member(@Root() membership: MembershipRow, @Ctx() { access }: Context) {
     return access.reference.organisation(membership.memberId);
   }

@@ -33,7 +33,7 @@ export class CareUnitResolver {
     return access.reference.careUnit(id);
   }
 
-  @FieldResolver(() => Organisation, { description: 'The organisation the unit belongs to.' })
+  @FieldResolver(() => Organisation, { nullable: true, description: 'The organisation the unit belongs to; null only if it cannot be read.' })
   organisation(@Root() unit: CareUnitRow, @Ctx() { access }: Context) {
     return access.reference.organisation(unit.organisationId);
   }

@@ -69,7 +69,7 @@ export class OrganisationResolver {
     return toConnection(rows, byName);
   }
 
-  @FieldResolver(() => Region, { description: 'The region the organisation belongs to.' })
+  @FieldResolver(() => Region, { nullable: true, description: 'The region the organisation belongs to; null only if it cannot be read.' })
   async region(@Root() organisation: OrganisationRow, @Ctx() { access }: Context) {
     return access.reference.region(organisation.regionId);
   }

@@ -36,12 +36,12 @@ export class ConsentResolver {
     return today > consent.validTo ? ConsentStatus.EXPIRED : ConsentStatus.ACTIVE;
   }
 
-  @FieldResolver(() => Organisation, { description: 'The organisation that may send the data.' })
+  @FieldResolver(() => Organisation, { nullable: true, description: 'The organisation that may send the data; null only if it cannot be read.' })
   source(@Root() consent: ConsentRow, @Ctx() { access }: Context) {
     return access.reference.organisation(consent.sourceOrganisationId);
   }
 
-  @FieldResolver(() => Organisation, { description: 'The organisation that may receive the data.' })
+  @FieldResolver(() => Organisation, { nullable: true, description: 'The organisation that may receive the data; null only if it cannot be read.' })
   recipient(@Root() consent: ConsentRow, @Ctx() { access }: Context) {
     return access.reference.organisation(consent.recipientOrganisationId);
   }

@@ -35,7 +35,7 @@ export class PatientResolver {
     return ageOn(patient.birthDate, await access.today());
   }
 
-  @FieldResolver(() => Organisation, { description: 'The organisation that keeps this record (a region or municipality).' })
+  @FieldResolver(() => Organisation, { nullable: true, description: 'The organisation that keeps this record (a region or municipality); null only if it cannot be read.' })
   owner(@Root() patient: PatientView, @Ctx() { access }: Context) {
     return access.reference.organisation(patient.ownerOrganisationId);
   }

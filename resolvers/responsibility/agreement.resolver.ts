@@ -51,7 +51,7 @@ export class AgreementResolver {
     return access.responsibility.agreement(id);
   }
 
-  @FieldResolver(() => Region, { description: 'The region whose agreement it is.' })
+  @FieldResolver(() => Region, { nullable: true, description: 'The region whose agreement it is; null only if it cannot be read.' })
   region(@Root() agreement: AgreementRow, @Ctx() { access }: Context) {
     return access.reference.region(agreement.regionId);
   }
@@ -61,7 +61,7 @@ export class AgreementResolver {
     return agreement.supersedesId ? access.responsibility.agreement(agreement.supersedesId) : null;
   }
 
-  @FieldResolver(() => [Organisation], { description: 'The parties to the agreement.' })
+  @FieldResolver(() => [Organisation], { nullable: 'items', description: 'The parties to the agreement; an entry is null only if it cannot be read.' })
   async parties(@Root() agreement: AgreementRow, @Ctx() { access }: Context) {
     return Promise.all((await access.responsibility.partyIds(agreement.id)).map((id) => access.reference.organisation(id)));
   }

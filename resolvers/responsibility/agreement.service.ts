@@ -3,7 +3,7 @@ import { findConflictingRule, PartyRef } from '../../domain/responsibility';
 import type { Access } from '../../server/access/access';
 import { AgreementRow, ruleFacts, RuleRow, RuleValues } from '../../server/access/responsibility.store';
 import { isUuid } from '../../domain/uuid';
-import { BadUserInputError, ConflictError, NotFoundError } from '../../server/errors';
+import { BadUserInputError, ConflictError, ConflictReason, NotFoundError } from '../../server/errors';
 import {
   AgreementCreateInput,
   AgreementNewVersionInput,
@@ -101,7 +101,7 @@ function assertNoConflict({ catalogue }: PreparedRule, existing: RuleRow[], id: 
   const other = findConflictingRule(existing.map(ruleFacts), candidate, catalogue);
   if (other) {
     const note = existing.find((r) => r.id === other.id)?.note;
-    throw new ConflictError(`rule: overlaps rule ${other.id}${note ? ` ("${note}")` : ''}, which answers some of the same cases differently`, 'rule', {
+    throw new ConflictError(ConflictReason.DUPLICATE, `rule: overlaps rule ${other.id}${note ? ` ("${note}")` : ''}, which answers some of the same cases differently`, 'rule', {
       conflictingRuleId: other.id,
     });
   }
@@ -178,7 +178,11 @@ export async function createAgreement(access: Access, input: AgreementCreateInpu
 export function newAgreementVersion(access: Access, input: AgreementNewVersionInput) {
   return access.responsibility.editing(async (tx, log) => {
     const { agreement: old, rules } = await access.responsibility.lockAgreement(tx, input.agreementId, 'agreementId');
-    if (old.status !== AgreementStatus.ACTIVE) throw new ConflictError(`The agreement is ${old.status}: supersede its newest version`, 'agreementId');
+    if (old.status !== AgreementStatus.ACTIVE) {
+      // A superseded version means the caller read an older version of the series; a withdrawn one is over.
+      const reason = old.status === AgreementStatus.SUPERSEDED ? ConflictReason.STALE_VERSION : ConflictReason.ILLEGAL_STATE;
+      throw new ConflictError(reason, `The agreement is ${old.status}: supersede its newest version`, 'agreementId');
+    }
     if (input.validFrom <= old.validFrom || (old.validTo && input.validFrom > old.validTo)) {
       throw new BadUserInputError(`validFrom must fall after ${old.validFrom}${old.validTo ? ` and by ${old.validTo}` : ''}`, 'validFrom');
     }

@@ -101,12 +101,12 @@ export class SipResolver {
     return toConnection(rows, (f: SipFollowUpRow) => [f.dueDate, f.id]);
   }
 
-  @FieldResolver(() => Patient, { description: 'The person the plan is for.' })
+  @FieldResolver(() => Patient, { nullable: true, description: 'The person the plan is for; null when you may not (or no longer) see the patient, with a NOT_FOUND error at this path.' })
   async patient(@Root() s: SipRow, @Ctx() { access }: Context) {
     return access.patients.view(await access.patients.requireVisible(s.patientId, 'patientId'));
   }
 
-  @FieldResolver(() => Organisation, { description: 'The principal that called the plan.' })
+  @FieldResolver(() => Organisation, { nullable: true, description: 'The principal that called the plan; null only if it cannot be read.' })
   initiatingOrganisation(@Root() s: SipRow, @Ctx() { access }: Context) {
     return access.reference.organisation(s.initiatingOrganisationId);
   }
@@ -229,7 +229,7 @@ export class SipParticipantResolver {
 
 @Resolver(() => SipIntervention)
 export class SipInterventionResolver {
-  @FieldResolver(() => Organisation, { description: 'The organisation that does it.' })
+  @FieldResolver(() => Organisation, { nullable: true, description: 'The organisation that does it; null only if it cannot be read.' })
   responsibleOrganisation(@Root() i: SipInterventionRow, @Ctx() { access }: Context) {
     return access.reference.organisation(i.responsibleOrganisationId);
   }
@@ -250,7 +250,7 @@ export class SipMeetingResolver {
 
 @Resolver(() => SipFollowUp)
 export class SipFollowUpResolver {
-  @FieldResolver(() => Sip, { description: 'The plan followed up.' })
+  @FieldResolver(() => Sip, { nullable: true, description: 'The plan followed up; null when you may no longer see it, with a NOT_FOUND error at this path.' })
   sip(@Root() f: SipFollowUpRow, @Ctx() { access }: Context) {
     return access.sips.requireVisible(f.sipId);
   }

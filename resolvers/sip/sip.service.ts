@@ -22,7 +22,7 @@ import type { OrganisationRow } from '../../server/access/rows';
 import type { PatientRecord } from '../../server/access/rows.patient';
 import type { SipParticipantRow, SipRow } from '../../server/access/rows.sip';
 import type { NewSipParticipant, SipEdit } from '../../server/access/sip.store';
-import { BadUserInputError, ConflictError, ForbiddenError } from '../../server/errors';
+import { BadUserInputError, ConflictError, ConflictReason, ForbiddenError } from '../../server/errors';
 import type {
   SipActivateInput,
   SipCallInput,
@@ -177,15 +177,15 @@ async function writable(access: Access, sipId: string, version: number, opts: { 
   if (!opts.anyParticipant && own.basis === SipParticipantBasis.SIP_CONSENT) {
     throw new ForbiddenError("Only the caller and the person's own region and municipality change a SIP; other participants read it and keep their own contact details", 'sipId');
   }
-  if (version !== sip.version) throw new ConflictError(`version: the SIP is at version ${sip.version}, not ${version}; read it again and retry`, 'version');
-  if (isSipFinal(sip.status)) throw new ConflictError(`sipId: the SIP is ${sip.status} and can no longer change`, 'sipId');
+  if (version !== sip.version) throw new ConflictError(ConflictReason.STALE_VERSION, `version: the SIP is at version ${sip.version}, not ${version}; read it again and retry`, 'version');
+  if (isSipFinal(sip.status)) throw new ConflictError(ConflictReason.ILLEGAL_STATE, `sipId: the SIP is ${sip.status} and can no longer change`, 'sipId');
   return { sip, participants, own };
 }
 
 /** The status `event` leads to, or CONFLICT naming the status. */
 function next(status: SipStatus, event: SipEvent): SipStatus {
   const result = sipTransition(status, event);
-  if (!result.ok) throw new ConflictError(`sipId: ${result.message}`, 'sipId');
+  if (!result.ok) throw new ConflictError(ConflictReason.ILLEGAL_STATE, `sipId: ${result.message}`, 'sipId');
   return result.status;
 }
 
@@ -297,7 +297,7 @@ export async function updateSipContent(access: Access, input: SipContentUpdateIn
 
 export async function recordSipMeeting(access: Access, input: SipMeetingRecordInput, action: string) {
   const { sip, participants } = await writable(access, input.sipId, input.version);
-  if (sip.status === SipStatus.DRAFT) throw new ConflictError('sipId: the SIP meeting has not been called yet (sipCall)', 'sipId');
+  if (sip.status === SipStatus.DRAFT) throw new ConflictError(ConflictReason.ILLEGAL_STATE, 'sipId: the SIP meeting has not been called yet (sipCall)', 'sipId');
   if (input.heldAt.getTime() > access.now().getTime() + SKEW_MS) throw new BadUserInputError('heldAt: record a meeting once it has been held', 'heldAt');
   const place = optionalText(input.place, 'place', 200);
   const video = input.video ?? false;

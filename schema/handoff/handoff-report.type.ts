@@ -47,8 +47,8 @@ export class MunicipalityDeadlineRow {
 
 @ObjectType({ description: 'Figures for one hospital (the sending inpatient care unit).' })
 export class HospitalDeadlineRow {
-  @Field(() => CareUnit, { description: 'The sending inpatient care unit.' })
-  hospital: CareUnit;
+  @Field(() => CareUnit, { nullable: true, description: 'The sending inpatient care unit; null only if it cannot be read.' })
+  hospital: CareUnit | null;
 
   @Field(() => [HandoffDeadlineCell], { description: 'Both sexes together, then FEMALE, then MALE.' })
   cells: HandoffDeadlineCell[];

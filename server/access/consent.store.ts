@@ -3,7 +3,7 @@ import { consentAllowsFlow, consentCoversPurpose } from '../../domain/consent';
 import { ConsentPurpose, DataCategory } from '../../domain/enums';
 import { ConsentEntity } from '../../entities';
 import { Page, PageRequest } from '../../schema/common/page';
-import { ConflictError, ForbiddenError, NotFoundError } from '../errors';
+import { ConflictError, ConflictReason, ForbiddenError, NotFoundError } from '../errors';
 import type { Access } from './access';
 import { AuditOutcome, AuditRecordType } from './audit';
 import { isUuid } from '../../domain/uuid';
@@ -70,7 +70,7 @@ export class ConsentStore {
         `UPDATE consent SET revoked_at = $4, revoked_by = $2, revoke_reason = $3 WHERE id = $1 AND revoked_at IS NULL RETURNING id`,
         [id, viewer.userId, reason, moment.at],
       );
-      if (changed === 0) throw new ConflictError('The consent is already revoked', 'id');
+      if (changed === 0) throw new ConflictError(ConflictReason.ILLEGAL_STATE, 'The consent is already revoked', 'id');
       await this.audit.write([{ ...entry, outcome: AuditOutcome.ALLOWED }], tx);
       // What the person's consent alone let an organisation take part in ends with it.
       await this.access.sips.consentWithdrawn(tx, consent, moment, action);

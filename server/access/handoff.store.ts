@@ -9,7 +9,7 @@ import { HandoffEntity } from '../../entities';
 import { ParticipationSource } from '../../entities/patient-participation.entity';
 import { Page, PageRequest } from '../../schema/common/page';
 import type { Viewer } from '../auth/viewer';
-import { ConflictError, ForbiddenError, NotFoundError } from '../errors';
+import { ConflictError, ConflictReason, ForbiddenError, NotFoundError } from '../errors';
 import type { Access } from './access';
 import { AuditOutcome, AuditRecordType } from './audit';
 import { PATIENT_ROLES } from './patient.store';
@@ -354,7 +354,7 @@ async function insertRecipients(tx: Queryable, message: ParentKey, recipients: A
   );
 }
 
-const staleVersion = (expected: number) => new ConflictError(`The hand-off has changed since version ${expected}; read it again and retry`, 'version');
+const staleVersion = (expected: number) => new ConflictError(ConflictReason.STALE_VERSION, `The hand-off has changed since version ${expected}; read it again and retry`, 'version');
 
 /** The visibility rule as SQL: the organisation is a party of the hand-off. */
 function partyOf(alias: string, organisationParam: string): string {

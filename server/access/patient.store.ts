@@ -8,7 +8,7 @@ import { ParticipationSource } from '../../entities/patient-participation.entity
 import { Page, PageRequest } from '../../schema/common/page';
 import type { Viewer } from '../auth/viewer';
 import type { IdentityNumberCipher } from '../crypto/identity-number-cipher';
-import { ConflictError, ForbiddenError, NotFoundError } from '../errors';
+import { ConflictError, ConflictReason, ForbiddenError, NotFoundError } from '../errors';
 import type { Access } from './access';
 import { AuditEntry, AuditOutcome, AuditRecordType } from './audit';
 import { isUuid } from '../../domain/uuid';
@@ -170,7 +170,7 @@ export class PatientStore {
          WHERE id = $1 AND version = $2 RETURNING id`,
         [id, expectedVersion, ...sets.map(([, v]) => v)],
       );
-      if (updated === 0) throw new ConflictError(`The patient record has changed since version ${expectedVersion}; read it again`, 'version');
+      if (updated === 0) throw new ConflictError(ConflictReason.STALE_VERSION, `The patient record has changed since version ${expectedVersion}; read it again`, 'version');
       await this.audit.write([{ ...entry, outcome: AuditOutcome.ALLOWED }], tx);
     });
     this.byId.clear(id);

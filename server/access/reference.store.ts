@@ -5,7 +5,7 @@ import { DatedParameter, parameterOn } from '../../domain/rule-parameters';
 import { KvaCode, kvaCodeOn } from '../../domain/sip';
 import { AssociationMembershipEntity, CareUnitEntity, OrganisationEntity } from '../../entities';
 import { Page, PageRequest } from '../../schema/common/page';
-import { BadUserInputError, ConflictError, NotFoundError } from '../errors';
+import { BadUserInputError, ConflictError, ConflictReason, NotFoundError } from '../errors';
 import type { Access } from './access';
 import { createReferenceLoaders } from './reference.loaders';
 import { isUuid } from '../../domain/uuid';
@@ -265,7 +265,7 @@ export class ReferenceStore {
   private async reload<T>(loader: { clear(id: string): unknown; load(id: string): Promise<T | null> }, id: string): Promise<T> {
     loader.clear(id);
     const row = await loader.load(id);
-    if (!row) throw new ConflictError('The record changed while it was being saved; read it again');
+    if (!row) throw new ConflictError(ConflictReason.STALE_VERSION, 'The record changed while it was being saved; read it again');
     return row;
   }
 }

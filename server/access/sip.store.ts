@@ -8,7 +8,7 @@ import { SipEntity } from '../../entities';
 import { ParticipationSource } from '../../entities/patient-participation.entity';
 import { Page, PageRequest } from '../../schema/common/page';
 import type { Viewer } from '../auth/viewer';
-import { ConflictError, ForbiddenError, NotFoundError } from '../errors';
+import { ConflictError, ConflictReason, ForbiddenError, NotFoundError } from '../errors';
 import type { Access } from './access';
 import { AuditOutcome, AuditRecordType } from './audit';
 import { PATIENT_ROLES } from './patient.store';
@@ -274,7 +274,7 @@ export class SipStore {
         `UPDATE sip SET ${[...sets.map(([s]) => s), 'version = version + 1', 'updated_at = $3'].join(', ')} WHERE id = $1 AND version = $2 RETURNING id`,
         [sip.id, expectedVersion, now, ...sets.map(([, v]) => v)],
       );
-      if (updated === 0) throw new ConflictError(`The SIP has changed since version ${expectedVersion}; read it again and retry`, 'version');
+      if (updated === 0) throw new ConflictError(ConflictReason.STALE_VERSION, `The SIP has changed since version ${expectedVersion}; read it again and retry`, 'version');
       if (edit.removeRelatives) await tx.query(`UPDATE sip_participant SET removed_at = $2 WHERE sip_id = $1 AND kind = $3 AND removed_at IS NULL`, [sip.id, now, SipParticipantKind.RELATIVE]);
       if (edit.participants) await this.join(tx, sip, sip.patientId, edit.participants, now);
       if (edit.participantContact) {

@@ -1,6 +1,6 @@
 import { QueryFailedError } from 'typeorm';
 import { Page, PageRequest } from '../../schema/common/page';
-import { ConflictError } from '../errors';
+import { ConflictError, ConflictReason } from '../errors';
 
 /** Anything that runs SQL: the DataSource, or an EntityManager inside a transaction. */
 export interface Queryable {
@@ -44,14 +44,14 @@ export const pageByName = <T>(db: Queryable, alias: string, sql: string, params:
 export const likeContains = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /**
- * Turns a unique-constraint violation into a CONFLICT naming the field, and rethrows anything
+ * Turns a unique-constraint violation into a CONFLICT (reason DUPLICATE) naming the field, and rethrows anything
  * else. `constraints` maps constraint names to [field, message].
  */
 export function conflictOnUnique(error: unknown, constraints: Record<string, [string, string]>): never {
   if (error instanceof QueryFailedError) {
     const { code, constraint } = error.driverError as { code?: string; constraint?: string };
     const known = constraint ? constraints[constraint] : undefined;
-    if (code === '23505' && known) throw new ConflictError(known[1], known[0]);
+    if (code === '23505' && known) throw new ConflictError(ConflictReason.DUPLICATE, known[1], known[0]);
   }
   throw error;
 }

@@ -3,7 +3,7 @@ import { DataCategory, Role } from '../../domain/enums';
 import { ParticipationSource } from '../../entities/patient-participation.entity';
 import { seededOrganisationId } from '../../entities/seed/seed';
 import { testPersonnummer } from '../support/personnummer';
-import { codes, startTestApp, TestApp } from '../support/test-app';
+import { codes, reasons, startTestApp, TestApp } from '../support/test-app';
 
 const RECORD = `mutation($input: ConsentRecordInput!) { consentRecord(input: $input) { consent {
   id categories purpose givenBy representativeName validFrom validTo status source { name } recipient { name } } } }`;
@@ -76,6 +76,7 @@ describe('consents', () => {
     expect(revoked.data.consentRevoke.consent).toEqual(expect.objectContaining({ id, status: 'REVOKED', revokeReason: 'Patienten återkallar' }));
     const again = await app.gql(REVOKE, { input: { id, reason: 'again' } }, mora);
     expect(codes(again)).toEqual(['CONFLICT']);
+    expect(reasons(again)).toEqual(['ILLEGAL_STATE']);
     expect(again.errors![0].extensions!.field).toBe('id');
     const blank = await app.gql(REVOKE, { input: { id, reason: '  ' } }, mora);
     expect(blank.errors![0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'reason' });

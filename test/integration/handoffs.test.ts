@@ -1,7 +1,7 @@
 import { Role } from '../../domain/enums';
 import { seededCareUnitId, seededOrganisationId } from '../../entities/seed/seed';
 import { testPersonnummer } from '../support/personnummer';
-import { codes, startTestApp, TestApp } from '../support/test-app';
+import { codes, reasons, startTestApp, TestApp } from '../support/test-app';
 
 /**
  * Coordinated discharge of Mora residents from Falu lasarett (lag 2017:612), through the API, on
@@ -185,6 +185,7 @@ describe('coordinated discharge of a Mora resident from Falu lasarett', () => {
     it('refuses a second discharge notice, naming the state, and writes nothing', async () => {
       const res = await send(handoff, 'DISCHARGE_NOTICE');
       expect(codes(res)).toEqual(['CONFLICT']);
+      expect(reasons(res)).toEqual(['ILLEGAL_STATE']);
       expect(res.errors![0].message).toContain('DISCHARGED');
       expect(await messageCount(handoff.id)).toBe(4);
       expect((await app.logRows(res.requestId)).map((r) => r.outcome)).toEqual(['REJECTED']);
@@ -210,6 +211,7 @@ describe('coordinated discharge of a Mora resident from Falu lasarett', () => {
     it('refuses a discharge-ready notice before the admission notice, naming it', async () => {
       const res = await send(handoff, 'DISCHARGE_READY_NOTICE');
       expect(codes(res)).toEqual(['CONFLICT']);
+      expect(reasons(res)).toEqual(['ILLEGAL_STATE']);
       expect(res.errors![0].message).toContain('ADMISSION_NOTICE');
       expect(await messageCount(handoff.id)).toBe(0);
     });
@@ -232,6 +234,7 @@ describe('coordinated discharge of a Mora resident from Falu lasarett', () => {
     it('rejects a stale version as a CONFLICT and writes nothing', async () => {
       const res = await send({ id: handoff.id, version: 1 }, 'FREE_TEXT', { content: { text: 'Rollator behövs' } });
       expect(codes(res)).toEqual(['CONFLICT']);
+      expect(reasons(res)).toEqual(['STALE_VERSION']);
       expect(res.errors![0].extensions?.field).toBe('version');
       expect(await messageCount(handoff.id)).toBe(1);
     });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Role } from '../../domain/enums';
 import { seededOrganisationId } from '../../entities/seed/seed';
-import { codes, startTestApp, TestApp } from '../support/test-app';
+import { codes, reasons, startTestApp, TestApp } from '../support/test-app';
 
 /** A TENANT_ADMIN keeps the organisations and care units of their own region, and only those. */
 describe('organisation and care unit administration', () => {
@@ -71,12 +71,14 @@ describe('organisation and care unit administration', () => {
   it('refuses a second municipality with the same code as a CONFLICT', async () => {
     const res = await app.gql(CREATE, { input: { kind: 'MUNICIPALITY', name: unique(), municipalityCode: '2062' } }, dalarnaAdmin);
     expect(codes(res)).toEqual(['CONFLICT']);
+    expect(reasons(res)).toEqual(['DUPLICATE']);
     expect(res.errors![0].extensions!.field).toBe('municipalityCode');
   });
 
   it('refuses a second regional principal as a CONFLICT', async () => {
     const res = await app.gql(CREATE, { input: { kind: 'REGION', name: unique() } }, dalarnaAdmin);
     expect(codes(res)).toEqual(['CONFLICT']);
+    expect(reasons(res)).toEqual(['DUPLICATE']);
   });
 
   it('updates an organisation and replaces an association\'s members', async () => {
@@ -177,6 +179,7 @@ describe('organisation and care unit administration', () => {
       await app.gql(CREATE_UNIT, { input: { organisationId: seededOrganisationId('2062'), name: 'first', careLevel: 'PRIMARY_CARE', hsaId } }, dalarnaAdmin);
       const dup = await app.gql(CREATE_UNIT, { input: { organisationId: seededOrganisationId('2080'), name: 'second', careLevel: 'PRIMARY_CARE', hsaId } }, dalarnaAdmin);
       expect(codes(dup)).toEqual(['CONFLICT']);
+      expect(reasons(dup)).toEqual(['DUPLICATE']);
       expect(dup.errors![0].extensions!.field).toBe('hsaId');
       expect(await count('care_unit')).toBe(before + 1);
     });

@@ -2,7 +2,7 @@ import { Role } from '../../domain/enums';
 import { ParticipationSource } from '../../entities/patient-participation.entity';
 import { seededOrganisationId } from '../../entities/seed/seed';
 import { testPersonnummer, withWrongCheckDigit } from '../support/personnummer';
-import { codes, startTestApp, TestApp } from '../support/test-app';
+import { codes, reasons, startTestApp, TestApp } from '../support/test-app';
 
 const CREATE = `mutation($input: PatientCreateInput!) { patientCreate(input: $input) { patient {
   id personnummer identityKind birthDate legalSex age givenName familyName detailsWithheld protectedIdentity version
@@ -87,6 +87,7 @@ describe('patients', () => {
     await app.gql(CREATE, { input: { personnummer: pnr } }, mora);
     const again = await app.gql(CREATE, { input: { personnummer: pnr } }, mora);
     expect(codes(again)).toEqual(['CONFLICT']);
+    expect(reasons(again)).toEqual(['DUPLICATE']);
     expect(again.errors![0].extensions!.field).toBe('personnummer');
   });
 
@@ -131,6 +132,7 @@ describe('patients', () => {
     expect(first.data.patientUpdate.patient).toEqual({ id, familyName: 'Efter', version: 2 });
     const stale = await app.gql(UPDATE, { input: { id, version: 1, familyName: 'Förlorad' } }, mora);
     expect(codes(stale)).toEqual(['CONFLICT']);
+    expect(reasons(stale)).toEqual(['STALE_VERSION']);
     expect(stale.errors![0].extensions!.field).toBe('version');
     expect((await app.gql(READ, { id }, mora)).data.patient.familyName).toBe('Efter');
   });

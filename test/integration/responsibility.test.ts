@@ -1,6 +1,6 @@
 import { Role } from '../../domain/enums';
 import { seededOrganisationId } from '../../entities/seed/seed';
-import { codes, startTestApp, TestApp } from '../support/test-app';
+import { codes, reasons, startTestApp, TestApp } from '../support/test-app';
 
 const ASK = `query($input: ResponsibilityInput!) { responsibility(input: $input) {
   status reason performerCareLevel responsible { name } costBearer { name } agreement { title scenario } rule { id note } } }`;
@@ -174,6 +174,7 @@ describe('responsibility map', () => {
       // Partly overlapping with the exception (special housing, any enrolment) and answering differently: ambiguous.
       const clash = await app.gql(RULE, { input: { agreementId, rule: { interventionGroup: 'REHABILITATION', housingForms: ['SPECIAL_HOUSING'], responsible: { role: 'HOME_MUNICIPALITY' }, ageMin: 65 } } }, editor);
       expect(codes(clash)).toEqual(['CONFLICT']);
+      expect(reasons(clash)).toEqual(['DUPLICATE']);
       expect(clash.errors![0].extensions!.conflictingRuleId).toBe(exception.data.responsibilityRuleCreate.rule.id);
       expect(clash.errors![0].message).toContain(exception.data.responsibilityRuleCreate.rule.id);
       expect(await ruleCount()).toBe(before);
@@ -230,6 +231,9 @@ describe('responsibility map', () => {
       const v2 = version.data.agreementNewVersion.agreement;
       expect(v2).toEqual(expect.objectContaining({ version: 2, validFrom: '2026-07-01', supersedes: { id: agreementId, status: 'SUPERSEDED', validTo: '2026-06-30' } }));
       expect(v2.rules.edges.length).toBeGreaterThanOrEqual(4);
+      // Superseding the old version again acts on a stale read: its newest version is v2 now.
+      const again = await app.gql(`mutation($input: AgreementNewVersionInput!) { agreementNewVersion(input: $input) { agreement { id } } }`, { input: { agreementId, validFrom: '2026-09-01' } }, editor);
+      expect([codes(again), reasons(again), again.errors![0].extensions!.field]).toEqual([['CONFLICT'], ['STALE_VERSION'], 'agreementId']);
       const onDate = async (date: string) =>
         (await app.gql(ASK, { input: { municipalityCode: '2062', interventionCode: 'HOME_REHAB', enrolledInHomeHealthCare: true, scenario: 'DRAFT', onDate: date } }, integration)).data.responsibility;
       expect((await onDate('2026-03-01')).agreement.title).toBe('Utkast: hemrehabilitering');

@@ -1,7 +1,7 @@
 import { Role } from '../../domain/enums';
 import { seededCareUnitId, seededOrganisationId } from '../../entities/seed/seed';
 import { testPersonnummer } from '../support/personnummer';
-import { codes, startTestApp, TestApp } from '../support/test-app';
+import { codes, reasons, startTestApp, TestApp } from '../support/test-app';
 
 /**
  * A SIP for a Mora resident discharged from Falu lasarett, through the API on a server clock set
@@ -144,6 +144,7 @@ describe('a SIP for a Mora resident, from the hand-off call-out to closed', () =
   it('refuses a second plan from the same call-out while the first runs; nothing is written', async () => {
     const res = await app.gql(CREATE, { input: { patientId: person.id, handoffId } }, vc);
     expect(codes(res)).toEqual(['CONFLICT']);
+    expect(reasons(res)).toEqual(['DUPLICATE']);
     expect(res.errors![0].extensions?.field).toBe('handoffId');
     expect(await sipCount()).toBe(1);
     expect((await app.logRows(res.requestId)).map((r) => r.outcome)).toEqual(['REJECTED']);
@@ -196,6 +197,7 @@ describe('a SIP for a Mora resident, from the hand-off call-out to closed', () =
     expect(past.errors![0].extensions?.field).toBe('nextFollowUpDate');
     const stale = await app.gql(CONTENT, { input: { sipId: sip.id, version: sip.version - 1, personGoals: 'Klara mig själv' } }, mora);
     expect(codes(stale)).toEqual(['CONFLICT']);
+    expect(reasons(stale)).toEqual(['STALE_VERSION']);
     expect((await app.gql(GET, { id: sip.id }, vc)).data.sip).toMatchObject({ version: 2, personGoals: null, nextFollowUpDate: null });
   });
 
@@ -291,6 +293,7 @@ describe('a SIP for a Mora resident, from the hand-off call-out to closed', () =
     expect(sip.followUps[1]).toMatchObject({ dueDate: '2026-06-01', doneAt: '2026-05-29T08:00:00.000Z', kvaCode: { code: 'UX301' } });
     const late = await app.gql(CANCEL, { input: { sipId: sip.id, version: sip.version, reason: 'Fel' } }, vc);
     expect(codes(late)).toEqual(['CONFLICT']);
+    expect(reasons(late)).toEqual(['ILLEGAL_STATE']);
   });
 
   it('left one access-log row for each read and write of the plan', async () => {
@@ -374,6 +377,7 @@ describe('SIP rules that refuse, and the planners’ statistics', () => {
     // A meeting is recorded once it has been called.
     const early = await app.gql(MEETING, { input: { sipId: sip.id, version: sip.version, heldAt: '2026-01-12T09:00:00+01:00', video: true, presentParticipantIds: [sip.participants[0].id] } }, moraStaff);
     expect(codes(early)).toEqual(['CONFLICT']);
+    expect(reasons(early)).toEqual(['ILLEGAL_STATE']);
   });
 
   it('lets relatives take part only while the person does not object, and names an intervention given to an organisation outside the plan', async () => {
@@ -421,7 +425,8 @@ describe('SIP rules that refuse, and the planners’ statistics', () => {
     expect(after.version).toBe(sip.version + 1);
     expect(after.participants.map((p: any) => p.organisation?.name ?? p.kind)).toEqual(['Mora kommun', 'Region Dalarna', 'PERSON']);
     // A change made on the version read before the withdrawal is refused.
-    expect(codes(await app.gql(CONTENT, { input: { sipId: sip.id, version: sip.version, personGoals: 'Arbeta halvtid' } }, moraStaff))).toEqual(['CONFLICT']);
+    const stale = await app.gql(CONTENT, { input: { sipId: sip.id, version: sip.version, personGoals: 'Arbeta halvtid' } }, moraStaff);
+    expect([codes(stale), reasons(stale)]).toEqual([['CONFLICT'], ['STALE_VERSION']]);
 
     await sipConsent(app, moraStaff, patientId, FK);
     const again = ok(await app.gql(PARTICIPANT_ADD, { input: { sipId: sip.id, version: after.version, kind: 'ORGANISATION', organisation: { organisationId: FK } } }, moraStaff), 'sipParticipantAdd');

@@ -134,3 +134,6 @@ export async function startTestApp(overrides: NodeJS.ProcessEnv = {}, options: {
 
 /** The error codes of a response, in order. */
 export const codes = (res: GraphQLResponse) => (res.errors ?? []).map((e) => e.extensions?.code);
+
+/** The `extensions.reason` of each error of a response, in order (CONFLICT: STALE_VERSION, DUPLICATE, ILLEGAL_STATE). */
+export const reasons = (res: GraphQLResponse) => (res.errors ?? []).map((e) => e.extensions?.reason);
