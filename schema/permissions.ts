@@ -1,11 +1,10 @@
 import { GraphQLError } from 'graphql';
 import { allow, deny, rule, shield } from 'graphql-shield';
 import { Role } from '../domain/enums';
-import { HANDOFF_READ_ROLES } from '../server/access/handoff.store';
-import { PATIENT_ROLES } from '../server/access/patient.store';
+import { HANDOFF_READ_ROLES, PATIENT_ROLES } from '../domain/roles';
 import { hasRole } from '../server/auth/viewer';
 import type { Context } from '../server/context';
-import { ForbiddenError } from '../server/errors';
+import { ForbiddenError } from './common/errors';
 
 /*
  * The coarse gate (graphql-shield): who may call which root field. Row-level rules (tenant,

@@ -1,7 +1,8 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { IMiddlewareTypeMap } from 'graphql-middleware';
 import type { Context } from '../context';
-import { AuditRecordType, outcomeOf } from './audit';
+import { outcomeOf } from './audit';
+import { AuditRecordType } from '../../domain/audit';
 
 /**
  * The root fields that touch patient data, and what they touch. Every one of them logs a failure

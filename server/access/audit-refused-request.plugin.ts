@@ -2,7 +2,8 @@ import { ApolloServerPlugin } from '@apollo/server';
 import { Kind, OperationDefinitionNode, valueFromASTUntyped } from 'graphql';
 import type { Context } from '../context';
 import { safeError } from '../logger';
-import { AuditEntry, AuditOutcome } from './audit';
+import { AuditEntry } from './audit';
+import { AuditOutcome } from '../../domain/audit';
 import { Args, PATIENT_DATA_FIELDS, patientOf, recordOf } from './audit-middleware';
 
 const ROOT_FIELDS: Record<string, Record<string, AuditEntry['recordType']>> = {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Role } from '../../domain/enums';
-import { ParticipationSource } from '../../entities/patient-participation.entity';
+import { ParticipationSource } from '../../domain/participation';
 import { PATIENT_DATA_FIELDS } from '../../server/access/audit-middleware';
 import { seededOrganisationId } from '../../entities/seed/seed';
 import { testPersonnummer } from '../support/personnummer';
