@@ -7,7 +7,9 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { DataSource } from 'typeorm';
 import { Access, AccessServices, Clock, systemClock } from './access/access';
-import { auditRefusedRequestPlugin } from './access/audit-refused-request.plugin';
+import { OPERATIONS } from '../resolvers/operations';
+import { patientDataFields } from '../schema/operations';
+import { auditRefusedRequests } from './access/audit-refused-request.plugin';
 import { createAuthenticator } from './auth/authenticate';
 import { loadIdentityNumberCipher } from './crypto/identity-number-cipher';
 import { Config } from './config';
@@ -82,7 +84,7 @@ export async function startApp(config: Config, logger: Logger, clock: Clock = sy
     // main.ts owns shutdown: it stops HTTP, the pool and the embedded database in order.
     stopOnTerminationSignals: false,
     plugins: [
-      auditRefusedRequestPlugin,
+      auditRefusedRequests(patientDataFields(OPERATIONS)),
       inputHygienePlugin,
       costLimitPlugin(schema),
       errorLogPlugin,
