@@ -1,12 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-
-/** What makes an organisation take part in a patient's case (a hand-off to it, a SIP it joins, …). */
-export enum ParticipationSource {
-  HANDOFF = 'HANDOFF',
-  SIP = 'SIP',
-  COORDINATION_CASE = 'COORDINATION_CASE',
-  REHAB_PLAN = 'REHAB_PLAN',
-}
+import { ParticipationSource } from '../domain/participation';
 
 /**
  * An organisation (optionally one care unit of it) takes part in a patient's case through a record

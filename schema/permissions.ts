@@ -1,135 +1,61 @@
-import { GraphQLError } from 'graphql';
-import { allow, deny, rule, shield } from 'graphql-shield';
-import { Role } from '../domain/enums';
-import { HANDOFF_READ_ROLES } from '../server/access/handoff.store';
-import { PATIENT_ROLES } from '../server/access/patient.store';
-import { hasRole } from '../server/auth/viewer';
-import type { Context } from '../server/context';
-import { ForbiddenError } from '../server/errors';
+import { GraphQLError, GraphQLSchema } from 'graphql';
+import { IMiddlewareGenerator, IMiddlewareTypeMap, middleware } from 'graphql-middleware';
+import { deny, IRule, rule, shield } from 'graphql-shield';
+import type { Role } from '../domain/enums';
+import { ForbiddenError } from './common/errors';
+import { ANY_VIEWER, OperationDeclarations, RootFieldDeclaration, ROOT_TYPES } from './operations';
+
+/** What the gate reads of a request: the viewer's roles, and the error for a request without a valid token. */
+export interface GateContext {
+  access: { viewer: { roles: ReadonlySet<Role> } | null; unauthenticated(): GraphQLError };
+}
 
 /*
- * The coarse gate (graphql-shield): who may call which root field. Row-level rules (tenant,
- * participation) live in the access layer. Rules here depend on the viewer only, so the
- * `contextual` cache is safe. Anything not listed is denied (fallbackRule: deny).
+ * The coarse gate (graphql-shield): who may call which root field, built from the operations the
+ * capabilities declare. Row-level rules (tenant, participation) live in the access layer. Rules
+ * here depend on the viewer only, so the `contextual` cache is safe.
  */
-const isAuthenticated = rule({ cache: 'contextual' })((_parent, _args, ctx: Context) =>
+const isAuthenticated = rule('is-authenticated', { cache: 'contextual' })((_parent, _args, ctx: GateContext) =>
   ctx.access.viewer ? true : ctx.access.unauthenticated(),
 );
 
-const hasAnyRole = (...roles: Role[]) =>
-  rule(`has-role-${roles.join('-')}`, { cache: 'contextual' })((_parent, _args, ctx: Context) => {
-    if (!ctx.access.viewer) return ctx.access.unauthenticated();
-    return hasRole(ctx.access.viewer, ...roles) ? true : new ForbiddenError(`This needs one of the roles ${roles.join(', ')}`);
+const hasAnyRole = (roles: readonly Role[]) =>
+  rule(`has-role-${roles.join('-')}`, { cache: 'contextual' })((_parent, _args, ctx: GateContext) => {
+    const viewer = ctx.access.viewer;
+    if (!viewer) return ctx.access.unauthenticated();
+    return roles.some((r) => viewer.roles.has(r)) ? true : new ForbiddenError(`This needs one of the roles ${roles.join(', ')}`);
   });
 
-const isTenantAdmin = hasAnyRole(Role.TENANT_ADMIN);
-const isResponsibilityEditor = hasAnyRole(Role.RESPONSIBILITY_EDITOR);
-/** Patient data: care roles only. PLANNER, TENANT_ADMIN and INTEGRATION never get patient rows. */
-const worksWithPatients = hasAnyRole(...PATIENT_ROLES);
-/** Hand-off reads and acknowledgements: care roles, and a municipal system polling its inbox. */
-const readsHandoffs = hasAnyRole(...HANDOFF_READ_ROLES);
-const isPlanner = hasAnyRole(Role.PLANNER);
-
-/** Object types whose every field is public once the root field that led to them was allowed. */
-const OPEN_TYPES = [
-  'Region', 'RegionConnection', 'RegionEdge',
-  'Organisation', 'OrganisationConnection', 'OrganisationEdge', 'AssociationMember',
-  'CareUnit', 'CareUnitConnection', 'CareUnitEdge',
-  'PageInfo',
-  'OrganisationCreatePayload', 'OrganisationUpdatePayload', 'CareUnitCreatePayload', 'CareUnitUpdatePayload',
-  // Reached only through the gated root fields below, whose stores filter every row.
-  'Patient', 'PatientConnection', 'PatientEdge', 'PatientCreatePayload', 'PatientUpdatePayload',
-  'Consent', 'ConsentConnection', 'ConsentEdge', 'ConsentRecordPayload', 'ConsentRevokePayload',
-  'PatientAccess', 'PatientAccessConnection', 'PatientAccessEdge',
-  'AccessLogEntry', 'AccessLogEntryConnection', 'AccessLogEntryEdge', 'AccessLogVerification',
-  // Responsibility map: readable by everybody authenticated in the region (filtered in the store).
-  'Intervention', 'Agreement', 'AgreementConnection', 'AgreementEdge', 'PartyRef',
-  'ResponsibilityRule', 'ResponsibilityRuleConnection', 'ResponsibilityRuleEdge', 'ResponsibilityAnswer',
-  'ResponsibilityMatrix', 'ResponsibilityMatrixCell', 'MunicipalityResponsibility',
-  'ResponsibilityComparison', 'ResponsibilityComparisonCase',
-  'ResponsibilityChange', 'ResponsibilityChangeConnection', 'ResponsibilityChangeEdge',
-  'AgreementPayload', 'ResponsibilityRulePayload', 'ResponsibilityRuleDeletePayload',
-  // Hand-offs: reached only through the gated root fields; the store filters by party.
-  'Handoff', 'HandoffConnection', 'HandoffEdge', 'HandoffParty', 'HandoffMessage', 'HandoffMessageRecipient',
-  'Deadline', 'DischargeReadyPeriod', 'HandoffDeadlines', 'HandoffCreatePayload', 'HandoffMessagePayload',
-  // Planner aggregates: no patient rows.
-  'HandoffDeadlineReport', 'HandoffDeadlineCell', 'MunicipalityDeadlineRow', 'HospitalDeadlineRow', 'SuppressedCount',
-  // SIPs: reached only through the gated root fields; the store filters by participation.
-  'Sip', 'SipConnection', 'SipEdge', 'SipParticipant', 'SipIntervention', 'SipMeeting', 'SipFollowUp', 'SipFollowUpConnection', 'SipFollowUpEdge',
-  'SipContentProblem', 'SipPayload', 'SipMeetingRecordPayload', 'KvaCode',
-  'SipStatistics', 'SipMunicipalityFigures', 'SipFiguresBySex', 'CountBySex',
-] as const;
-
-export const permissions = shield(
-  {
-    Query: {
-      regions: isAuthenticated,
-      region: isAuthenticated,
-      organisations: isAuthenticated,
-      organisation: isAuthenticated,
-      municipality: isAuthenticated,
-      coordinationAssociations: isAuthenticated,
-      careUnits: isAuthenticated,
-      careUnit: isAuthenticated,
-      patient: worksWithPatients,
-      patients: worksWithPatients,
-      consents: worksWithPatients,
-      patientAccessLog: worksWithPatients,
-      accessLogReview: isTenantAdmin,
-      accessLogVerify: isTenantAdmin,
-      interventions: isAuthenticated,
-      responsibility: isAuthenticated,
-      responsibilities: isAuthenticated,
-      responsibilityMatrix: isAuthenticated,
-      responsibilityComparison: isAuthenticated,
-      agreements: isAuthenticated,
-      agreement: isAuthenticated,
-      handoff: readsHandoffs,
-      handoffInbox: readsHandoffs,
-      handoffDeadlineReport: isPlanner,
-      sip: worksWithPatients,
-      sips: worksWithPatients,
-      sipFollowUpsDue: worksWithPatients,
-      sipStatistics: isPlanner,
-      kvaCodes: isAuthenticated,
-    },
-    Mutation: {
-      organisationCreate: isTenantAdmin,
-      organisationUpdate: isTenantAdmin,
-      careUnitCreate: isTenantAdmin,
-      careUnitUpdate: isTenantAdmin,
-      patientCreate: worksWithPatients,
-      patientUpdate: worksWithPatients,
-      consentRecord: worksWithPatients,
-      consentRevoke: worksWithPatients,
-      agreementCreate: isResponsibilityEditor,
-      agreementNewVersion: isResponsibilityEditor,
-      agreementUpdate: isResponsibilityEditor,
-      responsibilityRuleCreate: isResponsibilityEditor,
-      responsibilityRuleUpdate: isResponsibilityEditor,
-      responsibilityRuleDelete: isResponsibilityEditor,
-      handoffCreate: worksWithPatients,
-      handoffMessageSend: worksWithPatients,
-      handoffMessageAcknowledge: readsHandoffs,
-      sipCreate: worksWithPatients,
-      sipCall: worksWithPatients,
-      sipParticipantAdd: worksWithPatients,
-      sipParticipantUpdate: worksWithPatients,
-      sipContentUpdate: worksWithPatients,
-      sipMeetingRecord: worksWithPatients,
-      sipActivate: worksWithPatients,
-      sipFollowUpStart: worksWithPatients,
-      sipFollowUpRecord: worksWithPatients,
-      sipClose: worksWithPatients,
-      sipCancel: worksWithPatients,
-    },
-    ...Object.fromEntries(OPEN_TYPES.map((t) => [t, allow])),
-  },
-  {
+/**
+ * The permission middleware over the declared root fields. A root field nobody declared is
+ * FORBIDDEN (the `'*'` rule of its type). Only root fields are wrapped: object types are reached
+ * through them alone, and their rows are filtered by the access layer; a shield wrapper on every
+ * field of every type would cost each field an asynchronous rule for nothing.
+ */
+export function buildPermissions(operations: OperationDeclarations): IMiddlewareGenerator<unknown, GateContext, unknown> {
+  // One rule per set of roles: shield caches a decision by rule name and refuses two rules of one name.
+  const roleRules = new Map<string, IRule>();
+  const ruleOf = ({ allow }: RootFieldDeclaration): IRule => {
+    if (allow === ANY_VIEWER) return isAuthenticated;
+    const key = allow.join('-');
+    if (!roleRules.has(key)) roleRules.set(key, hasAnyRole(allow));
+    return roleRules.get(key)!;
+  };
+  const tree = Object.fromEntries(
+    ROOT_TYPES.map((type) => [
+      type,
+      { '*': deny, ...Object.fromEntries(Object.entries(operations[type]).map(([field, declaration]) => [field, ruleOf(declaration)])) },
+    ]),
+  );
+  const gate = shield(tree, {
     fallbackRule: deny,
     allowExternalErrors: false,
     // A denial (err === null) is FORBIDDEN; an error thrown by a rule or resolver passes on
     // unchanged, and the server's error formatter masks it unless it is a coded error.
     fallbackError: (err: unknown) => (err ? (err as GraphQLError) : new ForbiddenError('You may not read or change this')),
-  },
-);
+  });
+  return middleware((schema: GraphQLSchema) => {
+    const generated = gate.generate(schema) as IMiddlewareTypeMap;
+    return Object.fromEntries(ROOT_TYPES.map((type) => [type, generated[type]]));
+  });
+}

@@ -7,7 +7,9 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { DataSource } from 'typeorm';
 import { Access, AccessServices, Clock, systemClock } from './access/access';
-import { auditRefusedRequestPlugin } from './access/audit-refused-request.plugin';
+import { OPERATIONS } from '../resolvers/operations';
+import { patientDataFields } from '../schema/operations';
+import { auditRefusedRequests } from './access/audit-refused-request.plugin';
 import { createAuthenticator } from './auth/authenticate';
 import { loadIdentityNumberCipher } from './crypto/identity-number-cipher';
 import { Config } from './config';
@@ -16,7 +18,8 @@ import { createDataSource, migrateAndSeed } from './database/data-source';
 import { EmbeddedDatabase, startEmbeddedDatabase } from './database/embedded';
 import { StatementCounter } from './database/statement-counter';
 import { errorLogPlugin } from './error-log.plugin';
-import { formatError, UnauthenticatedError } from './errors';
+import { UnauthenticatedError } from '../schema/common/errors';
+import { formatError } from './errors';
 import { jsonErrorHandler, notFound, requireUtf8 } from './http-errors';
 import { inputHygienePlugin } from './input-hygiene';
 import { armor, costLimitPlugin } from './limits';
@@ -81,7 +84,7 @@ export async function startApp(config: Config, logger: Logger, clock: Clock = sy
     // main.ts owns shutdown: it stops HTTP, the pool and the embedded database in order.
     stopOnTerminationSignals: false,
     plugins: [
-      auditRefusedRequestPlugin,
+      auditRefusedRequests(patientDataFields(OPERATIONS)),
       inputHygienePlugin,
       costLimitPlugin(schema),
       errorLogPlugin,

@@ -1,5 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
-import { ErrorCode } from './errors';
+import { ErrorCode } from '../schema/common/errors';
 import { safeError } from './logger';
 
 /** An error answer in the GraphQL response shape, so a client reads every failure the same way. */

@@ -2,7 +2,7 @@ import { ApolloServerPlugin } from '@apollo/server';
 import { DocumentNode, GraphQLError, Kind, ValueNode, visit } from 'graphql';
 import { isStorableText } from '../domain/text';
 import type { Context } from './context';
-import { ErrorCode } from './errors';
+import { ErrorCode } from '../schema/common/errors';
 
 const refuse = (field: string) =>
   new GraphQLError(`${field} contains a NUL character or an unpaired UTF-16 surrogate, which text here cannot hold`, {

@@ -4,7 +4,7 @@ import { getNamedType, getNullableType, getVariableValues, GraphQLError, GraphQL
 import { ComplexityEstimator, getComplexity } from 'graphql-query-complexity';
 import { DEFAULT_PAGE_SIZE } from '../schema/common/page';
 import type { Context } from './context';
-import { ErrorCode } from './errors';
+import { ErrorCode } from '../schema/common/errors';
 
 /**
  * Query limits (README "Limits"). Depth and aliases count what a query can nest; cost counts what

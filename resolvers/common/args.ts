@@ -1,5 +1,5 @@
 import { isUuid } from '../../domain/uuid';
-import { BadUserInputError } from '../../server/errors';
+import { BadUserInputError } from '../../schema/common/errors';
 
 /** An id argument: malformed ids are BAD_USER_INPUT on `field`. */
 export function idArg(id: string, field: string): string {

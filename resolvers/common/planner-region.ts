@@ -1,7 +1,7 @@
 import { Country, Role } from '../../domain/enums';
 import type { Access } from '../../server/access/access';
 import type { RegionRow } from '../../server/access/rows';
-import { BadUserInputError, NotFoundError } from '../../server/errors';
+import { BadUserInputError, NotFoundError } from '../../schema/common/errors';
 import type { PeriodInput } from '../../schema/common/period.input';
 
 const MAX_PERIOD_DAYS = 3 * 366;

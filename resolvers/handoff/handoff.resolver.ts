@@ -17,7 +17,7 @@ import {
 import { CareUnit } from '../../schema/organisation/care-unit.type';
 import { Organisation } from '../../schema/organisation/organisation.type';
 import { Patient } from '../../schema/patient/patient.type';
-import { HANDOFF_READ_ROLES } from '../../server/access/handoff.store';
+import { HANDOFF_READ_ROLES } from '../../domain/roles';
 import type { HandoffMessageRow, HandoffPartyRow, HandoffRow, MessageRecipientRow } from '../../server/access/rows.handoff';
 import type { Context } from '../../server/context';
 import { idArg } from '../common/args';

@@ -9,7 +9,7 @@ import type { Access } from '../../server/access/access';
 import type { Addressee, OutgoingMessage } from '../../server/access/handoff.store';
 import type { PatientRecord } from '../../server/access/rows.patient';
 import type { HandoffPartyRow, HandoffRow } from '../../server/access/rows.handoff';
-import { BadUserInputError, ConflictError, ConflictReason, ForbiddenError } from '../../server/errors';
+import { BadUserInputError, ConflictError, ConflictReason, ForbiddenError } from '../../schema/common/errors';
 import { HandoffCreateInput, HandoffMessageContentInput, HandoffMessageSendInput, HandoffRecipientInput } from '../../schema/handoff/handoff.input';
 import { idArg, optionalText } from '../common/args';
 

@@ -1,7 +1,7 @@
 import { hsaIdProblem } from '../../domain/hsa-id';
 import type { Access } from '../../server/access/access';
 import { CareUnitRow } from '../../server/access/rows';
-import { BadUserInputError } from '../../server/errors';
+import { BadUserInputError } from '../../schema/common/errors';
 import { CareUnitCreateInput, CareUnitUpdateInput } from '../../schema/organisation/care-unit.input';
 import { idArg } from '../common/args';
 import { nameArg } from './organisation.service';

@@ -14,7 +14,7 @@ import { AssociationMember, Organisation, OrganisationConnection } from '../../s
 import { Region } from '../../schema/organisation/region.type';
 import type { CareUnitRow, OrganisationRow } from '../../server/access/rows';
 import type { Context } from '../../server/context';
-import { BadUserInputError } from '../../server/errors';
+import { BadUserInputError } from '../../schema/common/errors';
 import { createOrganisation, regionByCodeArg, updateOrganisation } from './organisation.service';
 
 const byName = (o: { name: string; id: string }) => [o.name, o.id];

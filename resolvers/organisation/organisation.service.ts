@@ -5,7 +5,7 @@ import type { Access } from '../../server/access/access';
 import type { MemberValues, OrganisationValues } from '../../server/access/reference.store';
 import { OrganisationRow, RegionRow } from '../../server/access/rows';
 import { idArg, requiredText } from '../common/args';
-import { BadUserInputError, NotFoundError } from '../../server/errors';
+import { BadUserInputError, NotFoundError } from '../../schema/common/errors';
 import { AssociationMemberInput, OrganisationCreateInput, OrganisationUpdateInput } from '../../schema/organisation/organisation.input';
 
 /** A region named by code in an argument: malformed or unknown codes are BAD_USER_INPUT on `field`. */

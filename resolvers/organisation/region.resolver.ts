@@ -5,7 +5,7 @@ import { BY_NAME, PageArgs, pageRequest, toConnection } from '../../schema/commo
 import { Region, RegionConnection } from '../../schema/organisation/region.type';
 import type { RegionRow } from '../../server/access/rows';
 import type { Context } from '../../server/context';
-import { BadUserInputError } from '../../server/errors';
+import { BadUserInputError } from '../../schema/common/errors';
 
 @Resolver(() => Region)
 export class RegionResolver {

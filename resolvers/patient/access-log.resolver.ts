@@ -11,7 +11,7 @@ import { AccessLogEntry, AccessLogEntryConnection, AccessLogReviewFilter, Patien
 import type { AccessLogRow } from '../../server/access/access-log.store';
 import { isUuid } from '../../domain/uuid';
 import type { Context } from '../../server/context';
-import { BadUserInputError } from '../../server/errors';
+import { BadUserInputError } from '../../schema/common/errors';
 
 const byPosition = (row: AccessLogRow) => [row.id];
 

@@ -3,7 +3,7 @@ import { ConsentGivenBy } from '../../domain/enums';
 import { PARAMETER } from '../../domain/rule-parameters';
 import type { Access } from '../../server/access/access';
 import { isUuid } from '../../domain/uuid';
-import { BadUserInputError } from '../../server/errors';
+import { BadUserInputError } from '../../schema/common/errors';
 import { ConsentRecordInput, ConsentRevokeInput } from '../../schema/patient/consent.type';
 
 export async function recordConsent(access: Access, input: ConsentRecordInput, action: string) {

@@ -3,7 +3,7 @@ import { parseIdentityNumber } from '../../domain/personnummer';
 import type { Access } from '../../server/access/access';
 import type { NewPatient, PatientPatch } from '../../server/access/patient.store';
 import { isUuid } from '../../domain/uuid';
-import { BadUserInputError } from '../../server/errors';
+import { BadUserInputError } from '../../schema/common/errors';
 import { PatientCreateInput, PatientUpdateInput } from '../../schema/patient/patient.input';
 import { optionalText } from '../common/args';
 

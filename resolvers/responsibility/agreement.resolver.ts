@@ -19,7 +19,7 @@ import { Agreement, AgreementConnection, ResponsibilityChangeConnection, Respons
 import type { Access } from '../../server/access/access';
 import type { AgreementRow, ChangeRow } from '../../server/access/responsibility.store';
 import type { Context } from '../../server/context';
-import { BadUserInputError, NotFoundError } from '../../server/errors';
+import { BadUserInputError, NotFoundError } from '../../schema/common/errors';
 import { createAgreement, createRule, deleteRule, newAgreementVersion, updateAgreement, updateRule } from './agreement.service';
 import { ruleView } from './rule-view';
 

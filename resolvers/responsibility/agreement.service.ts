@@ -3,7 +3,7 @@ import { findConflictingRule, PartyRef } from '../../domain/responsibility';
 import type { Access } from '../../server/access/access';
 import { AgreementRow, ruleFacts, RuleRow, RuleValues } from '../../server/access/responsibility.store';
 import { isUuid } from '../../domain/uuid';
-import { BadUserInputError, ConflictError, ConflictReason, NotFoundError } from '../../server/errors';
+import { BadUserInputError, ConflictError, ConflictReason, NotFoundError } from '../../schema/common/errors';
 import {
   AgreementCreateInput,
   AgreementNewVersionInput,

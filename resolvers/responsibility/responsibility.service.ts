@@ -11,7 +11,7 @@ import {
 import { regionCodeProblem } from '../../domain/region-codes';
 import type { Access } from '../../server/access/access';
 import { agreementFacts, RuleRow, ruleFacts } from '../../server/access/responsibility.store';
-import { BadUserInputError, ForbiddenError } from '../../server/errors';
+import { BadUserInputError, ForbiddenError } from '../../schema/common/errors';
 import { ResponsibilityInput } from '../../schema/responsibility/responsibility.input';
 import { ComparisonKind, ResponsibilityAnswer, ResponsibilityStatus } from '../../schema/responsibility/responsibility.type';
 import { ruleView } from './rule-view';

@@ -41,7 +41,7 @@ import {
 import type { Access } from '../../server/access/access';
 import type { SipFollowUpRow, SipInterventionRow, SipMeetingRow, SipParticipantRow, SipRow } from '../../server/access/rows.sip';
 import type { Context } from '../../server/context';
-import { NotFoundError } from '../../server/errors';
+import { NotFoundError } from '../../schema/common/errors';
 import { idArg } from '../common/args';
 import {
   activateSip,

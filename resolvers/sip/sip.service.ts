@@ -22,7 +22,7 @@ import type { OrganisationRow } from '../../server/access/rows';
 import type { PatientRecord } from '../../server/access/rows.patient';
 import type { SipParticipantRow, SipRow } from '../../server/access/rows.sip';
 import type { NewSipParticipant, SipEdit } from '../../server/access/sip.store';
-import { BadUserInputError, ConflictError, ConflictReason, ForbiddenError } from '../../server/errors';
+import { BadUserInputError, ConflictError, ConflictReason, ForbiddenError } from '../../schema/common/errors';
 import type {
   SipActivateInput,
   SipCallInput,

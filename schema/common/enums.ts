@@ -15,7 +15,7 @@ import {
   Profession,
   Role,
 } from '../../domain/enums';
-import { AuditOutcome, AuditRecordType } from '../../server/access/audit';
+import { AuditOutcome, AuditRecordType } from '../../domain/audit';
 
 registerEnumType(Country, {
   name: 'Country',

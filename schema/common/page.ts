@@ -1,7 +1,7 @@
 import { ArgsType, ClassType, Field, Int, ObjectType } from 'type-graphql';
 import { isStorableText } from '../../domain/text';
 import { isUuid } from '../../domain/uuid';
-import { BadUserInputError } from '../../server/errors';
+import { BadUserInputError } from './errors';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;

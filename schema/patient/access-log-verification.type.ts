@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DateTimeISOResolver, LocalDateResolver } from 'graphql-scalars';
-import { AccessLogBreak } from '../../server/access/access-log-chain';
+import { AccessLogBreak } from '../../domain/audit';
 
 registerEnumType(AccessLogBreak, {
   name: 'AccessLogBreak',

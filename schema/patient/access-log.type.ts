@@ -1,6 +1,6 @@
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import { DateTimeISOResolver } from 'graphql-scalars';
-import { AuditOutcome, AuditRecordType } from '../../server/access/audit';
+import { AuditOutcome, AuditRecordType } from '../../domain/audit';
 import '../common/enums';
 import { ConnectionType } from '../common/page';
 

@@ -1,16 +1,5 @@
+import { AccessLogBreak } from '../../domain/audit';
 import type { Queryable } from './sql';
-
-/** How a row of the access log fails its chain (migration 1733100000000-access-log-chain). */
-export enum AccessLogBreak {
-  /** The row's content no longer matches its hash. */
-  ALTERED = 'ALTERED',
-  /** A row before it is gone: a gap in the positions, or a predecessor that is no longer there. */
-  MISSING = 'MISSING',
-  /** It links to another row of the chain than the one before it. */
-  REORDERED = 'REORDERED',
-  /** It has no chain position: written with the sealing trigger disabled. */
-  UNSEALED = 'UNSEALED',
-}
 
 export interface ChainVerification {
   rowsChecked: number;

@@ -1,10 +1,10 @@
 import { Country, Role } from '../../domain/enums';
 import { regionCodeProblem } from '../../domain/region-codes';
 import { Page, PageRequest } from '../../schema/common/page';
-import { BadUserInputError, ForbiddenError, NotFoundError } from '../errors';
+import { BadUserInputError, ForbiddenError, NotFoundError } from '../../schema/common/errors';
 import type { Access } from './access';
 import { ChainVerification, verifyAccessLogChain } from './access-log-chain';
-import { AuditOutcome, AuditRecordType } from './audit';
+import { AuditOutcome, AuditRecordType } from '../../domain/audit';
 import { pageByKey } from './sql';
 import type { TenantDb } from './tenant-db';
 

@@ -2,7 +2,7 @@ import { DataSource } from 'typeorm';
 import { Role } from '../../domain/enums';
 import { hasRole, Viewer } from '../auth/viewer';
 import type { IdentityNumberCipher } from '../crypto/identity-number-cipher';
-import { ForbiddenError, UnauthenticatedError } from '../errors';
+import { ForbiddenError, UnauthenticatedError } from '../../schema/common/errors';
 import { Logger } from '../logger';
 import { AccessLogStore } from './access-log.store';
 import { AuditLog } from './audit';

@@ -1,49 +1,9 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { IMiddlewareTypeMap } from 'graphql-middleware';
+import type { PatientDataFields } from '../../schema/operations';
 import type { Context } from '../context';
-import { AuditRecordType, outcomeOf } from './audit';
-
-/**
- * The root fields that touch patient data, and what they touch. Every one of them logs a failure
- * (unauthenticated, forbidden, not found, rejected input) here, outside the permission layer, so
- * that denials reach the access log as surely as successful reads, which the stores log. A new
- * patient-data operation is added here and to the access test matrix.
- */
-export const PATIENT_DATA_FIELDS = {
-  Query: {
-    patient: AuditRecordType.PATIENT,
-    patients: AuditRecordType.PATIENT,
-    consents: AuditRecordType.CONSENT,
-    patientAccessLog: AuditRecordType.ACCESS_LOG,
-    accessLogReview: AuditRecordType.ACCESS_LOG,
-    accessLogVerify: AuditRecordType.ACCESS_LOG,
-    handoff: AuditRecordType.HANDOFF,
-    handoffInbox: AuditRecordType.HANDOFF,
-    sip: AuditRecordType.SIP,
-    sips: AuditRecordType.SIP,
-    sipFollowUpsDue: AuditRecordType.SIP,
-  },
-  Mutation: {
-    patientCreate: AuditRecordType.PATIENT,
-    patientUpdate: AuditRecordType.PATIENT,
-    consentRecord: AuditRecordType.CONSENT,
-    consentRevoke: AuditRecordType.CONSENT,
-    handoffCreate: AuditRecordType.HANDOFF,
-    handoffMessageSend: AuditRecordType.HANDOFF,
-    handoffMessageAcknowledge: AuditRecordType.HANDOFF_MESSAGE,
-    sipCreate: AuditRecordType.SIP,
-    sipCall: AuditRecordType.SIP,
-    sipParticipantAdd: AuditRecordType.SIP,
-    sipParticipantUpdate: AuditRecordType.SIP,
-    sipContentUpdate: AuditRecordType.SIP,
-    sipMeetingRecord: AuditRecordType.SIP,
-    sipActivate: AuditRecordType.SIP,
-    sipFollowUpStart: AuditRecordType.SIP,
-    sipFollowUpRecord: AuditRecordType.SIP,
-    sipClose: AuditRecordType.SIP,
-    sipCancel: AuditRecordType.SIP,
-  },
-} as const;
+import { outcomeOf } from './audit';
+import { AuditRecordType } from '../../domain/audit';
 
 export type Args = Record<string, unknown> & { input?: Record<string, unknown>; filter?: Record<string, unknown> };
 
@@ -84,9 +44,16 @@ function logFailures(recordType: AuditRecordType) {
   };
 }
 
-export const auditFailures: IMiddlewareTypeMap<unknown, Context> = Object.fromEntries(
-  Object.entries(PATIENT_DATA_FIELDS).map(([type, fields]) => [
-    type,
-    Object.fromEntries(Object.entries(fields).map(([field, recordType]) => [field, logFailures(recordType)])),
-  ]),
-);
+/**
+ * Logs every failure (unauthenticated, forbidden, not found, rejected input) of a root field that
+ * touches patient data, outside the permission layer, so that denials reach the access log as surely
+ * as successful reads and writes, which the stores log.
+ */
+export function auditFailures(fields: PatientDataFields): IMiddlewareTypeMap<unknown, Context> {
+  return Object.fromEntries(
+    Object.entries(fields).map(([type, byField]) => [
+      type,
+      Object.fromEntries(Object.entries(byField).map(([field, recordType]) => [field, logFailures(recordType)])),
+    ]),
+  );
+}

@@ -1,18 +1,15 @@
 import { ApolloServerPlugin } from '@apollo/server';
 import { Kind, OperationDefinitionNode, valueFromASTUntyped } from 'graphql';
+import type { PatientDataFields } from '../../schema/operations';
 import type { Context } from '../context';
 import { safeError } from '../logger';
-import { AuditEntry, AuditOutcome } from './audit';
-import { Args, PATIENT_DATA_FIELDS, patientOf, recordOf } from './audit-middleware';
-
-const ROOT_FIELDS: Record<string, Record<string, AuditEntry['recordType']>> = {
-  query: PATIENT_DATA_FIELDS.Query,
-  mutation: PATIENT_DATA_FIELDS.Mutation,
-};
+import { AuditEntry } from './audit';
+import { AuditOutcome } from '../../domain/audit';
+import { Args, patientOf, recordOf } from './audit-middleware';
 
 /** The patient-data root fields an operation names, with the arguments written in it. */
-function patientDataFields(operation: OperationDefinitionNode, variables: Record<string, unknown>): AuditEntry[] {
-  const fields = ROOT_FIELDS[operation.operation];
+function namedPatientData(patientData: PatientDataFields, operation: OperationDefinitionNode, variables: Record<string, unknown>): AuditEntry[] {
+  const fields = operation.operation === 'query' ? patientData.Query : operation.operation === 'mutation' ? patientData.Mutation : undefined;
   if (!fields) return [];
   return operation.selectionSet.selections.flatMap((selection) => {
     if (selection.kind !== Kind.FIELD || !fields[selection.name.value]) return [];
@@ -35,7 +32,7 @@ function patientDataFields(operation: OperationDefinitionNode, variables: Record
  * patient-data root field it names is logged here as a REJECTED attempt, against the patient its
  * arguments name. A request whose text does not parse names nothing that can be logged.
  */
-export const auditRefusedRequestPlugin: ApolloServerPlugin<Context> = {
+export const auditRefusedRequests = (patientData: PatientDataFields): ApolloServerPlugin<Context> => ({
   async requestDidStart() {
     let executed = false;
     return {
@@ -48,10 +45,10 @@ export const auditRefusedRequestPlugin: ApolloServerPlugin<Context> = {
         const operations = document.definitions.filter(
           (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION && (!request.operationName || d.name?.value === request.operationName),
         );
-        const entries = operations.flatMap((operation) => patientDataFields(operation, variables));
+        const entries = operations.flatMap((operation) => namedPatientData(patientData, operation, variables));
         // The request is refused either way; a log that cannot be written is an error of its own.
         await contextValue.access.audit.write(entries).catch((error) => contextValue.access.logger.error({ error: safeError(error) }, 'access log not written for a refused request'));
       },
     };
   },
-};
+});

@@ -1,30 +1,8 @@
+import { AuditOutcome, AuditRecordType } from '../../domain/audit';
 import { isUuid } from '../../domain/uuid';
-import { AppError, ErrorCode } from '../errors';
+import { AppError, ErrorCode } from '../../schema/common/errors';
 import type { Viewer } from '../auth/viewer';
 import type { Queryable } from './sql';
-
-/** What came of an attempt to read or change patient data. */
-export enum AuditOutcome {
-  ALLOWED = 'ALLOWED',
-  /** The viewer lacked the role or the right for that record. */
-  DENIED = 'DENIED',
-  /** No such record, or one the viewer may not know of (the two are logged alike to the caller). */
-  NOT_FOUND = 'NOT_FOUND',
-  /** Bad input or a conflict: nothing was written. */
-  REJECTED = 'REJECTED',
-  UNAUTHENTICATED = 'UNAUTHENTICATED',
-  /** An unexpected failure. */
-  FAILED = 'FAILED',
-}
-
-export enum AuditRecordType {
-  PATIENT = 'PATIENT',
-  CONSENT = 'CONSENT',
-  ACCESS_LOG = 'ACCESS_LOG',
-  HANDOFF = 'HANDOFF',
-  HANDOFF_MESSAGE = 'HANDOFF_MESSAGE',
-  SIP = 'SIP',
-}
 
 export interface AuditEntry {
   /** The operation, e.g. `patient`, `patientCreate`, `consentRevoke`. */

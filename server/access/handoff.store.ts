@@ -6,13 +6,13 @@ import { HandoffKind, HandoffState } from '../../domain/handoff';
 import { HandoffMessageKind, HandoffSide, RecipientBasis } from '../../domain/handoff-messages';
 import { isUuid } from '../../domain/uuid';
 import { HandoffEntity } from '../../entities';
-import { ParticipationSource } from '../../entities/patient-participation.entity';
+import { ParticipationSource } from '../../domain/participation';
 import { Page, PageRequest } from '../../schema/common/page';
 import type { Viewer } from '../auth/viewer';
-import { ConflictError, ConflictReason, ForbiddenError, NotFoundError } from '../errors';
+import { ConflictError, ConflictReason, ForbiddenError, NotFoundError } from '../../schema/common/errors';
 import type { Access } from './access';
-import { AuditOutcome, AuditRecordType } from './audit';
-import { PATIENT_ROLES } from './patient.store';
+import { AuditOutcome, AuditRecordType } from '../../domain/audit';
+import { HANDOFF_READ_ROLES, PATIENT_ROLES } from '../../domain/roles';
 import { childLoader, ParentKey } from './child-loader';
 import {
   HANDOFF_COLUMNS,
@@ -27,9 +27,6 @@ import {
 } from './rows.handoff';
 import { pageByKey, Queryable } from './sql';
 import type { TenantDb } from './tenant-db';
-
-/** Who reads hand-offs: care staff, and a machine client polling its organisation's inbox. */
-export const HANDOFF_READ_ROLES = [...PATIENT_ROLES, Role.INTEGRATION];
 
 export interface NewHandoff {
   patientId: string;

@@ -1,23 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import DataLoader from 'dataloader';
 import { EntityManager } from 'typeorm';
-import { OrganisationKind, Role } from '../../domain/enums';
+import { OrganisationKind } from '../../domain/enums';
 import type { IdentityNumber } from '../../domain/personnummer';
 import { PatientEntity } from '../../entities';
-import { ParticipationSource } from '../../entities/patient-participation.entity';
+import { ParticipationSource } from '../../domain/participation';
+import { PATIENT_ROLES } from '../../domain/roles';
 import { Page, PageRequest } from '../../schema/common/page';
 import type { Viewer } from '../auth/viewer';
 import type { IdentityNumberCipher } from '../crypto/identity-number-cipher';
-import { ConflictError, ConflictReason, ForbiddenError, NotFoundError } from '../errors';
+import { ConflictError, ConflictReason, ForbiddenError, NotFoundError } from '../../schema/common/errors';
 import type { Access } from './access';
-import { AuditEntry, AuditOutcome, AuditRecordType } from './audit';
+import { AuditEntry } from './audit';
+import { AuditOutcome, AuditRecordType } from '../../domain/audit';
 import { isUuid } from '../../domain/uuid';
 import { PATIENT_COLUMNS, PatientRecord, PatientView } from './rows.patient';
 import { conflictOnUnique, pageByKey } from './sql';
 import type { TenantDb } from './tenant-db';
-
-/** Roles that work with patient data. PLANNER, TENANT_ADMIN and INTEGRATION get none. */
-export const PATIENT_ROLES = [Role.CARE_STAFF, Role.REHAB_COORDINATOR];
 
 /** Principals keep patient records; other actors see patients only by taking part. */
 const PRINCIPAL_KINDS = new Set([OrganisationKind.REGION, OrganisationKind.MUNICIPALITY]);

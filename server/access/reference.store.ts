@@ -5,7 +5,7 @@ import { DatedParameter, parameterOn } from '../../domain/rule-parameters';
 import { KvaCode, kvaCodeOn } from '../../domain/sip';
 import { AssociationMembershipEntity, CareUnitEntity, OrganisationEntity } from '../../entities';
 import { Page, PageRequest } from '../../schema/common/page';
-import { BadUserInputError, ConflictError, ConflictReason, NotFoundError } from '../errors';
+import { BadUserInputError, ConflictError, ConflictReason, NotFoundError } from '../../schema/common/errors';
 import type { Access } from './access';
 import { createReferenceLoaders } from './reference.loaders';
 import { isUuid } from '../../domain/uuid';

@@ -5,7 +5,7 @@ import { AgreementScenario, AgreementStatus, CareLevel, Country, HousingForm, Pr
 import type { AgreementFacts, CatalogueEntry, RuleFacts } from '../../domain/responsibility';
 import { AgreementEntity, AgreementPartyEntity, ResponsibilityRuleEntity } from '../../entities';
 import { Page, PageRequest } from '../../schema/common/page';
-import { ForbiddenError, NotFoundError } from '../errors';
+import { ForbiddenError, NotFoundError } from '../../schema/common/errors';
 import type { Access } from './access';
 import { isUuid } from '../../domain/uuid';
 import { pageByKey, Queryable } from './sql';

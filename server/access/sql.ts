@@ -1,6 +1,6 @@
 import { QueryFailedError } from 'typeorm';
 import { Page, PageRequest } from '../../schema/common/page';
-import { ConflictError, ConflictReason } from '../errors';
+import { ConflictError, ConflictReason } from '../../schema/common/errors';
 
 /** Anything that runs SQL: the DataSource, or an EntityManager inside a transaction. */
 export interface Queryable {

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { Role } from '../../domain/enums';
 import { isUuid } from '../../domain/uuid';
 import { Config } from '../config';
-import { ServiceUnavailableError, UnauthenticatedError } from '../errors';
+import { ServiceUnavailableError, UnauthenticatedError } from '../../schema/common/errors';
 import { Logger, safeError } from '../logger';
 import { databaseOutage } from '../outage';
 import { devVerificationKey } from './dev-keys';

@@ -1,5 +1,5 @@
 import { Role } from '../../domain/enums';
-import { ParticipationSource } from '../../entities/patient-participation.entity';
+import { ParticipationSource } from '../../domain/participation';
 import { seededOrganisationId } from '../../entities/seed/seed';
 import { testPersonnummer } from '../support/personnummer';
 import { codes, startTestApp, TestApp } from '../support/test-app';

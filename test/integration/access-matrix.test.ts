@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Role } from '../../domain/enums';
-import { ParticipationSource } from '../../entities/patient-participation.entity';
-import { PATIENT_DATA_FIELDS } from '../../server/access/audit-middleware';
+import { ParticipationSource } from '../../domain/participation';
+import { OPERATIONS as DECLARED } from '../../resolvers/operations';
+import { patientDataFields } from '../../schema/operations';
 import { seededOrganisationId } from '../../entities/seed/seed';
 import { testPersonnummer } from '../support/personnummer';
 import { GraphQLResponse, startTestApp, TestApp } from '../support/test-app';
@@ -14,7 +15,7 @@ import { GraphQLResponse, startTestApp, TestApp } from '../support/test-app';
  * Falun is another municipality of the region; Västerås lies in another region; Mora's planning
  * system is an INTEGRATION client.
  *
- * A new patient-data operation is added here (and to PATIENT_DATA_FIELDS in the audit middleware).
+ * A new patient-data operation is added here (its capability declares it in its operations file).
  */
 type Viewer = 'owner' | 'participant' | 'nonParticipant' | 'otherRegion' | 'planner' | 'integration' | 'anonymous';
 type Outcome = 'DATA' | 'NOT_FOUND' | 'FORBIDDEN' | 'UNAUTHENTICATED' | 'CONFLICT';
@@ -497,7 +498,8 @@ describe('access matrix for patient data', () => {
     // The region's review and verification of its log are TENANT_ADMIN's, not patient care:
     // access-matrix-reference.test.ts has them, with every other operation of the schema.
     const elsewhere = new Set(['accessLogReview', 'accessLogVerify']);
-    const fields = [...Object.keys(PATIENT_DATA_FIELDS.Query), ...Object.keys(PATIENT_DATA_FIELDS.Mutation)];
+    const patientData = patientDataFields(DECLARED);
+    const fields = [...Object.keys(patientData.Query), ...Object.keys(patientData.Mutation)];
     expect(fields.filter((field) => !covered.has(field) && !elsewhere.has(field))).toEqual([]);
   });
 

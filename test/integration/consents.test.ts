@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DataCategory, Role } from '../../domain/enums';
-import { ParticipationSource } from '../../entities/patient-participation.entity';
+import { ParticipationSource } from '../../domain/participation';
 import { seededOrganisationId } from '../../entities/seed/seed';
 import { testPersonnummer } from '../support/personnummer';
 import { codes, reasons, startTestApp, TestApp } from '../support/test-app';

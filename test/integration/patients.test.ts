@@ -1,5 +1,5 @@
 import { Role } from '../../domain/enums';
-import { ParticipationSource } from '../../entities/patient-participation.entity';
+import { ParticipationSource } from '../../domain/participation';
 import { seededOrganisationId } from '../../entities/seed/seed';
 import { testPersonnummer, withWrongCheckDigit } from '../support/personnummer';
 import { codes, reasons, startTestApp, TestApp } from '../support/test-app';

@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { errorLogPlugin } from '../../server/error-log.plugin';
-import { BadUserInputError } from '../../server/errors';
+import { BadUserInputError } from '../../schema/common/errors';
 import { createLogger } from '../../server/logger';
 
 /** The plugin that logs what a client is not meant to see, once per error, by code and path. */

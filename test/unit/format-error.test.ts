@@ -1,5 +1,6 @@
 import { GraphQLError } from 'graphql';
-import { BadUserInputError, formatError } from '../../server/errors';
+import { BadUserInputError } from '../../schema/common/errors';
+import { formatError } from '../../server/errors';
 
 describe('error masking', () => {
   const asFormatted = (e: GraphQLError) => e.toJSON();
