@@ -11,6 +11,7 @@ import type { IdentityNumberCipher } from '../crypto/identity-number-cipher';
 import { ConflictError, ForbiddenError, NotFoundError } from '../errors';
 import type { Access } from './access';
 import { AuditEntry, AuditOutcome, AuditRecordType } from './audit';
+import { setList } from './entity-columns';
 import { isUuid } from '../../domain/uuid';
 import { PATIENT_COLUMNS, PatientRecord, PatientView } from './rows.patient';
 import { conflictOnUnique, pageByKey } from './sql';
@@ -33,15 +34,6 @@ export interface NewPatient {
 }
 
 export type PatientPatch = Partial<Omit<NewPatient, 'identity'>>;
-
-const PATCH_COLUMNS: Record<keyof PatientPatch, string> = {
-  givenName: 'given_name',
-  familyName: 'family_name',
-  address: 'address',
-  protectedIdentity: 'protected_identity',
-  homeMunicipalityId: 'home_municipality_id',
-  listedCareUnitId: 'listed_care_unit_id',
-};
 
 /**
  * Patients, behind the visibility rule: a viewer sees a patient only while the viewer's
@@ -163,12 +155,12 @@ export class PatientStore {
     if (current.ownerOrganisationId !== viewer.organisationId) {
       throw new ForbiddenError('Only the organisation that keeps this record may change it', 'id');
     }
-    const sets = Object.entries(patch).map(([key, value], i) => [`${PATCH_COLUMNS[key as keyof PatientPatch]} = $${i + 3}`, value] as const);
+    const sets = setList(PatientEntity, patch, 3);
     await this.db.transaction(async (tx) => {
       const [, updated] = await tx.query(
-        `UPDATE patient SET ${[...sets.map(([s]) => s), 'version = version + 1', 'updated_at = now()'].join(', ')}
+        `UPDATE patient SET ${[...sets.sql, 'version = version + 1', 'updated_at = now()'].join(', ')}
          WHERE id = $1 AND version = $2 RETURNING id`,
-        [id, expectedVersion, ...sets.map(([, v]) => v)],
+        [id, expectedVersion, ...sets.values],
       );
       if (updated === 0) throw new ConflictError(`The patient record has changed since version ${expectedVersion}; read it again`, 'version');
       await this.audit.write([{ ...entry, outcome: AuditOutcome.ALLOWED }], tx);

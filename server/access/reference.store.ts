@@ -12,6 +12,7 @@ import { isUuid } from '../../domain/uuid';
 import {
   CARE_UNIT_COLUMNS,
   CareUnitRow,
+  KVA_CODE_COLUMNS,
   ORGANISATION_COLUMNS,
   OrganisationRow,
   REGION_COLUMNS,
@@ -165,7 +166,7 @@ export class ReferenceStore {
 
   /** Every version of the KVÅ codes, by code then start (the dated table). */
   async kvaCodes(): Promise<KvaCode[]> {
-    return this.db.query(`SELECT code, title, valid_from::text AS "validFrom", valid_to::text AS "validTo" FROM kva_code ORDER BY code, valid_from`);
+    return this.db.query(`SELECT ${KVA_CODE_COLUMNS} FROM kva_code kc ORDER BY kc.code, kc.valid_from`);
   }
 
   /** The regional principal of a region (Region Dalarna, ÅHS). */
@@ -255,7 +256,7 @@ export class ReferenceStore {
         regionId,
         associationId,
         memberId: m.organisationId,
-        financingShare: m.financingShare === null ? null : m.financingShare.toFixed(2),
+        financingShare: m.financingShare,
         note: m.note,
       })),
     );

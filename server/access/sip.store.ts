@@ -13,6 +13,7 @@ import type { Access } from './access';
 import { AuditOutcome, AuditRecordType } from './audit';
 import { PATIENT_ROLES } from './patient.store';
 import { childLoader, ParentKey } from './child-loader';
+import { setList } from './entity-columns';
 import { groupByKey } from './reference.loaders';
 import { CONSENT_COLUMNS, ConsentRow } from './rows.patient';
 import {
@@ -70,20 +71,6 @@ export type SipPatch = Partial<
     | 'endReason'
   >
 >;
-
-const PATCH_COLUMNS: Record<keyof SipPatch, string> = {
-  status: 'status',
-  overallResponsibleOrganisationId: 'overall_responsible_organisation_id',
-  personGoals: 'person_goals',
-  personOwnActions: 'person_own_actions',
-  personObjectsToRelatives: 'person_objects_to_relatives',
-  meetingPlannedAt: 'meeting_planned_at',
-  meetingPlannedPlace: 'meeting_planned_place',
-  calledAt: 'called_at',
-  activatedAt: 'activated_at',
-  endedAt: 'ended_at',
-  endReason: 'end_reason',
-};
 
 /**
  * One change of a plan, written whole in one transaction or not at all. Every part is optional;
@@ -269,10 +256,10 @@ export class SipStore {
     const viewer = this.requireRole();
     const now = this.access.now();
     await this.db.transaction(async (tx) => {
-      const sets = Object.entries(edit.patch ?? {}).map(([key, value], i) => [`${PATCH_COLUMNS[key as keyof SipPatch]} = $${i + 4}`, value] as const);
+      const sets = setList(SipEntity, edit.patch ?? {}, 4);
       const [, updated] = await tx.query(
-        `UPDATE sip SET ${[...sets.map(([s]) => s), 'version = version + 1', 'updated_at = $3'].join(', ')} WHERE id = $1 AND version = $2 RETURNING id`,
-        [sip.id, expectedVersion, now, ...sets.map(([, v]) => v)],
+        `UPDATE sip SET ${[...sets.sql, 'version = version + 1', 'updated_at = $3'].join(', ')} WHERE id = $1 AND version = $2 RETURNING id`,
+        [sip.id, expectedVersion, now, ...sets.values],
       );
       if (updated === 0) throw new ConflictError(`The SIP has changed since version ${expectedVersion}; read it again and retry`, 'version');
       if (edit.removeRelatives) await tx.query(`UPDATE sip_participant SET removed_at = $2 WHERE sip_id = $1 AND kind = $3 AND removed_at IS NULL`, [sip.id, now, SipParticipantKind.RELATIVE]);
