@@ -16,6 +16,7 @@ import { isUuid } from '../../domain/uuid';
 import { PATIENT_COLUMNS, PatientRecord, PatientView } from './rows.patient';
 import { conflictOnUnique, pageByKey } from './sql';
 import type { TenantDb } from './tenant-db';
+import { Where } from './where';
 
 /** Roles that work with patient data. PLANNER, TENANT_ADMIN and INTEGRATION get none. */
 export const PATIENT_ROLES = [Role.CARE_STAFF, Role.REHAB_COORDINATOR];
@@ -96,13 +97,10 @@ export class PatientStore {
   async list(filter: { identityNumber?: string }, page: PageRequest, action: string): Promise<Page<PatientView>> {
     const entry = { action, recordType: AuditRecordType.PATIENT, patientId: null, recordId: null };
     const viewer = this.requirePatientRole();
-    const params: unknown[] = [viewer.organisationId];
-    let where = visibleTo('p', '$1');
-    if (filter.identityNumber) {
-      params.push(this.cipher.lookupHash(filter.identityNumber));
-      where += ` AND p.identity_number_hash = $${params.length}`;
-    }
-    const rows = await pageByKey<PatientRecord>(this.db, [{ column: 'p.id', cast: 'uuid' }], `SELECT ${PATIENT_COLUMNS} FROM patient p WHERE ${where}`, params, page);
+    const where = new Where();
+    where.and(visibleTo('p', where.param(viewer.organisationId)));
+    if (filter.identityNumber) where.and(`p.identity_number_hash = ${where.param(this.cipher.lookupHash(filter.identityNumber))}`);
+    const rows = await pageByKey<PatientRecord>(this.db, [{ column: 'p.id', cast: 'uuid' }], `SELECT ${PATIENT_COLUMNS} FROM patient p WHERE ${where.sql}`, where.params, page);
     const entries: AuditEntry[] = rows.nodes.length
       ? rows.nodes.map((r) => ({ ...entry, patientId: r.id, recordId: r.id, outcome: AuditOutcome.ALLOWED }))
       : [{ ...entry, outcome: filter.identityNumber ? AuditOutcome.NOT_FOUND : AuditOutcome.ALLOWED }];

@@ -20,6 +20,7 @@ import {
 } from './rows';
 import { conflictOnUnique, likeContains, pageByName } from './sql';
 import type { TenantDb } from './tenant-db';
+import { Where } from './where';
 
 export interface OrganisationQuery {
   regionId?: string;
@@ -98,17 +99,11 @@ export class ReferenceStore {
 
   organisations(query: OrganisationQuery, page: PageRequest): Promise<Page<OrganisationRow>> {
     this.access.requireViewer();
-    const conditions: string[] = [];
-    const params: unknown[] = [];
-    const add = (condition: (n: string) => string, value: unknown) => {
-      params.push(value);
-      conditions.push(condition(`$${params.length}`));
-    };
-    if (query.regionId) add((p) => `o.region_id = ${p}`, query.regionId);
-    if (query.kind) add((p) => `o.kind = ${p}`, query.kind);
-    if (query.search) add((p) => `o.name ILIKE ${p}`, likeContains(query.search));
-    const where = conditions.length ? conditions.join(' AND ') : 'true';
-    return pageByName(this.db, 'o', `SELECT ${ORGANISATION_COLUMNS} FROM organisation o WHERE ${where}`, params, page);
+    const where = new Where();
+    if (query.regionId) where.and(`o.region_id = ${where.param(query.regionId)}`);
+    if (query.kind) where.and(`o.kind = ${where.param(query.kind)}`);
+    if (query.search) where.and(`o.name ILIKE ${where.param(likeContains(query.search))}`);
+    return pageByName(this.db, 'o', `SELECT ${ORGANISATION_COLUMNS} FROM organisation o WHERE ${where.sql}`, where.params, page);
   }
 
   membersOf(associationId: string) {
@@ -129,18 +124,10 @@ export class ReferenceStore {
   careUnits(query: CareUnitQuery, page: PageRequest): Promise<Page<CareUnitRow>> {
     this.access.requireViewer();
     if (query.organisationId && !query.careLevel) return this.loaders.careUnitsOfOrganisation(page).load(query.organisationId);
-    const conditions: string[] = [];
-    const params: unknown[] = [];
-    if (query.organisationId) {
-      params.push(query.organisationId);
-      conditions.push(`c.organisation_id = $${params.length}`);
-    }
-    if (query.careLevel) {
-      params.push(query.careLevel);
-      conditions.push(`c.care_level = $${params.length}`);
-    }
-    const where = conditions.length ? conditions.join(' AND ') : 'true';
-    return pageByName(this.db, 'c', `SELECT ${CARE_UNIT_COLUMNS} FROM care_unit c WHERE ${where}`, params, page);
+    const where = new Where();
+    if (query.organisationId) where.and(`c.organisation_id = ${where.param(query.organisationId)}`);
+    if (query.careLevel) where.and(`c.care_level = ${where.param(query.careLevel)}`);
+    return pageByName(this.db, 'c', `SELECT ${CARE_UNIT_COLUMNS} FROM care_unit c WHERE ${where.sql}`, where.params, page);
   }
 
   /**

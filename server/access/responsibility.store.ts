@@ -11,6 +11,7 @@ import { isUuid } from '../../domain/uuid';
 import { RowOf, selectList } from './entity-columns';
 import { pageByKey, Queryable } from './sql';
 import type { TenantDb } from './tenant-db';
+import { Where } from './where';
 
 export interface InterventionRow extends CatalogueEntry {
   name: string;
@@ -181,11 +182,14 @@ export class ResponsibilityStore {
 
   /** Agreements of the viewer's region, by title; optionally of one scenario and valid on a date. */
   agreements(filter: { scenario?: AgreementScenario; onDate?: string }, page: PageRequest): Promise<Page<AgreementRow>> {
-    const params: unknown[] = [this.access.requireViewer().regionId];
-    let where = 'a.region_id = $1';
-    if (filter.scenario) where += ` AND a.scenario = $${params.push(filter.scenario)}`;
-    if (filter.onDate) where += ` AND a.valid_from <= $${params.push(filter.onDate)} AND (a.valid_to IS NULL OR a.valid_to >= $${params.length})`;
-    return pageByKey(this.db, [{ column: 'a.title' }, { column: 'a.id', cast: 'uuid' }], `SELECT ${AGREEMENT_COLUMNS} FROM agreement a WHERE ${where}`, params, page);
+    const where = new Where();
+    where.and(`a.region_id = ${where.param(this.access.requireViewer().regionId)}`);
+    if (filter.scenario) where.and(`a.scenario = ${where.param(filter.scenario)}`);
+    if (filter.onDate) {
+      const onDate = where.param(filter.onDate);
+      where.and(`a.valid_from <= ${onDate} AND (a.valid_to IS NULL OR a.valid_to >= ${onDate})`);
+    }
+    return pageByKey(this.db, [{ column: 'a.title' }, { column: 'a.id', cast: 'uuid' }], `SELECT ${AGREEMENT_COLUMNS} FROM agreement a WHERE ${where.sql}`, where.params, page);
   }
 
   /** Rules of an agreement (all of them: an agreement holds tens, not thousands). */

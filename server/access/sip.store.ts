@@ -31,6 +31,7 @@ import {
 } from './rows.sip';
 import { conflictOnUnique, pageByKey, Queryable } from './sql';
 import type { TenantDb } from './tenant-db';
+import { Where } from './where';
 
 export type NewSip = Pick<SipEntity, 'patientId' | 'regionId' | 'status' | 'handoffId' | 'meetingPlannedAt' | 'meetingPlannedPlace' | 'calledAt'>;
 
@@ -184,16 +185,15 @@ export class SipStore {
     const viewer = this.requireRole();
     // A filter on a patient the viewer may not see is NOT_FOUND (and logged so), not an empty list.
     if (query.patientId) await this.access.patients.requireVisible(query.patientId, 'filter.patientId');
-    const params: unknown[] = [viewer.organisationId];
-    const add = (value: unknown) => `$${params.push(value)}`;
-    const conditions = [takesPart('s', '$1')];
-    if (query.patientId) conditions.push(`s.patient_id = ${add(query.patientId)}`);
-    if (query.status) conditions.push(`s.status = ${add(query.status)}`);
+    const where = new Where();
+    where.and(takesPart('s', where.param(viewer.organisationId)));
+    if (query.patientId) where.and(`s.patient_id = ${where.param(query.patientId)}`);
+    if (query.status) where.and(`s.status = ${where.param(query.status)}`);
     const rows = await pageByKey<SipRow>(
       this.db,
       [{ column: 's.created_at', cast: 'timestamptz', descending: true }, { column: 's.id', cast: 'uuid', descending: true }],
-      `SELECT ${SIP_COLUMNS} FROM sip s WHERE ${conditions.join(' AND ')}`,
-      params,
+      `SELECT ${SIP_COLUMNS} FROM sip s WHERE ${where.sql}`,
+      where.params,
       page,
     );
     await this.logRead(action, rows.nodes, query.patientId);
