@@ -65,7 +65,7 @@ export class AccessLogStore {
     where.and(`l.patient_id = ${where.param(patientId)}`);
     if (period.from) where.and(`l.at >= ${where.param(period.from)}`);
     if (period.to) where.and(`l.at < ${where.param(period.to)}`);
-    const rows = await pageByKey<AccessLogRow>(this.db, NEWEST_FIRST, `SELECT ${COLUMNS} FROM access_log l WHERE ${where.sql}`, where.params, page);
+    const rows = await pageByKey<AccessLogRow>(this.db, NEWEST_FIRST, `SELECT ${COLUMNS} FROM access_log l`, where, page);
     await this.access.audit.write([{ ...entry, outcome: AuditOutcome.ALLOWED }]);
     return rows;
   }
@@ -82,7 +82,7 @@ export class AccessLogStore {
     if (filter.from) where.and(`l.at >= ${where.param(filter.from)}`);
     if (filter.to) where.and(`l.at < ${where.param(filter.to)}`);
     if (filter.deniedOnly) where.and(`l.outcome <> 'ALLOWED'`);
-    const rows = await pageByKey<AccessLogRow>(this.db, NEWEST_FIRST, `SELECT ${COLUMNS} FROM access_log l WHERE ${where.sql}`, where.params, page);
+    const rows = await pageByKey<AccessLogRow>(this.db, NEWEST_FIRST, `SELECT ${COLUMNS} FROM access_log l`, where, page);
     await this.access.audit.write([{ ...entry, outcome: AuditOutcome.ALLOWED }]);
     return rows;
   }

@@ -187,8 +187,8 @@ export class HandoffStore {
     const rows = await pageByKey<HandoffRow>(
       this.db,
       [{ column: `COALESCE(h.next_due_at, 'infinity'::timestamptz)`, cast: 'timestamptz' }, { column: 'h.id', cast: 'uuid' }],
-      `SELECT ${HANDOFF_COLUMNS} FROM handoff h WHERE ${where.sql}`,
-      where.params,
+      `SELECT ${HANDOFF_COLUMNS} FROM handoff h`,
+      where,
       page,
     );
     await this.audit.write(

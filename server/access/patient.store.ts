@@ -100,7 +100,7 @@ export class PatientStore {
     const where = new Where();
     where.and(visibleTo('p', where.param(viewer.organisationId)));
     if (filter.identityNumber) where.and(`p.identity_number_hash = ${where.param(this.cipher.lookupHash(filter.identityNumber))}`);
-    const rows = await pageByKey<PatientRecord>(this.db, [{ column: 'p.id', cast: 'uuid' }], `SELECT ${PATIENT_COLUMNS} FROM patient p WHERE ${where.sql}`, where.params, page);
+    const rows = await pageByKey<PatientRecord>(this.db, [{ column: 'p.id', cast: 'uuid' }], `SELECT ${PATIENT_COLUMNS} FROM patient p`, where, page);
     const entries: AuditEntry[] = rows.nodes.length
       ? rows.nodes.map((r) => ({ ...entry, patientId: r.id, recordId: r.id, outcome: AuditOutcome.ALLOWED }))
       : [{ ...entry, outcome: filter.identityNumber ? AuditOutcome.NOT_FOUND : AuditOutcome.ALLOWED }];

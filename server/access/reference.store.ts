@@ -79,7 +79,7 @@ export class ReferenceStore {
 
   async regions(page: PageRequest): Promise<Page<RegionRow>> {
     this.access.requireViewer();
-    return pageByName(this.db, 'r', `SELECT ${REGION_COLUMNS} FROM region r WHERE true`, [], page);
+    return pageByName(this.db, 'r', `SELECT ${REGION_COLUMNS} FROM region r`, new Where(), page);
   }
 
   organisation(id: string): Promise<OrganisationRow | null> {
@@ -103,7 +103,7 @@ export class ReferenceStore {
     if (query.regionId) where.and(`o.region_id = ${where.param(query.regionId)}`);
     if (query.kind) where.and(`o.kind = ${where.param(query.kind)}`);
     if (query.search) where.and(`o.name ILIKE ${where.param(likeContains(query.search))}`);
-    return pageByName(this.db, 'o', `SELECT ${ORGANISATION_COLUMNS} FROM organisation o WHERE ${where.sql}`, where.params, page);
+    return pageByName(this.db, 'o', `SELECT ${ORGANISATION_COLUMNS} FROM organisation o`, where, page);
   }
 
   membersOf(associationId: string) {
@@ -127,7 +127,7 @@ export class ReferenceStore {
     const where = new Where();
     if (query.organisationId) where.and(`c.organisation_id = ${where.param(query.organisationId)}`);
     if (query.careLevel) where.and(`c.care_level = ${where.param(query.careLevel)}`);
-    return pageByName(this.db, 'c', `SELECT ${CARE_UNIT_COLUMNS} FROM care_unit c WHERE ${where.sql}`, where.params, page);
+    return pageByName(this.db, 'c', `SELECT ${CARE_UNIT_COLUMNS} FROM care_unit c`, where, page);
   }
 
   /**

@@ -189,7 +189,7 @@ export class ResponsibilityStore {
       const onDate = where.param(filter.onDate);
       where.and(`a.valid_from <= ${onDate} AND (a.valid_to IS NULL OR a.valid_to >= ${onDate})`);
     }
-    return pageByKey(this.db, [{ column: 'a.title' }, { column: 'a.id', cast: 'uuid' }], `SELECT ${AGREEMENT_COLUMNS} FROM agreement a WHERE ${where.sql}`, where.params, page);
+    return pageByKey(this.db, [{ column: 'a.title' }, { column: 'a.id', cast: 'uuid' }], `SELECT ${AGREEMENT_COLUMNS} FROM agreement a`, where, page);
   }
 
   /** Rules of an agreement (all of them: an agreement holds tens, not thousands). */

@@ -192,8 +192,8 @@ export class SipStore {
     const rows = await pageByKey<SipRow>(
       this.db,
       [{ column: 's.created_at', cast: 'timestamptz', descending: true }, { column: 's.id', cast: 'uuid', descending: true }],
-      `SELECT ${SIP_COLUMNS} FROM sip s WHERE ${where.sql}`,
-      where.params,
+      `SELECT ${SIP_COLUMNS} FROM sip s`,
+      where,
       page,
     );
     await this.logRead(action, rows.nodes, query.patientId);
@@ -207,12 +207,14 @@ export class SipStore {
    */
   async followUpsDue(before: string, page: PageRequest, action: string): Promise<Page<SipFollowUpRow & { patientId: string }>> {
     const viewer = this.requireRole();
+    const where = new Where();
+    where.and(`f.done_at IS NULL AND f.due_date < ${where.param(before)}::date AND s.status IN ('${SipStatus.ACTIVE}', '${SipStatus.FOLLOW_UP}')`);
+    where.and(takesPart('s', where.param(viewer.organisationId)));
     const rows = await pageByKey<SipFollowUpRow & { patientId: string }>(
       this.db,
       [{ column: 'f.due_date', cast: 'date' }, { column: 'f.id', cast: 'uuid' }],
-      `SELECT ${SIP_FOLLOW_UP_COLUMNS}, s.patient_id AS "patientId" FROM sip_follow_up f JOIN sip s ON s.id = f.sip_id
-       WHERE f.done_at IS NULL AND f.due_date < $2::date AND s.status IN ('${SipStatus.ACTIVE}', '${SipStatus.FOLLOW_UP}') AND ${takesPart('s', '$1')}`,
-      [viewer.organisationId, before],
+      `SELECT ${SIP_FOLLOW_UP_COLUMNS}, s.patient_id AS "patientId" FROM sip_follow_up f JOIN sip s ON s.id = f.sip_id`,
+      where,
       page,
     );
     await this.logRead(action, rows.nodes.map((f) => ({ id: f.sipId, patientId: f.patientId })), null);
