@@ -16,9 +16,9 @@ export class AssociationMembershipEntity {
   @Column({ name: 'member_id', type: 'uuid' })
   memberId: string;
 
-  /** Financing share in percent, null when not known. numeric arrives from pg as a string. */
+  /** Financing share in percent (two decimals), null when not known. Select lists read it as float8. */
   @Column({ name: 'financing_share', type: 'numeric', precision: 5, scale: 2, nullable: true })
-  financingShare: string | null;
+  financingShare: number | null;
 
   @Column({ type: 'text', nullable: true })
   note: string | null;

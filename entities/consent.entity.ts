@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
 import { ConsentGivenBy, ConsentPurpose, DataCategory } from '../domain/enums';
 
 /** A patient's consent that data of some categories may flow from one organisation to another. */
@@ -39,6 +39,9 @@ export class ConsentEntity {
 
   @Column({ name: 'recorded_by', type: 'text' })
   recordedBy: string;
+
+  @CreateDateColumn({ name: 'recorded_at', type: 'timestamptz' })
+  recordedAt: Date;
 
   @Column({ name: 'revoked_at', type: 'timestamptz', nullable: true })
   revokedAt: Date | null;

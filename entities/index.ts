@@ -3,7 +3,6 @@ import { CareUnitEntity } from './care-unit.entity';
 import { ConsentEntity } from './consent.entity';
 import { HandoffEntity, HandoffMessageEntity, HandoffMessageRecipientEntity, HandoffPartyEntity } from './handoff.entity';
 import { OrganisationEntity } from './organisation.entity';
-import { PatientParticipationEntity } from './patient-participation.entity';
 import { PatientEntity } from './patient.entity';
 import { RegionEntity } from './region.entity';
 import {
@@ -38,7 +37,6 @@ export {
   KvaCodeEntity,
   OrganisationEntity,
   PatientEntity,
-  PatientParticipationEntity,
   RegionEntity,
   ResponsibilityRuleEntity,
   RuleParameterEntity,
@@ -56,7 +54,6 @@ export const ENTITIES = [
   CareUnitEntity,
   RuleParameterEntity,
   PatientEntity,
-  PatientParticipationEntity,
   ConsentEntity,
   InterventionGroupEntity,
   InterventionEntity,

@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import { AgreementScenario, AgreementStatus, CareLevel, HousingForm, PrincipalRole, Profession } from '../domain/enums';
 
 /** A group of interventions (rehabilitation, assistive devices, therapy, …). */
@@ -77,6 +77,9 @@ export class AgreementEntity {
 
   @Column({ type: 'boolean' })
   example: boolean;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
 
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt: Date;
@@ -166,6 +169,9 @@ export class ResponsibilityRuleEntity {
 
   @Column({ name: 'valid_to', type: 'date', nullable: true })
   validTo: string | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
 
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt: Date;

@@ -113,6 +113,10 @@ export class SipParticipantEntity {
 
   @Column({ name: 'removed_at', type: 'timestamptz', nullable: true })
   removedAt: Date | null;
+
+  /** The order participants joined in (the database numbers them; the list shows them in this order). */
+  @Column({ type: 'bigint', generated: 'identity', generatedIdentity: 'ALWAYS' })
+  seq: string;
 }
 
 /** One intervention of a SIP: what is done, by which organisation, by when. */

@@ -56,7 +56,7 @@ export function referenceRows() {
           regionId,
           associationId: seedId(associationKey),
           memberId,
-          financingShare: m.share === undefined ? null : m.share.toFixed(2),
+          financingShare: m.share ?? null,
           note: m.note ?? null,
         });
       }

@@ -7,6 +7,7 @@ import { ChainVerification, verifyAccessLogChain } from './access-log-chain';
 import { AuditOutcome, AuditRecordType } from '../../domain/audit';
 import { pageByKey } from './sql';
 import type { TenantDb } from './tenant-db';
+import { Where } from './where';
 
 export interface AccessLogRow {
   id: string;
@@ -60,11 +61,11 @@ export class AccessLogStore {
     if (patient.ownerOrganisationId !== viewer.organisationId) {
       throw new ForbiddenError("Only the organisation that keeps the patient's record may read its access log", 'patientId');
     }
-    const params: unknown[] = [patientId];
-    let where = 'l.patient_id = $1';
-    if (period.from) where += ` AND l.at >= $${params.push(period.from)}`;
-    if (period.to) where += ` AND l.at < $${params.push(period.to)}`;
-    const rows = await pageByKey<AccessLogRow>(this.db, NEWEST_FIRST, `SELECT ${COLUMNS} FROM access_log l WHERE ${where}`, params, page);
+    const where = new Where();
+    where.and(`l.patient_id = ${where.param(patientId)}`);
+    if (period.from) where.and(`l.at >= ${where.param(period.from)}`);
+    if (period.to) where.and(`l.at < ${where.param(period.to)}`);
+    const rows = await pageByKey<AccessLogRow>(this.db, NEWEST_FIRST, `SELECT ${COLUMNS} FROM access_log l`, where, page);
     await this.access.audit.write([{ ...entry, outcome: AuditOutcome.ALLOWED }]);
     return rows;
   }
@@ -74,14 +75,14 @@ export class AccessLogStore {
     const entry = { action, recordType: AuditRecordType.ACCESS_LOG, patientId: filter.patientId ?? null, recordId: null };
     const viewer = this.access.requireRole(Role.TENANT_ADMIN);
     if (filter.patientId) await this.requireRegionPatient(filter.patientId, viewer.regionId);
-    const params: unknown[] = [viewer.regionId];
-    let where = 'l.region_id = $1';
-    if (filter.userId) where += ` AND l.user_id = $${params.push(filter.userId)}`;
-    if (filter.patientId) where += ` AND l.patient_id = $${params.push(filter.patientId)}`;
-    if (filter.from) where += ` AND l.at >= $${params.push(filter.from)}`;
-    if (filter.to) where += ` AND l.at < $${params.push(filter.to)}`;
-    if (filter.deniedOnly) where += ` AND l.outcome <> 'ALLOWED'`;
-    const rows = await pageByKey<AccessLogRow>(this.db, NEWEST_FIRST, `SELECT ${COLUMNS} FROM access_log l WHERE ${where}`, params, page);
+    const where = new Where();
+    where.and(`l.region_id = ${where.param(viewer.regionId)}`);
+    if (filter.userId) where.and(`l.user_id = ${where.param(filter.userId)}`);
+    if (filter.patientId) where.and(`l.patient_id = ${where.param(filter.patientId)}`);
+    if (filter.from) where.and(`l.at >= ${where.param(filter.from)}`);
+    if (filter.to) where.and(`l.at < ${where.param(filter.to)}`);
+    if (filter.deniedOnly) where.and(`l.outcome <> 'ALLOWED'`);
+    const rows = await pageByKey<AccessLogRow>(this.db, NEWEST_FIRST, `SELECT ${COLUMNS} FROM access_log l`, where, page);
     await this.access.audit.write([{ ...entry, outcome: AuditOutcome.ALLOWED }]);
     return rows;
   }

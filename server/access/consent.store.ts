@@ -9,6 +9,7 @@ import { AuditOutcome, AuditRecordType } from '../../domain/audit';
 import { isUuid } from '../../domain/uuid';
 import { CONSENT_COLUMNS, ConsentRow } from './rows.patient';
 import { pageByKey } from './sql';
+import { Where } from './where';
 import type { TenantDb } from './tenant-db';
 
 export type NewConsent = Pick<
@@ -83,11 +84,13 @@ export class ConsentStore {
     const entry = { action, recordType: AuditRecordType.CONSENT, patientId, recordId: null };
     this.access.patients.requirePatientRole();
     await this.access.patients.requireVisible(patientId, 'patientId');
+    const where = new Where();
+    where.and(`k.patient_id = ${where.param(patientId)}`);
     const rows = await pageByKey<ConsentRow>(
       this.db,
       [{ column: 'k.recorded_at', cast: 'timestamptz', descending: true }, { column: 'k.id', cast: 'uuid', descending: true }],
-      `SELECT ${CONSENT_COLUMNS} FROM consent k WHERE k.patient_id = $1`,
-      [patientId],
+      `SELECT ${CONSENT_COLUMNS} FROM consent k`,
+      where,
       page,
     );
     await this.audit.write([{ ...entry, outcome: AuditOutcome.ALLOWED }]);

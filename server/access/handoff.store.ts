@@ -27,6 +27,7 @@ import {
 } from './rows.handoff';
 import { pageByKey, Queryable } from './sql';
 import type { TenantDb } from './tenant-db';
+import { Where } from './where';
 
 export interface NewHandoff {
   patientId: string;
@@ -168,23 +169,23 @@ export class HandoffStore {
    */
   async inbox(query: InboxQuery, page: PageRequest, action: string): Promise<Page<HandoffRow>> {
     const viewer = this.access.requireRole(...HANDOFF_READ_ROLES);
-    const params: unknown[] = [viewer.organisationId, query.side];
-    const add = (value: unknown) => `$${params.push(value)}`;
-    const unit = query.careUnitId === null ? '' : ` AND hp.care_unit_id = ${add(query.careUnitId)}`;
-    const conditions = [`EXISTS (SELECT 1 FROM handoff_party hp WHERE hp.handoff_id = h.id AND hp.organisation_id = $1 AND hp.side = $2${unit})`];
-    if (query.state) conditions.push(`h.state = ${add(query.state)}`);
-    if (query.dueBefore) conditions.push(`h.next_due_at <= ${add(query.dueBefore)}`);
-    if (query.updatedSince) conditions.push(`h.updated_at > ${add(query.updatedSince)}`);
+    const where = new Where();
+    const organisation = where.param(viewer.organisationId);
+    const unit = query.careUnitId === null ? '' : ` AND hp.care_unit_id = ${where.param(query.careUnitId)}`;
+    where.and(`EXISTS (SELECT 1 FROM handoff_party hp WHERE hp.handoff_id = h.id AND hp.organisation_id = ${organisation} AND hp.side = ${where.param(query.side)}${unit})`);
+    if (query.state) where.and(`h.state = ${where.param(query.state)}`);
+    if (query.dueBefore) where.and(`h.next_due_at <= ${where.param(query.dueBefore)}`);
+    if (query.updatedSince) where.and(`h.updated_at > ${where.param(query.updatedSince)}`);
     if (query.unacknowledged) {
-      const ackUnit = query.careUnitId === null ? '' : ` AND r.care_unit_id = ${add(query.careUnitId)}`;
-      conditions.push(`EXISTS (SELECT 1 FROM handoff_message m JOIN handoff_message_recipient r ON r.message_id = m.id
-        WHERE m.handoff_id = h.id AND r.organisation_id = $1 AND r.acknowledged_at IS NULL${ackUnit})`);
+      const ackUnit = query.careUnitId === null ? '' : ` AND r.care_unit_id = ${where.param(query.careUnitId)}`;
+      where.and(`EXISTS (SELECT 1 FROM handoff_message m JOIN handoff_message_recipient r ON r.message_id = m.id
+        WHERE m.handoff_id = h.id AND r.organisation_id = ${organisation} AND r.acknowledged_at IS NULL${ackUnit})`);
     }
     const rows = await pageByKey<HandoffRow>(
       this.db,
       [{ column: `COALESCE(h.next_due_at, 'infinity'::timestamptz)`, cast: 'timestamptz' }, { column: 'h.id', cast: 'uuid' }],
-      `SELECT ${HANDOFF_COLUMNS} FROM handoff h WHERE ${conditions.join(' AND ')}`,
-      params,
+      `SELECT ${HANDOFF_COLUMNS} FROM handoff h`,
+      where,
       page,
     );
     await this.audit.write(

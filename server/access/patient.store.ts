@@ -13,10 +13,12 @@ import { ConflictError, ConflictReason, ForbiddenError, NotFoundError } from '..
 import type { Access } from './access';
 import { AuditEntry } from './audit';
 import { AuditOutcome, AuditRecordType } from '../../domain/audit';
+import { setList } from './entity-columns';
 import { isUuid } from '../../domain/uuid';
 import { PATIENT_COLUMNS, PatientRecord, PatientView } from './rows.patient';
 import { conflictOnUnique, pageByKey } from './sql';
 import type { TenantDb } from './tenant-db';
+import { Where } from './where';
 
 /** Principals keep patient records; other actors see patients only by taking part. */
 const PRINCIPAL_KINDS = new Set([OrganisationKind.REGION, OrganisationKind.MUNICIPALITY]);
@@ -32,15 +34,6 @@ export interface NewPatient {
 }
 
 export type PatientPatch = Partial<Omit<NewPatient, 'identity'>>;
-
-const PATCH_COLUMNS: Record<keyof PatientPatch, string> = {
-  givenName: 'given_name',
-  familyName: 'family_name',
-  address: 'address',
-  protectedIdentity: 'protected_identity',
-  homeMunicipalityId: 'home_municipality_id',
-  listedCareUnitId: 'listed_care_unit_id',
-};
 
 /**
  * Patients, behind the visibility rule: a viewer sees a patient only while the viewer's
@@ -103,13 +96,10 @@ export class PatientStore {
   async list(filter: { identityNumber?: string }, page: PageRequest, action: string): Promise<Page<PatientView>> {
     const entry = { action, recordType: AuditRecordType.PATIENT, patientId: null, recordId: null };
     const viewer = this.requirePatientRole();
-    const params: unknown[] = [viewer.organisationId];
-    let where = visibleTo('p', '$1');
-    if (filter.identityNumber) {
-      params.push(this.cipher.lookupHash(filter.identityNumber));
-      where += ` AND p.identity_number_hash = $${params.length}`;
-    }
-    const rows = await pageByKey<PatientRecord>(this.db, [{ column: 'p.id', cast: 'uuid' }], `SELECT ${PATIENT_COLUMNS} FROM patient p WHERE ${where}`, params, page);
+    const where = new Where();
+    where.and(visibleTo('p', where.param(viewer.organisationId)));
+    if (filter.identityNumber) where.and(`p.identity_number_hash = ${where.param(this.cipher.lookupHash(filter.identityNumber))}`);
+    const rows = await pageByKey<PatientRecord>(this.db, [{ column: 'p.id', cast: 'uuid' }], `SELECT ${PATIENT_COLUMNS} FROM patient p`, where, page);
     const entries: AuditEntry[] = rows.nodes.length
       ? rows.nodes.map((r) => ({ ...entry, patientId: r.id, recordId: r.id, outcome: AuditOutcome.ALLOWED }))
       : [{ ...entry, outcome: filter.identityNumber ? AuditOutcome.NOT_FOUND : AuditOutcome.ALLOWED }];
@@ -162,12 +152,12 @@ export class PatientStore {
     if (current.ownerOrganisationId !== viewer.organisationId) {
       throw new ForbiddenError('Only the organisation that keeps this record may change it', 'id');
     }
-    const sets = Object.entries(patch).map(([key, value], i) => [`${PATCH_COLUMNS[key as keyof PatientPatch]} = $${i + 3}`, value] as const);
+    const sets = setList(PatientEntity, patch, 3);
     await this.db.transaction(async (tx) => {
       const [, updated] = await tx.query(
-        `UPDATE patient SET ${[...sets.map(([s]) => s), 'version = version + 1', 'updated_at = now()'].join(', ')}
+        `UPDATE patient SET ${[...sets.sql, 'version = version + 1', 'updated_at = now()'].join(', ')}
          WHERE id = $1 AND version = $2 RETURNING id`,
-        [id, expectedVersion, ...sets.map(([, v]) => v)],
+        [id, expectedVersion, ...sets.values],
       );
       if (updated === 0) throw new ConflictError(ConflictReason.STALE_VERSION, `The patient record has changed since version ${expectedVersion}; read it again`, 'version');
       await this.audit.write([{ ...entry, outcome: AuditOutcome.ALLOWED }], tx);

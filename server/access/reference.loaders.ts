@@ -3,12 +3,14 @@ import { Page, PageRequest } from '../../schema/common/page';
 import {
   CARE_UNIT_COLUMNS,
   CareUnitRow,
+  KVA_CODE_COLUMNS,
   MEMBERSHIP_COLUMNS,
   MembershipRow,
   ORGANISATION_COLUMNS,
   OrganisationRow,
   REGION_COLUMNS,
   RegionRow,
+  RULE_PARAMETER_COLUMNS,
 } from './rows';
 import { Queryable } from './sql';
 import type { DatedParameter } from '../../domain/rule-parameters';
@@ -71,14 +73,13 @@ export function createReferenceLoaders(db: Queryable) {
     kvaCodeVersions: new DataLoader<string, KvaCode[]>(async (codes) =>
       groupByKey<KvaCode>(
         codes,
-        await db.query(`SELECT code, title, valid_from::text AS "validFrom", valid_to::text AS "validTo" FROM kva_code WHERE code = ANY($1::text[]) ORDER BY valid_from`, [codes]),
+        await db.query(`SELECT ${KVA_CODE_COLUMNS} FROM kva_code kc WHERE kc.code = ANY($1::text[]) ORDER BY kc.valid_from`, [codes]),
         (c) => c.code,
       ),
     ),
     parametersOfRegion: new DataLoader<string, DatedParameter[]>(async (regionIds) => {
       const rows: DatedParameter[] = await db.query(
-        `SELECT key, region_id AS "regionId", value, valid_from::text AS "validFrom", valid_to::text AS "validTo"
-         FROM rule_parameter WHERE region_id = ANY($1::uuid[]) OR region_id IS NULL`,
+        `SELECT ${RULE_PARAMETER_COLUMNS} FROM rule_parameter rp WHERE rp.region_id = ANY($1::uuid[]) OR rp.region_id IS NULL`,
         [regionIds],
       );
       return regionIds.map((id) => rows.filter((r) => r.regionId === id || r.regionId === null));

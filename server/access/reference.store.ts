@@ -12,6 +12,7 @@ import { isUuid } from '../../domain/uuid';
 import {
   CARE_UNIT_COLUMNS,
   CareUnitRow,
+  KVA_CODE_COLUMNS,
   ORGANISATION_COLUMNS,
   OrganisationRow,
   REGION_COLUMNS,
@@ -19,6 +20,7 @@ import {
 } from './rows';
 import { conflictOnUnique, likeContains, pageByName } from './sql';
 import type { TenantDb } from './tenant-db';
+import { Where } from './where';
 
 export interface OrganisationQuery {
   regionId?: string;
@@ -77,7 +79,7 @@ export class ReferenceStore {
 
   async regions(page: PageRequest): Promise<Page<RegionRow>> {
     this.access.requireViewer();
-    return pageByName(this.db, 'r', `SELECT ${REGION_COLUMNS} FROM region r WHERE true`, [], page);
+    return pageByName(this.db, 'r', `SELECT ${REGION_COLUMNS} FROM region r`, new Where(), page);
   }
 
   organisation(id: string): Promise<OrganisationRow | null> {
@@ -97,17 +99,11 @@ export class ReferenceStore {
 
   organisations(query: OrganisationQuery, page: PageRequest): Promise<Page<OrganisationRow>> {
     this.access.requireViewer();
-    const conditions: string[] = [];
-    const params: unknown[] = [];
-    const add = (condition: (n: string) => string, value: unknown) => {
-      params.push(value);
-      conditions.push(condition(`$${params.length}`));
-    };
-    if (query.regionId) add((p) => `o.region_id = ${p}`, query.regionId);
-    if (query.kind) add((p) => `o.kind = ${p}`, query.kind);
-    if (query.search) add((p) => `o.name ILIKE ${p}`, likeContains(query.search));
-    const where = conditions.length ? conditions.join(' AND ') : 'true';
-    return pageByName(this.db, 'o', `SELECT ${ORGANISATION_COLUMNS} FROM organisation o WHERE ${where}`, params, page);
+    const where = new Where();
+    if (query.regionId) where.and(`o.region_id = ${where.param(query.regionId)}`);
+    if (query.kind) where.and(`o.kind = ${where.param(query.kind)}`);
+    if (query.search) where.and(`o.name ILIKE ${where.param(likeContains(query.search))}`);
+    return pageByName(this.db, 'o', `SELECT ${ORGANISATION_COLUMNS} FROM organisation o`, where, page);
   }
 
   membersOf(associationId: string) {
@@ -128,18 +124,10 @@ export class ReferenceStore {
   careUnits(query: CareUnitQuery, page: PageRequest): Promise<Page<CareUnitRow>> {
     this.access.requireViewer();
     if (query.organisationId && !query.careLevel) return this.loaders.careUnitsOfOrganisation(page).load(query.organisationId);
-    const conditions: string[] = [];
-    const params: unknown[] = [];
-    if (query.organisationId) {
-      params.push(query.organisationId);
-      conditions.push(`c.organisation_id = $${params.length}`);
-    }
-    if (query.careLevel) {
-      params.push(query.careLevel);
-      conditions.push(`c.care_level = $${params.length}`);
-    }
-    const where = conditions.length ? conditions.join(' AND ') : 'true';
-    return pageByName(this.db, 'c', `SELECT ${CARE_UNIT_COLUMNS} FROM care_unit c WHERE ${where}`, params, page);
+    const where = new Where();
+    if (query.organisationId) where.and(`c.organisation_id = ${where.param(query.organisationId)}`);
+    if (query.careLevel) where.and(`c.care_level = ${where.param(query.careLevel)}`);
+    return pageByName(this.db, 'c', `SELECT ${CARE_UNIT_COLUMNS} FROM care_unit c`, where, page);
   }
 
   /**
@@ -165,7 +153,7 @@ export class ReferenceStore {
 
   /** Every version of the KVÅ codes, by code then start (the dated table). */
   async kvaCodes(): Promise<KvaCode[]> {
-    return this.db.query(`SELECT code, title, valid_from::text AS "validFrom", valid_to::text AS "validTo" FROM kva_code ORDER BY code, valid_from`);
+    return this.db.query(`SELECT ${KVA_CODE_COLUMNS} FROM kva_code kc ORDER BY kc.code, kc.valid_from`);
   }
 
   /** The regional principal of a region (Region Dalarna, ÅHS). */
@@ -255,7 +243,7 @@ export class ReferenceStore {
         regionId,
         associationId,
         memberId: m.organisationId,
-        financingShare: m.financingShare === null ? null : m.financingShare.toFixed(2),
+        financingShare: m.financingShare,
         note: m.note,
       })),
     );

@@ -1,15 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import DataLoader from 'dataloader';
 import { EntityManager } from 'typeorm';
-import { AgreementScenario, AgreementStatus, CareLevel, Country, HousingForm, PrincipalRole, Profession, Role } from '../../domain/enums';
+import { AgreementScenario, AgreementStatus, Country, PrincipalRole, Role } from '../../domain/enums';
 import type { AgreementFacts, CatalogueEntry, RuleFacts } from '../../domain/responsibility';
 import { AgreementEntity, AgreementPartyEntity, ResponsibilityRuleEntity } from '../../entities';
 import { Page, PageRequest } from '../../schema/common/page';
 import { ForbiddenError, NotFoundError } from '../../schema/common/errors';
 import type { Access } from './access';
 import { isUuid } from '../../domain/uuid';
+import { RowOf, selectList } from './entity-columns';
 import { pageByKey, Queryable } from './sql';
 import type { TenantDb } from './tenant-db';
+import { Where } from './where';
 
 export interface InterventionRow extends CatalogueEntry {
   name: string;
@@ -18,49 +20,16 @@ export interface InterventionRow extends CatalogueEntry {
   groupDescription: string;
 }
 
-export interface AgreementRow {
-  id: string;
-  regionId: string;
-  seriesId: string;
-  version: number;
-  supersedesId: string | null;
-  title: string;
-  scenario: AgreementScenario;
-  status: AgreementStatus;
-  validFrom: string;
-  validTo: string | null;
-  sourceDocument: string | null;
-  sourceDate: string | null;
-  example: boolean;
+const AGREEMENT = selectList(AgreementEntity, 'a', ['createdAt', 'updatedAt']);
+
+export type AgreementRow = RowOf<typeof AGREEMENT> & {
   /** Codes of the municipalities party to the agreement. */
   municipalityCodes: string[];
-}
+};
 
-export interface RuleRow {
-  id: string;
-  regionId: string;
-  agreementId: string;
-  interventionCode: string | null;
-  interventionGroup: string | null;
-  careLevels: CareLevel[] | null;
-  housingForms: HousingForm[] | null;
-  enrolledInHomeHealthCare: boolean | null;
-  ageMin: number | null;
-  ageMax: number | null;
-  professions: Profession[] | null;
-  municipalityCodes: string[] | null;
-  responsibleRole: PrincipalRole;
-  responsibleOrganisationId: string | null;
-  performerRole: PrincipalRole | null;
-  performerOrganisationId: string | null;
-  performerCareLevel: CareLevel | null;
-  costBearerRole: PrincipalRole;
-  costBearerOrganisationId: string | null;
-  note: string | null;
-  sourceReference: string | null;
-  validFrom: string;
-  validTo: string | null;
-}
+const RULE = selectList(ResponsibilityRuleEntity, 'r', ['createdAt', 'updatedAt']);
+
+export type RuleRow = RowOf<typeof RULE>;
 
 export type RuleValues = Omit<RuleRow, 'id' | 'regionId'>;
 export type AgreementValues = Pick<AgreementRow, 'title' | 'scenario' | 'validFrom' | 'validTo' | 'sourceDocument' | 'sourceDate' | 'example'>;
@@ -77,21 +46,12 @@ export interface ChangeRow {
   after: unknown;
 }
 
-const AGREEMENT_COLUMNS = `a.id, a.region_id AS "regionId", a.series_id AS "seriesId", a.version, a.supersedes_id AS "supersedesId",
-  a.title, a.scenario, a.status, a.valid_from::text AS "validFrom", a.valid_to::text AS "validTo",
-  a.source_document AS "sourceDocument", a.source_date::text AS "sourceDate", a.example,
+const AGREEMENT_COLUMNS = `${AGREEMENT.sql},
   coalesce((SELECT array_agg(o.municipality_code ORDER BY o.municipality_code) FROM agreement_party ap
             JOIN organisation o ON o.id = ap.organisation_id
             WHERE ap.agreement_id = a.id AND o.municipality_code IS NOT NULL), '{}') AS "municipalityCodes"`;
 
-const RULE_COLUMNS = `r.id, r.region_id AS "regionId", r.agreement_id AS "agreementId", r.intervention_code AS "interventionCode",
-  r.intervention_group AS "interventionGroup", r.care_levels AS "careLevels", r.housing_forms AS "housingForms",
-  r.enrolled_in_home_health_care AS "enrolledInHomeHealthCare", r.age_min AS "ageMin", r.age_max AS "ageMax",
-  r.professions, r.municipality_codes AS "municipalityCodes", r.responsible_role AS "responsibleRole",
-  r.responsible_organisation_id AS "responsibleOrganisationId", r.performer_role AS "performerRole",
-  r.performer_organisation_id AS "performerOrganisationId", r.performer_care_level AS "performerCareLevel",
-  r.cost_bearer_role AS "costBearerRole", r.cost_bearer_organisation_id AS "costBearerOrganisationId",
-  r.note, r.source_reference AS "sourceReference", r.valid_from::text AS "validFrom", r.valid_to::text AS "validTo"`;
+const RULE_COLUMNS = RULE.sql;
 
 /** The rule as the pure resolution rules see it. */
 export function ruleFacts(r: RuleRow): RuleFacts {
@@ -222,11 +182,14 @@ export class ResponsibilityStore {
 
   /** Agreements of the viewer's region, by title; optionally of one scenario and valid on a date. */
   agreements(filter: { scenario?: AgreementScenario; onDate?: string }, page: PageRequest): Promise<Page<AgreementRow>> {
-    const params: unknown[] = [this.access.requireViewer().regionId];
-    let where = 'a.region_id = $1';
-    if (filter.scenario) where += ` AND a.scenario = $${params.push(filter.scenario)}`;
-    if (filter.onDate) where += ` AND a.valid_from <= $${params.push(filter.onDate)} AND (a.valid_to IS NULL OR a.valid_to >= $${params.length})`;
-    return pageByKey(this.db, [{ column: 'a.title' }, { column: 'a.id', cast: 'uuid' }], `SELECT ${AGREEMENT_COLUMNS} FROM agreement a WHERE ${where}`, params, page);
+    const where = new Where();
+    where.and(`a.region_id = ${where.param(this.access.requireViewer().regionId)}`);
+    if (filter.scenario) where.and(`a.scenario = ${where.param(filter.scenario)}`);
+    if (filter.onDate) {
+      const onDate = where.param(filter.onDate);
+      where.and(`a.valid_from <= ${onDate} AND (a.valid_to IS NULL OR a.valid_to >= ${onDate})`);
+    }
+    return pageByKey(this.db, [{ column: 'a.title' }, { column: 'a.id', cast: 'uuid' }], `SELECT ${AGREEMENT_COLUMNS} FROM agreement a`, where, page);
   }
 
   /** Rules of an agreement (all of them: an agreement holds tens, not thousands). */

@@ -1,46 +1,23 @@
-import { CareLevel, Country, OrganisationKind } from '../../domain/enums';
+import { AssociationMembershipEntity, CareUnitEntity, KvaCodeEntity, OrganisationEntity, RegionEntity, RuleParameterEntity } from '../../entities';
+import { RowOf, selectList } from './entity-columns';
 
 /** Plain rows as the access layer returns them: only what the API exposes, no entity hydration. */
-export interface RegionRow {
-  id: string;
-  country: Country;
-  code: string;
-  name: string;
-  timeZone: string;
-}
+const REGION = selectList(RegionEntity, 'r', ['createdAt']);
+const ORGANISATION = selectList(OrganisationEntity, 'o', ['createdAt', 'updatedAt']);
+const MEMBERSHIP = selectList(AssociationMembershipEntity, 'm');
+const CARE_UNIT = selectList(CareUnitEntity, 'c', ['createdAt', 'updatedAt']);
 
-export interface OrganisationRow {
-  id: string;
-  regionId: string;
-  kind: OrganisationKind;
-  name: string;
-  municipalityCode: string | null;
-  organisationNumber: string | null;
-  establishedOn: string | null;
-}
+export type RegionRow = RowOf<typeof REGION>;
+export type OrganisationRow = RowOf<typeof ORGANISATION>;
+export type MembershipRow = RowOf<typeof MEMBERSHIP>;
+export type CareUnitRow = RowOf<typeof CARE_UNIT>;
 
-export interface MembershipRow {
-  id: string;
-  regionId: string;
-  associationId: string;
-  memberId: string;
-  financingShare: number | null;
-  note: string | null;
-}
+export const REGION_COLUMNS = REGION.sql;
+export const ORGANISATION_COLUMNS = ORGANISATION.sql;
+export const MEMBERSHIP_COLUMNS = MEMBERSHIP.sql;
+export const CARE_UNIT_COLUMNS = CARE_UNIT.sql;
 
-export interface CareUnitRow {
-  id: string;
-  regionId: string;
-  organisationId: string;
-  name: string;
-  careLevel: CareLevel;
-  hsaId: string | null;
-}
-
-export const REGION_COLUMNS = `r.id, r.country, r.code, r.name, r.time_zone AS "timeZone"`;
-export const ORGANISATION_COLUMNS = `o.id, o.region_id AS "regionId", o.kind, o.name, o.municipality_code AS "municipalityCode",
-  o.organisation_number AS "organisationNumber", o.established_on::text AS "establishedOn"`;
-export const MEMBERSHIP_COLUMNS = `m.id, m.region_id AS "regionId", m.association_id AS "associationId", m.member_id AS "memberId",
-  m.financing_share::float8 AS "financingShare", m.note`;
-export const CARE_UNIT_COLUMNS = `c.id, c.region_id AS "regionId", c.organisation_id AS "organisationId", c.name,
-  c.care_level AS "careLevel", c.hsa_id AS "hsaId"`;
+/** A KVÅ code version as domain/sip.ts reads it (KvaCode). */
+export const KVA_CODE_COLUMNS = selectList(KvaCodeEntity, 'kc', ['id', 'source']).sql;
+/** A dated rule parameter as domain/rule-parameters.ts reads it (DatedParameter). */
+export const RULE_PARAMETER_COLUMNS = selectList(RuleParameterEntity, 'rp', ['id', 'source']).sql;

@@ -13,6 +13,7 @@ import type { Access } from './access';
 import { AuditOutcome, AuditRecordType } from '../../domain/audit';
 import { PATIENT_ROLES } from '../../domain/roles';
 import { childLoader, ParentKey } from './child-loader';
+import { setList } from './entity-columns';
 import { groupByKey } from './reference.loaders';
 import { CONSENT_COLUMNS, ConsentRow } from './rows.patient';
 import {
@@ -30,6 +31,7 @@ import {
 } from './rows.sip';
 import { conflictOnUnique, pageByKey, Queryable } from './sql';
 import type { TenantDb } from './tenant-db';
+import { Where } from './where';
 
 export type NewSip = Pick<SipEntity, 'patientId' | 'regionId' | 'status' | 'handoffId' | 'meetingPlannedAt' | 'meetingPlannedPlace' | 'calledAt'>;
 
@@ -70,20 +72,6 @@ export type SipPatch = Partial<
     | 'endReason'
   >
 >;
-
-const PATCH_COLUMNS: Record<keyof SipPatch, string> = {
-  status: 'status',
-  overallResponsibleOrganisationId: 'overall_responsible_organisation_id',
-  personGoals: 'person_goals',
-  personOwnActions: 'person_own_actions',
-  personObjectsToRelatives: 'person_objects_to_relatives',
-  meetingPlannedAt: 'meeting_planned_at',
-  meetingPlannedPlace: 'meeting_planned_place',
-  calledAt: 'called_at',
-  activatedAt: 'activated_at',
-  endedAt: 'ended_at',
-  endReason: 'end_reason',
-};
 
 /**
  * One change of a plan, written whole in one transaction or not at all. Every part is optional;
@@ -197,16 +185,15 @@ export class SipStore {
     const viewer = this.requireRole();
     // A filter on a patient the viewer may not see is NOT_FOUND (and logged so), not an empty list.
     if (query.patientId) await this.access.patients.requireVisible(query.patientId, 'filter.patientId');
-    const params: unknown[] = [viewer.organisationId];
-    const add = (value: unknown) => `$${params.push(value)}`;
-    const conditions = [takesPart('s', '$1')];
-    if (query.patientId) conditions.push(`s.patient_id = ${add(query.patientId)}`);
-    if (query.status) conditions.push(`s.status = ${add(query.status)}`);
+    const where = new Where();
+    where.and(takesPart('s', where.param(viewer.organisationId)));
+    if (query.patientId) where.and(`s.patient_id = ${where.param(query.patientId)}`);
+    if (query.status) where.and(`s.status = ${where.param(query.status)}`);
     const rows = await pageByKey<SipRow>(
       this.db,
       [{ column: 's.created_at', cast: 'timestamptz', descending: true }, { column: 's.id', cast: 'uuid', descending: true }],
-      `SELECT ${SIP_COLUMNS} FROM sip s WHERE ${conditions.join(' AND ')}`,
-      params,
+      `SELECT ${SIP_COLUMNS} FROM sip s`,
+      where,
       page,
     );
     await this.logRead(action, rows.nodes, query.patientId);
@@ -220,12 +207,14 @@ export class SipStore {
    */
   async followUpsDue(before: string, page: PageRequest, action: string): Promise<Page<SipFollowUpRow & { patientId: string }>> {
     const viewer = this.requireRole();
+    const where = new Where();
+    where.and(`f.done_at IS NULL AND f.due_date < ${where.param(before)}::date AND s.status IN ('${SipStatus.ACTIVE}', '${SipStatus.FOLLOW_UP}')`);
+    where.and(takesPart('s', where.param(viewer.organisationId)));
     const rows = await pageByKey<SipFollowUpRow & { patientId: string }>(
       this.db,
       [{ column: 'f.due_date', cast: 'date' }, { column: 'f.id', cast: 'uuid' }],
-      `SELECT ${SIP_FOLLOW_UP_COLUMNS}, s.patient_id AS "patientId" FROM sip_follow_up f JOIN sip s ON s.id = f.sip_id
-       WHERE f.done_at IS NULL AND f.due_date < $2::date AND s.status IN ('${SipStatus.ACTIVE}', '${SipStatus.FOLLOW_UP}') AND ${takesPart('s', '$1')}`,
-      [viewer.organisationId, before],
+      `SELECT ${SIP_FOLLOW_UP_COLUMNS}, s.patient_id AS "patientId" FROM sip_follow_up f JOIN sip s ON s.id = f.sip_id`,
+      where,
       page,
     );
     await this.logRead(action, rows.nodes.map((f) => ({ id: f.sipId, patientId: f.patientId })), null);
@@ -269,10 +258,10 @@ export class SipStore {
     const viewer = this.requireRole();
     const now = this.access.now();
     await this.db.transaction(async (tx) => {
-      const sets = Object.entries(edit.patch ?? {}).map(([key, value], i) => [`${PATCH_COLUMNS[key as keyof SipPatch]} = $${i + 4}`, value] as const);
+      const sets = setList(SipEntity, edit.patch ?? {}, 4);
       const [, updated] = await tx.query(
-        `UPDATE sip SET ${[...sets.map(([s]) => s), 'version = version + 1', 'updated_at = $3'].join(', ')} WHERE id = $1 AND version = $2 RETURNING id`,
-        [sip.id, expectedVersion, now, ...sets.map(([, v]) => v)],
+        `UPDATE sip SET ${[...sets.sql, 'version = version + 1', 'updated_at = $3'].join(', ')} WHERE id = $1 AND version = $2 RETURNING id`,
+        [sip.id, expectedVersion, now, ...sets.values],
       );
       if (updated === 0) throw new ConflictError(ConflictReason.STALE_VERSION, `The SIP has changed since version ${expectedVersion}; read it again and retry`, 'version');
       if (edit.removeRelatives) await tx.query(`UPDATE sip_participant SET removed_at = $2 WHERE sip_id = $1 AND kind = $3 AND removed_at IS NULL`, [sip.id, now, SipParticipantKind.RELATIVE]);

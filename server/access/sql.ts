@@ -1,6 +1,7 @@
 import { QueryFailedError } from 'typeorm';
 import { Page, PageRequest } from '../../schema/common/page';
 import { ConflictError, ConflictReason } from '../../schema/common/errors';
+import type { Where } from './where';
 
 /** Anything that runs SQL: the DataSource, or an EntityManager inside a transaction. */
 export interface Queryable {
@@ -8,37 +9,33 @@ export interface Queryable {
 }
 
 /**
- * Keyset pagination: appends "after the cursor's key", the order and the limit to `sql` (whose
- * parameters are `params`), and fetches one extra row to know whether another page follows.
- * `keys` are the ordering columns, ending in a unique one; the cursor holds their values as text.
+ * Keyset pagination: runs `select` (SELECT … FROM …) with the conditions of `where` and "after the
+ * cursor's key" (added to `where`), the order and the limit, and fetches one extra row to know
+ * whether another page follows. `keys` are the ordering columns, ending in a unique one; the
+ * cursor holds their values as text.
  */
 export async function pageByKey<T>(
   db: Queryable,
   keys: { column: string; cast?: string; descending?: boolean }[],
-  sql: string,
-  params: unknown[],
+  select: string,
+  where: Where,
   page: PageRequest,
 ): Promise<Page<T>> {
-  const all = [...params];
-  let condition = '';
   if (page.after) {
     // Row comparison needs one direction; mixed directions are not used by any list.
     const op = keys[0].descending ? '<' : '>';
-    const placeholders = keys.map((k, i) => {
-      all.push(page.after![i]);
-      return `$${all.length}${k.cast ? `::${k.cast}` : ''}`;
-    });
-    condition = ` AND (${keys.map((k) => k.column).join(', ')}) ${op} (${placeholders.join(', ')})`;
+    const placeholders = keys.map((k, i) => `${where.param(page.after![i])}${k.cast ? `::${k.cast}` : ''}`);
+    where.and(`(${keys.map((k) => k.column).join(', ')}) ${op} (${placeholders.join(', ')})`);
   }
-  all.push(page.first + 1);
   const order = keys.map((k) => `${k.column}${k.descending ? ' DESC' : ''}`).join(', ');
-  const rows: T[] = await db.query(`${sql}${condition} ORDER BY ${order} LIMIT $${all.length}`, all);
+  const limit = where.param(page.first + 1);
+  const rows: T[] = await db.query(`${select} WHERE ${where.sql} ORDER BY ${order} LIMIT ${limit}`, where.params);
   return { nodes: rows.slice(0, page.first), hasNextPage: rows.length > page.first };
 }
 
 /** Lists in name order: (name, id). */
-export const pageByName = <T>(db: Queryable, alias: string, sql: string, params: unknown[], page: PageRequest) =>
-  pageByKey<T>(db, [{ column: `${alias}.name` }, { column: `${alias}.id`, cast: 'uuid' }], sql, params, page);
+export const pageByName = <T>(db: Queryable, alias: string, select: string, where: Where, page: PageRequest) =>
+  pageByKey<T>(db, [{ column: `${alias}.name` }, { column: `${alias}.id`, cast: 'uuid' }], select, where, page);
 
 /** Escapes LIKE wildcards so that a search for "50%" means the text "50%". */
 export const likeContains = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

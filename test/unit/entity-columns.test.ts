@@ -1,0 +1,26 @@
+import { AssociationMembershipEntity, SipEntity, SipFollowUpEntity } from '../../entities';
+import { selectList, setList } from '../../server/access/entity-columns';
+
+describe('select lists and patch maps from the entity declarations', () => {
+  it('names every declared column as its property, leaving out the omitted ones', () => {
+    expect(selectList(SipFollowUpEntity, 'f', ['doneBy']).sql).toBe(
+      'f.id AS "id", f.region_id AS "regionId", f.sip_id AS "sipId", f.due_date::text AS "dueDate", f.done_at AS "doneAt", ' +
+        'f.meeting_id AS "meetingId", f.note AS "note", f.kva_code AS "kvaCode", f.created_at AS "createdAt"',
+    );
+  });
+
+  it('reads numerics as numbers', () => {
+    expect(selectList(AssociationMembershipEntity, 'm').sql).toContain('m.financing_share::float8 AS "financingShare"');
+  });
+
+  it('maps a patch to its columns, numbering parameters from the given one', () => {
+    expect(setList(SipEntity, { personGoals: 'walk again', endReason: null }, 4)).toEqual({
+      sql: ['person_goals = $4', 'end_reason = $5'],
+      values: ['walk again', null],
+    });
+  });
+
+  it('refuses a property the entity does not declare', () => {
+    expect(() => setList(SipEntity, { nextFollowUpDate: '2026-01-01' } as never, 1)).toThrow('SipEntity declares no column nextFollowUpDate');
+  });
+});
