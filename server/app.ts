@@ -6,7 +6,8 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { DataSource } from 'typeorm';
-import { Access, AccessServices, Clock, systemClock } from './access/access';
+import { Access, AccessServices } from './access/access';
+import { Clock, systemClock } from './access/request-scope';
 import { OPERATIONS } from '../resolvers/operations';
 import { patientDataFields } from '../schema/operations';
 import { auditRefusedRequests } from './access/audit-refused-request.plugin';
@@ -117,11 +118,11 @@ export async function startApp(config: Config, logger: Logger, clock: Clock = sy
       context: async ({ req, res }) => {
         const requestServices = { ...services, logger: res.locals.log };
         try {
-          return { access: new Access(await authenticate(req.headers.authorization, res.locals.log), res.locals.requestId, requestServices) };
+          return { access: Access.forRequest(await authenticate(req.headers.authorization, res.locals.log), res.locals.requestId, requestServices) };
         } catch (error) {
           // A refused token does not end the request here: its patient-data fields are logged as
           // UNAUTHENTICATED attempts, then refused (HTTP 401), as a request without a token is.
-          if (error instanceof UnauthenticatedError) return { access: new Access(null, res.locals.requestId, requestServices, error) };
+          if (error instanceof UnauthenticatedError) return { access: Access.forRequest(null, res.locals.requestId, requestServices, error) };
           throw error;
         }
       },

@@ -1,5 +1,4 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { DateTimeISOResolver } from 'graphql-scalars';
 import { HandoffSide } from '../../domain/handoff-messages';
 import { PageArgs, pageRequest, toConnection } from '../../schema/common/page';
@@ -32,8 +31,8 @@ async function messagePayload(ctx: Context, result: { handoff: HandoffRow; messa
 @Resolver(() => Handoff)
 export class HandoffResolver {
   @Query(() => Handoff, { nullable: true, description: 'A hand-off your organisation takes part in; NOT_FOUND otherwise. Logged.' })
-  handoff(@Arg('id', () => ID, { description: 'The hand-off.' }) id: string, @Ctx() { access }: Context, @Info() info: GraphQLResolveInfo) {
-    return access.handoffs.get(id, info.fieldName);
+  handoff(@Arg('id', () => ID, { description: 'The hand-off.' }) id: string, @Ctx() { access }: Context) {
+    return access.handoffs.get(id);
   }
 
   @Query(() => HandoffConnection, {
@@ -46,7 +45,6 @@ export class HandoffResolver {
     @Arg('updatedSince', () => DateTimeISOResolver, { nullable: true, description: 'Only hand-offs changed after this instant (a message or an acknowledgement).' })
     updatedSince: Date | null,
     @Ctx() { access }: Context,
-    @Info() info: GraphQLResolveInfo,
   ) {
     const query = {
       side: filter?.side ?? HandoffSide.RECIPIENT,
@@ -56,7 +54,7 @@ export class HandoffResolver {
       dueBefore: filter?.dueBefore ?? null,
       updatedSince,
     };
-    const rows = await access.handoffs.inbox(query, pageRequest(page, ['timestamp', 'uuid']), info.fieldName);
+    const rows = await access.handoffs.inbox(query, pageRequest(page, ['timestamp', 'uuid']));
     return toConnection(rows, (h: HandoffRow) => [h.dueKey, h.id]);
   }
 
@@ -99,25 +97,24 @@ export class HandoffResolver {
     description:
       "Starts a hand-off from a care unit of your organisation. A discharge sends its admission notice at once (unless sendAdmissionNotice is false), routed to the patient's home municipality and listed vårdcentral (or the region's primary care).",
   })
-  async handoffCreate(@Arg('input', () => HandoffCreateInput, { description: 'The new hand-off.' }) input: HandoffCreateInput, @Ctx() { access }: Context, @Info() info: GraphQLResolveInfo) {
-    return { handoff: await createHandoff(access, input, info.fieldName) };
+  async handoffCreate(@Arg('input', () => HandoffCreateInput, { description: 'The new hand-off.' }) input: HandoffCreateInput, @Ctx() { access }: Context) {
+    return { handoff: await createHandoff(access, input) };
   }
 
   @Mutation(() => HandoffMessagePayload, {
     description:
       'Sends a message on a hand-off and makes the change its kind makes (see HandoffMessageKind). Recipients become participants in the patient’s case. Needs the version you read.',
   })
-  async handoffMessageSend(@Arg('input', () => HandoffMessageSendInput, { description: 'The message.' }) input: HandoffMessageSendInput, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
-    return messagePayload(ctx, await sendHandoffMessage(ctx.access, input, info.fieldName));
+  async handoffMessageSend(@Arg('input', () => HandoffMessageSendInput, { description: 'The message.' }) input: HandoffMessageSendInput, @Ctx() ctx: Context) {
+    return messagePayload(ctx, await sendHandoffMessage(ctx.access, input));
   }
 
   @Mutation(() => HandoffMessagePayload, { description: 'Acknowledges a message sent to your organisation (or your care unit). Acknowledging again keeps the first time.' })
   async handoffMessageAcknowledge(
     @Arg('input', () => HandoffMessageAcknowledgeInput, { description: 'The message.' }) input: HandoffMessageAcknowledgeInput,
     @Ctx() ctx: Context,
-    @Info() info: GraphQLResolveInfo,
   ) {
-    return messagePayload(ctx, await ctx.access.handoffs.acknowledge(input.messageId, info.fieldName));
+    return messagePayload(ctx, await ctx.access.handoffs.acknowledge(input.messageId));
   }
 }
 

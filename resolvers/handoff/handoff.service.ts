@@ -156,7 +156,7 @@ function deadlinesView(timeline: HandoffTimeline, parameters: { liabilityAfterDa
   };
 }
 
-export async function createHandoff(access: Access, input: HandoffCreateInput, action: string) {
+export async function createHandoff(access: Access, input: HandoffCreateInput) {
   const viewer = access.patients.requirePatientRole();
   const patient = await access.patients.requireVisible(idArg(input.patientId, 'patientId'), 'patientId');
   const unit = await access.reference.careUnit(idArg(input.sendingCareUnitId, 'sendingCareUnitId'));
@@ -192,7 +192,7 @@ export async function createHandoff(access: Access, input: HandoffCreateInput, a
   };
   const messages = opening ? [{ kind, sentAt: access.now(), recipientOrganisationIds: recipients.map((r) => r.organisationId) }] : [];
   const computed = await timelineOf(access, values, messages);
-  return access.handoffs.create(values, opening, computed?.timeline.nextDueAt ?? null, action);
+  return access.handoffs.create(values, opening, computed?.timeline.nextDueAt ?? null);
 }
 
 /** The coded error for a message the rules refuse. */
@@ -204,7 +204,7 @@ function refusal({ code, field, message }: Extract<MessageDecision, { ok: false 
   return new ConflictError(ConflictReason.ILLEGAL_STATE, text, field);
 }
 
-export async function sendHandoffMessage(access: Access, input: HandoffMessageSendInput, action: string) {
+export async function sendHandoffMessage(access: Access, input: HandoffMessageSendInput) {
   const viewer = access.patients.requirePatientRole();
   const handoff = await access.handoffs.requireVisible(idArg(input.handoffId, 'handoffId'), 'handoffId');
   if (input.version !== handoff.version) {
@@ -237,5 +237,5 @@ export async function sendHandoffMessage(access: Access, input: HandoffMessageSe
   const next = [...messages, { kind: input.kind, sentAt: access.now(), recipientOrganisationIds: recipients.map((r) => r.organisationId) }];
   const computed = await timelineOf(access, { ...handoff, homeMunicipalityId }, next);
   const change = { expectedVersion: input.version, state: decision.state, nextDueAt: computed?.timeline.nextDueAt ?? null, homeMunicipalityId };
-  return access.handoffs.send(handoff, message, change, action);
+  return access.handoffs.send(handoff, message, change);
 }

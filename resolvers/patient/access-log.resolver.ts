@@ -1,5 +1,4 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
-import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { DateTimeISOResolver } from 'graphql-scalars';
 import { Country } from '../../domain/enums';
 import { PageArgs, pageRequest, toConnection } from '../../schema/common/page';
@@ -48,9 +47,8 @@ export class PatientAccessResolver extends AccessOriginResolver(PatientAccess) {
     @Arg('to', () => DateTimeISOResolver, { nullable: true, description: 'Only accesses before this instant.' }) to: Date | null,
     @Args() page: PageArgs,
     @Ctx() { access }: Context,
-    @Info() info: GraphQLResolveInfo,
   ) {
-    const rows = await access.accessLog.forPatient(patientId, periodArg(from, to), pageRequest(page, ['bigint']), info.fieldName);
+    const rows = await access.accessLog.forPatient(patientId, periodArg(from, to), pageRequest(page, ['bigint']));
     return toConnection(rows, byPosition);
   }
 }
@@ -62,14 +60,12 @@ export class AccessLogEntryResolver extends AccessOriginResolver(AccessLogEntry)
     @Arg('filter', () => AccessLogReviewFilter, { nullable: true, description: 'Which rows to review.' }) filter: AccessLogReviewFilter | null,
     @Args() page: PageArgs,
     @Ctx() { access }: Context,
-    @Info() info: GraphQLResolveInfo,
   ) {
     const request = pageRequest(page, ['bigint']);
     if (filter?.patientId && !isUuid(filter.patientId)) throw new BadUserInputError('filter.patientId is not a valid id', 'filter.patientId');
     const rows = await access.accessLog.review(
       { userId: filter?.userId ?? undefined, patientId: filter?.patientId ?? undefined, deniedOnly: filter?.deniedOnly ?? false, ...periodArg(filter?.from, filter?.to) },
       request,
-      info.fieldName,
     );
     return toConnection(rows, byPosition);
   }
@@ -86,9 +82,8 @@ export class AccessLogVerificationResolver {
     @Arg('period', () => PeriodInput, { description: 'The days whose rows to verify (in the region\'s time zone), at most 3 years.' }) period: PeriodInput,
     @Arg('country', () => Country, { nullable: true, defaultValue: Country.SE, description: 'Country of the region code; default SE.' }) country: Country,
     @Ctx() { access }: Context,
-    @Info() info: GraphQLResolveInfo,
   ): Promise<AccessLogVerification> {
-    const result = await access.accessLog.verify(regionCode, country, period, info.fieldName);
+    const result = await access.accessLog.verify(regionCode, country, period);
     return { from: period.from, to: period.to, verified: result.breakKind === null, ...result };
   }
 }

@@ -1,5 +1,4 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { PageArgs, pageRequest, toConnection } from '../../schema/common/page';
 import { Organisation } from '../../schema/organisation/organisation.type';
 import {
@@ -22,9 +21,8 @@ export class ConsentResolver {
     @Arg('patientId', () => ID, { description: 'The patient.' }) patientId: string,
     @Args() page: PageArgs,
     @Ctx() { access }: Context,
-    @Info() info: GraphQLResolveInfo,
   ) {
-    const rows = await access.consents.ofPatient(patientId, pageRequest(page, ['timestamp', 'uuid']), info.fieldName);
+    const rows = await access.consents.ofPatient(patientId, pageRequest(page, ['timestamp', 'uuid']));
     return toConnection(rows, (c: ConsentRow) => [c.recordedAtKey, c.id]);
   }
 
@@ -47,12 +45,12 @@ export class ConsentResolver {
   }
 
   @Mutation(() => ConsentRecordPayload, { description: "Records a patient's consent for data to flow from your organisation to another. Logged." })
-  async consentRecord(@Arg('input', () => ConsentRecordInput, { description: 'The consent.' }) input: ConsentRecordInput, @Ctx() { access }: Context, @Info() info: GraphQLResolveInfo) {
-    return { consent: await recordConsent(access, input, info.fieldName) };
+  async consentRecord(@Arg('input', () => ConsentRecordInput, { description: 'The consent.' }) input: ConsentRecordInput, @Ctx() { access }: Context) {
+    return { consent: await recordConsent(access, input) };
   }
 
   @Mutation(() => ConsentRevokePayload, { description: "Revokes a consent (its source organisation or the patient's own organisation). An organisation that took part in the person's SIPs on it alone leaves them; a running SIP left without the person's consent between its principals is cancelled. Logged." })
-  async consentRevoke(@Arg('input', () => ConsentRevokeInput, { description: 'The revocation.' }) input: ConsentRevokeInput, @Ctx() { access }: Context, @Info() info: GraphQLResolveInfo) {
-    return { consent: await revokeConsent(access, input, info.fieldName) };
+  async consentRevoke(@Arg('input', () => ConsentRevokeInput, { description: 'The revocation.' }) input: ConsentRevokeInput, @Ctx() { access }: Context) {
+    return { consent: await revokeConsent(access, input) };
   }
 }

@@ -6,7 +6,7 @@ import { isUuid } from '../../domain/uuid';
 import { BadUserInputError } from '../../schema/common/errors';
 import { ConsentRecordInput, ConsentRevokeInput } from '../../schema/patient/consent.type';
 
-export async function recordConsent(access: Access, input: ConsentRecordInput, action: string) {
+export async function recordConsent(access: Access, input: ConsentRecordInput) {
   const viewer = access.patients.requirePatientRole();
   // The patient must be visible before anything about the input is answered.
   await access.patients.requireVisible(input.patientId, 'patientId');
@@ -29,12 +29,11 @@ export async function recordConsent(access: Access, input: ConsentRecordInput, a
   if (problem) throw new BadUserInputError(`${problem.field}: ${problem.message}`, problem.field);
   return access.consents.record(
     { patientId: input.patientId, recipientOrganisationId: recipient.id, categories, purpose: input.purpose, givenBy, representativeName, ...period },
-    action,
   );
 }
 
-export function revokeConsent(access: Access, input: ConsentRevokeInput, action: string) {
+export function revokeConsent(access: Access, input: ConsentRevokeInput) {
   const reason = input.reason.trim();
   if (reason.length < 1 || reason.length > 500) throw new BadUserInputError('reason must have 1 to 500 characters', 'reason');
-  return access.consents.revoke(input.id, reason, action);
+  return access.consents.revoke(input.id, reason);
 }

@@ -1,5 +1,4 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ageOn } from '../../domain/personnummer';
 import { PageArgs, pageRequest, toConnection } from '../../schema/common/page';
 import { CareUnit } from '../../schema/organisation/care-unit.type';
@@ -13,8 +12,8 @@ import { createPatient, identityNumberArg, updatePatient } from './patient.servi
 @Resolver(() => Patient)
 export class PatientResolver {
   @Query(() => Patient, { nullable: true, description: 'A patient you may see; NOT_FOUND otherwise (whether or not it exists). Logged.' })
-  patient(@Arg('id', () => ID, { description: 'The patient record.' }) id: string, @Ctx() { access }: Context, @Info() info: GraphQLResolveInfo) {
-    return access.patients.get(id, info.fieldName);
+  patient(@Arg('id', () => ID, { description: 'The patient record.' }) id: string, @Ctx() { access }: Context) {
+    return access.patients.get(id);
   }
 
   @Query(() => PatientConnection, { description: 'Patients you may see (your organisation keeps them or takes part in their case), in a stable order. Logged per patient.' })
@@ -22,11 +21,10 @@ export class PatientResolver {
     @Args() page: PageArgs,
     @Arg('filter', () => PatientFilter, { nullable: true, description: 'Which patients to list.' }) filter: PatientFilter | null,
     @Ctx() { access }: Context,
-    @Info() info: GraphQLResolveInfo,
   ) {
     const request = pageRequest(page, ['uuid']);
     const identity = filter?.personnummer ? await identityNumberArg(access, filter.personnummer, 'filter.personnummer') : null;
-    const rows = await access.patients.list({ identityNumber: identity?.value }, request, info.fieldName);
+    const rows = await access.patients.list({ identityNumber: identity?.value }, request);
     return toConnection(rows, (p: PatientView) => [p.id]);
   }
 
@@ -51,12 +49,12 @@ export class PatientResolver {
   }
 
   @Mutation(() => PatientCreatePayload, { description: "Creates your organisation's record of a person (CARE_STAFF, REHAB_COORDINATOR of a region or municipality)." })
-  async patientCreate(@Arg('input', () => PatientCreateInput, { description: 'The new record.' }) input: PatientCreateInput, @Ctx() { access }: Context, @Info() info: GraphQLResolveInfo) {
-    return { patient: await createPatient(access, input, info.fieldName) };
+  async patientCreate(@Arg('input', () => PatientCreateInput, { description: 'The new record.' }) input: PatientCreateInput, @Ctx() { access }: Context) {
+    return { patient: await createPatient(access, input) };
   }
 
   @Mutation(() => PatientUpdatePayload, { description: 'Changes a record your organisation keeps.' })
-  async patientUpdate(@Arg('input', () => PatientUpdateInput, { description: 'What to change.' }) input: PatientUpdateInput, @Ctx() { access }: Context, @Info() info: GraphQLResolveInfo) {
-    return { patient: await updatePatient(access, input, info.fieldName) };
+  async patientUpdate(@Arg('input', () => PatientUpdateInput, { description: 'What to change.' }) input: PatientUpdateInput, @Ctx() { access }: Context) {
+    return { patient: await updatePatient(access, input) };
   }
 }

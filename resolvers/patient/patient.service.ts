@@ -30,7 +30,7 @@ async function listedCareUnitArg(access: Access, id: string | null): Promise<str
   return unit.id;
 }
 
-export async function createPatient(access: Access, input: PatientCreateInput, action: string) {
+export async function createPatient(access: Access, input: PatientCreateInput) {
   access.patients.requirePatientRole();
   const values: NewPatient = {
     identity: await identityNumberArg(access, input.personnummer, 'personnummer'),
@@ -41,10 +41,10 @@ export async function createPatient(access: Access, input: PatientCreateInput, a
     homeMunicipalityId: await homeMunicipalityArg(access, input.homeMunicipalityCode ?? null),
     listedCareUnitId: await listedCareUnitArg(access, input.listedCareUnitId ?? null),
   };
-  return access.patients.create(values, action);
+  return access.patients.create(values);
 }
 
-export async function updatePatient(access: Access, input: PatientUpdateInput, action: string) {
+export async function updatePatient(access: Access, input: PatientUpdateInput) {
   access.patients.requirePatientRole();
   const patch: PatientPatch = {};
   if (input.givenName !== undefined) patch.givenName = optionalText(input.givenName, 'givenName', 200);
@@ -56,5 +56,5 @@ export async function updatePatient(access: Access, input: PatientUpdateInput, a
   }
   if (input.homeMunicipalityCode !== undefined) patch.homeMunicipalityId = await homeMunicipalityArg(access, input.homeMunicipalityCode);
   if (input.listedCareUnitId !== undefined) patch.listedCareUnitId = await listedCareUnitArg(access, input.listedCareUnitId);
-  return access.patients.update(input.id, patch, input.version, action);
+  return access.patients.update(input.id, patch, input.version);
 }

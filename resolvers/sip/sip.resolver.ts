@@ -1,5 +1,4 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
 import { Country } from '../../domain/enums';
 import { localDateOf } from '../../domain/local-date';
@@ -70,8 +69,8 @@ async function kvaOn(access: Access, code: string | null, sipId: string, at: Dat
 @Resolver(() => Sip)
 export class SipResolver {
   @Query(() => Sip, { nullable: true, description: 'A SIP your organisation takes part in; NOT_FOUND otherwise. Logged.' })
-  sip(@Arg('id', () => ID, { description: 'The plan.' }) id: string, @Ctx() { access }: Context, @Info() info: GraphQLResolveInfo) {
-    return access.sips.get(id, info.fieldName);
+  sip(@Arg('id', () => ID, { description: 'The plan.' }) id: string, @Ctx() { access }: Context) {
+    return access.sips.get(id);
   }
 
   @Query(() => SipConnection, { description: 'The SIPs your organisation takes part in, newest first. Logged per plan.' })
@@ -79,10 +78,9 @@ export class SipResolver {
     @Args() page: PageArgs,
     @Arg('filter', () => SipFilter, { nullable: true, description: 'Which plans.' }) filter: SipFilter | null,
     @Ctx() { access }: Context,
-    @Info() info: GraphQLResolveInfo,
   ) {
     const query = { patientId: filter?.patientId ? idArg(filter.patientId, 'filter.patientId') : null, status: filter?.status ?? null };
-    const rows = await access.sips.list(query, pageRequest(page, ['timestamp', 'uuid']), info.fieldName);
+    const rows = await access.sips.list(query, pageRequest(page, ['timestamp', 'uuid']));
     return toConnection(rows, (s: SipRow) => [s.createdAt.toISOString(), s.id]);
   }
 
@@ -95,9 +93,8 @@ export class SipResolver {
     @Arg('before', () => LocalDateResolver, { nullable: true, description: 'Due before this date; default today (overdue ones).' }) before: string | null,
     @Args() page: PageArgs,
     @Ctx() { access }: Context,
-    @Info() info: GraphQLResolveInfo,
   ) {
-    const rows = await sipFollowUpsDue(access, organisationId, before, pageRequest(page, ['date', 'uuid']), info.fieldName);
+    const rows = await sipFollowUpsDue(access, organisationId, before, pageRequest(page, ['date', 'uuid']));
     return toConnection(rows, (f: SipFollowUpRow) => [f.dueDate, f.id]);
   }
 
@@ -154,63 +151,63 @@ export class SipResolver {
     description:
       "Starts a SIP called by your organisation (a region or municipality), DRAFT; or CALLED when started from a hand-off's SIP call-out. Needs the person's SIP consent to the other principal; other organisations need their own.",
   })
-  async sipCreate(@Arg('input', () => SipCreateInput, { description: 'The new plan.' }) input: SipCreateInput, @Ctx() { access }: Context, @Info() info: GraphQLResolveInfo) {
-    return { sip: await createSip(access, input, info.fieldName) };
+  async sipCreate(@Arg('input', () => SipCreateInput, { description: 'The new plan.' }) input: SipCreateInput, @Ctx() { access }: Context) {
+    return { sip: await createSip(access, input) };
   }
 
   @Mutation(() => SipPayload, { description: 'Calls the SIP meeting (DRAFT → CALLED).' })
-  async sipCall(@Arg('input', () => SipCallInput, INPUT) input: SipCallInput, @Ctx() { access }: Context, @Info() info: GraphQLResolveInfo) {
-    return { sip: await callSip(access, input, info.fieldName) };
+  async sipCall(@Arg('input', () => SipCallInput, INPUT) input: SipCallInput, @Ctx() { access }: Context) {
+    return { sip: await callSip(access, input) };
   }
 
   @Mutation(() => SipPayload, { description: 'Adds an organisation (a principal, or anyone else under the person’s SIP consent to it) or a relative (unless the person objects).' })
-  async sipParticipantAdd(@Arg('input', () => SipParticipantAddInput, INPUT) input: SipParticipantAddInput, @Ctx() { access }: Context, @Info() info: GraphQLResolveInfo) {
-    return { sip: await addSipParticipant(access, input, info.fieldName) };
+  async sipParticipantAdd(@Arg('input', () => SipParticipantAddInput, INPUT) input: SipParticipantAddInput, @Ctx() { access }: Context) {
+    return { sip: await addSipParticipant(access, input) };
   }
 
   @Mutation(() => SipPayload, { description: "Changes a participant's contact. Principals change anyone's; other organisations their own." })
-  async sipParticipantUpdate(@Arg('input', () => SipParticipantUpdateInput, INPUT) input: SipParticipantUpdateInput, @Ctx() { access }: Context, @Info() info: GraphQLResolveInfo) {
-    return { sip: await updateSipParticipant(access, input, info.fieldName) };
+  async sipParticipantUpdate(@Arg('input', () => SipParticipantUpdateInput, INPUT) input: SipParticipantUpdateInput, @Ctx() { access }: Context) {
+    return { sip: await updateSipParticipant(access, input) };
   }
 
   @Mutation(() => SipPayload, { description: 'Changes the content of the plan. A running plan (ACTIVE, FOLLOW_UP) must keep every required item.' })
-  async sipContentUpdate(@Arg('input', () => SipContentUpdateInput, INPUT) input: SipContentUpdateInput, @Ctx() { access }: Context, @Info() info: GraphQLResolveInfo) {
-    return { sip: await updateSipContent(access, input, info.fieldName) };
+  async sipContentUpdate(@Arg('input', () => SipContentUpdateInput, INPUT) input: SipContentUpdateInput, @Ctx() { access }: Context) {
+    return { sip: await updateSipContent(access, input) };
   }
 
   @Mutation(() => SipMeetingRecordPayload, { description: 'Records a SIP meeting that was held: when, where or by video, and who was present.' })
-  async sipMeetingRecord(@Arg('input', () => SipMeetingRecordInput, INPUT) input: SipMeetingRecordInput, @Ctx() { access }: Context, @Info() info: GraphQLResolveInfo) {
-    const { sip, meetingId } = await recordSipMeeting(access, input, info.fieldName);
+  async sipMeetingRecord(@Arg('input', () => SipMeetingRecordInput, INPUT) input: SipMeetingRecordInput, @Ctx() { access }: Context) {
+    const { sip, meetingId } = await recordSipMeeting(access, input);
     return { sip, meeting: (await access.sips.meetings(sip)).find((m) => m.id === meetingId)! };
   }
 
   @Mutation(() => SipPayload, {
     description: 'Activates a plan agreed at a meeting (CALLED → ACTIVE), recording the KVÅ code for establishing a SIP on that meeting. Refused, naming each missing item, unless the plan states everything required.',
   })
-  async sipActivate(@Arg('input', () => SipActivateInput, INPUT) input: SipActivateInput, @Ctx() { access }: Context, @Info() info: GraphQLResolveInfo) {
-    return { sip: await activateSip(access, input, info.fieldName) };
+  async sipActivate(@Arg('input', () => SipActivateInput, INPUT) input: SipActivateInput, @Ctx() { access }: Context) {
+    return { sip: await activateSip(access, input) };
   }
 
   @Mutation(() => SipPayload, { description: 'Starts following the plan up (ACTIVE → FOLLOW_UP).' })
-  async sipFollowUpStart(@Arg('input', () => SipStatusInput, INPUT) input: SipStatusInput, @Ctx() { access }: Context, @Info() info: GraphQLResolveInfo) {
-    return { sip: await changeSipStatus(access, input, SipEvent.START_FOLLOW_UP, info.fieldName) };
+  async sipFollowUpStart(@Arg('input', () => SipStatusInput, INPUT) input: SipStatusInput, @Ctx() { access }: Context) {
+    return { sip: await changeSipStatus(access, input, SipEvent.START_FOLLOW_UP) };
   }
 
   @Mutation(() => SipPayload, {
     description: 'Records the open follow-up as done, with the KVÅ code for following up a SIP: the plan goes on (ACTIVE, with its next follow-up date) or closes.',
   })
-  async sipFollowUpRecord(@Arg('input', () => SipFollowUpRecordInput, INPUT) input: SipFollowUpRecordInput, @Ctx() { access }: Context, @Info() info: GraphQLResolveInfo) {
-    return { sip: await recordSipFollowUp(access, input, info.fieldName) };
+  async sipFollowUpRecord(@Arg('input', () => SipFollowUpRecordInput, INPUT) input: SipFollowUpRecordInput, @Ctx() { access }: Context) {
+    return { sip: await recordSipFollowUp(access, input) };
   }
 
   @Mutation(() => SipPayload, { description: 'Closes a running plan whose goals are met, without a follow-up (ACTIVE or FOLLOW_UP → CLOSED).' })
-  async sipClose(@Arg('input', () => SipStatusInput, INPUT) input: SipStatusInput, @Ctx() { access }: Context, @Info() info: GraphQLResolveInfo) {
-    return { sip: await changeSipStatus(access, input, SipEvent.CLOSE, info.fieldName) };
+  async sipClose(@Arg('input', () => SipStatusInput, INPUT) input: SipStatusInput, @Ctx() { access }: Context) {
+    return { sip: await changeSipStatus(access, input, SipEvent.CLOSE) };
   }
 
   @Mutation(() => SipPayload, { description: 'Cancels an open plan, with the reason (→ CANCELLED).' })
-  async sipCancel(@Arg('input', () => SipStatusInput, INPUT) input: SipStatusInput, @Ctx() { access }: Context, @Info() info: GraphQLResolveInfo) {
-    return { sip: await changeSipStatus(access, input, SipEvent.CANCEL, info.fieldName) };
+  async sipCancel(@Arg('input', () => SipStatusInput, INPUT) input: SipStatusInput, @Ctx() { access }: Context) {
+    return { sip: await changeSipStatus(access, input, SipEvent.CANCEL) };
   }
 }
 

@@ -111,7 +111,7 @@ async function callOutOf(access: Access, handoffId: string, patient: PatientReco
  * Starts a plan. A principal calls it; the person's consent to the plan (a SIP consent from the
  * caller to the other principal) is required, and anyone else needs a consent of their own.
  */
-export async function createSip(access: Access, input: SipCreateInput, action: string): Promise<SipRow> {
+export async function createSip(access: Access, input: SipCreateInput): Promise<SipRow> {
   const viewer = access.sips.requireRole();
   const patient = await access.patients.requireVisible(idArg(input.patientId, 'patientId'), 'patientId');
   const initiator = (await access.reference.organisation(viewer.organisationId))!;
@@ -160,7 +160,6 @@ export async function createSip(access: Access, input: SipCreateInput, action: s
       calledAt: callOut?.sentAt ?? null,
     },
     [own, ...others],
-    action,
   );
 }
 
@@ -226,40 +225,40 @@ function followUpDate(date: string, today: string, field: string): string {
   return date;
 }
 
-export async function callSip(access: Access, input: SipCallInput, action: string) {
+export async function callSip(access: Access, input: SipCallInput) {
   const { sip } = await writable(access, input.sipId, input.version);
   const status = next(sip.status, SipEvent.CALL);
   if (input.meetingAt.getTime() < access.now().getTime() - SKEW_MS) throw new BadUserInputError('meetingAt: the meeting cannot be in the past', 'meetingAt');
   const patch = { status, meetingPlannedAt: input.meetingAt, meetingPlannedPlace: requiredText(input.meetingPlace, 'meetingPlace', 200), calledAt: access.now() };
-  return access.sips.change(sip, input.version, { patch }, action);
+  return access.sips.change(sip, input.version, { patch });
 }
 
-export async function addSipParticipant(access: Access, input: SipParticipantAddInput, action: string) {
+export async function addSipParticipant(access: Access, input: SipParticipantAddInput) {
   const { sip } = await writable(access, input.sipId, input.version);
   if (input.kind === SipParticipantKind.RELATIVE) {
     if (!input.relative || input.organisation) throw new BadUserInputError('relative: a RELATIVE is given with relative (name, relation), not organisation', 'relative');
     if (!relativeMayTakePart(sip.personObjectsToRelatives)) throw new ForbiddenError('kind: the person objects to relatives taking part in the plan', 'kind');
     const relative: NewSipParticipant = { kind: SipParticipantKind.RELATIVE, organisationId: null, careUnitId: null, basis: null, ...contact(input.relative, 'relative') };
-    return access.sips.change(sip, input.version, { participants: [relative] }, action);
+    return access.sips.change(sip, input.version, { participants: [relative] });
   }
   if (input.kind !== SipParticipantKind.ORGANISATION || !input.organisation || input.relative) {
     throw new BadUserInputError('kind: add an ORGANISATION (with organisation) or a RELATIVE (with relative); the person takes part already', 'kind');
   }
   const joining = await organisationParticipant(access, input.organisation, 'organisation');
-  return access.sips.change(sip, input.version, { participants: await withBasis(access, sip.patientId, [joining], 'organisation') }, action);
+  return access.sips.change(sip, input.version, { participants: await withBasis(access, sip.patientId, [joining], 'organisation') });
 }
 
-export async function updateSipParticipant(access: Access, input: SipParticipantUpdateInput, action: string) {
+export async function updateSipParticipant(access: Access, input: SipParticipantUpdateInput) {
   const viewer = access.requireViewer();
   const { sip, participants, own } = await writable(access, input.sipId, input.version, { anyParticipant: true });
   const participant = participants.find((p) => p.id === input.participantId);
   if (!participant || participant.kind === SipParticipantKind.PERSON) throw new BadUserInputError('participantId: no organisation or relative of this plan with that id', 'participantId');
   const mayEdit = own.basis !== SipParticipantBasis.SIP_CONSENT || participant.organisationId === viewer.organisationId;
   if (!mayEdit) throw new ForbiddenError("participantId: you keep your own organisation's contact details, not another's", 'participantId');
-  return access.sips.change(sip, input.version, { participantContact: { participantId: participant.id, ...contact(input.contact, 'contact') } }, action);
+  return access.sips.change(sip, input.version, { participantContact: { participantId: participant.id, ...contact(input.contact, 'contact') } });
 }
 
-export async function updateSipContent(access: Access, input: SipContentUpdateInput, action: string) {
+export async function updateSipContent(access: Access, input: SipContentUpdateInput) {
   const { sip, participants } = await writable(access, input.sipId, input.version);
   const today = await access.today();
   const edit: SipEdit = { patch: {} };
@@ -292,10 +291,10 @@ export async function updateSipContent(access: Access, input: SipContentUpdateIn
     const after = await contentOf(access, { ...sip, ...edit.patch, nextFollowUpDate: edit.nextFollowUpDate ?? sip.nextFollowUpDate }, participants, interventions ? { interventions } : {});
     refuseIncomplete(sipActivationProblems(after, today), 'The plan is running and would lack');
   }
-  return access.sips.change(sip, input.version, edit, action);
+  return access.sips.change(sip, input.version, edit);
 }
 
-export async function recordSipMeeting(access: Access, input: SipMeetingRecordInput, action: string) {
+export async function recordSipMeeting(access: Access, input: SipMeetingRecordInput) {
   const { sip, participants } = await writable(access, input.sipId, input.version);
   if (sip.status === SipStatus.DRAFT) throw new ConflictError(ConflictReason.ILLEGAL_STATE, 'sipId: the SIP meeting has not been called yet (sipCall)', 'sipId');
   if (input.heldAt.getTime() > access.now().getTime() + SKEW_MS) throw new BadUserInputError('heldAt: record a meeting once it has been held', 'heldAt');
@@ -307,7 +306,7 @@ export async function recordSipMeeting(access: Access, input: SipMeetingRecordIn
   const unknown = present.filter((id) => !participants.some((p) => p.id === id));
   if (unknown.length) throw new BadUserInputError(`presentParticipantIds: not participants of this plan: ${unknown.join(', ')}`, 'presentParticipantIds');
   const meeting = { id: randomUUID(), heldAt: input.heldAt, place, video, note: optionalText(input.note, 'note', 4000), attendeeIds: present };
-  return { sip: await access.sips.change(sip, input.version, { meeting }, action), meetingId: meeting.id };
+  return { sip: await access.sips.change(sip, input.version, { meeting }), meetingId: meeting.id };
 }
 
 /** The KVÅ code a SIP step is recorded with on a date: dated configuration of the plan's region. */
@@ -322,17 +321,17 @@ async function meetingOf(access: Access, sip: SipRow, meetingId: string, field: 
   return meeting;
 }
 
-export async function activateSip(access: Access, input: SipActivateInput, action: string) {
+export async function activateSip(access: Access, input: SipActivateInput) {
   const { sip } = await writable(access, input.sipId, input.version);
   const status = next(sip.status, SipEvent.ACTIVATE);
   const meeting = await meetingOf(access, sip, input.meetingId, 'meetingId');
   refuseIncomplete(await activationProblems(access, sip), 'The plan cannot be activated; it lacks');
   const region = (await access.reference.region(sip.regionId))!;
   const kva = await kvaCodeFor(access, sip, SipKvaUse.ESTABLISH, localDateOf(meeting.heldAt, region.timeZone));
-  return access.sips.change(sip, input.version, { patch: { status, activatedAt: access.now() }, meetingKva: { meetingId: meeting.id, code: kva } }, action);
+  return access.sips.change(sip, input.version, { patch: { status, activatedAt: access.now() }, meetingKva: { meetingId: meeting.id, code: kva } });
 }
 
-export async function recordSipFollowUp(access: Access, input: SipFollowUpRecordInput, action: string) {
+export async function recordSipFollowUp(access: Access, input: SipFollowUpRecordInput) {
   const { sip } = await writable(access, input.sipId, input.version);
   // From ACTIVE the follow-up starts and ends in one step.
   const following = sip.status === SipStatus.ACTIVE ? next(sip.status, SipEvent.START_FOLLOW_UP) : sip.status;
@@ -349,22 +348,22 @@ export async function recordSipFollowUp(access: Access, input: SipFollowUpRecord
   } else if (input.nextFollowUpDate) {
     throw new BadUserInputError('nextFollowUpDate: a plan that closes has no next follow-up', 'nextFollowUpDate');
   }
-  return access.sips.change(sip, input.version, edit, action);
+  return access.sips.change(sip, input.version, edit);
 }
 
 /** START_FOLLOW_UP, CLOSE or CANCEL: a change of status that carries only a reason. */
-export async function changeSipStatus(access: Access, input: SipStatusInput, event: SipEvent.START_FOLLOW_UP | SipEvent.CLOSE | SipEvent.CANCEL, action: string) {
+export async function changeSipStatus(access: Access, input: SipStatusInput, event: SipEvent.START_FOLLOW_UP | SipEvent.CLOSE | SipEvent.CANCEL) {
   const { sip } = await writable(access, input.sipId, input.version);
   const status = next(sip.status, event);
   const reason = optionalText(input.reason, 'reason', 1000);
   if (event === SipEvent.CANCEL && reason === null) throw new BadUserInputError('reason: say why the plan is cancelled', 'reason');
   const ends = isSipFinal(status) ? { endedAt: access.now(), endReason: reason } : {};
-  return access.sips.change(sip, input.version, { patch: { status, ...ends } }, action);
+  return access.sips.change(sip, input.version, { patch: { status, ...ends } });
 }
 
 /** Open follow-ups overdue by `before` (default: today) of plans the organisation takes part in; only your own organisation's. */
-export async function sipFollowUpsDue(access: Access, organisationId: string, before: string | null, page: PageRequest, action: string) {
+export async function sipFollowUpsDue(access: Access, organisationId: string, before: string | null, page: PageRequest) {
   const viewer = access.sips.requireRole();
   if (idArg(organisationId, 'organisationId') !== viewer.organisationId) throw new ForbiddenError("organisationId: you see your own organisation's follow-ups", 'organisationId');
-  return access.sips.followUpsDue(before ?? (await access.today()), page, action);
+  return access.sips.followUpsDue(before ?? (await access.today()), page);
 }

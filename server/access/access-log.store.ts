@@ -2,7 +2,9 @@ import { Country, Role } from '../../domain/enums';
 import { regionCodeProblem } from '../../domain/region-codes';
 import { Page, PageRequest } from '../../schema/common/page';
 import { BadUserInputError, ForbiddenError, NotFoundError } from '../../schema/common/errors';
-import type { Access } from './access';
+import type { RequestScope } from './request-scope';
+import type { PatientStore } from './patient.store';
+import type { ReferenceStore } from './reference.store';
 import { ChainVerification, verifyAccessLogChain } from './access-log-chain';
 import { AuditOutcome, AuditRecordType } from '../../domain/audit';
 import { pageByKey } from './sql';
@@ -46,18 +48,23 @@ export interface ReviewFilter {
 /** Reading the access log: for a patient's own organisation, and for a TENANT_ADMIN's follow-up. */
 export class AccessLogStore {
   constructor(
-    private readonly access: Access,
-    private readonly db: TenantDb,
+    private readonly scope: RequestScope,
+    private readonly patients: PatientStore,
+    private readonly reference: ReferenceStore,
   ) {}
+
+  private get db(): TenantDb {
+    return this.scope.db;
+  }
 
   /**
    * Which organisations and care units touched a patient's data, and when (patientdatalagen
    * 8 kap 5 §). Only the organisation that keeps the patient's record may ask.
    */
-  async forPatient(patientId: string, period: { from?: Date; to?: Date }, page: PageRequest, action: string): Promise<Page<AccessLogRow>> {
-    const entry = { action, recordType: AuditRecordType.ACCESS_LOG, patientId, recordId: null };
-    const viewer = this.access.patients.requirePatientRole();
-    const patient = await this.access.patients.requireVisible(patientId, 'patientId');
+  async forPatient(patientId: string, period: { from?: Date; to?: Date }, page: PageRequest): Promise<Page<AccessLogRow>> {
+    const entry = { recordType: AuditRecordType.ACCESS_LOG, patientId, recordId: null };
+    const viewer = this.patients.requirePatientRole();
+    const patient = await this.patients.requireVisible(patientId, 'patientId');
     if (patient.ownerOrganisationId !== viewer.organisationId) {
       throw new ForbiddenError("Only the organisation that keeps the patient's record may read its access log", 'patientId');
     }
@@ -66,14 +73,14 @@ export class AccessLogStore {
     if (period.from) where.and(`l.at >= ${where.param(period.from)}`);
     if (period.to) where.and(`l.at < ${where.param(period.to)}`);
     const rows = await pageByKey<AccessLogRow>(this.db, NEWEST_FIRST, `SELECT ${COLUMNS} FROM access_log l`, where, page);
-    await this.access.audit.write([{ ...entry, outcome: AuditOutcome.ALLOWED }]);
+    await this.scope.audit.write([{ ...entry, outcome: AuditOutcome.ALLOWED }]);
     return rows;
   }
 
   /** Systematic follow-up of accesses (patientdatalagen 4 kap 3 §) by users of the admin's region. */
-  async review(filter: ReviewFilter, page: PageRequest, action: string): Promise<Page<AccessLogRow>> {
-    const entry = { action, recordType: AuditRecordType.ACCESS_LOG, patientId: filter.patientId ?? null, recordId: null };
-    const viewer = this.access.requireRole(Role.TENANT_ADMIN);
+  async review(filter: ReviewFilter, page: PageRequest): Promise<Page<AccessLogRow>> {
+    const entry = { recordType: AuditRecordType.ACCESS_LOG, patientId: filter.patientId ?? null, recordId: null };
+    const viewer = this.scope.requireRole(Role.TENANT_ADMIN);
     if (filter.patientId) await this.requireRegionPatient(filter.patientId, viewer.regionId);
     const where = new Where();
     where.and(`l.region_id = ${where.param(viewer.regionId)}`);
@@ -83,7 +90,7 @@ export class AccessLogStore {
     if (filter.to) where.and(`l.at < ${where.param(filter.to)}`);
     if (filter.deniedOnly) where.and(`l.outcome <> 'ALLOWED'`);
     const rows = await pageByKey<AccessLogRow>(this.db, NEWEST_FIRST, `SELECT ${COLUMNS} FROM access_log l`, where, page);
-    await this.access.audit.write([{ ...entry, outcome: AuditOutcome.ALLOWED }]);
+    await this.scope.audit.write([{ ...entry, outcome: AuditOutcome.ALLOWED }]);
     return rows;
   }
 
@@ -92,18 +99,18 @@ export class AccessLogStore {
    * that rows changed, removed or reordered by a role that can bypass the append-only trigger show.
    * Another region's code answers as an unknown one.
    */
-  async verify(regionCode: string, country: Country, period: { from: string; to: string }, action: string): Promise<ChainVerification> {
-    const viewer = this.access.requireRole(Role.TENANT_ADMIN);
+  async verify(regionCode: string, country: Country, period: { from: string; to: string }): Promise<ChainVerification> {
+    const viewer = this.scope.requireRole(Role.TENANT_ADMIN);
     const problem = regionCodeProblem(country, regionCode);
     if (problem) throw new BadUserInputError(`regionCode: ${problem}`, 'regionCode');
     if (period.to < period.from) throw new BadUserInputError('period.to: the period ends before it starts', 'period.to');
     if ((Date.parse(period.to) - Date.parse(period.from)) / 86400_000 > MAX_VERIFY_DAYS) {
       throw new BadUserInputError(`period: at most ${MAX_VERIFY_DAYS} days`, 'period');
     }
-    const region = await this.access.reference.regionByCode(country, regionCode);
+    const region = await this.reference.regionByCode(country, regionCode);
     if (!region || region.id !== viewer.regionId) throw new NotFoundError(`No region with code ${regionCode}`, 'regionCode');
     const result = await verifyAccessLogChain(this.db, region.id, period, region.timeZone);
-    await this.access.audit.write([{ action, recordType: AuditRecordType.ACCESS_LOG, patientId: null, recordId: null, outcome: AuditOutcome.ALLOWED }]);
+    await this.scope.audit.write([{ recordType: AuditRecordType.ACCESS_LOG, patientId: null, recordId: null, outcome: AuditOutcome.ALLOWED }]);
     return result;
   }
 

@@ -1,19 +1,19 @@
 import { DataSource } from 'typeorm';
 import { Role } from '../../domain/enums';
-import { hasRole, Viewer } from '../auth/viewer';
+import type { Viewer } from '../auth/viewer';
 import type { IdentityNumberCipher } from '../crypto/identity-number-cipher';
-import { ForbiddenError, UnauthenticatedError } from '../../schema/common/errors';
+import { UnauthenticatedError } from '../../schema/common/errors';
 import { Logger } from '../logger';
 import { AccessLogStore } from './access-log.store';
-import { AuditLog } from './audit';
+import { AuditLog, OperationAudit } from './audit';
 import { ConsentStore } from './consent.store';
 import { HandoffStore } from './handoff.store';
 import { PatientStore } from './patient.store';
 import { ReferenceStore } from './reference.store';
+import { Clock, RequestScope } from './request-scope';
 import { ResponsibilityStore } from './responsibility.store';
 import { SipStore } from './sip.store';
 import { TenantDb } from './tenant-db';
-import { localDateOf } from '../../domain/local-date';
 
 /** What every request's Access is built from. */
 export interface AccessServices {
@@ -25,82 +25,116 @@ export interface AccessServices {
   clock: Clock;
 }
 
-/** Where "now" comes from: the system clock, or a set time in tests of deadlines. */
-export interface Clock {
-  now(): Date;
-}
-
-export const systemClock: Clock = { now: () => new Date() };
-
 /**
- * The only way resolvers reach data: built once per request from the viewer, it owns the
- * request's DataLoaders and applies tenant and participation rules to every statement (the
- * Medplum pattern: the security filters live in this one layer, not in resolvers), and it writes
- * the access log. Each area of data is a store; every store works through one TenantDb, so each
- * of its transactions carries the viewer's region to the database's row-level security.
+ * The only way resolvers reach data: built once per request from the viewer, it applies tenant and
+ * participation rules to every statement (the Medplum pattern: the security filters live in this
+ * one layer, not in resolvers), and it writes the access log. Each area of data is a store, built
+ * on first use (a request that reads reference data builds only the reference store); a store gets
+ * the request's scope (viewer, clock, database handle, access log) and the stores it calls, never
+ * this façade. Every store works through one TenantDb, so each of its transactions carries the
+ * viewer's region to the database's row-level security.
+ *
+ * The audit middleware hands each patient-data root field its own Access (`forOperation`), whose
+ * access log names that field; it shares the request's DataLoaders.
  */
 export class Access {
-  readonly audit: AuditLog;
-  readonly reference: ReferenceStore;
-  readonly patients: PatientStore;
-  readonly consents: ConsentStore;
-  readonly accessLog: AccessLogStore;
-  readonly responsibility: ResponsibilityStore;
-  readonly handoffs: HandoffStore;
-  readonly sips: SipStore;
-  readonly logger: Logger;
-  private readonly clock: Clock;
+  private referenceStore?: ReferenceStore;
+  private patientStore?: PatientStore;
+  private consentStore?: ConsentStore;
+  private accessLogStore?: AccessLogStore;
+  private responsibilityStore?: ResponsibilityStore;
+  private handoffStore?: HandoffStore;
+  private sipStore?: SipStore;
+
+  private constructor(
+    readonly scope: RequestScope,
+    private readonly cipher: IdentityNumberCipher,
+  ) {}
 
   /**
    * @param authFailure why the request's token was refused, when it was: the request still runs,
    *   so that each patient-data field it names is logged as UNAUTHENTICATED before it is refused.
    */
-  constructor(
-    readonly viewer: Viewer | null,
-    readonly requestId: string,
-    { db: dataSource, appRole, logger, cipher, clock }: AccessServices,
-    private readonly authFailure: UnauthenticatedError | null = null,
-  ) {
-    this.logger = logger;
-    this.clock = clock;
-    const db = new TenantDb(dataSource, appRole, viewer);
-    this.audit = new AuditLog(db, viewer, requestId);
-    this.reference = new ReferenceStore(this, db);
-    this.patients = new PatientStore(this, db, cipher);
-    this.consents = new ConsentStore(this, db);
-    this.accessLog = new AccessLogStore(this, db);
-    this.responsibility = new ResponsibilityStore(this, db);
-    this.handoffs = new HandoffStore(this, db);
-    this.sips = new SipStore(this, db);
+  static forRequest(viewer: Viewer | null, requestId: string, services: AccessServices, authFailure: UnauthenticatedError | null = null): Access {
+    const db = new TenantDb(services.db, services.appRole, viewer);
+    const log = new AuditLog(db, viewer, requestId);
+    return new Access(new RequestScope({ viewer, requestId, db, log, logger: services.logger, clock: services.clock, authFailure }), services.cipher);
+  }
+
+  /** The same request serving the patient-data root field `action`: its access-log rows name it. */
+  forOperation(action: string): Access {
+    return new Access(this.scope.forOperation(action), this.cipher);
+  }
+
+  get reference(): ReferenceStore {
+    return (this.referenceStore ??= new ReferenceStore(this.scope));
+  }
+
+  get patients(): PatientStore {
+    return (this.patientStore ??= new PatientStore(this.scope, this.reference, this.cipher));
+  }
+
+  get consents(): ConsentStore {
+    // The plan store only when a revocation withdraws consent to a plan.
+    return (this.consentStore ??= new ConsentStore(this.scope, this.patients, () => this.sips));
+  }
+
+  get accessLog(): AccessLogStore {
+    return (this.accessLogStore ??= new AccessLogStore(this.scope, this.patients, this.reference));
+  }
+
+  get responsibility(): ResponsibilityStore {
+    return (this.responsibilityStore ??= new ResponsibilityStore(this.scope));
+  }
+
+  get handoffs(): HandoffStore {
+    return (this.handoffStore ??= new HandoffStore(this.scope, this.patients));
+  }
+
+  get sips(): SipStore {
+    return (this.sipStore ??= new SipStore(this.scope, this.patients));
+  }
+
+  /** The request's id, as its access-log rows carry it. */
+  get requestId(): string {
+    return this.scope.requestId;
+  }
+
+  get viewer(): Viewer | null {
+    return this.scope.viewer;
+  }
+
+  get logger(): Logger {
+    return this.scope.logger;
+  }
+
+  /** The access log of the operation this Access serves (see RequestScope.audit). */
+  get audit(): OperationAudit {
+    return this.scope.audit;
   }
 
   /** The current instant: every timestamp a feature records and every deadline it checks. */
   now(): Date {
-    return this.clock.now();
+    return this.scope.now();
   }
 
   /** Today's date in the viewer's region (deadlines and validity are local dates). */
-  async today(): Promise<string> {
-    const region = await this.reference.region(this.requireViewer().regionId);
-    if (!region) throw new Error(`The viewer's region ${this.requireViewer().regionId} does not exist`);
-    return localDateOf(this.now(), region.timeZone);
+  today(): Promise<string> {
+    return this.scope.today();
   }
 
   /** The viewer, or UNAUTHENTICATED (saying what was wrong with the token, if one was sent). */
   requireViewer(): Viewer {
-    if (!this.viewer) throw this.unauthenticated();
-    return this.viewer;
+    return this.scope.requireViewer();
   }
 
   /** The error for a request without a valid token. */
   unauthenticated(): UnauthenticatedError {
-    return this.authFailure ?? new UnauthenticatedError();
+    return this.scope.unauthenticated();
   }
 
   /** The viewer when they hold one of `roles`, else FORBIDDEN. */
   requireRole(...roles: Role[]): Viewer {
-    const viewer = this.requireViewer();
-    if (!hasRole(viewer, ...roles)) throw new ForbiddenError(`This needs one of the roles ${roles.join(', ')}`);
-    return viewer;
+    return this.scope.requireRole(...roles);
   }
 }

@@ -21,10 +21,11 @@ export function recordOf(args: Args): string | null {
 
 function logFailures(recordType: AuditRecordType) {
   return async (resolve: (...a: unknown[]) => Promise<unknown>, root: unknown, args: Args, ctx: Context, info: GraphQLResolveInfo) => {
+    // The field's own Access: every access-log row written while it resolves names the field.
+    const access = ctx.access.forOperation(info.fieldName);
     const log = (error: unknown) =>
-      ctx.access.audit.write([
+      access.audit.write([
         {
-          action: info.fieldName,
           recordType,
           patientId: patientOf(args, recordType),
           recordId: recordOf(args),
@@ -33,7 +34,7 @@ function logFailures(recordType: AuditRecordType) {
       ]);
     let result: unknown;
     try {
-      result = await resolve(root, args, ctx, info);
+      result = await resolve(root, args, { ...ctx, access }, info);
     } catch (error) {
       await log(error);
       throw error;
@@ -45,9 +46,10 @@ function logFailures(recordType: AuditRecordType) {
 }
 
 /**
- * Logs every failure (unauthenticated, forbidden, not found, rejected input) of a root field that
- * touches patient data, outside the permission layer, so that denials reach the access log as surely
- * as successful reads and writes, which the stores log.
+ * Gives every root field that touches patient data an Access of its own, whose access log names the
+ * field (the stores log successful reads and writes through it), and logs every failure
+ * (unauthenticated, forbidden, not found, rejected input) outside the permission layer, so that
+ * denials reach the access log as surely as successful reads and writes.
  */
 export function auditFailures(fields: PatientDataFields): IMiddlewareTypeMap<unknown, Context> {
   return Object.fromEntries(

@@ -3,12 +3,12 @@ import { Kind, OperationDefinitionNode, valueFromASTUntyped } from 'graphql';
 import type { PatientDataFields } from '../../schema/operations';
 import type { Context } from '../context';
 import { safeError } from '../logger';
-import { AuditEntry } from './audit';
+import { AuditRow } from './audit';
 import { AuditOutcome } from '../../domain/audit';
 import { Args, patientOf, recordOf } from './audit-middleware';
 
 /** The patient-data root fields an operation names, with the arguments written in it. */
-function namedPatientData(patientData: PatientDataFields, operation: OperationDefinitionNode, variables: Record<string, unknown>): AuditEntry[] {
+function namedPatientData(patientData: PatientDataFields, operation: OperationDefinitionNode, variables: Record<string, unknown>): AuditRow[] {
   const fields = operation.operation === 'query' ? patientData.Query : operation.operation === 'mutation' ? patientData.Mutation : undefined;
   if (!fields) return [];
   return operation.selectionSet.selections.flatMap((selection) => {
@@ -47,7 +47,7 @@ export const auditRefusedRequests = (patientData: PatientDataFields): ApolloServ
         );
         const entries = operations.flatMap((operation) => namedPatientData(patientData, operation, variables));
         // The request is refused either way; a log that cannot be written is an error of its own.
-        await contextValue.access.audit.write(entries).catch((error) => contextValue.access.logger.error({ error: safeError(error) }, 'access log not written for a refused request'));
+        await contextValue.access.scope.log.write(entries).catch((error) => contextValue.access.logger.error({ error: safeError(error) }, 'access log not written for a refused request'));
       },
     };
   },

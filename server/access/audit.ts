@@ -4,14 +4,19 @@ import { AppError, ErrorCode } from '../../schema/common/errors';
 import type { Viewer } from '../auth/viewer';
 import type { Queryable } from './sql';
 
+/** One row of the access log as a store describes it; the operation it belongs to comes from the log it is written to. */
 export interface AuditEntry {
-  /** The operation, e.g. `patient`, `patientCreate`, `consentRevoke`. */
-  action: string;
   recordType: AuditRecordType;
   patientId: string | null;
   recordId: string | null;
   outcome: AuditOutcome;
   purpose?: string | null;
+}
+
+/** A row of the access log with the operation it belongs to. */
+export interface AuditRow extends AuditEntry {
+  /** The operation, e.g. `patient`, `patientCreate`, `consentRevoke`. */
+  action: string;
 }
 
 const OUTCOME_OF_CODE: Record<string, AuditOutcome> = {
@@ -39,8 +44,16 @@ export class AuditLog {
     private readonly requestId: string,
   ) {}
 
-  /** Writes the entries in one statement; `db` may be a transaction, so a write and its row commit together. */
-  async write(entries: AuditEntry[], db: Queryable = this.db): Promise<void> {
+  /** The log of one operation: what is written through it names that operation. */
+  forOperation(action: string): OperationAudit {
+    return new OperationAudit(this, action);
+  }
+
+  /**
+   * Writes the rows in one statement; `db` may be a transaction, so a write and its row commit
+   * together. Rows name their operations: a refused request names several at once.
+   */
+  async write(entries: AuditRow[], db: Queryable = this.db): Promise<void> {
     if (entries.length === 0) return;
     const v = this.viewer;
     await db.query(
@@ -63,6 +76,25 @@ export class AuditLog {
         entries.map((e) => e.purpose ?? null),
         entries.map((e) => e.outcome),
       ],
+    );
+  }
+}
+
+/**
+ * The access log as one patient-data root field sees it (the audit middleware makes one per field):
+ * every row written through it names that field as its action, so no caller passes the name on.
+ */
+export class OperationAudit {
+  constructor(
+    private readonly log: AuditLog,
+    readonly action: string,
+  ) {}
+
+  /** Writes the entries as this operation's, in one statement; `db` may be a transaction. */
+  write(entries: AuditEntry[], db?: Queryable): Promise<void> {
+    return this.log.write(
+      entries.map((entry) => ({ ...entry, action: this.action })),
+      db,
     );
   }
 }

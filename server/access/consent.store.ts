@@ -4,7 +4,9 @@ import { ConsentPurpose, DataCategory } from '../../domain/enums';
 import { ConsentEntity } from '../../entities';
 import { Page, PageRequest } from '../../schema/common/page';
 import { ConflictError, ConflictReason, ForbiddenError, NotFoundError } from '../../schema/common/errors';
-import type { Access } from './access';
+import type { RequestScope } from './request-scope';
+import type { PatientStore } from './patient.store';
+import type { SipStore } from './sip.store';
 import { AuditOutcome, AuditRecordType } from '../../domain/audit';
 import { isUuid } from '../../domain/uuid';
 import { CONSENT_COLUMNS, ConsentRow } from './rows.patient';
@@ -23,18 +25,24 @@ export type NewConsent = Pick<
  */
 export class ConsentStore {
   constructor(
-    private readonly access: Access,
-    private readonly db: TenantDb,
+    private readonly scope: RequestScope,
+    private readonly patients: PatientStore,
+    /** The plan store, built when a revocation needs it. */
+    private readonly sips: () => SipStore,
   ) {}
 
-  private get audit() {
-    return this.access.audit;
+  private get db(): TenantDb {
+    return this.scope.db;
   }
 
-  async record(values: NewConsent, action: string): Promise<ConsentRow> {
-    const entry = { action, recordType: AuditRecordType.CONSENT, patientId: values.patientId, recordId: null };
-    const viewer = this.access.patients.requirePatientRole();
-    const patient = await this.access.patients.requireVisible(values.patientId, 'patientId');
+  private get audit() {
+    return this.scope.audit;
+  }
+
+  async record(values: NewConsent): Promise<ConsentRow> {
+    const entry = { recordType: AuditRecordType.CONSENT, patientId: values.patientId, recordId: null };
+    const viewer = this.patients.requirePatientRole();
+    const patient = await this.patients.requireVisible(values.patientId, 'patientId');
     const id = randomUUID();
     await this.db.transaction(async (tx) => {
       await tx.insert(ConsentEntity, {
@@ -53,19 +61,19 @@ export class ConsentStore {
   }
 
   /** Revokes a consent; the patient's owner or the consent's source organisation may. */
-  async revoke(id: string, reason: string, action: string): Promise<ConsentRow> {
-    const entry = { action, recordType: AuditRecordType.CONSENT, patientId: null as string | null, recordId: id };
-    const viewer = this.access.patients.requirePatientRole();
+  async revoke(id: string, reason: string): Promise<ConsentRow> {
+    const entry = { recordType: AuditRecordType.CONSENT, patientId: null as string | null, recordId: id };
+    const viewer = this.patients.requirePatientRole();
     const [found]: { patientId: string }[] = isUuid(id) ? await this.db.query(`SELECT patient_id AS "patientId" FROM consent WHERE id = $1`, [id]) : [];
     // A consent of a patient the viewer may not see is as unknown as a missing one.
-    const patient = found ? await this.access.patients.requireVisible(found.patientId).catch(() => null) : null;
+    const patient = found ? await this.patients.requireVisible(found.patientId).catch(() => null) : null;
     if (!found || !patient) throw new NotFoundError(`No consent with id ${id} that you may see`, 'id');
     entry.patientId = found.patientId;
     const consent = await this.load(id);
     if (viewer.organisationId !== consent.sourceOrganisationId && viewer.organisationId !== patient.ownerOrganisationId) {
       throw new ForbiddenError("Only the consent's source organisation or the patient's own organisation may revoke it", 'id');
     }
-    const moment = { at: this.access.now(), onDate: await this.access.today() };
+    const moment = { at: this.scope.now(), onDate: await this.scope.today() };
     await this.db.transaction(async (tx) => {
       const [, changed] = await tx.query(
         `UPDATE consent SET revoked_at = $4, revoked_by = $2, revoke_reason = $3 WHERE id = $1 AND revoked_at IS NULL RETURNING id`,
@@ -74,16 +82,16 @@ export class ConsentStore {
       if (changed === 0) throw new ConflictError(ConflictReason.ILLEGAL_STATE, 'The consent is already revoked', 'id');
       await this.audit.write([{ ...entry, outcome: AuditOutcome.ALLOWED }], tx);
       // What the person's consent alone let an organisation take part in ends with it.
-      await this.access.sips.consentWithdrawn(tx, consent, moment, action);
+      await this.sips().consentWithdrawn(tx, consent, moment);
     });
     return this.load(id);
   }
 
   /** Consents of a patient the viewer may see, newest first; one log row per request. */
-  async ofPatient(patientId: string, page: PageRequest, action: string): Promise<Page<ConsentRow>> {
-    const entry = { action, recordType: AuditRecordType.CONSENT, patientId, recordId: null };
-    this.access.patients.requirePatientRole();
-    await this.access.patients.requireVisible(patientId, 'patientId');
+  async ofPatient(patientId: string, page: PageRequest): Promise<Page<ConsentRow>> {
+    const entry = { recordType: AuditRecordType.CONSENT, patientId, recordId: null };
+    this.patients.requirePatientRole();
+    await this.patients.requireVisible(patientId, 'patientId');
     const where = new Where();
     where.and(`k.patient_id = ${where.param(patientId)}`);
     const rows = await pageByKey<ConsentRow>(
@@ -103,13 +111,13 @@ export class ConsentStore {
    */
   async mayFlow(patientId: string, category: DataCategory, fromOrganisationId: string, toOrganisationId: string): Promise<boolean> {
     const consents = await this.between(patientId, fromOrganisationId, [toOrganisationId]);
-    return consentAllowsFlow(consents, { category, fromOrganisationId, toOrganisationId, at: this.access.now(), onDate: await this.access.today() });
+    return consentAllowsFlow(consents, { category, fromOrganisationId, toOrganisationId, at: this.scope.now(), onDate: await this.scope.today() });
   }
 
   /** Of `toOrganisationIds`, those that no consent for `purpose` covering `category` from `fromOrganisationId` covers now (one statement). */
   async notCoveredFor(patientId: string, purpose: ConsentPurpose, category: DataCategory, fromOrganisationId: string, toOrganisationIds: string[]): Promise<string[]> {
     const consents = await this.between(patientId, fromOrganisationId, toOrganisationIds);
-    const flow = { purpose, category, fromOrganisationId, at: this.access.now(), onDate: await this.access.today() };
+    const flow = { purpose, category, fromOrganisationId, at: this.scope.now(), onDate: await this.scope.today() };
     return toOrganisationIds.filter((toOrganisationId) => !consentCoversPurpose(consents, { ...flow, toOrganisationId }));
   }
 

@@ -10,7 +10,8 @@ import { ParticipationSource } from '../../domain/participation';
 import { Page, PageRequest } from '../../schema/common/page';
 import type { Viewer } from '../auth/viewer';
 import { ConflictError, ConflictReason, ForbiddenError, NotFoundError } from '../../schema/common/errors';
-import type { Access } from './access';
+import type { RequestScope } from './request-scope';
+import type { PatientStore } from './patient.store';
 import { AuditOutcome, AuditRecordType } from '../../domain/audit';
 import { HANDOFF_READ_ROLES, PATIENT_ROLES } from '../../domain/roles';
 import { childLoader, ParentKey } from './child-loader';
@@ -90,63 +91,68 @@ export class HandoffStore {
   private readonly recipientsOf: DataLoader<ParentKey, MessageRecipientRow[], string>;
 
   constructor(
-    private readonly access: Access,
-    private readonly db: TenantDb,
+    private readonly scope: RequestScope,
+    private readonly patients: PatientStore,
   ) {
+    const db = scope.db;
     // The viewer's organisation is part of every visibility statement, so keys are plain ids.
-    this.byId = new DataLoader(async (ids) => {
-      const viewer = this.access.requireViewer();
+    this.byId = scope.once('handoffs.byId', () => new DataLoader(async (ids) => {
+      const viewer = scope.requireViewer();
       const rows: HandoffRow[] = await db.query(`SELECT ${HANDOFF_COLUMNS} FROM handoff h WHERE h.id = ANY($1::uuid[]) AND ${partyOf('h', '$2')}`, [
         ids,
         viewer.organisationId,
       ]);
       const map = new Map(rows.map((r) => [r.id, r]));
       return ids.map((id) => map.get(id) ?? null);
-    });
+    }));
     // Children of hand-offs the viewer has already been allowed to see.
-    this.messagesOf = childLoader<HandoffMessageRow>(db, {
+    this.messagesOf = scope.once('handoffs.messagesOf', () => childLoader<HandoffMessageRow>(db, {
       columns: HANDOFF_MESSAGE_COLUMNS,
       from: 'handoff_message m',
       parentColumn: 'handoff_id',
       order: 'm.sent_at, m.id',
       parentOf: (m) => m.handoffId,
-    });
-    this.partiesOf = childLoader<HandoffPartyRow>(db, {
+    }));
+    this.partiesOf = scope.once('handoffs.partiesOf', () => childLoader<HandoffPartyRow>(db, {
       columns: HANDOFF_PARTY_COLUMNS,
       from: 'handoff_party hp',
       parentColumn: 'handoff_id',
       order: 'hp.added_at, hp.side DESC, hp.id',
       parentOf: (p) => p.handoffId,
-    });
-    this.recipientsOf = childLoader<MessageRecipientRow>(db, {
+    }));
+    this.recipientsOf = scope.once('handoffs.recipientsOf', () => childLoader<MessageRecipientRow>(db, {
       columns: MESSAGE_RECIPIENT_COLUMNS,
       from: 'handoff_message_recipient r',
       parentColumn: 'message_id',
       order: 'r.id',
       parentOf: (r) => r.messageId,
-    });
+    }));
+  }
+
+  private get db(): TenantDb {
+    return this.scope.db;
   }
 
   private get audit() {
-    return this.access.audit;
+    return this.scope.audit;
   }
 
   private requireWriter(): Viewer {
-    return this.access.requireRole(...PATIENT_ROLES);
+    return this.scope.requireRole(...PATIENT_ROLES);
   }
 
   /** A hand-off the viewer's organisation is a party of, or NOT_FOUND. Does not log: callers do. */
   async requireVisible(id: string, field = 'id'): Promise<HandoffRow> {
-    this.access.requireRole(...HANDOFF_READ_ROLES);
+    this.scope.requireRole(...HANDOFF_READ_ROLES);
     const row = isUuid(id) ? await this.byId.load(id) : null;
     if (!row) throw new NotFoundError(`No hand-off with id ${id} that you may see`, field);
     return row;
   }
 
   /** One hand-off, logged as a read of its patient's data. */
-  async get(id: string, action: string): Promise<HandoffRow> {
+  async get(id: string): Promise<HandoffRow> {
     const row = await this.requireVisible(id);
-    await this.audit.write([{ action, recordType: AuditRecordType.HANDOFF, patientId: row.patientId, recordId: id, outcome: AuditOutcome.ALLOWED }]);
+    await this.audit.write([{ recordType: AuditRecordType.HANDOFF, patientId: row.patientId, recordId: id, outcome: AuditOutcome.ALLOWED }]);
     return row;
   }
 
@@ -167,8 +173,8 @@ export class HandoffStore {
    * The viewer's organisation's hand-offs on one side, most urgent first (the earliest deadline
    * not yet acted on; none last), then by id. One log row per hand-off returned.
    */
-  async inbox(query: InboxQuery, page: PageRequest, action: string): Promise<Page<HandoffRow>> {
-    const viewer = this.access.requireRole(...HANDOFF_READ_ROLES);
+  async inbox(query: InboxQuery, page: PageRequest): Promise<Page<HandoffRow>> {
+    const viewer = this.scope.requireRole(...HANDOFF_READ_ROLES);
     const where = new Where();
     const organisation = where.param(viewer.organisationId);
     const unit = query.careUnitId === null ? '' : ` AND hp.care_unit_id = ${where.param(query.careUnitId)}`;
@@ -190,24 +196,24 @@ export class HandoffStore {
     );
     await this.audit.write(
       rows.nodes.length
-        ? rows.nodes.map((h) => ({ action, recordType: AuditRecordType.HANDOFF, patientId: h.patientId, recordId: h.id, outcome: AuditOutcome.ALLOWED }))
-        : [{ action, recordType: AuditRecordType.HANDOFF, patientId: null, recordId: null, outcome: AuditOutcome.ALLOWED }],
+        ? rows.nodes.map((h) => ({ recordType: AuditRecordType.HANDOFF, patientId: h.patientId, recordId: h.id, outcome: AuditOutcome.ALLOWED }))
+        : [{ recordType: AuditRecordType.HANDOFF, patientId: null, recordId: null, outcome: AuditOutcome.ALLOWED }],
     );
     for (const h of rows.nodes) this.byId.prime(h.id, h);
     return rows;
   }
 
   /** Starts a hand-off with the viewer's organisation as its sender, and sends its first message when given. */
-  async create(values: NewHandoff, opening: OutgoingMessage | null, nextDueAt: Date | null, action: string): Promise<HandoffRow> {
+  async create(values: NewHandoff, opening: OutgoingMessage | null, nextDueAt: Date | null): Promise<HandoffRow> {
     const viewer = this.requireWriter();
     const id = randomUUID();
-    const now = this.access.now();
+    const now = this.scope.now();
     await this.db.transaction(async (tx) => {
       await tx.insert(HandoffEntity, { id, ...values, version: 1, nextDueAt, createdBy: viewer.userId, createdAt: now, updatedAt: now });
       const handoff = { id, regionId: values.regionId, patientId: values.patientId };
       await this.addParties(tx, handoff, [{ organisationId: values.sendingOrganisationId, careUnitId: values.sendingCareUnitId, basis: null }], HandoffSide.SENDER, now);
       if (opening) await this.writeMessage(tx, handoff, opening, now);
-      await this.audit.write([{ action, recordType: AuditRecordType.HANDOFF, patientId: values.patientId, recordId: id, outcome: AuditOutcome.ALLOWED }], tx);
+      await this.audit.write([{ recordType: AuditRecordType.HANDOFF, patientId: values.patientId, recordId: id, outcome: AuditOutcome.ALLOWED }], tx);
     });
     return this.reload({ id, regionId: values.regionId });
   }
@@ -216,9 +222,9 @@ export class HandoffStore {
    * Sends a message and makes its change, if the hand-off is still at `expectedVersion`; a stale
    * version is a CONFLICT and nothing is written.
    */
-  async send(handoff: HandoffRow, message: OutgoingMessage, change: HandoffChange, action: string): Promise<{ handoff: HandoffRow; messageId: string }> {
+  async send(handoff: HandoffRow, message: OutgoingMessage, change: HandoffChange): Promise<{ handoff: HandoffRow; messageId: string }> {
     this.requireWriter();
-    const now = this.access.now();
+    const now = this.scope.now();
     let messageId = '';
     await this.db.transaction(async (tx) => {
       const [, updated] = await tx.query(
@@ -228,7 +234,7 @@ export class HandoffStore {
       );
       if (updated === 0) throw staleVersion(change.expectedVersion);
       messageId = await this.writeMessage(tx, handoff, message, now);
-      await this.audit.write([{ action, recordType: AuditRecordType.HANDOFF, patientId: handoff.patientId, recordId: handoff.id, outcome: AuditOutcome.ALLOWED }], tx);
+      await this.audit.write([{ recordType: AuditRecordType.HANDOFF, patientId: handoff.patientId, recordId: handoff.id, outcome: AuditOutcome.ALLOWED }], tx);
     });
     return { handoff: await this.reload(handoff), messageId };
   }
@@ -237,8 +243,8 @@ export class HandoffStore {
    * Acknowledges a message for the viewer's organisation (and care unit, when the token names
    * one). Only a recipient may; acknowledging again keeps the first time.
    */
-  async acknowledge(messageId: string, action: string): Promise<{ handoff: HandoffRow; messageId: string }> {
-    const viewer = this.access.requireRole(...HANDOFF_READ_ROLES);
+  async acknowledge(messageId: string): Promise<{ handoff: HandoffRow; messageId: string }> {
+    const viewer = this.scope.requireRole(...HANDOFF_READ_ROLES);
     const [found]: { handoffId: string; regionId: string }[] = isUuid(messageId)
       ? await this.db.query(`SELECT handoff_id AS "handoffId", region_id AS "regionId" FROM handoff_message WHERE id = $1`, [messageId])
       : [];
@@ -249,7 +255,7 @@ export class HandoffStore {
       (r) => r.organisationId === viewer.organisationId && (viewer.careUnitId === null || r.careUnitId === null || r.careUnitId === viewer.careUnitId),
     );
     if (mine.length === 0) throw new ForbiddenError('Only a recipient of a message acknowledges it: this one was not sent to you', 'messageId');
-    const now = this.access.now();
+    const now = this.scope.now();
     await this.db.transaction(async (tx) => {
       await tx.query(`UPDATE handoff_message_recipient SET acknowledged_at = $2, acknowledged_by = $3 WHERE id = ANY($1::uuid[]) AND acknowledged_at IS NULL`, [
         mine.map((r) => r.id),
@@ -258,7 +264,7 @@ export class HandoffStore {
       ]);
       // The sender polls by updated_at; an acknowledgement changes no state, so no new version.
       await tx.query(`UPDATE handoff SET updated_at = $2 WHERE id = $1`, [handoff.id, now]);
-      await this.audit.write([{ action, recordType: AuditRecordType.HANDOFF_MESSAGE, patientId: handoff.patientId, recordId: messageId, outcome: AuditOutcome.ALLOWED }], tx);
+      await this.audit.write([{ recordType: AuditRecordType.HANDOFF_MESSAGE, patientId: handoff.patientId, recordId: messageId, outcome: AuditOutcome.ALLOWED }], tx);
     });
     this.recipientsOf.clear(message);
     return { handoff: await this.reload(handoff), messageId };
@@ -269,7 +275,7 @@ export class HandoffStore {
    * leaves this method, only the sex. PLANNER of that region; not logged as a patient read.
    */
   async reportRows(regionId: string, timeZone: string, from: string, to: string): Promise<{ handoffs: HandoffReportRow[]; messages: HandoffMessageRow[] }> {
-    const viewer = this.access.requireRole(Role.PLANNER);
+    const viewer = this.scope.requireRole(Role.PLANNER);
     if (viewer.regionId !== regionId) throw new ForbiddenError("Planners see their own region's figures", 'regionCode');
     const handoffs: HandoffReportRow[] = await this.db.query(
       `SELECT h.id, h.region_id AS "regionId", h.sending_care_unit_id AS "sendingCareUnitId", h.home_municipality_id AS "homeMunicipalityId",
@@ -288,7 +294,7 @@ export class HandoffStore {
   }
 
   private async writeMessage(tx: EntityManager, handoff: ParentKey & { patientId: string }, message: OutgoingMessage, now: Date): Promise<string> {
-    const viewer = this.access.requireViewer();
+    const viewer = this.scope.requireViewer();
     const id = randomUUID();
     await this.addParties(tx, handoff, message.recipients.filter((r) => r.basis !== null), HandoffSide.RECIPIENT, now);
     await tx.query(
@@ -315,7 +321,7 @@ export class HandoffStore {
     // Recipients take part in the patient's case from now on (one row per organisation).
     const organisations = [...new Map(message.recipients.map((r) => [r.organisationId, r])).values()];
     for (const r of organisations) {
-      await this.access.patients.addParticipant(tx, {
+      await this.patients.addParticipant(tx, {
         patientId: handoff.patientId,
         organisationId: r.organisationId,
         careUnitId: r.careUnitId,

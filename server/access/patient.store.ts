@@ -10,7 +10,8 @@ import { Page, PageRequest } from '../../schema/common/page';
 import type { Viewer } from '../auth/viewer';
 import type { IdentityNumberCipher } from '../crypto/identity-number-cipher';
 import { ConflictError, ConflictReason, ForbiddenError, NotFoundError } from '../../schema/common/errors';
-import type { Access } from './access';
+import type { RequestScope } from './request-scope';
+import type { ReferenceStore } from './reference.store';
 import { AuditEntry } from './audit';
 import { AuditOutcome, AuditRecordType } from '../../domain/audit';
 import { setList } from './entity-columns';
@@ -46,28 +47,32 @@ export class PatientStore {
   private readonly byId: DataLoader<string, PatientRecord | null>;
 
   constructor(
-    private readonly access: Access,
-    private readonly db: TenantDb,
+    private readonly scope: RequestScope,
+    private readonly reference: ReferenceStore,
     private readonly cipher: IdentityNumberCipher,
   ) {
     // Bound to this request's viewer: the organisation in the filter is part of every key.
-    this.byId = new DataLoader(async (ids) => {
-      const viewer = this.access.requireViewer();
-      const rows: PatientRecord[] = await db.query(
+    this.byId = scope.once('patients.byId', () => new DataLoader(async (ids) => {
+      const viewer = scope.requireViewer();
+      const rows: PatientRecord[] = await scope.db.query(
         `SELECT ${PATIENT_COLUMNS} FROM patient p WHERE p.id = ANY($1::uuid[]) AND ${visibleTo('p', '$2')}`,
         [ids, viewer.organisationId],
       );
       const map = new Map(rows.map((r) => [r.id, r]));
       return ids.map((id) => map.get(id) ?? null);
-    });
+    }));
+  }
+
+  private get db(): TenantDb {
+    return this.scope.db;
   }
 
   private get audit() {
-    return this.access.audit;
+    return this.scope.audit;
   }
 
   requirePatientRole(): Viewer {
-    return this.access.requireRole(...PATIENT_ROLES);
+    return this.scope.requireRole(...PATIENT_ROLES);
   }
 
   /**
@@ -75,15 +80,15 @@ export class PatientStore {
    * who may ask (an INTEGRATION client reads the patients of its own hand-off inbox).
    */
   async requireVisible(id: string, field = 'id', roles = PATIENT_ROLES): Promise<PatientRecord> {
-    this.access.requireRole(...roles);
+    this.scope.requireRole(...roles);
     const row = isUuid(id) ? await this.byId.load(id) : null;
     if (!row) throw new NotFoundError(`No patient with id ${id} that you may see`, field);
     return row;
   }
 
   /** One patient, logged as read. (Failures are logged by the audit middleware.) */
-  async get(id: string, action: string): Promise<PatientView> {
-    const entry = { action, recordType: AuditRecordType.PATIENT, patientId: id, recordId: id };
+  async get(id: string): Promise<PatientView> {
+    const entry = { recordType: AuditRecordType.PATIENT, patientId: id, recordId: id };
     const row = await this.requireVisible(id);
     await this.audit.write([{ ...entry, outcome: AuditOutcome.ALLOWED }]);
     return this.view(row);
@@ -93,8 +98,8 @@ export class PatientStore {
    * Patients the viewer may see, in id order; `identityHash` narrows to one identity number.
    * Each patient returned gets its log row (one statement for the page); an empty search gets one.
    */
-  async list(filter: { identityNumber?: string }, page: PageRequest, action: string): Promise<Page<PatientView>> {
-    const entry = { action, recordType: AuditRecordType.PATIENT, patientId: null, recordId: null };
+  async list(filter: { identityNumber?: string }, page: PageRequest): Promise<Page<PatientView>> {
+    const entry = { recordType: AuditRecordType.PATIENT, patientId: null, recordId: null };
     const viewer = this.requirePatientRole();
     const where = new Where();
     where.and(visibleTo('p', where.param(viewer.organisationId)));
@@ -109,10 +114,10 @@ export class PatientStore {
   }
 
   /** Creates the viewer's organisation's record of a person. */
-  async create(values: NewPatient, action: string): Promise<PatientView> {
-    const entry = { action, recordType: AuditRecordType.PATIENT, patientId: null, recordId: null };
+  async create(values: NewPatient): Promise<PatientView> {
+    const entry = { recordType: AuditRecordType.PATIENT, patientId: null, recordId: null };
     const viewer = this.requirePatientRole();
-    const owner = await this.access.reference.organisation(viewer.organisationId);
+    const owner = await this.reference.organisation(viewer.organisationId);
     if (!owner || !PRINCIPAL_KINDS.has(owner.kind)) throw new ForbiddenError('Only principals (regions and municipalities) keep patient records');
     const id = randomUUID();
     await this.db.transaction(async (tx) => {
@@ -145,8 +150,8 @@ export class PatientStore {
    * Changes a record of the viewer's own organisation. `expectedVersion` is the version the caller
    * read: a stale one is a CONFLICT and nothing is written (no lost updates between two editors).
    */
-  async update(id: string, patch: PatientPatch, expectedVersion: number, action: string): Promise<PatientView> {
-    const entry = { action, recordType: AuditRecordType.PATIENT, patientId: id, recordId: id };
+  async update(id: string, patch: PatientPatch, expectedVersion: number): Promise<PatientView> {
+    const entry = { recordType: AuditRecordType.PATIENT, patientId: id, recordId: id };
     const viewer = this.requirePatientRole();
     const current = await this.requireVisible(id);
     if (current.ownerOrganisationId !== viewer.organisationId) {
@@ -175,7 +180,7 @@ export class PatientStore {
     participation: { patientId: string; organisationId: string; careUnitId: string | null; source: ParticipationSource; sourceId: string },
   ): Promise<void> {
     // Inside the caller's transaction: with one pooled connection (PGlite) the pool is busy.
-    const viewer = this.access.requireViewer();
+    const viewer = this.scope.requireViewer();
     const [patient]: { regionId: string }[] = isUuid(participation.patientId)
       ? await tx.query(`SELECT p.region_id AS "regionId" FROM patient p WHERE p.id = $1 AND ${visibleTo('p', '$2')}`, [participation.patientId, viewer.organisationId])
       : [];
@@ -206,7 +211,7 @@ export class PatientStore {
   view(row: PatientRecord): PatientView {
     const { identityNumberEncrypted, ...rest } = row;
     const value = this.cipher.decrypt(identityNumberEncrypted);
-    const withheld = row.protectedIdentity && row.ownerOrganisationId !== this.access.viewer?.organisationId;
+    const withheld = row.protectedIdentity && row.ownerOrganisationId !== this.scope.viewer?.organisationId;
     return {
       ...rest,
       personnummer: `${value.slice(0, 8)}-${value.slice(8)}`,

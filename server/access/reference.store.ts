@@ -6,8 +6,7 @@ import { KvaCode, kvaCodeOn } from '../../domain/sip';
 import { AssociationMembershipEntity, CareUnitEntity, OrganisationEntity } from '../../entities';
 import { Page, PageRequest } from '../../schema/common/page';
 import { BadUserInputError, ConflictError, ConflictReason, NotFoundError } from '../../schema/common/errors';
-import type { Access } from './access';
-import { createReferenceLoaders } from './reference.loaders';
+import type { RequestScope } from './request-scope';
 import { isUuid } from '../../domain/uuid';
 import {
   CARE_UNIT_COLUMNS,
@@ -57,38 +56,39 @@ const CARE_UNIT_CONSTRAINTS: Record<string, [string, string]> = {
 export class ReferenceStore {
   private readonly loaders;
 
-  constructor(
-    private readonly access: Access,
-    private readonly db: TenantDb,
-  ) {
-    this.loaders = createReferenceLoaders(db);
+  constructor(private readonly scope: RequestScope) {
+    this.loaders = scope.referenceLoaders();
+  }
+
+  private get db(): TenantDb {
+    return this.scope.db;
   }
 
   // Reads -----------------------------------------------------------------------------------
 
   region(id: string): Promise<RegionRow | null> {
-    this.access.requireViewer();
+    this.scope.requireViewer();
     return this.loaders.region.load(id);
   }
 
   async regionByCode(country: Country, code: string): Promise<RegionRow | null> {
-    this.access.requireViewer();
+    this.scope.requireViewer();
     const [row] = await this.db.query(`SELECT ${REGION_COLUMNS} FROM region r WHERE r.country = $1 AND r.code = $2`, [country, code]);
     return row ?? null;
   }
 
   async regions(page: PageRequest): Promise<Page<RegionRow>> {
-    this.access.requireViewer();
+    this.scope.requireViewer();
     return pageByName(this.db, 'r', `SELECT ${REGION_COLUMNS} FROM region r`, new Where(), page);
   }
 
   organisation(id: string): Promise<OrganisationRow | null> {
-    this.access.requireViewer();
+    this.scope.requireViewer();
     return isUuid(id) ? this.loaders.organisation.load(id) : Promise.resolve(null);
   }
 
   async municipality(country: Country, code: string): Promise<OrganisationRow | null> {
-    this.access.requireViewer();
+    this.scope.requireViewer();
     const [row] = await this.db.query(
       `SELECT ${ORGANISATION_COLUMNS} FROM organisation o JOIN region r ON r.id = o.region_id
        WHERE r.country = $1 AND o.municipality_code = $2`,
@@ -98,7 +98,7 @@ export class ReferenceStore {
   }
 
   organisations(query: OrganisationQuery, page: PageRequest): Promise<Page<OrganisationRow>> {
-    this.access.requireViewer();
+    this.scope.requireViewer();
     const where = new Where();
     if (query.regionId) where.and(`o.region_id = ${where.param(query.regionId)}`);
     if (query.kind) where.and(`o.kind = ${where.param(query.kind)}`);
@@ -107,22 +107,22 @@ export class ReferenceStore {
   }
 
   membersOf(associationId: string) {
-    this.access.requireViewer();
+    this.scope.requireViewer();
     return this.loaders.membersOfAssociation.load(associationId);
   }
 
   membershipsOf(memberId: string) {
-    this.access.requireViewer();
+    this.scope.requireViewer();
     return this.loaders.membershipsOfMember.load(memberId);
   }
 
   careUnit(id: string): Promise<CareUnitRow | null> {
-    this.access.requireViewer();
+    this.scope.requireViewer();
     return isUuid(id) ? this.loaders.careUnit.load(id) : Promise.resolve(null);
   }
 
   careUnits(query: CareUnitQuery, page: PageRequest): Promise<Page<CareUnitRow>> {
-    this.access.requireViewer();
+    this.scope.requireViewer();
     if (query.organisationId && !query.careLevel) return this.loaders.careUnitsOfOrganisation(page).load(query.organisationId);
     const where = new Where();
     if (query.organisationId) where.and(`c.organisation_id = ${where.param(query.organisationId)}`);
@@ -134,7 +134,7 @@ export class ReferenceStore {
    * The value of a dated rule parameter for a region (the viewer's by default) on a date. A
    * parameter the platform reads is always seeded, so a missing one is a configuration fault.
    */
-  async parameter<T>(key: string, onDate: string, regionId = this.access.requireViewer().regionId): Promise<T> {
+  async parameter<T>(key: string, onDate: string, regionId = this.scope.requireViewer().regionId): Promise<T> {
     const value = parameterOn<T>(await this.parameters(regionId), key, regionId, onDate);
     if (value === undefined) throw new Error(`Rule parameter ${key} has no value on ${onDate}`);
     return value;
@@ -142,7 +142,7 @@ export class ReferenceStore {
 
   /** All dated rule parameters that apply to a region (for domain functions that read several). */
   parameters(regionId: string): Promise<DatedParameter[]> {
-    this.access.requireViewer();
+    this.scope.requireViewer();
     return this.loaders.parametersOfRegion.load(regionId);
   }
 
@@ -158,25 +158,25 @@ export class ReferenceStore {
 
   /** The regional principal of a region (Region Dalarna, ÅHS). */
   regionPrincipal(regionId: string): Promise<OrganisationRow | null> {
-    this.access.requireViewer();
+    this.scope.requireViewer();
     return this.loaders.regionPrincipal.load(regionId);
   }
 
   // Writes (TENANT_ADMIN, own region) ---------------------------------------------------------
 
   async createOrganisation(values: OrganisationValues, members: MemberValues[] | null): Promise<OrganisationRow> {
-    const viewer = this.access.requireRole(Role.TENANT_ADMIN);
+    const viewer = this.scope.requireRole(Role.TENANT_ADMIN);
     const id = randomUUID();
     await this.db.transaction(async (tx) => {
       await tx.insert(OrganisationEntity, { id, regionId: viewer.regionId, ...values }).catch((e) => conflictOnUnique(e, ORGANISATION_CONSTRAINTS));
       if (members) await this.replaceMembers(tx, id, viewer.regionId, members);
     });
-    this.access.logger.info({ userId: viewer.userId, organisationId: id }, 'organisation created');
+    this.scope.logger.info({ userId: viewer.userId, organisationId: id }, 'organisation created');
     return this.reload(this.loaders.organisation, id);
   }
 
   async updateOrganisation(id: string, patch: Partial<OrganisationValues>, members: MemberValues[] | null): Promise<OrganisationRow> {
-    const viewer = this.access.requireRole(Role.TENANT_ADMIN);
+    const viewer = this.scope.requireRole(Role.TENANT_ADMIN);
     await this.db.transaction(async (tx) => {
       const current = await this.lockOwn(tx, 'organisation', id, 'id');
       if (Object.keys(patch).length > 0) {
@@ -185,30 +185,30 @@ export class ReferenceStore {
       if (members) await this.replaceMembers(tx, id, current.regionId, members);
     });
     this.loaders.membersOfAssociation.clear(id);
-    this.access.logger.info({ userId: viewer.userId, organisationId: id }, 'organisation updated');
+    this.scope.logger.info({ userId: viewer.userId, organisationId: id }, 'organisation updated');
     return this.reload(this.loaders.organisation, id);
   }
 
   async createCareUnit(values: CareUnitValues): Promise<CareUnitRow> {
-    const viewer = this.access.requireRole(Role.TENANT_ADMIN);
+    const viewer = this.scope.requireRole(Role.TENANT_ADMIN);
     const id = randomUUID();
     await this.db.transaction(async (tx) => {
       const owner = await this.lockOwn(tx, 'organisation', values.organisationId, 'organisationId');
       await tx.insert(CareUnitEntity, { id, regionId: owner.regionId, ...values }).catch((e) => conflictOnUnique(e, CARE_UNIT_CONSTRAINTS));
     });
-    this.access.logger.info({ userId: viewer.userId, careUnitId: id }, 'care unit created');
+    this.scope.logger.info({ userId: viewer.userId, careUnitId: id }, 'care unit created');
     return this.reload(this.loaders.careUnit, id);
   }
 
   async updateCareUnit(id: string, patch: Partial<Omit<CareUnitValues, 'organisationId'>>): Promise<CareUnitRow> {
-    const viewer = this.access.requireRole(Role.TENANT_ADMIN);
+    const viewer = this.scope.requireRole(Role.TENANT_ADMIN);
     await this.db.transaction(async (tx) => {
       await this.lockOwn(tx, 'care_unit', id, 'id');
       if (Object.keys(patch).length > 0) {
         await tx.update(CareUnitEntity, { id }, patch).catch((e) => conflictOnUnique(e, CARE_UNIT_CONSTRAINTS));
       }
     });
-    this.access.logger.info({ userId: viewer.userId, careUnitId: id }, 'care unit updated');
+    this.scope.logger.info({ userId: viewer.userId, careUnitId: id }, 'care unit updated');
     return this.reload(this.loaders.careUnit, id);
   }
 
@@ -217,7 +217,7 @@ export class ReferenceStore {
    * none, whether the id is unknown or another region's (a TENANT_ADMIN changes their own region only).
    */
   private async lockOwn(tx: EntityManager, table: 'organisation' | 'care_unit', id: string, field: string) {
-    const viewer = this.access.requireViewer();
+    const viewer = this.scope.requireViewer();
     const [row] = isUuid(id) ? await tx.query(`SELECT id, region_id AS "regionId" FROM ${table} WHERE id = $1 AND region_id = $2 FOR UPDATE`, [id, viewer.regionId]) : [];
     const what = table === 'organisation' ? 'organisation' : 'care unit';
     if (!row) throw new NotFoundError(`No ${what} with id ${id} in your region`, field);

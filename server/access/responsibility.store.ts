@@ -6,7 +6,7 @@ import type { AgreementFacts, CatalogueEntry, RuleFacts } from '../../domain/res
 import { AgreementEntity, AgreementPartyEntity, ResponsibilityRuleEntity } from '../../entities';
 import { Page, PageRequest } from '../../schema/common/page';
 import { ForbiddenError, NotFoundError } from '../../schema/common/errors';
-import type { Access } from './access';
+import type { RequestScope } from './request-scope';
 import { isUuid } from '../../domain/uuid';
 import { RowOf, selectList } from './entity-columns';
 import { pageByKey, Queryable } from './sql';
@@ -99,45 +99,48 @@ export class ResponsibilityStore {
   private readonly agreementById: DataLoader<string, AgreementRow | null>;
   private readonly rulesByAgreement: DataLoader<string, RuleRow[]>;
   private readonly partiesByAgreement: DataLoader<string, string[]>;
-  private readonly changePages = new Map<string, DataLoader<string, Page<ChangeRow>>>();
+  private readonly changePages: Map<string, DataLoader<string, Page<ChangeRow>>>;
 
-  constructor(
-    private readonly access: Access,
-    private readonly db: TenantDb,
-  ) {
+  constructor(private readonly request: RequestScope) {
+    const db = request.db;
+    this.changePages = request.once('responsibility.changePages', () => new Map<string, DataLoader<string, Page<ChangeRow>>>());
     // Keys are agreement ids; the viewer's region is part of every statement.
-    this.agreementById = new DataLoader(async (ids) => {
+    this.agreementById = request.once('responsibility.agreementById', () => new DataLoader(async (ids) => {
       const rows: AgreementRow[] = await db.query(`SELECT ${AGREEMENT_COLUMNS} FROM agreement a WHERE a.id = ANY($1::uuid[]) AND a.region_id = $2`, [
         ids,
-        this.access.requireViewer().regionId,
+        request.requireViewer().regionId,
       ]);
       return ids.map((id) => rows.find((r) => r.id === id) ?? null);
-    });
-    this.rulesByAgreement = new DataLoader(async (ids) => {
+    }));
+    this.rulesByAgreement = request.once('responsibility.rulesByAgreement', () => new DataLoader(async (ids) => {
       const rows: RuleRow[] = await db.query(
         `SELECT ${RULE_COLUMNS} FROM responsibility_rule r WHERE r.agreement_id = ANY($1::uuid[]) AND r.region_id = $2 ORDER BY r.valid_from, r.id`,
-        [ids, this.access.requireViewer().regionId],
+        [ids, request.requireViewer().regionId],
       );
       return ids.map((id) => rows.filter((r) => r.agreementId === id));
-    });
-    this.partiesByAgreement = new DataLoader(async (ids) => {
+    }));
+    this.partiesByAgreement = request.once('responsibility.partiesByAgreement', () => new DataLoader(async (ids) => {
       const rows: { agreementId: string; organisationId: string }[] = await db.query(
         `SELECT ap.agreement_id AS "agreementId", ap.organisation_id AS "organisationId" FROM agreement_party ap
          WHERE ap.agreement_id = ANY($1::uuid[]) AND ap.region_id = $2`,
-        [ids, this.access.requireViewer().regionId],
+        [ids, request.requireViewer().regionId],
       );
       return ids.map((id) => rows.filter((r) => r.agreementId === id).map((r) => r.organisationId));
-    });
+    }));
+  }
+
+  private get db(): TenantDb {
+    return this.request.db;
   }
 
   /** The viewer's region, or FORBIDDEN for another region's agreements. */
   requireOwnRegion(regionId: string, field: string): void {
-    if (regionId !== this.access.requireViewer().regionId) throw new ForbiddenError("Agreements of another region than yours are not yours to read or change", field);
+    if (regionId !== this.request.requireViewer().regionId) throw new ForbiddenError("Agreements of another region than yours are not yours to read or change", field);
   }
 
   /** The intervention catalogue with each intervention's group (one statement per request). */
   catalogue(): Promise<InterventionRow[]> {
-    this.access.requireViewer();
+    this.request.requireViewer();
     this.catalogueRows ??= this.db.query(
       `SELECT i.code, i.group_code AS "group", i.name, i.description, g.name AS "groupName", g.description AS "groupDescription"
        FROM intervention i JOIN intervention_group g ON g.code = i.group_code ORDER BY g.position, i.position`,
@@ -147,7 +150,7 @@ export class ResponsibilityStore {
 
   /** Municipalities by official code (with their region), for validating questions. */
   async municipalities(codes: string[]): Promise<{ id: string; code: string; regionId: string }[]> {
-    this.access.requireViewer();
+    this.request.requireViewer();
     return this.db.query(
       `SELECT o.id, o.municipality_code AS code, o.region_id AS "regionId" FROM organisation o JOIN region r ON r.id = o.region_id
        WHERE o.municipality_code = ANY($1::text[]) AND r.country = CASE WHEN length(o.municipality_code) = 4 THEN $2 ELSE $3 END`,
@@ -157,14 +160,14 @@ export class ResponsibilityStore {
 
   /** The regional principal of the viewer's region. */
   async regionPrincipalId(): Promise<string> {
-    const [row] = await this.db.query(`SELECT id FROM organisation WHERE region_id = $1 AND kind = 'REGION'`, [this.access.requireViewer().regionId]);
+    const [row] = await this.db.query(`SELECT id FROM organisation WHERE region_id = $1 AND kind = 'REGION'`, [this.request.requireViewer().regionId]);
     if (!row) throw new NotFoundError("Your region has no regional principal recorded");
     return row.id;
   }
 
   /** Every agreement of the viewer's region in these scenarios (withdrawn ones excepted) and their rules: two statements. */
   async scope(scenarios: AgreementScenario[]): Promise<{ agreements: AgreementRow[]; rules: RuleRow[] }> {
-    const regionId = this.access.requireViewer().regionId;
+    const regionId = this.request.requireViewer().regionId;
     const agreements: AgreementRow[] = await this.db.query(
       `SELECT ${AGREEMENT_COLUMNS} FROM agreement a WHERE a.region_id = $1 AND a.scenario = ANY($2::text[]) AND a.status <> 'WITHDRAWN'`,
       [regionId, scenarios],
@@ -176,14 +179,14 @@ export class ResponsibilityStore {
   }
 
   agreement(id: string): Promise<AgreementRow | null> {
-    this.access.requireViewer();
+    this.request.requireViewer();
     return isUuid(id) ? this.agreementById.load(id) : Promise.resolve(null);
   }
 
   /** Agreements of the viewer's region, by title; optionally of one scenario and valid on a date. */
   agreements(filter: { scenario?: AgreementScenario; onDate?: string }, page: PageRequest): Promise<Page<AgreementRow>> {
     const where = new Where();
-    where.and(`a.region_id = ${where.param(this.access.requireViewer().regionId)}`);
+    where.and(`a.region_id = ${where.param(this.request.requireViewer().regionId)}`);
     if (filter.scenario) where.and(`a.scenario = ${where.param(filter.scenario)}`);
     if (filter.onDate) {
       const onDate = where.param(filter.onDate);
@@ -194,13 +197,13 @@ export class ResponsibilityStore {
 
   /** Rules of an agreement (all of them: an agreement holds tens, not thousands). */
   rules(agreementId: string): Promise<RuleRow[]> {
-    this.access.requireViewer();
+    this.request.requireViewer();
     return this.rulesByAgreement.load(agreementId);
   }
 
   /** Parties of an agreement of the viewer's region (batched across a list). */
   partyIds(agreementId: string): Promise<string[]> {
-    this.access.requireViewer();
+    this.request.requireViewer();
     return this.partiesByAgreement.load(agreementId);
   }
 
@@ -212,7 +215,7 @@ export class ResponsibilityStore {
 
   /** A page of an agreement's change log, newest first: one statement for all agreements of a list. */
   changes(agreementId: string, page: PageRequest): Promise<Page<ChangeRow>> {
-    const regionId = this.access.requireViewer().regionId;
+    const regionId = this.request.requireViewer().regionId;
     const signature = JSON.stringify(page);
     let loader = this.changePages.get(signature);
     if (!loader) {
@@ -241,7 +244,7 @@ export class ResponsibilityStore {
 
   /** Runs `work` in a transaction as an editor of the viewer's region. */
   editing<T>(work: (tx: EntityManager, log: (change: Omit<ChangeRow, 'id' | 'at' | 'userId' | 'organisationId'>) => Promise<void>) => Promise<T>): Promise<T> {
-    const viewer = this.access.requireRole(Role.RESPONSIBILITY_EDITOR);
+    const viewer = this.request.requireRole(Role.RESPONSIBILITY_EDITOR);
     return this.db.transaction(async (tx) => {
       const log = async (c: Omit<ChangeRow, 'id' | 'at' | 'userId' | 'organisationId'>) => {
         await tx.query(
@@ -263,7 +266,7 @@ export class ResponsibilityStore {
   async lockAgreement(tx: Queryable, id: string, field: string): Promise<{ agreement: AgreementRow; rules: RuleRow[] }> {
     // Another region's agreement answers as an unknown id does: its existence is not the viewer's to learn.
     const [agreement]: AgreementRow[] = isUuid(id)
-      ? await tx.query(`SELECT ${AGREEMENT_COLUMNS} FROM agreement a WHERE a.id = $1 AND a.region_id = $2 FOR UPDATE`, [id, this.access.requireViewer().regionId])
+      ? await tx.query(`SELECT ${AGREEMENT_COLUMNS} FROM agreement a WHERE a.id = $1 AND a.region_id = $2 FOR UPDATE`, [id, this.request.requireViewer().regionId])
       : [];
     if (!agreement) throw new NotFoundError(`No agreement with id ${id} in your region`, field);
     const rules: RuleRow[] = await tx.query(`SELECT ${RULE_COLUMNS} FROM responsibility_rule r WHERE r.agreement_id = $1 ORDER BY r.id`, [id]);
@@ -272,7 +275,7 @@ export class ResponsibilityStore {
 
   async insertAgreement(tx: EntityManager, values: AgreementValues & { seriesId?: string; version?: number; supersedesId?: string | null }, partyIds: string[]): Promise<string> {
     const id = randomUUID();
-    const regionId = this.access.requireViewer().regionId;
+    const regionId = this.request.requireViewer().regionId;
     await tx.insert(AgreementEntity, {
       id,
       regionId,
@@ -295,7 +298,7 @@ export class ResponsibilityStore {
   /** A rule with its agreement, locked, in the viewer's region (NOT_FOUND / FORBIDDEN otherwise). */
   async lockRule(tx: EntityManager, id: string) {
     const [row]: { agreementId: string }[] = isUuid(id)
-      ? await tx.query(`SELECT agreement_id AS "agreementId" FROM responsibility_rule WHERE id = $1 AND region_id = $2`, [id, this.access.requireViewer().regionId])
+      ? await tx.query(`SELECT agreement_id AS "agreementId" FROM responsibility_rule WHERE id = $1 AND region_id = $2`, [id, this.request.requireViewer().regionId])
       : [];
     if (!row) throw new NotFoundError(`No rule with id ${id} in your region`, 'id');
     const locked = await this.lockAgreement(tx, row.agreementId, 'id');
@@ -322,7 +325,7 @@ export class ResponsibilityStore {
 
   async insertRule(tx: EntityManager, values: RuleValues): Promise<string> {
     const id = randomUUID();
-    await tx.insert(ResponsibilityRuleEntity, { id, regionId: this.access.requireViewer().regionId, ...values });
+    await tx.insert(ResponsibilityRuleEntity, { id, regionId: this.request.requireViewer().regionId, ...values });
     return id;
   }
 }

@@ -9,7 +9,8 @@ import { ParticipationSource } from '../../domain/participation';
 import { Page, PageRequest } from '../../schema/common/page';
 import type { Viewer } from '../auth/viewer';
 import { ConflictError, ConflictReason, ForbiddenError, NotFoundError } from '../../schema/common/errors';
-import type { Access } from './access';
+import type { RequestScope } from './request-scope';
+import type { PatientStore } from './patient.store';
 import { AuditOutcome, AuditRecordType } from '../../domain/audit';
 import { PATIENT_ROLES } from '../../domain/roles';
 import { childLoader, ParentKey } from './child-loader';
@@ -116,31 +117,36 @@ export class SipStore {
   private readonly followUpsOf: DataLoader<ParentKey, SipFollowUpRow[], string>;
 
   constructor(
-    private readonly access: Access,
-    private readonly db: TenantDb,
+    private readonly scope: RequestScope,
+    private readonly patients: PatientStore,
   ) {
+    const db = scope.db;
     // The viewer's organisation is part of every visibility statement, so keys are plain ids.
-    this.byId = new DataLoader(async (ids) => {
-      const viewer = this.access.requireViewer();
+    this.byId = scope.once('sips.byId', () => new DataLoader(async (ids) => {
+      const viewer = scope.requireViewer();
       const rows: SipRow[] = await db.query(`SELECT ${SIP_COLUMNS} FROM sip s WHERE s.id = ANY($1::uuid[]) AND ${takesPart('s', '$2')}`, [ids, viewer.organisationId]);
       const map = new Map(rows.map((r) => [r.id, r]));
       return ids.map((id) => map.get(id) ?? null);
-    });
+    }));
     // Children of plans the viewer has already been allowed to see.
     const children = <T extends { sipId: string }>(columns: string, from: string, order: string) =>
       childLoader<T>(db, { columns, from, parentColumn: 'sip_id', order, parentOf: (r) => r.sipId });
-    this.participantsOf = children(SIP_PARTICIPANT_COLUMNS, 'sip_participant sp', 'sp.seq');
-    this.interventionsOf = children(SIP_INTERVENTION_COLUMNS, 'sip_intervention si', 'si.position');
-    this.meetingsOf = children(SIP_MEETING_COLUMNS, 'sip_meeting sm', 'sm.held_at, sm.id');
-    this.followUpsOf = children(SIP_FOLLOW_UP_COLUMNS, 'sip_follow_up f', 'f.due_date, f.id');
+    this.participantsOf = scope.once('sips.participantsOf', () => children(SIP_PARTICIPANT_COLUMNS, 'sip_participant sp', 'sp.seq'));
+    this.interventionsOf = scope.once('sips.interventionsOf', () => children(SIP_INTERVENTION_COLUMNS, 'sip_intervention si', 'si.position'));
+    this.meetingsOf = scope.once('sips.meetingsOf', () => children(SIP_MEETING_COLUMNS, 'sip_meeting sm', 'sm.held_at, sm.id'));
+    this.followUpsOf = scope.once('sips.followUpsOf', () => children(SIP_FOLLOW_UP_COLUMNS, 'sip_follow_up f', 'f.due_date, f.id'));
+  }
+
+  private get db(): TenantDb {
+    return this.scope.db;
   }
 
   private get audit() {
-    return this.access.audit;
+    return this.scope.audit;
   }
 
   requireRole(): Viewer {
-    return this.access.requireRole(...PATIENT_ROLES);
+    return this.scope.requireRole(...PATIENT_ROLES);
   }
 
   /** A plan the viewer's organisation takes part in, or NOT_FOUND. Does not log: callers do. */
@@ -152,9 +158,9 @@ export class SipStore {
   }
 
   /** One plan, logged as a read of its patient's data. */
-  async get(id: string, action: string): Promise<SipRow> {
+  async get(id: string): Promise<SipRow> {
     const row = await this.requireVisible(id);
-    await this.audit.write([{ action, recordType: AuditRecordType.SIP, patientId: row.patientId, recordId: id, outcome: AuditOutcome.ALLOWED }]);
+    await this.audit.write([{ recordType: AuditRecordType.SIP, patientId: row.patientId, recordId: id, outcome: AuditOutcome.ALLOWED }]);
     return row;
   }
 
@@ -181,10 +187,10 @@ export class SipStore {
   }
 
   /** The plans the viewer's organisation takes part in, newest first. One log row per plan. */
-  async list(query: SipQuery, page: PageRequest, action: string): Promise<Page<SipRow>> {
+  async list(query: SipQuery, page: PageRequest): Promise<Page<SipRow>> {
     const viewer = this.requireRole();
     // A filter on a patient the viewer may not see is NOT_FOUND (and logged so), not an empty list.
-    if (query.patientId) await this.access.patients.requireVisible(query.patientId, 'filter.patientId');
+    if (query.patientId) await this.patients.requireVisible(query.patientId, 'filter.patientId');
     const where = new Where();
     where.and(takesPart('s', where.param(viewer.organisationId)));
     if (query.patientId) where.and(`s.patient_id = ${where.param(query.patientId)}`);
@@ -196,7 +202,7 @@ export class SipStore {
       where,
       page,
     );
-    await this.logRead(action, rows.nodes, query.patientId);
+    await this.logRead(rows.nodes, query.patientId);
     for (const s of rows.nodes) this.byId.prime(s.id, s);
     return rows;
   }
@@ -205,7 +211,7 @@ export class SipStore {
    * Follow-ups not yet done, due before `before`, of running plans (ACTIVE, FOLLOW_UP) that the
    * viewer's organisation takes part in: the step audits find skipped. Oldest due first.
    */
-  async followUpsDue(before: string, page: PageRequest, action: string): Promise<Page<SipFollowUpRow & { patientId: string }>> {
+  async followUpsDue(before: string, page: PageRequest): Promise<Page<SipFollowUpRow & { patientId: string }>> {
     const viewer = this.requireRole();
     const where = new Where();
     where.and(`f.done_at IS NULL AND f.due_date < ${where.param(before)}::date AND s.status IN ('${SipStatus.ACTIVE}', '${SipStatus.FOLLOW_UP}')`);
@@ -217,15 +223,15 @@ export class SipStore {
       where,
       page,
     );
-    await this.logRead(action, rows.nodes.map((f) => ({ id: f.sipId, patientId: f.patientId })), null);
+    await this.logRead(rows.nodes.map((f) => ({ id: f.sipId, patientId: f.patientId })), null);
     return rows;
   }
 
   /** Starts a plan with the viewer's organisation as its initiator; the person takes part from the start. */
-  async create(values: NewSip, participants: NewSipParticipant[], action: string): Promise<SipRow> {
+  async create(values: NewSip, participants: NewSipParticipant[]): Promise<SipRow> {
     const viewer = this.requireRole();
     const id = randomUUID();
-    const now = this.access.now();
+    const now = this.scope.now();
     await this.db.transaction(async (tx) => {
       await tx.insert(SipEntity, {
         id,
@@ -245,7 +251,7 @@ export class SipStore {
       }).catch((error) => conflictOnUnique(error, { sip_handoff_open_uq: ['handoffId', 'A SIP started from this hand-off is still running; work on that one (sips, filter patientId)'] }));
       const person: NewSipParticipant = { kind: SipParticipantKind.PERSON, organisationId: null, careUnitId: null, basis: null, contactName: null, contactRole: null, contactDetails: null };
       await this.join(tx, { id, regionId: values.regionId }, values.patientId, [...participants, person], now);
-      await this.audit.write([{ action, recordType: AuditRecordType.SIP, patientId: values.patientId, recordId: id, outcome: AuditOutcome.ALLOWED }], tx);
+      await this.audit.write([{ recordType: AuditRecordType.SIP, patientId: values.patientId, recordId: id, outcome: AuditOutcome.ALLOWED }], tx);
     });
     return this.reload({ id, regionId: values.regionId });
   }
@@ -254,9 +260,9 @@ export class SipStore {
    * Makes one change of a plan if it is still at `expectedVersion`; a stale version is a CONFLICT
    * and nothing is written.
    */
-  async change(sip: SipRow, expectedVersion: number, edit: SipEdit, action: string): Promise<SipRow> {
+  async change(sip: SipRow, expectedVersion: number, edit: SipEdit): Promise<SipRow> {
     const viewer = this.requireRole();
-    const now = this.access.now();
+    const now = this.scope.now();
     await this.db.transaction(async (tx) => {
       const sets = setList(SipEntity, edit.patch ?? {}, 4);
       const [, updated] = await tx.query(
@@ -296,7 +302,7 @@ export class SipStore {
           ]);
         }
       }
-      await this.audit.write([{ action, recordType: edit.recordType ?? AuditRecordType.SIP, patientId: sip.patientId, recordId: sip.id, outcome: AuditOutcome.ALLOWED }], tx);
+      await this.audit.write([{ recordType: edit.recordType ?? AuditRecordType.SIP, patientId: sip.patientId, recordId: sip.id, outcome: AuditOutcome.ALLOWED }], tx);
     });
     return this.reload(sip);
   }
@@ -310,7 +316,7 @@ export class SipStore {
    *   ("no consent, no SIP"); the principals keep it, read-only, as their record.
    * Each plan changed gets a new version and an access-log row.
    */
-  async consentWithdrawn(tx: EntityManager, withdrawn: Pick<ConsentRow, 'patientId' | 'sourceOrganisationId' | 'recipientOrganisationId'>, moment: { at: Date; onDate: string }, action: string): Promise<void> {
+  async consentWithdrawn(tx: EntityManager, withdrawn: Pick<ConsentRow, 'patientId' | 'sourceOrganisationId' | 'recipientOrganisationId'>, moment: { at: Date; onDate: string }): Promise<void> {
     const { patientId, recipientOrganisationId } = withdrawn;
     const rows: (Pick<SipParticipantRow, 'id' | 'sipId' | 'organisationId' | 'basis'> & { organisationKind: OrganisationKind; status: SipStatus; regionId: string })[] = await tx.query(
       `SELECT sp.id, sp.sip_id AS "sipId", sp.organisation_id AS "organisationId", sp.basis, o.kind AS "organisationKind", s.status, s.region_id AS "regionId"
@@ -342,14 +348,14 @@ export class SipStore {
     if (leaving.length) {
       await tx.query(`UPDATE sip_participant SET removed_at = $2 WHERE id = ANY($1::uuid[])`, [leaving.map((l) => l.participantId), moment.at]);
       const left = leaving.map((l) => l.sipId);
-      await this.access.patients.endParticipation(tx, { patientId, organisationId: recipientOrganisationId, source: ParticipationSource.SIP, sourceIds: left }, moment.at);
+      await this.patients.endParticipation(tx, { patientId, organisationId: recipientOrganisationId, source: ParticipationSource.SIP, sourceIds: left }, moment.at);
     }
     if (cancelled.length) {
       await tx.query(`UPDATE sip SET status = $2, ended_at = $3, end_reason = $4 WHERE id = ANY($1::uuid[])`, [cancelled, SipStatus.CANCELLED, moment.at, WITHDRAWN_REASON]);
     }
     await tx.query(`UPDATE sip SET version = version + 1, updated_at = $2 WHERE id = ANY($1::uuid[])`, [changed, moment.at]);
     await this.audit.write(
-      changed.map((id) => ({ action, recordType: AuditRecordType.SIP, patientId, recordId: id, outcome: AuditOutcome.ALLOWED })),
+      changed.map((id) => ({ recordType: AuditRecordType.SIP, patientId, recordId: id, outcome: AuditOutcome.ALLOWED })),
       tx,
     );
     for (const id of changed) {
@@ -364,7 +370,7 @@ export class SipStore {
    * and home municipality. PLANNER of that region; not logged as a patient read.
    */
   async statisticsRows(regionId: string, timeZone: string, from: string, to: string): Promise<SipStatisticsRow[]> {
-    const viewer = this.access.requireRole(Role.PLANNER);
+    const viewer = this.scope.requireRole(Role.PLANNER);
     if (viewer.regionId !== regionId) throw new ForbiddenError("Planners see their own region's figures", 'regionCode');
     const local = (column: string) => `(${column} AT TIME ZONE $2)::date`;
     return this.db.query(
@@ -378,16 +384,16 @@ export class SipStore {
     );
   }
 
-  private async logRead(action: string, plans: { id: string; patientId: string }[], patientId: string | null) {
+  private async logRead(plans: { id: string; patientId: string }[], patientId: string | null) {
     await this.audit.write(
       plans.length
-        ? plans.map((s) => ({ action, recordType: AuditRecordType.SIP, patientId: s.patientId, recordId: s.id, outcome: AuditOutcome.ALLOWED }))
-        : [{ action, recordType: AuditRecordType.SIP, patientId, recordId: null, outcome: AuditOutcome.ALLOWED }],
+        ? plans.map((s) => ({ recordType: AuditRecordType.SIP, patientId: s.patientId, recordId: s.id, outcome: AuditOutcome.ALLOWED }))
+        : [{ recordType: AuditRecordType.SIP, patientId, recordId: null, outcome: AuditOutcome.ALLOWED }],
     );
   }
 
   private async join(tx: EntityManager, sip: ParentKey, patientId: string, participants: NewSipParticipant[], now: Date): Promise<void> {
-    const viewer = this.access.requireViewer();
+    const viewer = this.scope.requireViewer();
     for (const p of participants) {
       await tx
         .query(
@@ -397,7 +403,7 @@ export class SipStore {
         )
         .catch((error) => conflictOnUnique(error, { sip_participant_organisation_uq: ['organisationId', 'That organisation already takes part in the plan'] }));
       if (p.organisationId) {
-        await this.access.patients.addParticipant(tx, { patientId, organisationId: p.organisationId, careUnitId: p.careUnitId, source: ParticipationSource.SIP, sourceId: sip.id });
+        await this.patients.addParticipant(tx, { patientId, organisationId: p.organisationId, careUnitId: p.careUnitId, source: ParticipationSource.SIP, sourceId: sip.id });
       }
     }
   }

@@ -89,8 +89,8 @@ const onPostgres = backend() === 'postgresql';
       for (let i = 0; i < 50 && (await ownerSessions()) > 0; i += 1) await new Promise((r) => setTimeout(r, 100));
       expect(await ownerSessions()).toBe(0);
       // A search under row-level security, and its access-log row, written as the app role.
-      const access = await production.accessAs('2062', Role.CARE_STAFF);
-      const found = await access.patients.list({ identityNumber: testPersonnummer('19990101') }, { first: 1, after: null }, 'appRoleTest');
+      const access = (await production.accessAs('2062', Role.CARE_STAFF)).forOperation('appRoleTest');
+      const found = await access.patients.list({ identityNumber: testPersonnummer('19990101') }, { first: 1, after: null });
       expect(found.nodes).toEqual([]);
       expect(await app.logRows(access.requestId)).toEqual([{ outcome: 'NOT_FOUND', action: 'appRoleTest', patientId: null }]);
     } finally {

@@ -118,7 +118,7 @@ export async function startTestApp(overrides: NodeJS.ProcessEnv = {}, options: {
       const organisationId = seededOrganisationId(org) ?? org;
       const [row] = await app.dataSource.query('SELECT region_id FROM organisation WHERE id = $1', [organisationId]);
       const viewer = { userId: `test-${org}`, organisationId, careUnitId: null, regionId: row.region_id, roles: new Set(roles) };
-      return new Access(viewer, randomUUID(), app.services);
+      return Access.forRequest(viewer, randomUUID(), app.services);
     },
     async logRows(requestId) {
       if (!requestId) return [];
