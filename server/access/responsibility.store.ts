@@ -95,7 +95,6 @@ export const agreementFacts = (a: AgreementRow): AgreementFacts => ({
  * recorded in responsibility_change (who, when, before and after) in the same transaction.
  */
 export class ResponsibilityStore {
-  private catalogueRows: Promise<InterventionRow[]> | null = null;
   private readonly agreementById: DataLoader<string, AgreementRow | null>;
   private readonly rulesByAgreement: DataLoader<string, RuleRow[]>;
   private readonly partiesByAgreement: DataLoader<string, string[]>;
@@ -141,11 +140,12 @@ export class ResponsibilityStore {
   /** The intervention catalogue with each intervention's group (one statement per request). */
   catalogue(): Promise<InterventionRow[]> {
     this.request.requireViewer();
-    this.catalogueRows ??= this.db.query(
-      `SELECT i.code, i.group_code AS "group", i.name, i.description, g.name AS "groupName", g.description AS "groupDescription"
-       FROM intervention i JOIN intervention_group g ON g.code = i.group_code ORDER BY g.position, i.position`,
+    return this.request.once('responsibility.catalogue', (): Promise<InterventionRow[]> =>
+      this.db.query(
+        `SELECT i.code, i.group_code AS "group", i.name, i.description, g.name AS "groupName", g.description AS "groupDescription"
+         FROM intervention i JOIN intervention_group g ON g.code = i.group_code ORDER BY g.position, i.position`,
+      ),
     );
-    return this.catalogueRows;
   }
 
   /** Municipalities by official code (with their region), for validating questions. */
