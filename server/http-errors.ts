@@ -41,8 +41,10 @@ export function jsonErrorHandler(err: unknown, _req: Request, res: Response, nex
     next(err);
     return;
   }
-  const type = (err as { type?: unknown }).type;
-  const known = typeof type === 'string' ? BODY_ERRORS[type] : undefined;
+  const rawType = (err as { type?: unknown }).type;
+  // body-parser's codes look like 'entity.too.large'; anything else is logged as a placeholder, never as it is.
+  const type = typeof rawType === 'string' && /^[a-z]+(\.[a-z]+)*$/.test(rawType) ? rawType : 'unknown';
+  const known = Object.hasOwn(BODY_ERRORS, type) ? BODY_ERRORS[type] : undefined;
   if (known) {
     res.locals.log.debug({ type, status: known[0] }, 'request body refused');
     sendError(res, ...known);
