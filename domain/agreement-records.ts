@@ -1,6 +1,9 @@
 /**
  * An agreement and its rules as stored, and how the resolution rules see them: the records that
- * the responsibility store loads and that the edit decisions (agreement-edits.ts) change.
+ * the responsibility store loads and that the edit decisions (agreement-edits.ts) change. The
+ * tables are described by their entities (entities/responsibility.entity.ts, which domain/ may not
+ * import); the store hands its entity-derived rows over as these records and inserts the rules
+ * the decisions return, so the compiler fails while the two disagree.
  */
 import { AgreementScenario, AgreementStatus, CareLevel, HousingForm, PrincipalRole, Profession } from './enums';
 import type { AgreementFacts, RuleFacts } from './responsibility';
