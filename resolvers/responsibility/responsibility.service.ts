@@ -10,7 +10,8 @@ import {
 } from '../../domain/responsibility';
 import { regionCodeProblem } from '../../domain/region-codes';
 import type { Access } from '../../server/access/access';
-import { agreementFacts, RuleRow, ruleFacts } from '../../server/access/responsibility.store';
+import { agreementFacts, ruleFacts } from '../../domain/agreement-records';
+import type { RuleRow } from '../../server/access/responsibility.store';
 import { BadUserInputError, ForbiddenError } from '../../schema/common/errors';
 import { ResponsibilityInput } from '../../schema/responsibility/responsibility.input';
 import { ComparisonKind, ResponsibilityAnswer, ResponsibilityStatus } from '../../schema/responsibility/responsibility.type';

@@ -1,5 +1,5 @@
 import type { RuleRow } from '../../server/access/responsibility.store';
-import { ruleFacts } from '../../server/access/responsibility.store';
+import { ruleFacts } from '../../domain/agreement-records';
 import type { ResponsibilityRule } from '../../schema/responsibility/responsibility.type';
 
 /** A stored rule as the API shows it: the answer's parties as references. */

@@ -78,3 +78,28 @@ export function setList<E>(entity: EntityClass<E>, patch: Partial<E>, firstParam
     values: entries.map(([, value]) => value),
   };
 }
+
+/** The table an entity is declared on. */
+export function tableOf(entity: Function): string {
+  const table = getMetadataArgsStorage().tables.find((t) => t.target === entity);
+  if (!table?.name) throw new Error(`${entity.name} declares no table name`);
+  return table.name;
+}
+
+/**
+ * One INSERT of `rows` (each setting the same properties; columns the rows leave out take their
+ * defaults), numbered from $1: several rows cost one statement, not one each.
+ */
+export function insertRows<E>(entity: EntityClass<E>, rows: readonly Partial<E>[]): { sql: string; values: unknown[] } {
+  if (!rows.length) throw new Error(`No ${entity.name} rows to insert`);
+  const properties = Object.keys(rows[0]) as (keyof E & string)[];
+  const values: unknown[] = [];
+  const tuples = rows.map((row) => {
+    if (Object.keys(row).length !== properties.length || !properties.every((p) => p in row)) throw new Error(`Every ${entity.name} row of one insert sets the same properties`);
+    return `(${properties.map((property) => `$${values.push(row[property])}`).join(', ')})`;
+  });
+  return {
+    sql: `INSERT INTO ${tableOf(entity)} (${properties.map((p) => columnName(entity, p)).join(', ')}) VALUES ${tuples.join(', ')}`,
+    values,
+  };
+}

@@ -1,15 +1,15 @@
-import { randomUUID } from 'node:crypto';
 import DataLoader from 'dataloader';
 import { EntityManager } from 'typeorm';
-import { AgreementScenario, AgreementStatus, Country, PrincipalRole, Role } from '../../domain/enums';
-import type { AgreementFacts, CatalogueEntry, RuleFacts } from '../../domain/responsibility';
+import type { AgreementChange, AgreementState, Decision, Editor, Refusal, RuleState } from '../../domain/agreement-edits';
+import { AgreementScenario, Country } from '../../domain/enums';
+import type { CatalogueEntry } from '../../domain/responsibility';
 import { AgreementEntity, AgreementPartyEntity, ResponsibilityRuleEntity } from '../../entities';
 import { Page, PageRequest } from '../../schema/common/page';
-import { ForbiddenError, NotFoundError } from '../../schema/common/errors';
+import { AppError, BadUserInputError, ConflictError, ConflictReason, ForbiddenError, NotFoundError } from '../../schema/common/errors';
 import type { RequestScope } from './request-scope';
 import { isUuid } from '../../domain/uuid';
-import { RowOf, selectList } from './entity-columns';
-import { pageByKey, Queryable } from './sql';
+import { insertRows, RowOf, selectList, setList } from './entity-columns';
+import { pageByKey } from './sql';
 import type { TenantDb } from './tenant-db';
 import { Where } from './where';
 
@@ -31,9 +31,6 @@ const RULE = selectList(ResponsibilityRuleEntity, 'r', ['createdAt', 'updatedAt'
 
 export type RuleRow = RowOf<typeof RULE>;
 
-export type RuleValues = Omit<RuleRow, 'id' | 'regionId'>;
-export type AgreementValues = Pick<AgreementRow, 'title' | 'scenario' | 'validFrom' | 'validTo' | 'sourceDocument' | 'sourceDate' | 'example'>;
-
 export interface ChangeRow {
   id: string;
   at: Date;
@@ -53,41 +50,28 @@ const AGREEMENT_COLUMNS = `${AGREEMENT.sql},
 
 const RULE_COLUMNS = RULE.sql;
 
-/** The rule as the pure resolution rules see it. */
-export function ruleFacts(r: RuleRow): RuleFacts {
-  const party = (role: PrincipalRole, organisationId: string | null) => ({ role, organisationId });
-  return {
-    id: r.id,
-    agreementId: r.agreementId,
-    validFrom: r.validFrom,
-    validTo: r.validTo,
-    conditions: {
-      interventionCode: r.interventionCode,
-      interventionGroup: r.interventionGroup,
-      careLevels: r.careLevels,
-      housingForms: r.housingForms,
-      enrolledInHomeHealthCare: r.enrolledInHomeHealthCare,
-      ageMin: r.ageMin,
-      ageMax: r.ageMax,
-      professions: r.professions,
-      municipalityCodes: r.municipalityCodes,
-    },
-    outcome: {
-      responsible: party(r.responsibleRole, r.responsibleOrganisationId),
-      performer: r.performerRole ? party(r.performerRole, r.performerOrganisationId) : null,
-      performerCareLevel: r.performerCareLevel,
-      costBearer: party(r.costBearerRole, r.costBearerOrganisationId),
-    },
-  };
+/** An agreement's rules, for a statement that selects from `agreement a`. */
+const RULES_OF_AGREEMENT = `SELECT ${RULE_COLUMNS} FROM responsibility_rule r WHERE r.agreement_id = a.id`;
+
+/** The agreement (and rule) an edit changed, for the mutation's answer. */
+export type EditSubject = AgreementChange['subject'];
+
+/** The change a decision returns, or its refusal raised as the coded error it names. */
+function accepted(decision: Decision): AgreementChange {
+  if ('change' in decision) return decision.change;
+  throw refusalError(decision.refusal);
 }
 
-export const agreementFacts = (a: AgreementRow): AgreementFacts => ({
-  id: a.id,
-  scenario: a.scenario,
-  validFrom: a.validFrom,
-  validTo: a.validTo,
-  municipalityCodes: a.municipalityCodes,
-});
+function refusalError(refusal: Refusal): AppError {
+  switch (refusal.code) {
+    case 'FORBIDDEN':
+      return new ForbiddenError(refusal.message);
+    case 'BAD_USER_INPUT':
+      return new BadUserInputError(refusal.message, refusal.field);
+    case 'CONFLICT':
+      return new ConflictError(ConflictReason[refusal.reason], refusal.message, refusal.field, refusal.details);
+  }
+}
 
 /**
  * Agreements and responsibility rules. Any authenticated viewer reads those of their own region
@@ -207,12 +191,6 @@ export class ResponsibilityStore {
     return this.partiesByAgreement.load(agreementId);
   }
 
-  /** Parties inside an edit's transaction. */
-  async partyIdsIn(tx: Queryable, agreementId: string): Promise<string[]> {
-    const rows = await tx.query(`SELECT organisation_id AS id FROM agreement_party WHERE agreement_id = $1`, [agreementId]);
-    return rows.map((r: { id: string }) => r.id);
-  }
-
   /** A page of an agreement's change log, newest first: one statement for all agreements of a list. */
   changes(agreementId: string, page: PageRequest): Promise<Page<ChangeRow>> {
     const regionId = this.request.requireViewer().regionId;
@@ -241,91 +219,115 @@ export class ResponsibilityStore {
   }
 
   // Writes (RESPONSIBILITY_EDITOR, own region) ---------------------------------------------------
+  // Each edit is one transaction: lock and load what the decision needs, let the pure decision
+  // (domain/agreement-edits.ts) return the change or a refusal, write the change and its
+  // responsibility_change rows. Raw SQL throughout, columns from the entities.
 
-  /** Runs `work` in a transaction as an editor of the viewer's region. */
-  editing<T>(work: (tx: EntityManager, log: (change: Omit<ChangeRow, 'id' | 'at' | 'userId' | 'organisationId'>) => Promise<void>) => Promise<T>): Promise<T> {
-    const viewer = this.request.requireRole(Role.RESPONSIBILITY_EDITOR);
-    return this.db.transaction(async (tx) => {
-      const log = async (c: Omit<ChangeRow, 'id' | 'at' | 'userId' | 'organisationId'>) => {
-        await tx.query(
-          `INSERT INTO responsibility_change (region_id, agreement_id, rule_id, user_id, organisation_id, action, before, after)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-          [viewer.regionId, c.agreementId, c.ruleId, viewer.userId, viewer.organisationId, c.action, JSON.stringify(c.before), JSON.stringify(c.after)],
-        );
-      };
-      const result = await work(tx, log);
-      this.agreementById.clearAll();
-      this.rulesByAgreement.clearAll();
-      this.partiesByAgreement.clearAll();
-      this.changePages.clear();
-      return result;
+  /** A new agreement: there is nothing to load, so the decision runs before the transaction opens. */
+  async createAgreement(decide: (editor: Editor) => Decision): Promise<EditSubject> {
+    const viewer = this.request.requireViewer();
+    const change = accepted(decide(viewer));
+    await this.db.transaction((tx) => this.write(tx, viewer.regionId, change));
+    this.clearLoaders();
+    return change.subject;
+  }
+
+  /** An edit of the agreement `id` of the viewer's region (NOT_FOUND naming `field` otherwise). */
+  editAgreement(id: string, field: string, decide: (editor: Editor, state: AgreementState) => Decision): Promise<EditSubject> {
+    return this.edit(async (tx, regionId) => {
+      const [locked]: { id: string }[] = isUuid(id) ? await tx.query(`SELECT a.id FROM agreement a WHERE a.id = $1 AND a.region_id = $2 FOR UPDATE`, [id, regionId]) : [];
+      // Another region's agreement answers as an unknown id does: its existence is not the viewer's to learn.
+      if (!locked) throw new NotFoundError(`No agreement with id ${id} in your region`, field);
+      return this.loadLocked(tx, id);
+    }, decide);
+  }
+
+  /** An edit of the rule `id` of an agreement of the viewer's region (NOT_FOUND otherwise). */
+  editRule(id: string, decide: (editor: Editor, state: RuleState) => Decision): Promise<EditSubject> {
+    const notFound = () => new NotFoundError(`No rule with id ${id} in your region`, 'id');
+    return this.edit(async (tx, regionId) => {
+      const [locked]: { id: string }[] = isUuid(id)
+        ? await tx.query(
+            `SELECT a.id FROM agreement a JOIN responsibility_rule r ON r.agreement_id = a.id
+             WHERE r.id = $1 AND r.region_id = $2 AND a.region_id = $2 FOR UPDATE OF a`,
+            [id, regionId],
+          )
+        : [];
+      if (!locked) throw notFound();
+      const state = await this.loadLocked(tx, locked.id);
+      // Deleted while this edit waited for the lock.
+      const rule = state.rules.find((r) => r.id === id);
+      if (!rule) throw notFound();
+      return { ...state, rule };
+    }, decide);
+  }
+
+  private async edit<S>(load: (tx: EntityManager, regionId: string) => Promise<S>, decide: (editor: Editor, state: S) => Decision): Promise<EditSubject> {
+    const viewer = this.request.requireViewer();
+    const subject = await this.db.transaction(async (tx) => {
+      const change = accepted(decide(viewer, await load(tx, viewer.regionId)));
+      await this.write(tx, viewer.regionId, change);
+      return change.subject;
     });
+    this.clearLoaders();
+    return subject;
   }
 
-  /** The agreement with its rules inside a transaction, locked against concurrent edits. */
-  async lockAgreement(tx: Queryable, id: string, field: string): Promise<{ agreement: AgreementRow; rules: RuleRow[] }> {
-    // Another region's agreement answers as an unknown id does: its existence is not the viewer's to learn.
-    const [agreement]: AgreementRow[] = isUuid(id)
-      ? await tx.query(`SELECT ${AGREEMENT_COLUMNS} FROM agreement a WHERE a.id = $1 AND a.region_id = $2 FOR UPDATE`, [id, this.request.requireViewer().regionId])
-      : [];
-    if (!agreement) throw new NotFoundError(`No agreement with id ${id} in your region`, field);
-    const rules: RuleRow[] = await tx.query(`SELECT ${RULE_COLUMNS} FROM responsibility_rule r WHERE r.agreement_id = $1 ORDER BY r.id`, [id]);
-    return { agreement, rules };
+  /**
+   * A locked agreement with its rules and parties, in one statement. It runs after the lock, not
+   * with it: a statement that waits for a lock still reads the snapshot it began with, and would
+   * miss a rule that the edit it waited for added.
+   */
+  private async loadLocked(tx: EntityManager, id: string): Promise<AgreementState> {
+    const [row]: (AgreementRow & { rules: RuleRow[]; partyIds: string[] })[] = await tx.query(
+      `SELECT ${AGREEMENT_COLUMNS},
+         (SELECT coalesce(json_agg(each_rule ORDER BY each_rule.id), '[]') FROM (${RULES_OF_AGREEMENT}) each_rule) AS rules,
+         (SELECT coalesce(array_agg(ap.organisation_id::text ORDER BY ap.organisation_id), '{}') FROM agreement_party ap WHERE ap.agreement_id = a.id) AS "partyIds"
+       FROM agreement a WHERE a.id = $1`,
+      [id],
+    );
+    const { rules, partyIds, ...agreement } = row;
+    return { agreement, rules, partyIds };
   }
 
-  async insertAgreement(tx: EntityManager, values: AgreementValues & { seriesId?: string; version?: number; supersedesId?: string | null }, partyIds: string[]): Promise<string> {
-    const id = randomUUID();
-    const regionId = this.request.requireViewer().regionId;
-    await tx.insert(AgreementEntity, {
-      id,
-      regionId,
-      seriesId: values.seriesId ?? randomUUID(),
-      version: values.version ?? 1,
-      supersedesId: values.supersedesId ?? null,
-      status: AgreementStatus.ACTIVE,
-      title: values.title,
-      scenario: values.scenario,
-      validFrom: values.validFrom,
-      validTo: values.validTo,
-      sourceDocument: values.sourceDocument,
-      sourceDate: values.sourceDate,
-      example: values.example,
-    });
-    await tx.insert(AgreementPartyEntity, partyIds.map((organisationId) => ({ agreementId: id, regionId, organisationId })));
-    return id;
+  /** Writes a decided change, in the order its parts depend on each other. */
+  private async write(tx: EntityManager, regionId: string, change: AgreementChange): Promise<void> {
+    const run = ({ sql, values }: { sql: string; values: unknown[] }) => tx.query(sql, values);
+    if (change.insertAgreement) {
+      const { partyIds, ...agreement } = change.insertAgreement;
+      await run(insertRows(AgreementEntity, [{ ...agreement, regionId }]));
+      await run(insertRows(AgreementPartyEntity, partyIds.map((organisationId) => ({ agreementId: agreement.id, organisationId, regionId }))));
+    }
+    if (change.updateAgreement) {
+      const set = setList(AgreementEntity, change.updateAgreement.patch, 2);
+      await tx.query(`UPDATE agreement SET ${set.sql.join(', ')}, updated_at = now() WHERE id = $1`, [change.updateAgreement.id, ...set.values]);
+    }
+    if (change.endRules?.ids.length) {
+      const set = setList(ResponsibilityRuleEntity, { validTo: change.endRules.lastDay }, 2);
+      await tx.query(`UPDATE responsibility_rule SET ${set.sql.join(', ')}, updated_at = now() WHERE id = ANY($1::uuid[])`, [change.endRules.ids, ...set.values]);
+    }
+    if (change.updateRule) {
+      const set = setList(ResponsibilityRuleEntity, change.updateRule.values, 2);
+      await tx.query(`UPDATE responsibility_rule SET ${set.sql.join(', ')}, updated_at = now() WHERE id = $1`, [change.updateRule.id, ...set.values]);
+    }
+    if (change.deleteRuleId) await tx.query(`DELETE FROM responsibility_rule WHERE id = $1`, [change.deleteRuleId]);
+    if (change.insertRules.length) await run(insertRows(ResponsibilityRuleEntity, change.insertRules.map((rule) => ({ ...rule, regionId }))));
+    if (change.log.length) {
+      const viewer = this.request.requireViewer();
+      const values: unknown[] = [];
+      const rows = change.log.map((c) => {
+        const row = [regionId, c.agreementId, c.ruleId, viewer.userId, viewer.organisationId, c.action, JSON.stringify(c.before), JSON.stringify(c.after)];
+        return `(${row.map((value) => `$${values.push(value)}`).join(', ')})`;
+      });
+      await tx.query(`INSERT INTO responsibility_change (region_id, agreement_id, rule_id, user_id, organisation_id, action, before, after) VALUES ${rows.join(', ')}`, values);
+    }
   }
 
-  /** A rule with its agreement, locked, in the viewer's region (NOT_FOUND / FORBIDDEN otherwise). */
-  async lockRule(tx: EntityManager, id: string) {
-    const [row]: { agreementId: string }[] = isUuid(id)
-      ? await tx.query(`SELECT agreement_id AS "agreementId" FROM responsibility_rule WHERE id = $1 AND region_id = $2`, [id, this.request.requireViewer().regionId])
-      : [];
-    if (!row) throw new NotFoundError(`No rule with id ${id} in your region`, 'id');
-    const locked = await this.lockAgreement(tx, row.agreementId, 'id');
-    return { ...locked, current: locked.rules.find((r) => r.id === id)! };
-  }
-
-  async updateRule(tx: EntityManager, id: string, values: Omit<RuleValues, 'agreementId'>): Promise<void> {
-    await tx.update(ResponsibilityRuleEntity, { id }, values);
-  }
-
-  async deleteRule(tx: EntityManager, id: string): Promise<void> {
-    await tx.delete(ResponsibilityRuleEntity, { id });
-  }
-
-  async updateAgreement(tx: EntityManager, id: string, patch: Partial<Pick<AgreementEntity, 'title' | 'status' | 'validTo' | 'sourceDocument' | 'sourceDate'>>): Promise<void> {
-    if (Object.keys(patch).length) await tx.update(AgreementEntity, { id }, patch);
-  }
-
-  /** Ends a version the day before its successor starts: it and its open rules stop at `lastDay`. */
-  async endVersion(tx: EntityManager, id: string, lastDay: string): Promise<void> {
-    await tx.update(AgreementEntity, { id }, { status: AgreementStatus.SUPERSEDED, validTo: lastDay });
-    await tx.query(`UPDATE responsibility_rule SET valid_to = $2, updated_at = now() WHERE agreement_id = $1 AND (valid_to IS NULL OR valid_to > $2) AND valid_from <= $2`, [id, lastDay]);
-  }
-
-  async insertRule(tx: EntityManager, values: RuleValues): Promise<string> {
-    const id = randomUUID();
-    await tx.insert(ResponsibilityRuleEntity, { id, regionId: this.request.requireViewer().regionId, ...values });
-    return id;
+  /** After an edit, the request's cached agreements, rules, parties and change pages are stale. */
+  private clearLoaders(): void {
+    this.agreementById.clearAll();
+    this.rulesByAgreement.clearAll();
+    this.partiesByAgreement.clearAll();
+    this.changePages.clear();
   }
 }

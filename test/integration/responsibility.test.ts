@@ -221,6 +221,24 @@ describe('responsibility map', () => {
       expect(await ruleCount()).toBe(before);
     });
 
+    it('refuses the second of two rules sent at once that answer the same cases differently: each edit sees the rules the other saved', async () => {
+      const created = await app.gql(
+        `mutation($input: AgreementCreateInput!) { agreementCreate(input: $input) { agreement { id } } }`,
+        { input: { title: 'Utkast: samtidiga regler', scenario: 'DRAFT', validFrom: '2027-01-01', partyOrganisationIds: [seededOrganisationId('20'), seededOrganisationId('2062')] } },
+        editor,
+      );
+      const id = created.data.agreementCreate.agreement.id;
+      const rule = (role: string) => ({ input: { agreementId: id, rule: { interventionCode: 'SPEECH_THERAPY', responsible: { role } } } });
+      const answers = await Promise.all([app.gql(RULE, rule('REGION'), editor), app.gql(RULE, rule('HOME_MUNICIPALITY'), editor)]);
+      const saved = answers.filter((a) => !a.errors);
+      const refused = answers.filter((a) => a.errors);
+      expect([saved.length, refused.length]).toEqual([1, 1]);
+      expect([codes(refused[0]), reasons(refused[0])]).toEqual([['CONFLICT'], ['DUPLICATE']]);
+      expect(refused[0].errors![0].extensions!.conflictingRuleId).toBe(saved[0].data.responsibilityRuleCreate.rule.id);
+      const rules = await app.dataSource.query('SELECT id FROM responsibility_rule WHERE agreement_id = $1', [id]);
+      expect(rules).toEqual([{ id: saved[0].data.responsibilityRuleCreate.rule.id }]);
+    });
+
     it('supersedes with a new version while history stays readable', async () => {
       const version = await app.gql(
         `mutation($input: AgreementNewVersionInput!) { agreementNewVersion(input: $input) { agreement { id version validFrom supersedes { id status validTo } rules { edges { node { interventionCode } } } } } }`,
