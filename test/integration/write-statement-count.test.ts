@@ -26,7 +26,8 @@ const BEFORE: Record<string, number> = {
 describe('SQL statements per write', () => {
   let app: TestApp;
   const DALARNA = seededOrganisationId('20')!;
-  const MALUNG = seededOrganisationId('2023')!;
+  // Rättvik and Gagnef take part in no other suite's plans and hand-offs (suites share the database).
+  const RATTVIK = seededOrganisationId('2031')!;
   const VC_MALUNG = seededCareUnitId('20', 'vc-malung');
   const MORA_LASARETT = seededCareUnitId('20', 'mora-lasarett');
   const inDays = (days: number) => new Date(Date.now() + days * 86400_000).toISOString().slice(0, 10);
@@ -49,22 +50,22 @@ describe('SQL statements per write', () => {
   }
 
   it('a SIP from creation to activation, and the consent revocation that cancels it, cost no more than before', async () => {
-    const malung = await app.token('2023', Role.CARE_STAFF);
-    await app.gql(`{ regions { edges { cursor } } }`, {}, malung); // warms the viewer cache
+    const rattvik = await app.token('2031', Role.CARE_STAFF);
+    await app.gql(`{ regions { edges { cursor } } }`, {}, rattvik); // warms the viewer cache
     const created = await app.gql(
-      `mutation($p: String!) { patientCreate(input: { personnummer: $p, homeMunicipalityCode: "2023" }) { patient { id } } }`,
-      { p: testPersonnummer('19460311') },
-      malung,
+      `mutation($p: String!) { patientCreate(input: { personnummer: $p, homeMunicipalityCode: "2031" }) { patient { id } } }`,
+      { p: testPersonnummer('19380707') },
+      rattvik,
     );
     const patientId = created.data.patientCreate.patient.id;
     const consent = await write(
       'consentRecord',
       `mutation($input: ConsentRecordInput!) { consentRecord(input: $input) { consent { id } } }`,
       { input: { patientId, recipientOrganisationId: DALARNA, categories: ['CARE_AND_REHAB_PLAN'], purpose: 'SIP', validTo: inDays(30) } },
-      malung,
+      rattvik,
     );
     const step = (name: string, input: string, variables: Record<string, unknown>) =>
-      write(name, `mutation($input: ${input}!) { ${name}(input: $input) { sip { id version status participants { id } meetings { id } } } }`, { input: variables }, malung).then((d) => d.sip);
+      write(name, `mutation($input: ${input}!) { ${name}(input: $input) { sip { id version status participants { id } meetings { id } } } }`, { input: variables }, rattvik).then((d) => d.sip);
     let sip = await step('sipCreate', 'SipCreateInput', {
       patientId,
       contact: { name: 'Maja Biståndshandläggare' },
@@ -74,10 +75,10 @@ describe('SQL statements per write', () => {
       sipId: sip.id,
       version: sip.version,
       personGoals: 'Klara morgonen själv',
-      overallResponsibleOrganisationId: MALUNG,
+      overallResponsibleOrganisationId: RATTVIK,
       nextFollowUpDate: inDays(14),
       interventions: [
-        { description: 'Hemrehabilitering', responsibleOrganisationId: MALUNG },
+        { description: 'Hemrehabilitering', responsibleOrganisationId: RATTVIK },
         { description: 'Läkemedelsgenomgång', responsibleOrganisationId: DALARNA },
       ],
     });
@@ -86,8 +87,8 @@ describe('SQL statements per write', () => {
     sip = await step('sipMeetingRecord', 'SipMeetingRecordInput', { sipId: sip.id, version: sip.version, heldAt: meetingAt, place: 'Vårdcentralen Malung', presentParticipantIds: sip.participants.map((p: any) => p.id) });
     sip = await step('sipActivate', 'SipActivateInput', { sipId: sip.id, version: sip.version, meetingId: sip.meetings[0].id });
     expect(sip.status).toBe('ACTIVE');
-    await write('consentRevoke', `mutation($id: ID!) { consentRevoke(input: { id: $id, reason: "The person withdrew it" }) { consent { id } } }`, { id: consent.consent.id }, malung);
-    const after = await app.gql(`query($id: ID!) { sip(id: $id) { status } }`, { id: sip.id }, malung);
+    await write('consentRevoke', `mutation($id: ID!) { consentRevoke(input: { id: $id, reason: "The person withdrew it" }) { consent { id } } }`, { id: consent.consent.id }, rattvik);
+    const after = await app.gql(`query($id: ID!) { sip(id: $id) { status } }`, { id: sip.id }, rattvik);
     expect(after.data.sip.status).toBe('CANCELLED');
     expect(costlier(['consentRecord', 'sipCreate', 'sipContentUpdate', 'sipCall', 'sipMeetingRecord', 'sipActivate', 'consentRevoke'])).toEqual([]);
   });
@@ -96,8 +97,8 @@ describe('SQL statements per write', () => {
     const ward = await app.unitToken('20', MORA_LASARETT, Role.CARE_STAFF);
     await app.gql(`{ regions { edges { cursor } } }`, {}, ward); // warms the viewer cache
     const created = await app.gql(
-      `mutation($p: String!) { patientCreate(input: { personnummer: $p, homeMunicipalityCode: "2034" }) { patient { id } } }`,
-      { p: testPersonnummer('19500211') },
+      `mutation($p: String!) { patientCreate(input: { personnummer: $p, homeMunicipalityCode: "2026" }) { patient { id } } }`,
+      { p: testPersonnummer('19390808') },
       ward,
     );
     const handoff = await write(
@@ -106,9 +107,9 @@ describe('SQL statements per write', () => {
       { input: { patientId: created.data.patientCreate.patient.id, kind: 'DISCHARGE_FROM_INPATIENT', sendingCareUnitId: MORA_LASARETT, admittedAt: new Date().toISOString() } },
       ward,
     );
-    const orsa = await app.token('2034', Role.CARE_STAFF);
-    await app.gql(`{ regions { edges { cursor } } }`, {}, orsa);
-    await write('handoffMessageAcknowledge', `mutation($id: ID!) { handoffMessageAcknowledge(input: { messageId: $id }) { message { id } } }`, { id: handoff.handoff.messages[0].id }, orsa);
+    const gagnef = await app.token('2026', Role.CARE_STAFF);
+    await app.gql(`{ regions { edges { cursor } } }`, {}, gagnef);
+    await write('handoffMessageAcknowledge', `mutation($id: ID!) { handoffMessageAcknowledge(input: { messageId: $id }) { message { id } } }`, { id: handoff.handoff.messages[0].id }, gagnef);
     await write(
       'handoffMessageSend',
       `mutation($input: HandoffMessageSendInput!) { handoffMessageSend(input: $input) { message { kind } } }`,
