@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { ConsentPurpose, DataCategory, OrganisationKind } from '../../domain/enums';
 import { HandoffMessageKind } from '../../domain/handoff-messages';
 import { PARAMETER } from '../../domain/rule-parameters';
 import {
@@ -7,15 +6,16 @@ import {
   isSipFinal,
   relativeMayTakePart,
   SipContent,
+  SipInvitationFacts,
   sipActivationProblems,
   SipEvent,
   SipKvaUse,
   SipParticipantBasis,
   SipParticipantKind,
-  sipParticipantProblem,
   SipStatus,
 } from '../../domain/sip';
 import { decideSipChange, SipChangeRequest, sipContentOf, SipRefusal } from '../../domain/sip-change';
+import { decideSipStart, mayCallSip, SipInvitationDecision, sipInvitation, SipInvitee } from '../../domain/sip-invitation';
 import { localDateOf } from '../../domain/local-date';
 import type { Access } from '../../server/access/access';
 import type { OrganisationRow } from '../../server/access/rows';
@@ -44,9 +44,6 @@ import type { PageRequest } from '../../schema/common/page';
 const SKEW_MS = 5 * 60 * 1000;
 const MAX_INTERVENTIONS = 50;
 
-const isPrincipal = (kind: OrganisationKind) => kind === OrganisationKind.REGION || kind === OrganisationKind.MUNICIPALITY;
-const otherPrincipal = (kind: OrganisationKind) => (kind === OrganisationKind.REGION ? OrganisationKind.MUNICIPALITY : OrganisationKind.REGION);
-
 function contact(input: SipContactInput | null | undefined, field: string) {
   if (!input) return { contactName: null, contactRole: null, contactDetails: null };
   return {
@@ -73,29 +70,24 @@ async function organisationParticipant(access: Access, input: SipOrganisationInp
 }
 
 /**
- * The basis on which each organisation may join, invited by the viewer's organisation: a principal
- * by law, anyone else only with the person's SIP consent to it (domain/sip.ts). FORBIDDEN names
- * those without; nothing is written.
+ * What an invitation by the viewer's organisation is weighed on (domain/sip-invitation.ts): the
+ * person's own region and home municipality, and the person's consents from the inviter to those joining.
  */
-async function withBasis(access: Access, patientId: string, joining: Awaited<ReturnType<typeof organisationParticipant>>[], field: string, onDate: string): Promise<NewSipParticipant[]> {
+async function invitationFacts(access: Access, patient: PatientRecord, joiningIds: string[], onDate: string): Promise<SipInvitationFacts> {
   const inviter = access.requireViewer().organisationId;
-  const patient = await access.patients.requireVisible(patientId, 'patientId');
   const personsPrincipalIds = [(await access.reference.regionPrincipal(patient.regionId))?.id, patient.homeMunicipalityId].filter((id): id is string => !!id);
-  const consents = await access.consents.between(patientId, inviter, joining.map((j) => j.organisation.id));
-  const facts = { invitingOrganisationId: inviter, personsPrincipalIds, consents, at: access.now(), onDate };
-  const refused = joining.filter((j) => sipParticipantProblem({ organisationId: j.organisation.id, organisationKind: j.organisation.kind }, facts) !== null);
-  if (refused.length) {
-    throw new ForbiddenError(
-      `${field}: ${refused.map((j) => j.organisation.name).join(', ')} may take part only with the person's consent: record one (purpose SIP, covering CARE_AND_REHAB_PLAN) from your organisation to it first`,
-      field,
-    );
-  }
-  return joining.map(({ organisation, ...rest }) => ({
-    kind: SipParticipantKind.ORGANISATION,
-    organisationId: organisation.id,
-    basis: isPrincipal(organisation.kind) && personsPrincipalIds.includes(organisation.id) ? SipParticipantBasis.PRINCIPAL : SipParticipantBasis.SIP_CONSENT,
-    ...rest,
-  }));
+  const consents = await access.consents.between(patient.id, inviter, joiningIds);
+  return { invitingOrganisationId: inviter, personsPrincipalIds, consents, at: access.now(), onDate };
+}
+
+type Joining = Awaited<ReturnType<typeof organisationParticipant>>;
+
+const invitee = ({ organisation }: Pick<Joining, 'organisation'>): SipInvitee => ({ organisationId: organisation.id, organisationKind: organisation.kind, name: organisation.name });
+
+/** The organisations joining with the basis the invitation decision gave each, or its refusal as a coded error. */
+function withBases(joining: Joining[], decision: SipInvitationDecision): NewSipParticipant[] {
+  if (!decision.ok) throw decision.code === 'FORBIDDEN' ? new ForbiddenError(decision.message, decision.field) : new BadUserInputError(decision.message, decision.field);
+  return joining.map(({ organisation, ...rest }, i) => ({ kind: SipParticipantKind.ORGANISATION, organisationId: organisation.id, basis: decision.bases[i], ...rest }));
 }
 
 /** The call-out a plan starts from: the latest SIP_CALL_OUT of a hand-off of the same patient. */
@@ -115,7 +107,7 @@ export async function createSip(access: Access, input: SipCreateInput): Promise<
   const viewer = access.sips.requireRole();
   const patient = await access.patients.requireVisible(idArg(input.patientId, 'patientId'), 'patientId');
   const initiator = (await access.reference.organisation(viewer.organisationId))!;
-  if (!isPrincipal(initiator.kind)) throw new ForbiddenError('A SIP is called by a region or a municipality; ask one of them to call it');
+  if (!mayCallSip(initiator.kind)) throw new ForbiddenError('A SIP is called by a region or a municipality; ask one of them to call it');
   const fromHandoff = input.handoffId ? await callOutOf(access, input.handoffId, patient) : null;
   const requested = await Promise.all((input.participants ?? []).map((p, i) => organisationParticipant(access, p, `participants[${i}]`)));
   // The call-out's recipients join as they were addressed (the first unit named, per organisation).
@@ -127,20 +119,8 @@ export async function createSip(access: Access, input: SipCreateInput): Promise<
       .map(async ([id, careUnitId]) => ({ organisation: (await access.reference.organisation(id))!, careUnitId, contactName: null, contactRole: null, contactDetails: null })),
   );
   const joining = [...fromCallOut, ...requested].filter((j) => j.organisation.id !== initiator.id);
-  if (new Set(joining.map((j) => j.organisation.id)).size !== joining.length) throw new BadUserInputError('participants: an organisation is named twice', 'participants');
-  const partners = joining.filter((j) => j.organisation.kind === otherPrincipal(initiator.kind));
-  if (partners.length === 0) {
-    throw new BadUserInputError(`participants: a SIP is made by region and municipality together; name the ${otherPrincipal(initiator.kind).toLowerCase()} that takes part`, 'participants');
-  }
-  const uncovered = await access.consents.notCoveredFor(patient.id, ConsentPurpose.SIP, DataCategory.CARE_AND_REHAB_PLAN, initiator.id, partners.map((p) => p.organisation.id));
-  if (uncovered.length) {
-    const names = partners.filter((p) => uncovered.includes(p.organisation.id)).map((p) => p.organisation.name);
-    throw new ForbiddenError(
-      `patientId: no consent, no SIP: the person has not consented to a SIP with ${names.join(', ')}; record the consent (purpose SIP, covering CARE_AND_REHAB_PLAN) first`,
-      'patientId',
-    );
-  }
-  const others = await withBasis(access, patient.id, joining, 'participants', await access.today());
+  const facts = await invitationFacts(access, patient, joining.map((j) => j.organisation.id), await access.today());
+  const others = withBases(joining, decideSipStart(invitee({ organisation: initiator }), joining.map(invitee), facts));
   const own: NewSipParticipant = {
     kind: SipParticipantKind.ORGANISATION,
     organisationId: initiator.id,
@@ -225,7 +205,9 @@ export async function addSipParticipant(access: Access, input: SipParticipantAdd
     throw new BadUserInputError('kind: add an ORGANISATION (with organisation) or a RELATIVE (with relative); the person takes part already', 'kind');
   }
   const joining = await organisationParticipant(access, input.organisation, 'organisation');
-  return access.sips.change(sip, input.version, { participants: await withBasis(access, sip.patientId, [joining], 'organisation', today) });
+  const patient = await access.patients.requireVisible(sip.patientId, 'patientId');
+  const facts = await invitationFacts(access, patient, [joining.organisation.id], today);
+  return access.sips.change(sip, input.version, { participants: withBases([joining], sipInvitation([invitee(joining)], facts, 'organisation')) });
 }
 
 export async function updateSipParticipant(access: Access, input: SipParticipantUpdateInput) {
