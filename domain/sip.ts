@@ -204,7 +204,7 @@ export interface SipInvitationFacts extends SipConsentMoment {
 }
 
 /** The person's consent for SIP from one organisation to another covers the plan itself, valid on the day and not revoked. */
-function sipConsentFrom(fromOrganisationId: string, toOrganisationId: string, moment: SipConsentMoment): boolean {
+export function sipConsentFrom(fromOrganisationId: string, toOrganisationId: string, moment: SipConsentMoment): boolean {
   return consentCoversPurpose(moment.consents, {
     purpose: ConsentPurpose.SIP,
     category: DataCategory.CARE_AND_REHAB_PLAN,

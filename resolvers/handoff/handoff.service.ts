@@ -1,14 +1,15 @@
 import { dischargeParametersOn, swedishWorkingCalendar } from '../../domain/discharge-deadlines';
 import { CareLevel, ConsentPurpose, Country, DataCategory } from '../../domain/enums';
 import { HandoffKind, initialState } from '../../domain/handoff';
-import { decideMessage, HandoffMessageKind, HandoffSide, MessageDecision, openingMessage, RecipientBasis, statutoryBasis } from '../../domain/handoff-messages';
+import { decideHandoffMessage, HandoffRefusal, MessageAddressee, mergedAddressees, messageRecipients } from '../../domain/handoff-change';
+import { HandoffMessageKind, openingMessage, RecipientBasis, statutoryBasis } from '../../domain/handoff-messages';
 import { HandoffTimeline, handoffTimeline, TimelineMessage } from '../../domain/handoff-timeline';
 import type { DatedParameter } from '../../domain/rule-parameters';
 import { localDateOf } from '../../domain/local-date';
 import type { Access } from '../../server/access/access';
-import type { Addressee, OutgoingMessage } from '../../server/access/handoff.store';
+import type { OutgoingMessage } from '../../server/access/handoff.store';
 import type { PatientRecord } from '../../server/access/rows.patient';
-import type { HandoffPartyRow, HandoffRow } from '../../server/access/rows.handoff';
+import type { HandoffRow } from '../../server/access/rows.handoff';
 import { BadUserInputError, ConflictError, ConflictReason, ForbiddenError } from '../../schema/common/errors';
 import { HandoffCreateInput, HandoffMessageContentInput, HandoffMessageSendInput, HandoffRecipientInput } from '../../schema/handoff/handoff.input';
 import { idArg, optionalText } from '../common/args';
@@ -20,9 +21,6 @@ const calendar = swedishWorkingCalendar();
 const SKEW_MS = 5 * 60 * 1000;
 
 const TEXT_REQUIRED = new Set([HandoffMessageKind.FREE_TEXT, HandoffMessageKind.CANCELLATION, HandoffMessageKind.READINESS_INTERRUPTED]);
-
-const sameAddressee = (a: { organisationId: string; careUnitId: string | null }, b: { organisationId: string; careUnitId: string | null }) =>
-  a.organisationId === b.organisationId && a.careUnitId === b.careUnitId;
 
 function content(access: Access, kind: HandoffMessageKind, input: HandoffMessageContentInput | null | undefined) {
   const text = optionalText(input?.text, 'content.text', 4000);
@@ -38,13 +36,13 @@ function content(access: Access, kind: HandoffMessageKind, input: HandoffMessage
 }
 
 /** Where an admission notice goes by law: the home municipality, and the listed vårdcentral or else the region's primary care. */
-async function routed(access: Access, patient: PatientRecord): Promise<Addressee[]> {
+async function routed(access: Access, patient: PatientRecord): Promise<MessageAddressee[]> {
   if (!patient.homeMunicipalityId) {
     throw new BadUserInputError("patientId: the patient has no home municipality recorded, so the notices cannot be routed; record it first (patientUpdate)", 'patientId');
   }
   const municipality = (await access.reference.organisation(patient.homeMunicipalityId))!;
   const listed = patient.listedCareUnitId ? await access.reference.careUnit(patient.listedCareUnitId) : null;
-  const primaryCare: Addressee = listed
+  const primaryCare: MessageAddressee = listed
     ? { organisationId: listed.organisationId, careUnitId: listed.id, basis: RecipientBasis.LISTED_PRIMARY_CARE }
     : { organisationId: (await access.reference.regionPrincipal(municipality.regionId))!.id, careUnitId: null, basis: RecipientBasis.REGION_PRIMARY_CARE };
   return [{ organisationId: municipality.id, careUnitId: null, basis: RecipientBasis.HOME_MUNICIPALITY }, primaryCare];
@@ -54,11 +52,11 @@ async function routed(access: Access, patient: PatientRecord): Promise<Addressee
  * Recipients a sender names: each must exist and have a legal basis (the law, or a consent of
  * the patient covering health data from the sender's organisation). FORBIDDEN names the one without.
  */
-async function named(access: Access, patient: PatientRecord, requested: HandoffRecipientInput[], field: string): Promise<Addressee[]> {
+async function named(access: Access, patient: PatientRecord, requested: HandoffRecipientInput[], field: string): Promise<MessageAddressee[]> {
   const viewer = access.requireViewer();
   const listed = patient.listedCareUnitId ? await access.reference.careUnit(patient.listedCareUnitId) : null;
   const facts = { senderRegionId: viewer.regionId, homeMunicipalityId: patient.homeMunicipalityId, listedOrganisationId: listed?.organisationId ?? null };
-  const result: Addressee[] = [];
+  const result: MessageAddressee[] = [];
   for (const [i, r] of requested.entries()) {
     const organisation = await access.reference.organisation(idArg(r.organisationId, `${field}[${i}].organisationId`));
     if (!organisation) throw new BadUserInputError(`${field}[${i}].organisationId: no organisation with id ${r.organisationId}`, `${field}[${i}].organisationId`);
@@ -78,33 +76,6 @@ async function named(access: Access, patient: PatientRecord, requested: HandoffR
     result.push({ organisationId: organisation.id, careUnitId, basis });
   }
   return result;
-}
-
-/** Adds `extra` to `base` unless already there (same organisation and care unit). */
-function merged(base: Addressee[], extra: Addressee[]): Addressee[] {
-  const all = [...base];
-  for (const a of extra) if (!all.some((b) => sameAddressee(a, b))) all.push(a);
-  return all;
-}
-
-/** Parties as addressees without a basis: they are parties already and join nothing new. */
-const asAddressees = (parties: HandoffPartyRow[]): Addressee[] => parties.map((p) => ({ organisationId: p.organisationId, careUnitId: p.careUnitId, basis: null }));
-
-/**
- * Whose is the message: the viewer's party of the hand-off. A named care unit (or the token's)
- * picks that unit's party, else the organisation's own; without one, the organisation must be on
- * one side only.
- */
-function senderParty(access: Access, parties: HandoffPartyRow[], senderCareUnitId: string | null): HandoffPartyRow {
-  const viewer = access.requireViewer();
-  const unit = senderCareUnitId ?? viewer.careUnitId;
-  const own = parties.filter((p) => p.organisationId === viewer.organisationId);
-  const candidates = unit === null ? own : own.filter((p) => p.careUnitId === unit).length ? own.filter((p) => p.careUnitId === unit) : own.filter((p) => p.careUnitId === null);
-  if (candidates.length === 0) throw new BadUserInputError('senderCareUnitId: that care unit takes no part in this hand-off', 'senderCareUnitId');
-  if (new Set(candidates.map((p) => p.side)).size > 1) {
-    throw new BadUserInputError('senderCareUnitId: your organisation is both sender and recipient of this hand-off; name the care unit you send from', 'senderCareUnitId');
-  }
-  return candidates[0];
 }
 
 /**
@@ -174,7 +145,7 @@ export async function createHandoff(access: Access, input: HandoffCreateInput) {
   }
   const requested = await named(access, patient, input.recipients ?? [], 'recipients');
   const sendOpening = !discharge || input.sendAdmissionNotice !== false;
-  let recipients = discharge && sendOpening ? merged(await routed(access, patient), requested) : requested;
+  let recipients = discharge && sendOpening ? mergedAddressees(await routed(access, patient), requested) : requested;
   recipients = recipients.filter((r) => !(r.organisationId === viewer.organisationId && r.careUnitId === unit.id));
   if (!discharge && recipients.length === 0) throw new BadUserInputError(`recipients: a ${input.kind} needs at least one recipient`, 'recipients');
   const kind = openingMessage(input.kind);
@@ -195,36 +166,26 @@ export async function createHandoff(access: Access, input: HandoffCreateInput) {
   return access.handoffs.create(values, opening, computed?.timeline.nextDueAt ?? null);
 }
 
-/** The coded error for a message the rules refuse. */
-function refusal({ code, field, message }: Extract<MessageDecision, { ok: false }>) {
-  const text = `${field}: ${message}`;
-  if (code === 'BAD_USER_INPUT') return new BadUserInputError(text, field);
-  if (code === 'FORBIDDEN') return new ForbiddenError(text, field);
-  // The message rules refuse a step only because of the hand-off's state (or the messages it has had).
-  return new ConflictError(ConflictReason.ILLEGAL_STATE, text, field);
+/** The coded error of a refused message. */
+function refusal({ code, field, message }: HandoffRefusal) {
+  if (code === 'BAD_USER_INPUT') return new BadUserInputError(message, field);
+  if (code === 'FORBIDDEN') return new ForbiddenError(message, field);
+  return new ConflictError(code === 'STALE_VERSION' ? ConflictReason.STALE_VERSION : ConflictReason.ILLEGAL_STATE, message, field);
 }
 
 export async function sendHandoffMessage(access: Access, input: HandoffMessageSendInput) {
   const viewer = access.patients.requirePatientRole();
-  const handoff = await access.handoffs.requireVisible(idArg(input.handoffId, 'handoffId'), 'handoffId');
-  if (input.version !== handoff.version) {
-    throw new ConflictError(ConflictReason.STALE_VERSION, `version: the hand-off is at version ${handoff.version}, not ${input.version}; read it again and retry`, 'version');
-  }
-  const [parties, messages] = await Promise.all([access.handoffs.parties(handoff), access.handoffs.messages(handoff)]);
-  const sender = senderParty(access, parties, input.senderCareUnitId ? idArg(input.senderCareUnitId, 'senderCareUnitId') : null);
-  const admissionNoticeSent = messages.some((m) => m.kind === HandoffMessageKind.ADMISSION_NOTICE);
-  const decision = decideMessage(handoff.kind, handoff.state, input.kind, sender.side, admissionNoticeSent);
+  const { handoff, parties, messages } = await access.handoffs.forMessage(idArg(input.handoffId, 'handoffId'), 'handoffId');
+  const senderCareUnitId = input.senderCareUnitId ? idArg(input.senderCareUnitId, 'senderCareUnitId') : null;
+  const decision = decideHandoffMessage({ ...handoff, parties, messages }, { organisationId: viewer.organisationId, careUnitId: senderCareUnitId ?? viewer.careUnitId, version: input.version, kind: input.kind });
   if (!decision.ok) throw refusal(decision);
+  const { sender } = decision;
   const patient = await access.patients.requireVisible(handoff.patientId, 'handoffId');
-  const others = asAddressees(parties.filter((p) => !sameAddressee(p, sender)));
-  let recipients = merged(others, await named(access, patient, input.additionalRecipients ?? [], 'additionalRecipients'));
+  const requested = await named(access, patient, input.additionalRecipients ?? [], 'additionalRecipients');
   // An admission notice is routed by the patient's record as it is now, and fixes the municipality liable.
-  const homeMunicipalityId = input.kind === HandoffMessageKind.ADMISSION_NOTICE ? patient.homeMunicipalityId : handoff.homeMunicipalityId;
-  if (input.kind === HandoffMessageKind.ADMISSION_NOTICE) recipients = merged(recipients, await routed(access, patient));
-  // Parties already in the hand-off join nothing new; their basis stays as recorded.
-  recipients = recipients
-    .filter((r) => !sameAddressee(r, sender))
-    .map((r) => (parties.some((p) => p.side === HandoffSide.RECIPIENT && sameAddressee(p, r)) ? { ...r, basis: null } : r));
+  const admission = input.kind === HandoffMessageKind.ADMISSION_NOTICE;
+  const homeMunicipalityId = admission ? patient.homeMunicipalityId : handoff.homeMunicipalityId;
+  const recipients = messageRecipients(parties, sender, requested, admission ? await routed(access, patient) : []);
   if (input.kind === HandoffMessageKind.SIP_CALL_OUT) {
     const organisations = [...new Set(recipients.map((r) => r.organisationId).filter((id) => id !== viewer.organisationId))];
     const missing = await access.consents.notCoveredFor(patient.id, ConsentPurpose.SIP, DataCategory.CARE_AND_REHAB_PLAN, viewer.organisationId, organisations);

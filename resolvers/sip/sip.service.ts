@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { ConsentPurpose, DataCategory, OrganisationKind } from '../../domain/enums';
 import { HandoffMessageKind } from '../../domain/handoff-messages';
 import { PARAMETER } from '../../domain/rule-parameters';
 import {
@@ -7,20 +6,21 @@ import {
   isSipFinal,
   relativeMayTakePart,
   SipContent,
+  SipInvitationFacts,
   sipActivationProblems,
   SipEvent,
   SipKvaUse,
   SipParticipantBasis,
   SipParticipantKind,
-  sipParticipantProblem,
   SipStatus,
-  sipTransition,
 } from '../../domain/sip';
+import { decideSipChange, SipChangeRequest, sipContentOf, SipRefusal } from '../../domain/sip-change';
+import { decideSipStart, mayCallSip, SipInvitationDecision, sipInvitation, SipInvitee } from '../../domain/sip-invitation';
 import { localDateOf } from '../../domain/local-date';
 import type { Access } from '../../server/access/access';
 import type { OrganisationRow } from '../../server/access/rows';
 import type { PatientRecord } from '../../server/access/rows.patient';
-import type { SipParticipantRow, SipRow } from '../../server/access/rows.sip';
+import type { SipRow } from '../../server/access/rows.sip';
 import type { NewSipParticipant, SipEdit } from '../../server/access/sip.store';
 import { BadUserInputError, ConflictError, ConflictReason, ForbiddenError } from '../../schema/common/errors';
 import type {
@@ -43,9 +43,6 @@ import type { PageRequest } from '../../schema/common/page';
 /** Clock skew allowed between a client that read "now" and the server. */
 const SKEW_MS = 5 * 60 * 1000;
 const MAX_INTERVENTIONS = 50;
-
-const isPrincipal = (kind: OrganisationKind) => kind === OrganisationKind.REGION || kind === OrganisationKind.MUNICIPALITY;
-const otherPrincipal = (kind: OrganisationKind) => (kind === OrganisationKind.REGION ? OrganisationKind.MUNICIPALITY : OrganisationKind.REGION);
 
 function contact(input: SipContactInput | null | undefined, field: string) {
   if (!input) return { contactName: null, contactRole: null, contactDetails: null };
@@ -73,29 +70,24 @@ async function organisationParticipant(access: Access, input: SipOrganisationInp
 }
 
 /**
- * The basis on which each organisation may join, invited by the viewer's organisation: a principal
- * by law, anyone else only with the person's SIP consent to it (domain/sip.ts). FORBIDDEN names
- * those without; nothing is written.
+ * What an invitation by the viewer's organisation is weighed on (domain/sip-invitation.ts): the
+ * person's own region and home municipality, and the person's consents from the inviter to those joining.
  */
-async function withBasis(access: Access, patientId: string, joining: Awaited<ReturnType<typeof organisationParticipant>>[], field: string): Promise<NewSipParticipant[]> {
+async function invitationFacts(access: Access, patient: PatientRecord, joiningIds: string[], onDate: string): Promise<SipInvitationFacts> {
   const inviter = access.requireViewer().organisationId;
-  const patient = await access.patients.requireVisible(patientId, 'patientId');
   const personsPrincipalIds = [(await access.reference.regionPrincipal(patient.regionId))?.id, patient.homeMunicipalityId].filter((id): id is string => !!id);
-  const consents = await access.consents.between(patientId, inviter, joining.map((j) => j.organisation.id));
-  const facts = { invitingOrganisationId: inviter, personsPrincipalIds, consents, at: access.now(), onDate: await access.today() };
-  const refused = joining.filter((j) => sipParticipantProblem({ organisationId: j.organisation.id, organisationKind: j.organisation.kind }, facts) !== null);
-  if (refused.length) {
-    throw new ForbiddenError(
-      `${field}: ${refused.map((j) => j.organisation.name).join(', ')} may take part only with the person's consent: record one (purpose SIP, covering CARE_AND_REHAB_PLAN) from your organisation to it first`,
-      field,
-    );
-  }
-  return joining.map(({ organisation, ...rest }) => ({
-    kind: SipParticipantKind.ORGANISATION,
-    organisationId: organisation.id,
-    basis: isPrincipal(organisation.kind) && personsPrincipalIds.includes(organisation.id) ? SipParticipantBasis.PRINCIPAL : SipParticipantBasis.SIP_CONSENT,
-    ...rest,
-  }));
+  const consents = await access.consents.between(patient.id, inviter, joiningIds);
+  return { invitingOrganisationId: inviter, personsPrincipalIds, consents, at: access.now(), onDate };
+}
+
+type Joining = Awaited<ReturnType<typeof organisationParticipant>>;
+
+const invitee = ({ organisation }: Pick<Joining, 'organisation'>): SipInvitee => ({ organisationId: organisation.id, organisationKind: organisation.kind, name: organisation.name });
+
+/** The organisations joining with the basis the invitation decision gave each, or its refusal as a coded error. */
+function withBases(joining: Joining[], decision: SipInvitationDecision): NewSipParticipant[] {
+  if (!decision.ok) throw decision.code === 'FORBIDDEN' ? new ForbiddenError(decision.message, decision.field) : new BadUserInputError(decision.message, decision.field);
+  return joining.map(({ organisation, ...rest }, i) => ({ kind: SipParticipantKind.ORGANISATION, organisationId: organisation.id, basis: decision.bases[i], ...rest }));
 }
 
 /** The call-out a plan starts from: the latest SIP_CALL_OUT of a hand-off of the same patient. */
@@ -115,7 +107,7 @@ export async function createSip(access: Access, input: SipCreateInput): Promise<
   const viewer = access.sips.requireRole();
   const patient = await access.patients.requireVisible(idArg(input.patientId, 'patientId'), 'patientId');
   const initiator = (await access.reference.organisation(viewer.organisationId))!;
-  if (!isPrincipal(initiator.kind)) throw new ForbiddenError('A SIP is called by a region or a municipality; ask one of them to call it');
+  if (!mayCallSip(initiator.kind)) throw new ForbiddenError('A SIP is called by a region or a municipality; ask one of them to call it');
   const fromHandoff = input.handoffId ? await callOutOf(access, input.handoffId, patient) : null;
   const requested = await Promise.all((input.participants ?? []).map((p, i) => organisationParticipant(access, p, `participants[${i}]`)));
   // The call-out's recipients join as they were addressed (the first unit named, per organisation).
@@ -127,20 +119,8 @@ export async function createSip(access: Access, input: SipCreateInput): Promise<
       .map(async ([id, careUnitId]) => ({ organisation: (await access.reference.organisation(id))!, careUnitId, contactName: null, contactRole: null, contactDetails: null })),
   );
   const joining = [...fromCallOut, ...requested].filter((j) => j.organisation.id !== initiator.id);
-  if (new Set(joining.map((j) => j.organisation.id)).size !== joining.length) throw new BadUserInputError('participants: an organisation is named twice', 'participants');
-  const partners = joining.filter((j) => j.organisation.kind === otherPrincipal(initiator.kind));
-  if (partners.length === 0) {
-    throw new BadUserInputError(`participants: a SIP is made by region and municipality together; name the ${otherPrincipal(initiator.kind).toLowerCase()} that takes part`, 'participants');
-  }
-  const uncovered = await access.consents.notCoveredFor(patient.id, ConsentPurpose.SIP, DataCategory.CARE_AND_REHAB_PLAN, initiator.id, partners.map((p) => p.organisation.id));
-  if (uncovered.length) {
-    const names = partners.filter((p) => uncovered.includes(p.organisation.id)).map((p) => p.organisation.name);
-    throw new ForbiddenError(
-      `patientId: no consent, no SIP: the person has not consented to a SIP with ${names.join(', ')}; record the consent (purpose SIP, covering CARE_AND_REHAB_PLAN) first`,
-      'patientId',
-    );
-  }
-  const others = await withBasis(access, patient.id, joining, 'participants');
+  const facts = await invitationFacts(access, patient, joining.map((j) => j.organisation.id), await access.today());
+  const others = withBases(joining, decideSipStart(invitee({ organisation: initiator }), joining.map(invitee), facts));
   const own: NewSipParticipant = {
     kind: SipParticipantKind.ORGANISATION,
     organisationId: initiator.id,
@@ -163,60 +143,41 @@ export async function createSip(access: Access, input: SipCreateInput): Promise<
   );
 }
 
-/**
- * A plan the viewer may change, at the version the client read: the viewer's organisation must
- * take part as a principal (others read and keep their own contact details), and a closed or
- * cancelled plan is read-only.
- */
-async function writable(access: Access, sipId: string, version: number, opts: { anyParticipant?: boolean } = {}) {
-  const viewer = access.sips.requireRole();
-  const sip = await access.sips.requireVisible(idArg(sipId, 'sipId'), 'sipId');
-  const participants = await access.sips.participants(sip);
-  const own = participants.find((p) => p.organisationId === viewer.organisationId)!;
-  if (!opts.anyParticipant && own.basis === SipParticipantBasis.SIP_CONSENT) {
-    throw new ForbiddenError("Only the caller and the person's own region and municipality change a SIP; other participants read it and keep their own contact details", 'sipId');
-  }
-  if (version !== sip.version) throw new ConflictError(ConflictReason.STALE_VERSION, `version: the SIP is at version ${sip.version}, not ${version}; read it again and retry`, 'version');
-  if (isSipFinal(sip.status)) throw new ConflictError(ConflictReason.ILLEGAL_STATE, `sipId: the SIP is ${sip.status} and can no longer change`, 'sipId');
-  return { sip, participants, own };
+/** The plan a change is about, as the decision reads it, with today in its region. */
+async function planFor(access: Access, sipId: string) {
+  const loaded = await access.sips.forChange(idArg(sipId, 'sipId'), 'sipId');
+  return { ...loaded, today: localDateOf(access.now(), loaded.timeZone) };
 }
 
-/** The status `event` leads to, or CONFLICT naming the status. */
-function next(status: SipStatus, event: SipEvent): SipStatus {
-  const result = sipTransition(status, event);
-  if (!result.ok) throw new ConflictError(ConflictReason.ILLEGAL_STATE, `sipId: ${result.message}`, 'sipId');
-  return result.status;
+/** The change decided (domain/sip-change.ts), with the status it leads to, or the refusal as its coded error. */
+function decide(loaded: Awaited<ReturnType<typeof planFor>>, access: Access, request: Omit<SipChangeRequest, 'organisationId' | 'today'>) {
+  const decision = decideSipChange(loaded.plan, { ...request, organisationId: access.requireViewer().organisationId, today: loaded.today });
+  if (!decision.ok) throw refusal(decision);
+  return { ...loaded, ...decision };
 }
 
-/** The plan's content as the activation rules read it, with `patch` applied. */
-async function contentOf(access: Access, sip: SipRow, participants: SipParticipantRow[], patch: Partial<SipContent> = {}): Promise<SipContent> {
-  const kindOf = async (id: string) => (await access.reference.organisation(id))!.kind;
-  const organisations = participants.filter((p) => p.kind === SipParticipantKind.ORGANISATION);
-  const interventions =
-    patch.interventions ??
-    (await Promise.all(
-      (await access.sips.interventions(sip)).map(async (i) => ({ description: i.description, responsibleOrganisationId: i.responsibleOrganisationId, responsibleKind: await kindOf(i.responsibleOrganisationId), dueDate: i.dueDate })),
-    ));
-  return {
-    interventions,
-    overallResponsibleOrganisationId: sip.overallResponsibleOrganisationId,
-    personGoals: sip.personGoals,
-    personOwnActions: sip.personOwnActions,
-    participants: await Promise.all(organisations.map(async (p) => ({ organisationId: p.organisationId!, organisationKind: await kindOf(p.organisationId!), contactName: p.contactName }))),
-    nextFollowUpDate: sip.nextFollowUpDate,
-    ...patch,
-  };
+/** Loads the plan and decides the change: nothing is written before. */
+async function decided(access: Access, sipId: string, request: Omit<SipChangeRequest, 'organisationId' | 'today'>) {
+  return decide(await planFor(access, sipId), access, request);
+}
+
+/** The coded error of a refused change. */
+function refusal({ code, field, message, problems }: SipRefusal) {
+  if (code === 'FORBIDDEN') return new ForbiddenError(message, field);
+  if (code === 'BAD_USER_INPUT') return new BadUserInputError(message, field, problems ? { problems } : undefined);
+  return new ConflictError(code === 'STALE_VERSION' ? ConflictReason.STALE_VERSION : ConflictReason.ILLEGAL_STATE, message, field);
 }
 
 /** What keeps the plan from being activated today (empty: nothing). */
 export async function activationProblems(access: Access, sip: SipRow) {
-  return sipActivationProblems(await contentOf(access, sip, await access.sips.participants(sip)), await access.today());
-}
-
-/** The problems as one BAD_USER_INPUT naming each item, with the list in extensions.problems. */
-function refuseIncomplete(problems: ReturnType<typeof sipActivationProblems>, what: string) {
-  if (problems.length === 0) return;
-  throw new BadUserInputError(`${what}: ${problems.map((p) => `${p.item} (${p.message})`).join('; ')}`, problems[0].field, { problems });
+  const kindOf = async (id: string) => (await access.reference.organisation(id))!.kind;
+  const [participants, interventions] = await Promise.all([access.sips.participants(sip), access.sips.interventions(sip)]);
+  const content = {
+    ...sip,
+    participants: await Promise.all(participants.map(async (p) => ({ ...p, organisationKind: p.organisationId ? await kindOf(p.organisationId) : null }))),
+    interventions: await Promise.all(interventions.map(async (i) => ({ ...i, responsibleKind: await kindOf(i.responsibleOrganisationId) }))),
+  };
+  return sipActivationProblems(sipContentOf(content), await access.today());
 }
 
 function followUpDate(date: string, today: string, field: string): string {
@@ -226,15 +187,14 @@ function followUpDate(date: string, today: string, field: string): string {
 }
 
 export async function callSip(access: Access, input: SipCallInput) {
-  const { sip } = await writable(access, input.sipId, input.version);
-  const status = next(sip.status, SipEvent.CALL);
+  const { sip, status } = await decided(access, input.sipId, { version: input.version, events: [SipEvent.CALL] });
   if (input.meetingAt.getTime() < access.now().getTime() - SKEW_MS) throw new BadUserInputError('meetingAt: the meeting cannot be in the past', 'meetingAt');
   const patch = { status, meetingPlannedAt: input.meetingAt, meetingPlannedPlace: requiredText(input.meetingPlace, 'meetingPlace', 200), calledAt: access.now() };
   return access.sips.change(sip, input.version, { patch });
 }
 
 export async function addSipParticipant(access: Access, input: SipParticipantAddInput) {
-  const { sip } = await writable(access, input.sipId, input.version);
+  const { sip, today } = await decided(access, input.sipId, { version: input.version });
   if (input.kind === SipParticipantKind.RELATIVE) {
     if (!input.relative || input.organisation) throw new BadUserInputError('relative: a RELATIVE is given with relative (name, relation), not organisation', 'relative');
     if (!relativeMayTakePart(sip.personObjectsToRelatives)) throw new ForbiddenError('kind: the person objects to relatives taking part in the plan', 'kind');
@@ -245,22 +205,18 @@ export async function addSipParticipant(access: Access, input: SipParticipantAdd
     throw new BadUserInputError('kind: add an ORGANISATION (with organisation) or a RELATIVE (with relative); the person takes part already', 'kind');
   }
   const joining = await organisationParticipant(access, input.organisation, 'organisation');
-  return access.sips.change(sip, input.version, { participants: await withBasis(access, sip.patientId, [joining], 'organisation') });
+  const patient = await access.patients.requireVisible(sip.patientId, 'patientId');
+  const facts = await invitationFacts(access, patient, [joining.organisation.id], today);
+  return access.sips.change(sip, input.version, { participants: withBases([joining], sipInvitation([invitee(joining)], facts, 'organisation')) });
 }
 
 export async function updateSipParticipant(access: Access, input: SipParticipantUpdateInput) {
-  const viewer = access.requireViewer();
-  const { sip, participants, own } = await writable(access, input.sipId, input.version, { anyParticipant: true });
-  const participant = participants.find((p) => p.id === input.participantId);
-  if (!participant || participant.kind === SipParticipantKind.PERSON) throw new BadUserInputError('participantId: no organisation or relative of this plan with that id', 'participantId');
-  const mayEdit = own.basis !== SipParticipantBasis.SIP_CONSENT || participant.organisationId === viewer.organisationId;
-  if (!mayEdit) throw new ForbiddenError("participantId: you keep your own organisation's contact details, not another's", 'participantId');
-  return access.sips.change(sip, input.version, { participantContact: { participantId: participant.id, ...contact(input.contact, 'contact') } });
+  const { sip, participant } = await decided(access, input.sipId, { version: input.version, contactOf: input.participantId });
+  return access.sips.change(sip, input.version, { participantContact: { participantId: participant!.id, ...contact(input.contact, 'contact') } });
 }
 
-export async function updateSipContent(access: Access, input: SipContentUpdateInput) {
-  const { sip, participants } = await writable(access, input.sipId, input.version);
-  const today = await access.today();
+/** The content a change sets, parsed: the plan's own columns, and the interventions with their responsible organisations' kinds. */
+async function contentChange(access: Access, input: SipContentUpdateInput, today: string) {
   const edit: SipEdit = { patch: {} };
   if (input.personGoals !== undefined) edit.patch!.personGoals = optionalText(input.personGoals, 'personGoals', 4000);
   if (input.personOwnActions !== undefined) edit.patch!.personOwnActions = optionalText(input.personOwnActions, 'personOwnActions', 4000);
@@ -286,24 +242,29 @@ export async function updateSipContent(access: Access, input: SipContentUpdateIn
   }
   if (input.nextFollowUpDate === null) throw new BadUserInputError('nextFollowUpDate: a follow-up date is moved, not removed', 'nextFollowUpDate');
   if (input.nextFollowUpDate !== undefined) edit.nextFollowUpDate = followUpDate(input.nextFollowUpDate, today, 'nextFollowUpDate');
-  // A running plan stays complete: a change may not take away what activation required.
-  if (sip.status === SipStatus.ACTIVE || sip.status === SipStatus.FOLLOW_UP) {
-    const after = await contentOf(access, { ...sip, ...edit.patch, nextFollowUpDate: edit.nextFollowUpDate ?? sip.nextFollowUpDate }, participants, interventions ? { interventions } : {});
-    refuseIncomplete(sipActivationProblems(after, today), 'The plan is running and would lack');
-  }
+  const { personGoals, personOwnActions, overallResponsibleOrganisationId } = edit.patch!;
+  const content: Partial<SipContent> = Object.fromEntries(
+    Object.entries({ personGoals, personOwnActions, overallResponsibleOrganisationId, interventions, nextFollowUpDate: edit.nextFollowUpDate }).filter(([, value]) => value !== undefined),
+  );
+  return { edit, content };
+}
+
+export async function updateSipContent(access: Access, input: SipContentUpdateInput) {
+  const loaded = await planFor(access, input.sipId);
+  const { edit, content } = await contentChange(access, input, loaded.today);
+  const { sip } = decide(loaded, access, { version: input.version, content });
   return access.sips.change(sip, input.version, edit);
 }
 
 export async function recordSipMeeting(access: Access, input: SipMeetingRecordInput) {
-  const { sip, participants } = await writable(access, input.sipId, input.version);
-  if (sip.status === SipStatus.DRAFT) throw new ConflictError(ConflictReason.ILLEGAL_STATE, 'sipId: the SIP meeting has not been called yet (sipCall)', 'sipId');
+  const { sip, plan } = await decided(access, input.sipId, { version: input.version, recordsMeeting: true });
   if (input.heldAt.getTime() > access.now().getTime() + SKEW_MS) throw new BadUserInputError('heldAt: record a meeting once it has been held', 'heldAt');
   const place = optionalText(input.place, 'place', 200);
   const video = input.video ?? false;
   if (place === null && !video) throw new BadUserInputError('place: say where the meeting was held, or that it was by video', 'place');
   const present = [...new Set(input.presentParticipantIds)];
   if (present.length === 0) throw new BadUserInputError('presentParticipantIds: name at least one participant present', 'presentParticipantIds');
-  const unknown = present.filter((id) => !participants.some((p) => p.id === id));
+  const unknown = present.filter((id) => !plan.participants.some((p) => p.id === id));
   if (unknown.length) throw new BadUserInputError(`presentParticipantIds: not participants of this plan: ${unknown.join(', ')}`, 'presentParticipantIds');
   const meeting = { id: randomUUID(), heldAt: input.heldAt, place, video, note: optionalText(input.note, 'note', 4000), attendeeIds: present };
   return { sip: await access.sips.change(sip, input.version, { meeting }), meetingId: meeting.id };
@@ -315,34 +276,26 @@ async function kvaCodeFor(access: Access, sip: SipRow, use: SipKvaUse, onDate: s
   return (await access.reference.kvaCode(code, onDate))?.code ?? null;
 }
 
-async function meetingOf(access: Access, sip: SipRow, meetingId: string, field: string) {
-  const meeting = (await access.sips.meetings(sip)).find((m) => m.id === idArg(meetingId, field));
-  if (!meeting) throw new BadUserInputError(`${field}: no meeting of this plan with that id; record it first (sipMeetingRecord)`, field);
-  return meeting;
-}
-
 export async function activateSip(access: Access, input: SipActivateInput) {
-  const { sip } = await writable(access, input.sipId, input.version);
-  const status = next(sip.status, SipEvent.ACTIVATE);
-  const meeting = await meetingOf(access, sip, input.meetingId, 'meetingId');
-  refuseIncomplete(await activationProblems(access, sip), 'The plan cannot be activated; it lacks');
-  const region = (await access.reference.region(sip.regionId))!;
-  const kva = await kvaCodeFor(access, sip, SipKvaUse.ESTABLISH, localDateOf(meeting.heldAt, region.timeZone));
-  return access.sips.change(sip, input.version, { patch: { status, activatedAt: access.now() }, meetingKva: { meetingId: meeting.id, code: kva } });
+  const meetingId = idArg(input.meetingId, 'meetingId');
+  const { sip, status, meeting, timeZone } = await decided(access, input.sipId, { version: input.version, events: [SipEvent.ACTIVATE], meeting: { id: meetingId, field: 'meetingId' } });
+  const kva = await kvaCodeFor(access, sip, SipKvaUse.ESTABLISH, localDateOf(meeting!.heldAt, timeZone));
+  return access.sips.change(sip, input.version, { patch: { status, activatedAt: access.now() }, meetingKva: { meetingId: meeting!.id, code: kva } });
 }
 
 export async function recordSipFollowUp(access: Access, input: SipFollowUpRecordInput) {
-  const { sip } = await writable(access, input.sipId, input.version);
-  // From ACTIVE the follow-up starts and ends in one step.
-  const following = sip.status === SipStatus.ACTIVE ? next(sip.status, SipEvent.START_FOLLOW_UP) : sip.status;
-  const status = next(following, input.outcome === SipFollowUpOutcome.CONTINUE ? SipEvent.RESUME : SipEvent.CLOSE);
-  const today = await access.today();
-  const meeting = input.meetingId ? await meetingOf(access, sip, input.meetingId, 'meetingId') : null;
+  const meetingId = input.meetingId ? idArg(input.meetingId, 'meetingId') : null;
+  const continues = input.outcome === SipFollowUpOutcome.CONTINUE;
+  const { sip, status, meeting, today } = await decided(access, input.sipId, {
+    version: input.version,
+    followUp: { continues },
+    ...(meetingId ? { meeting: { id: meetingId, field: 'meetingId' } } : {}),
+  });
   const edit: SipEdit = {
     patch: { status, ...(status === SipStatus.CLOSED ? { endedAt: access.now(), endReason: optionalText(input.note, 'note', 4000) } : {}) },
     followUpDone: { meetingId: meeting?.id ?? null, note: optionalText(input.note, 'note', 4000), kvaCode: await kvaCodeFor(access, sip, SipKvaUse.FOLLOW_UP, today) },
   };
-  if (input.outcome === SipFollowUpOutcome.CONTINUE) {
+  if (continues) {
     if (!input.nextFollowUpDate) throw new BadUserInputError('nextFollowUpDate: a plan that goes on needs its next follow-up date', 'nextFollowUpDate');
     edit.nextFollowUpDate = followUpDate(input.nextFollowUpDate, today, 'nextFollowUpDate');
   } else if (input.nextFollowUpDate) {
@@ -353,8 +306,7 @@ export async function recordSipFollowUp(access: Access, input: SipFollowUpRecord
 
 /** START_FOLLOW_UP, CLOSE or CANCEL: a change of status that carries only a reason. */
 export async function changeSipStatus(access: Access, input: SipStatusInput, event: SipEvent.START_FOLLOW_UP | SipEvent.CLOSE | SipEvent.CANCEL) {
-  const { sip } = await writable(access, input.sipId, input.version);
-  const status = next(sip.status, event);
+  const { sip, status } = await decided(access, input.sipId, { version: input.version, events: [event] });
   const reason = optionalText(input.reason, 'reason', 1000);
   if (event === SipEvent.CANCEL && reason === null) throw new BadUserInputError('reason: say why the plan is cancelled', 'reason');
   const ends = isSipFinal(status) ? { endedAt: access.now(), endReason: reason } : {};

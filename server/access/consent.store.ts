@@ -11,6 +11,8 @@ import { AuditOutcome, AuditRecordType } from '../../domain/audit';
 import { isUuid } from '../../domain/uuid';
 import { CONSENT_COLUMNS, ConsentRow } from './rows.patient';
 import { pageByKey } from './sql';
+import { withdrawSipConsent } from './sip-consent-withdrawal';
+import { writeUnit } from './versioned-write';
 import { Where } from './where';
 import type { TenantDb } from './tenant-db';
 
@@ -44,18 +46,20 @@ export class ConsentStore {
     const viewer = this.patients.requirePatientRole();
     const patient = await this.patients.requireVisible(values.patientId, 'patientId');
     const id = randomUUID();
-    await this.db.transaction(async (tx) => {
-      await tx.insert(ConsentEntity, {
-        id,
-        regionId: patient.regionId,
-        sourceOrganisationId: viewer.organisationId,
-        recordedBy: viewer.userId,
-        revokedAt: null,
-        revokedBy: null,
-        revokeReason: null,
-        ...values,
-      });
-      await this.audit.write([{ ...entry, recordId: id, outcome: AuditOutcome.ALLOWED }], tx);
+    await writeUnit(this.db, this.audit, {
+      write: async (tx) => {
+        await tx.insert(ConsentEntity, {
+          id,
+          regionId: patient.regionId,
+          sourceOrganisationId: viewer.organisationId,
+          recordedBy: viewer.userId,
+          revokedAt: null,
+          revokedBy: null,
+          revokeReason: null,
+          ...values,
+        });
+      },
+      log: [{ ...entry, recordId: id, outcome: AuditOutcome.ALLOWED }],
     });
     return this.load(id);
   }
@@ -74,16 +78,22 @@ export class ConsentStore {
       throw new ForbiddenError("Only the consent's source organisation or the patient's own organisation may revoke it", 'id');
     }
     const moment = { at: this.scope.now(), onDate: await this.scope.today() };
-    await this.db.transaction(async (tx) => {
-      const [, changed] = await tx.query(
-        `UPDATE consent SET revoked_at = $4, revoked_by = $2, revoke_reason = $3 WHERE id = $1 AND revoked_at IS NULL RETURNING id`,
-        [id, viewer.userId, reason, moment.at],
-      );
-      if (changed === 0) throw new ConflictError(ConflictReason.ILLEGAL_STATE, 'The consent is already revoked', 'id');
-      await this.audit.write([{ ...entry, outcome: AuditOutcome.ALLOWED }], tx);
-      // What the person's consent alone let an organisation take part in ends with it.
-      await this.sips().consentWithdrawn(tx, consent, moment);
+    const withdrawal = await writeUnit(this.db, this.audit, {
+      write: async (tx) => {
+        const [, changed] = await tx.query(
+          `UPDATE consent SET revoked_at = $4, revoked_by = $2, revoke_reason = $3 WHERE id = $1 AND revoked_at IS NULL RETURNING id`,
+          [id, viewer.userId, reason, moment.at],
+        );
+        if (changed === 0) throw new ConflictError(ConflictReason.ILLEGAL_STATE, 'The consent is already revoked', 'id');
+        // What the person's consent alone let an organisation take part in ends with it.
+        return withdrawSipConsent(tx, consent, moment);
+      },
+      log: (plans) => [{ ...entry, outcome: AuditOutcome.ALLOWED }, ...plans.log],
     });
+    if (withdrawal.changed.length) {
+      this.sips().forget(withdrawal.changed);
+      this.patients.participationChanged();
+    }
     return this.load(id);
   }
 

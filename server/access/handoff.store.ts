@@ -1,15 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import DataLoader from 'dataloader';
-import { EntityManager } from 'typeorm';
 import { Role } from '../../domain/enums';
 import { HandoffKind, HandoffState } from '../../domain/handoff';
-import { HandoffMessageKind, HandoffSide, RecipientBasis } from '../../domain/handoff-messages';
+import type { MessageAddressee } from '../../domain/handoff-change';
+import { HandoffMessageKind, HandoffSide } from '../../domain/handoff-messages';
 import { isUuid } from '../../domain/uuid';
 import { HandoffEntity } from '../../entities';
 import { ParticipationSource } from '../../domain/participation';
 import { Page, PageRequest } from '../../schema/common/page';
 import type { Viewer } from '../auth/viewer';
-import { ConflictError, ConflictReason, ForbiddenError, NotFoundError } from '../../schema/common/errors';
+import { ForbiddenError, NotFoundError } from '../../schema/common/errors';
 import type { RequestScope } from './request-scope';
 import type { PatientStore } from './patient.store';
 import { AuditOutcome, AuditRecordType } from '../../domain/audit';
@@ -26,8 +26,10 @@ import {
   MESSAGE_RECIPIENT_COLUMNS,
   MessageRecipientRow,
 } from './rows.handoff';
+import { joinCase } from './participation.sql';
 import { pageByKey, Queryable } from './sql';
 import type { TenantDb } from './tenant-db';
+import { writeUnit } from './versioned-write';
 import { Where } from './where';
 
 export interface NewHandoff {
@@ -42,13 +44,6 @@ export interface NewHandoff {
   admittedAt: Date | null;
 }
 
-/** A recipient of a message; `basis` is set when it joins the hand-off's parties with it. */
-export interface Addressee {
-  organisationId: string;
-  careUnitId: string | null;
-  basis: RecipientBasis | null;
-}
-
 export interface OutgoingMessage {
   kind: HandoffMessageKind;
   senderCareUnitId: string | null;
@@ -57,7 +52,7 @@ export interface OutgoingMessage {
   plannedDischargeDate: string | null;
   meetingAt: Date | null;
   meetingPlace: string | null;
-  recipients: Addressee[];
+  recipients: MessageAddressee[];
 }
 
 /** The change a message makes to its hand-off, decided before the write. */
@@ -149,6 +144,32 @@ export class HandoffStore {
     return row;
   }
 
+  /**
+   * What a message on a hand-off the viewer's organisation is a party of is decided on
+   * (domain/handoff-change.ts), in one unit of work: the hand-off, its parties and its messages;
+   * NOT_FOUND like requireVisible. Does not log: the message does.
+   */
+  async forMessage(id: string, field: string): Promise<{ handoff: HandoffRow; parties: HandoffPartyRow[]; messages: HandoffMessageRow[] }> {
+    const viewer = this.requireWriter();
+    const loaded = isUuid(id)
+      ? await this.db.transaction(async (tx) => {
+          const [handoff]: HandoffRow[] = await tx.query(`SELECT ${HANDOFF_COLUMNS} FROM handoff h WHERE h.id = $1 AND ${partyOf('h', '$2')}`, [id, viewer.organisationId]);
+          if (!handoff) return null;
+          const parties: HandoffPartyRow[] = await tx.query(
+            `SELECT ${HANDOFF_PARTY_COLUMNS} FROM handoff_party hp WHERE hp.handoff_id = $1 AND hp.region_id = $2 ORDER BY hp.added_at, hp.side DESC, hp.id`,
+            [id, handoff.regionId],
+          );
+          const messages: HandoffMessageRow[] = await tx.query(`SELECT ${HANDOFF_MESSAGE_COLUMNS} FROM handoff_message m WHERE m.handoff_id = $1 AND m.region_id = $2 ORDER BY m.sent_at, m.id`, [
+            id,
+            handoff.regionId,
+          ]);
+          return { handoff, parties, messages };
+        })
+      : null;
+    if (!loaded) throw new NotFoundError(`No hand-off with id ${id} that you may see`, field);
+    return loaded;
+  }
+
   /** One hand-off, logged as a read of its patient's data. */
   async get(id: string): Promise<HandoffRow> {
     const row = await this.requireVisible(id);
@@ -208,13 +229,16 @@ export class HandoffStore {
     const viewer = this.requireWriter();
     const id = randomUUID();
     const now = this.scope.now();
-    await this.db.transaction(async (tx) => {
-      await tx.insert(HandoffEntity, { id, ...values, version: 1, nextDueAt, createdBy: viewer.userId, createdAt: now, updatedAt: now });
-      const handoff = { id, regionId: values.regionId, patientId: values.patientId };
-      await this.addParties(tx, handoff, [{ organisationId: values.sendingOrganisationId, careUnitId: values.sendingCareUnitId, basis: null }], HandoffSide.SENDER, now);
-      if (opening) await this.writeMessage(tx, handoff, opening, now);
-      await this.audit.write([{ recordType: AuditRecordType.HANDOFF, patientId: values.patientId, recordId: id, outcome: AuditOutcome.ALLOWED }], tx);
+    const handoff = { id, regionId: values.regionId, patientId: values.patientId };
+    await writeUnit(this.db, this.audit, {
+      write: async (tx) => {
+        await tx.insert(HandoffEntity, { id, ...values, version: 1, nextDueAt, createdBy: viewer.userId, createdAt: now, updatedAt: now });
+        await addParties(tx, handoff, [{ organisationId: values.sendingOrganisationId, careUnitId: values.sendingCareUnitId, basis: null }], HandoffSide.SENDER, now);
+        if (opening) await writeMessage(tx, viewer, handoff, opening, now);
+      },
+      log: [{ recordType: AuditRecordType.HANDOFF, patientId: values.patientId, recordId: id, outcome: AuditOutcome.ALLOWED }],
     });
+    if (opening) this.patients.participationChanged();
     return this.reload({ id, regionId: values.regionId });
   }
 
@@ -223,19 +247,21 @@ export class HandoffStore {
    * version is a CONFLICT and nothing is written.
    */
   async send(handoff: HandoffRow, message: OutgoingMessage, change: HandoffChange): Promise<{ handoff: HandoffRow; messageId: string }> {
-    this.requireWriter();
+    const viewer = this.requireWriter();
     const now = this.scope.now();
-    let messageId = '';
-    await this.db.transaction(async (tx) => {
-      const [, updated] = await tx.query(
-        `UPDATE handoff SET state = $3, next_due_at = $4, home_municipality_id = $6, version = version + 1, updated_at = $5
-         WHERE id = $1 AND version = $2 RETURNING id`,
-        [handoff.id, change.expectedVersion, change.state, change.nextDueAt, now, change.homeMunicipalityId],
-      );
-      if (updated === 0) throw staleVersion(change.expectedVersion);
-      messageId = await this.writeMessage(tx, handoff, message, now);
-      await this.audit.write([{ recordType: AuditRecordType.HANDOFF, patientId: handoff.patientId, recordId: handoff.id, outcome: AuditOutcome.ALLOWED }], tx);
+    const messageId = await writeUnit(this.db, this.audit, {
+      root: {
+        entity: HandoffEntity,
+        id: handoff.id,
+        expectedVersion: change.expectedVersion,
+        patch: { state: change.state, nextDueAt: change.nextDueAt, homeMunicipalityId: change.homeMunicipalityId },
+        at: now,
+        stale: `The hand-off has changed since version ${change.expectedVersion}; read it again and retry`,
+      },
+      write: (tx) => writeMessage(tx, viewer, handoff, message, now),
+      log: [{ recordType: AuditRecordType.HANDOFF, patientId: handoff.patientId, recordId: handoff.id, outcome: AuditOutcome.ALLOWED }],
     });
+    this.patients.participationChanged();
     return { handoff: await this.reload(handoff), messageId };
   }
 
@@ -256,15 +282,17 @@ export class HandoffStore {
     );
     if (mine.length === 0) throw new ForbiddenError('Only a recipient of a message acknowledges it: this one was not sent to you', 'messageId');
     const now = this.scope.now();
-    await this.db.transaction(async (tx) => {
-      await tx.query(`UPDATE handoff_message_recipient SET acknowledged_at = $2, acknowledged_by = $3 WHERE id = ANY($1::uuid[]) AND acknowledged_at IS NULL`, [
-        mine.map((r) => r.id),
-        now,
-        viewer.userId,
-      ]);
-      // The sender polls by updated_at; an acknowledgement changes no state, so no new version.
-      await tx.query(`UPDATE handoff SET updated_at = $2 WHERE id = $1`, [handoff.id, now]);
-      await this.audit.write([{ recordType: AuditRecordType.HANDOFF_MESSAGE, patientId: handoff.patientId, recordId: messageId, outcome: AuditOutcome.ALLOWED }], tx);
+    await writeUnit(this.db, this.audit, {
+      write: async (tx) => {
+        await tx.query(`UPDATE handoff_message_recipient SET acknowledged_at = $2, acknowledged_by = $3 WHERE id = ANY($1::uuid[]) AND acknowledged_at IS NULL`, [
+          mine.map((r) => r.id),
+          now,
+          viewer.userId,
+        ]);
+        // The sender polls by updated_at; an acknowledgement changes no state, so no new version.
+        await tx.query(`UPDATE handoff SET updated_at = $2 WHERE id = $1`, [handoff.id, now]);
+      },
+      log: [{ recordType: AuditRecordType.HANDOFF_MESSAGE, patientId: handoff.patientId, recordId: messageId, outcome: AuditOutcome.ALLOWED }],
     });
     this.recipientsOf.clear(message);
     return { handoff: await this.reload(handoff), messageId };
@@ -293,56 +321,6 @@ export class HandoffStore {
     return { handoffs, messages };
   }
 
-  private async writeMessage(tx: EntityManager, handoff: ParentKey & { patientId: string }, message: OutgoingMessage, now: Date): Promise<string> {
-    const viewer = this.scope.requireViewer();
-    const id = randomUUID();
-    await this.addParties(tx, handoff, message.recipients.filter((r) => r.basis !== null), HandoffSide.RECIPIENT, now);
-    await tx.query(
-      `INSERT INTO handoff_message (id, handoff_id, region_id, kind, sender_organisation_id, sender_care_unit_id, sender_user_id, sent_at, text, needs,
-                                    planned_discharge_date, meeting_at, meeting_place)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::text[], $11, $12, $13)`,
-      [
-        id,
-        handoff.id,
-        handoff.regionId,
-        message.kind,
-        viewer.organisationId,
-        message.senderCareUnitId,
-        viewer.userId,
-        now,
-        message.text,
-        message.needs,
-        message.plannedDischargeDate,
-        message.meetingAt,
-        message.meetingPlace,
-      ],
-    );
-    await insertRecipients(tx, { id, regionId: handoff.regionId }, message.recipients);
-    // Recipients take part in the patient's case from now on (one row per organisation).
-    const organisations = [...new Map(message.recipients.map((r) => [r.organisationId, r])).values()];
-    for (const r of organisations) {
-      await this.patients.addParticipant(tx, {
-        patientId: handoff.patientId,
-        organisationId: r.organisationId,
-        careUnitId: r.careUnitId,
-        source: ParticipationSource.HANDOFF,
-        sourceId: handoff.id,
-      });
-    }
-    return id;
-  }
-
-  private async addParties(tx: Queryable, handoff: ParentKey, parties: Addressee[], side: HandoffSide, now: Date): Promise<void> {
-    if (parties.length === 0) return;
-    await tx.query(
-      `INSERT INTO handoff_party (id, handoff_id, region_id, organisation_id, care_unit_id, side, basis, added_at)
-       SELECT gen_random_uuid(), $1, $2, p.organisation_id, p.care_unit_id, $3, p.basis, $4
-       FROM unnest($5::uuid[], $6::uuid[], $7::text[]) AS p(organisation_id, care_unit_id, basis)
-       ON CONFLICT ON CONSTRAINT handoff_party_uq DO NOTHING`,
-      [handoff.id, handoff.regionId, side, now, parties.map((p) => p.organisationId), parties.map((p) => p.careUnitId), parties.map((p) => p.basis)],
-    );
-  }
-
   private async reload(handoff: ParentKey): Promise<HandoffRow> {
     this.byId.clear(handoff.id);
     for (const loader of [this.messagesOf, this.partiesOf]) loader.clear(handoff);
@@ -350,15 +328,56 @@ export class HandoffStore {
   }
 }
 
-async function insertRecipients(tx: Queryable, message: ParentKey, recipients: Addressee[]): Promise<void> {
+/**
+ * Writes a message with its recipients: those with a basis become recipient parties of the hand-off,
+ * and every recipient organisation takes part in the patient's case from now on.
+ */
+async function writeMessage(tx: Queryable, sender: Viewer, handoff: ParentKey & { patientId: string }, message: OutgoingMessage, now: Date): Promise<string> {
+  const id = randomUUID();
+  await addParties(tx, handoff, message.recipients.filter((r) => r.basis !== null), HandoffSide.RECIPIENT, now);
+  await tx.query(
+    `INSERT INTO handoff_message (id, handoff_id, region_id, kind, sender_organisation_id, sender_care_unit_id, sender_user_id, sent_at, text, needs,
+                                  planned_discharge_date, meeting_at, meeting_place)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::text[], $11, $12, $13)`,
+    [
+      id,
+      handoff.id,
+      handoff.regionId,
+      message.kind,
+      sender.organisationId,
+      message.senderCareUnitId,
+      sender.userId,
+      now,
+      message.text,
+      message.needs,
+      message.plannedDischargeDate,
+      message.meetingAt,
+      message.meetingPlace,
+    ],
+  );
+  await insertRecipients(tx, { id, regionId: handoff.regionId }, message.recipients);
+  await joinCase(tx, sender.organisationId, { patientId: handoff.patientId, organisations: message.recipients, source: ParticipationSource.HANDOFF, sourceId: handoff.id });
+  return id;
+}
+
+async function addParties(tx: Queryable, handoff: ParentKey, parties: MessageAddressee[], side: HandoffSide, now: Date): Promise<void> {
+  if (parties.length === 0) return;
+  await tx.query(
+    `INSERT INTO handoff_party (id, handoff_id, region_id, organisation_id, care_unit_id, side, basis, added_at)
+     SELECT gen_random_uuid(), $1, $2, p.organisation_id, p.care_unit_id, $3, p.basis, $4
+     FROM unnest($5::uuid[], $6::uuid[], $7::text[]) AS p(organisation_id, care_unit_id, basis)
+     ON CONFLICT ON CONSTRAINT handoff_party_uq DO NOTHING`,
+    [handoff.id, handoff.regionId, side, now, parties.map((p) => p.organisationId), parties.map((p) => p.careUnitId), parties.map((p) => p.basis)],
+  );
+}
+
+async function insertRecipients(tx: Queryable, message: ParentKey, recipients: MessageAddressee[]): Promise<void> {
   await tx.query(
     `INSERT INTO handoff_message_recipient (id, message_id, region_id, organisation_id, care_unit_id)
      SELECT gen_random_uuid(), $1, $2, r.organisation_id, r.care_unit_id FROM unnest($3::uuid[], $4::uuid[]) AS r(organisation_id, care_unit_id)`,
     [message.id, message.regionId, recipients.map((r) => r.organisationId), recipients.map((r) => r.careUnitId)],
   );
 }
-
-const staleVersion = (expected: number) => new ConflictError(ConflictReason.STALE_VERSION, `The hand-off has changed since version ${expected}; read it again and retry`, 'version');
 
 /** The visibility rule as SQL: the organisation is a party of the hand-off. */
 function partyOf(alias: string, organisationParam: string): string {

@@ -1,24 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import DataLoader from 'dataloader';
-import { EntityManager } from 'typeorm';
 import { OrganisationKind } from '../../domain/enums';
 import type { IdentityNumber } from '../../domain/personnummer';
 import { PatientEntity } from '../../entities';
-import { ParticipationSource } from '../../domain/participation';
 import { PATIENT_ROLES } from '../../domain/roles';
 import { Page, PageRequest } from '../../schema/common/page';
 import type { Viewer } from '../auth/viewer';
 import type { IdentityNumberCipher } from '../crypto/identity-number-cipher';
-import { ConflictError, ConflictReason, ForbiddenError, NotFoundError } from '../../schema/common/errors';
+import { ForbiddenError, NotFoundError } from '../../schema/common/errors';
 import type { RequestScope } from './request-scope';
 import type { ReferenceStore } from './reference.store';
 import { AuditEntry } from './audit';
 import { AuditOutcome, AuditRecordType } from '../../domain/audit';
-import { setList } from './entity-columns';
 import { isUuid } from '../../domain/uuid';
 import { PATIENT_COLUMNS, PatientRecord, PatientView } from './rows.patient';
 import { conflictOnUnique, pageByKey } from './sql';
 import type { TenantDb } from './tenant-db';
+import { writeUnit } from './versioned-write';
 import { Where } from './where';
 
 /** Principals keep patient records; other actors see patients only by taking part. */
@@ -120,28 +118,28 @@ export class PatientStore {
     const owner = await this.reference.organisation(viewer.organisationId);
     if (!owner || !PRINCIPAL_KINDS.has(owner.kind)) throw new ForbiddenError('Only principals (regions and municipalities) keep patient records');
     const id = randomUUID();
-    await this.db.transaction(async (tx) => {
-      await tx
-        .insert(PatientEntity, {
-          id,
-          regionId: owner.regionId,
-          ownerOrganisationId: owner.id,
-          identityNumberHash: this.cipher.lookupHash(values.identity.value),
-          identityNumberEncrypted: this.cipher.encrypt(values.identity.value),
-          identityKind: values.identity.kind,
-          birthDate: values.identity.birthDate,
-          legalSex: values.identity.legalSex,
-          givenName: values.givenName,
-          familyName: values.familyName,
-          address: values.address,
-          protectedIdentity: values.protectedIdentity,
-          homeMunicipalityId: values.homeMunicipalityId,
-          listedCareUnitId: values.listedCareUnitId,
-        })
-        .catch((e) =>
-          conflictOnUnique(e, { patient_owner_identity_uq: ['personnummer', 'Your organisation already has a record of this person'] }),
-        );
-      await this.audit.write([{ ...entry, patientId: id, recordId: id, outcome: AuditOutcome.ALLOWED }], tx);
+    await writeUnit(this.db, this.audit, {
+      write: async (tx) => {
+        await tx
+          .insert(PatientEntity, {
+            id,
+            regionId: owner.regionId,
+            ownerOrganisationId: owner.id,
+            identityNumberHash: this.cipher.lookupHash(values.identity.value),
+            identityNumberEncrypted: this.cipher.encrypt(values.identity.value),
+            identityKind: values.identity.kind,
+            birthDate: values.identity.birthDate,
+            legalSex: values.identity.legalSex,
+            givenName: values.givenName,
+            familyName: values.familyName,
+            address: values.address,
+            protectedIdentity: values.protectedIdentity,
+            homeMunicipalityId: values.homeMunicipalityId,
+            listedCareUnitId: values.listedCareUnitId,
+          })
+          .catch((e) => conflictOnUnique(e, { patient_owner_identity_uq: ['personnummer', 'Your organisation already has a record of this person'] }));
+      },
+      log: [{ ...entry, patientId: id, recordId: id, outcome: AuditOutcome.ALLOWED }],
     });
     return this.view(await this.requireVisible(id));
   }
@@ -157,53 +155,19 @@ export class PatientStore {
     if (current.ownerOrganisationId !== viewer.organisationId) {
       throw new ForbiddenError('Only the organisation that keeps this record may change it', 'id');
     }
-    const sets = setList(PatientEntity, patch, 3);
-    await this.db.transaction(async (tx) => {
-      const [, updated] = await tx.query(
-        `UPDATE patient SET ${[...sets.sql, 'version = version + 1', 'updated_at = now()'].join(', ')}
-         WHERE id = $1 AND version = $2 RETURNING id`,
-        [id, expectedVersion, ...sets.values],
-      );
-      if (updated === 0) throw new ConflictError(ConflictReason.STALE_VERSION, `The patient record has changed since version ${expectedVersion}; read it again`, 'version');
-      await this.audit.write([{ ...entry, outcome: AuditOutcome.ALLOWED }], tx);
+    await writeUnit(this.db, this.audit, {
+      root: { entity: PatientEntity, id, expectedVersion, patch, at: this.scope.now(), stale: `The patient record has changed since version ${expectedVersion}; read it again` },
+      log: [{ ...entry, outcome: AuditOutcome.ALLOWED }],
     });
     this.byId.clear(id);
     return this.view(await this.requireVisible(id));
   }
 
   /**
-   * Makes an organisation (and optionally one of its care units) take part in a patient's case.
-   * Called by features (hand-offs, SIPs, coordination cases) inside their own transaction.
+   * Forgets the patients loaded so far: an organisation joined or left a case (participation.sql.ts),
+   * which changes whom the viewer may see.
    */
-  async addParticipant(
-    tx: EntityManager,
-    participation: { patientId: string; organisationId: string; careUnitId: string | null; source: ParticipationSource; sourceId: string },
-  ): Promise<void> {
-    // Inside the caller's transaction: with one pooled connection (PGlite) the pool is busy.
-    const viewer = this.scope.requireViewer();
-    const [patient]: { regionId: string }[] = isUuid(participation.patientId)
-      ? await tx.query(`SELECT p.region_id AS "regionId" FROM patient p WHERE p.id = $1 AND ${visibleTo('p', '$2')}`, [participation.patientId, viewer.organisationId])
-      : [];
-    if (!patient) throw new NotFoundError(`No patient with id ${participation.patientId} that you may see`, 'patientId');
-    // Taking part again (say, re-invited to a plan after leaving it) revives the ended row.
-    await tx.query(
-      `INSERT INTO patient_participation (id, region_id, patient_id, organisation_id, care_unit_id, source_type, source_id) VALUES ($1, $2, $3, $4, $5, $6, $7)
-       ON CONFLICT (patient_id, organisation_id, source_type, source_id) DO UPDATE SET ended_at = NULL`,
-      [randomUUID(), patient.regionId, participation.patientId, participation.organisationId, participation.careUnitId, participation.source, participation.sourceId],
-    );
-    this.byId.clearAll();
-  }
-
-  /**
-   * Ends an organisation's part in a patient's case through some records of a feature (the plans it
-   * left), inside the caller's transaction. Other grounds it has to take part are untouched.
-   */
-  async endParticipation(tx: EntityManager, ended: { patientId: string; organisationId: string; source: ParticipationSource; sourceIds: string[] }, at: Date): Promise<void> {
-    await tx.query(
-      `UPDATE patient_participation SET ended_at = $5
-       WHERE patient_id = $1 AND organisation_id = $2 AND source_type = $3 AND source_id = ANY($4::uuid[]) AND ended_at IS NULL`,
-      [ended.patientId, ended.organisationId, ended.source, ended.sourceIds, at],
-    );
+  participationChanged(): void {
     this.byId.clearAll();
   }
 

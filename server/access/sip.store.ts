@@ -1,22 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import DataLoader from 'dataloader';
-import { EntityManager } from 'typeorm';
 import { OrganisationKind, Role } from '../../domain/enums';
-import { sipConsentStillHolds, sipConsentToPlanHolds, SipEvent, SipParticipantBasis, SipParticipantKind, SipStatus, sipTransition } from '../../domain/sip';
+import { SipParticipantKind, SipStatus } from '../../domain/sip';
+import type { SipPlanFacts } from '../../domain/sip-change';
 import { isUuid } from '../../domain/uuid';
 import { SipEntity } from '../../entities';
 import { ParticipationSource } from '../../domain/participation';
 import { Page, PageRequest } from '../../schema/common/page';
 import type { Viewer } from '../auth/viewer';
-import { ConflictError, ConflictReason, ForbiddenError, NotFoundError } from '../../schema/common/errors';
+import { ForbiddenError, NotFoundError } from '../../schema/common/errors';
 import type { RequestScope } from './request-scope';
 import type { PatientStore } from './patient.store';
 import { AuditOutcome, AuditRecordType } from '../../domain/audit';
 import { PATIENT_ROLES } from '../../domain/roles';
 import { childLoader, ParentKey } from './child-loader';
-import { setList } from './entity-columns';
-import { groupByKey } from './reference.loaders';
-import { CONSENT_COLUMNS, ConsentRow } from './rows.patient';
 import {
   SIP_COLUMNS,
   SIP_FOLLOW_UP_COLUMNS,
@@ -30,8 +27,10 @@ import {
   SipRow,
   SipStatisticsRow,
 } from './rows.sip';
+import { joinCase } from './participation.sql';
 import { conflictOnUnique, pageByKey, Queryable } from './sql';
 import type { TenantDb } from './tenant-db';
+import { writeUnit } from './versioned-write';
 import { Where } from './where';
 
 export type NewSip = Pick<SipEntity, 'patientId' | 'regionId' | 'status' | 'handoffId' | 'meetingPlannedAt' | 'meetingPlannedPlace' | 'calledAt'>;
@@ -53,9 +52,6 @@ export interface NewSipMeeting {
   attendeeIds: string[];
 }
 
-/** The end reason of a plan cancelled because the person withdrew consent to it. */
-const WITHDRAWN_REASON = 'The person withdrew their consent to the plan';
-
 /** The plan's own columns a change may set. */
 export type SipPatch = Partial<
   Pick<
@@ -76,7 +72,7 @@ export type SipPatch = Partial<
 
 /**
  * One change of a plan, written whole in one transaction or not at all. Every part is optional;
- * the service decides them (domain/sip.ts) before the write.
+ * the service decides them (domain/sip-change.ts) before the write.
  */
 export interface SipEdit {
   patch?: SipPatch;
@@ -96,6 +92,15 @@ export interface SipEdit {
   nextFollowUpDate?: string;
   /** What the access log records. */
   recordType?: AuditRecordType;
+}
+
+/** A plan as a change of it is decided (SipStore.forChange). */
+export interface SipForChange {
+  sip: SipRow;
+  /** The plan with its participants still taking part, interventions and meetings, as the decision reads it. */
+  plan: SipPlanFacts;
+  /** The plan's region's time zone: its local dates. */
+  timeZone: string;
 }
 
 export interface SipQuery {
@@ -155,6 +160,43 @@ export class SipStore {
     const row = isUuid(id) ? await this.byId.load(id) : null;
     if (!row) throw new NotFoundError(`No SIP with id ${id} that you may see`, field);
     return row;
+  }
+
+  /**
+   * What a change of a plan the viewer's organisation takes part in is decided on
+   * (domain/sip-change.ts), in one unit of work: the plan, its participants still taking part with
+   * their organisations' kinds, its interventions with their responsible organisations' kinds, its
+   * meetings, and its region's time zone; NOT_FOUND like requireVisible. Does not log: the change does.
+   */
+  async forChange(id: string, field: string): Promise<SipForChange> {
+    const viewer = this.requireRole();
+    const loaded = isUuid(id)
+      ? await this.db.transaction(async (tx) => {
+          const [sip]: (SipRow & { timeZone: string })[] = await tx.query(
+            `SELECT ${SIP_COLUMNS}, r.time_zone AS "timeZone" FROM sip s JOIN region r ON r.id = s.region_id WHERE s.id = $1 AND ${takesPart('s', '$2')}`,
+            [id, viewer.organisationId],
+          );
+          if (!sip) return null;
+          const participants: (SipParticipantRow & { organisationKind: OrganisationKind | null })[] = await tx.query(
+            `SELECT ${SIP_PARTICIPANT_COLUMNS}, o.kind AS "organisationKind" FROM sip_participant sp LEFT JOIN organisation o ON o.id = sp.organisation_id
+             WHERE sp.sip_id = $1 AND sp.region_id = $2 AND sp.removed_at IS NULL ORDER BY sp.seq`,
+            [id, sip.regionId],
+          );
+          const interventions: (SipInterventionRow & { responsibleKind: OrganisationKind })[] = await tx.query(
+            `SELECT ${SIP_INTERVENTION_COLUMNS}, o.kind AS "responsibleKind" FROM sip_intervention si JOIN organisation o ON o.id = si.responsible_organisation_id
+             WHERE si.sip_id = $1 AND si.region_id = $2 ORDER BY si.position`,
+            [id, sip.regionId],
+          );
+          const meetings: SipMeetingRow[] = await tx.query(`SELECT ${SIP_MEETING_COLUMNS} FROM sip_meeting sm WHERE sm.sip_id = $1 AND sm.region_id = $2 ORDER BY sm.held_at, sm.id`, [
+            id,
+            sip.regionId,
+          ]);
+          const { timeZone, ...row } = sip;
+          return { sip: row, plan: { ...row, participants, interventions, meetings }, timeZone };
+        })
+      : null;
+    if (!loaded) throw new NotFoundError(`No SIP with id ${id} that you may see`, field);
+    return loaded;
   }
 
   /** One plan, logged as a read of its patient's data. */
@@ -232,27 +274,30 @@ export class SipStore {
     const viewer = this.requireRole();
     const id = randomUUID();
     const now = this.scope.now();
-    await this.db.transaction(async (tx) => {
-      await tx.insert(SipEntity, {
-        id,
-        ...values,
-        version: 1,
-        initiatingOrganisationId: viewer.organisationId,
-        overallResponsibleOrganisationId: null,
-        personGoals: null,
-        personOwnActions: null,
-        personObjectsToRelatives: false,
-        createdBy: viewer.userId,
-        createdAt: now,
-        updatedAt: now,
-        activatedAt: null,
-        endedAt: null,
-        endReason: null,
-      }).catch((error) => conflictOnUnique(error, { sip_handoff_open_uq: ['handoffId', 'A SIP started from this hand-off is still running; work on that one (sips, filter patientId)'] }));
-      const person: NewSipParticipant = { kind: SipParticipantKind.PERSON, organisationId: null, careUnitId: null, basis: null, contactName: null, contactRole: null, contactDetails: null };
-      await this.join(tx, { id, regionId: values.regionId }, values.patientId, [...participants, person], now);
-      await this.audit.write([{ recordType: AuditRecordType.SIP, patientId: values.patientId, recordId: id, outcome: AuditOutcome.ALLOWED }], tx);
+    await writeUnit(this.db, this.audit, {
+      write: async (tx) => {
+        await tx.insert(SipEntity, {
+          id,
+          ...values,
+          version: 1,
+          initiatingOrganisationId: viewer.organisationId,
+          overallResponsibleOrganisationId: null,
+          personGoals: null,
+          personOwnActions: null,
+          personObjectsToRelatives: false,
+          createdBy: viewer.userId,
+          createdAt: now,
+          updatedAt: now,
+          activatedAt: null,
+          endedAt: null,
+          endReason: null,
+        }).catch((error) => conflictOnUnique(error, { sip_handoff_open_uq: ['handoffId', 'A SIP started from this hand-off is still running; work on that one (sips, filter patientId)'] }));
+        const person: NewSipParticipant = { kind: SipParticipantKind.PERSON, organisationId: null, careUnitId: null, basis: null, contactName: null, contactRole: null, contactDetails: null };
+        await join(tx, viewer, { id, regionId: values.regionId, patientId: values.patientId }, [...participants, person], now);
+      },
+      log: [{ recordType: AuditRecordType.SIP, patientId: values.patientId, recordId: id, outcome: AuditOutcome.ALLOWED }],
     });
+    this.patients.participationChanged();
     return this.reload({ id, regionId: values.regionId });
   }
 
@@ -263,104 +308,53 @@ export class SipStore {
   async change(sip: SipRow, expectedVersion: number, edit: SipEdit): Promise<SipRow> {
     const viewer = this.requireRole();
     const now = this.scope.now();
-    await this.db.transaction(async (tx) => {
-      const sets = setList(SipEntity, edit.patch ?? {}, 4);
-      const [, updated] = await tx.query(
-        `UPDATE sip SET ${[...sets.sql, 'version = version + 1', 'updated_at = $3'].join(', ')} WHERE id = $1 AND version = $2 RETURNING id`,
-        [sip.id, expectedVersion, now, ...sets.values],
-      );
-      if (updated === 0) throw new ConflictError(ConflictReason.STALE_VERSION, `The SIP has changed since version ${expectedVersion}; read it again and retry`, 'version');
-      if (edit.removeRelatives) await tx.query(`UPDATE sip_participant SET removed_at = $2 WHERE sip_id = $1 AND kind = $3 AND removed_at IS NULL`, [sip.id, now, SipParticipantKind.RELATIVE]);
-      if (edit.participants) await this.join(tx, sip, sip.patientId, edit.participants, now);
-      if (edit.participantContact) {
-        const c = edit.participantContact;
-        await tx.query(`UPDATE sip_participant SET contact_name = $2, contact_role = $3, contact_details = $4 WHERE id = $1`, [c.participantId, c.contactName, c.contactRole, c.contactDetails]);
-      }
-      if (edit.interventions) await replaceInterventions(tx, sip, edit.interventions);
-      if (edit.meeting) await insertMeeting(tx, sip, edit.meeting, viewer.userId, now);
-      if (edit.meetingKva) await tx.query(`UPDATE sip_meeting SET kva_code = $2 WHERE id = $1`, [edit.meetingKva.meetingId, edit.meetingKva.code]);
-      if (edit.followUpDone) {
-        const done = edit.followUpDone;
-        await tx.query(`UPDATE sip_follow_up SET done_at = $2, done_by = $3, meeting_id = $4, note = $5, kva_code = $6 WHERE sip_id = $1 AND done_at IS NULL`, [
-          sip.id,
-          now,
-          viewer.userId,
-          done.meetingId,
-          done.note,
-          done.kvaCode,
-        ]);
-      }
-      if (edit.nextFollowUpDate !== undefined) {
-        const [, moved] = await tx.query(`UPDATE sip_follow_up SET due_date = $2 WHERE sip_id = $1 AND done_at IS NULL RETURNING id`, [sip.id, edit.nextFollowUpDate]);
-        if (moved === 0) {
-          await tx.query(`INSERT INTO sip_follow_up (id, sip_id, region_id, due_date, created_at) VALUES ($1, $2, $3, $4, $5)`, [
-            randomUUID(),
+    await writeUnit(this.db, this.audit, {
+      root: { entity: SipEntity, id: sip.id, expectedVersion, patch: edit.patch ?? {}, at: now, stale: `The SIP has changed since version ${expectedVersion}; read it again and retry` },
+      write: async (tx) => {
+        if (edit.removeRelatives) await tx.query(`UPDATE sip_participant SET removed_at = $2 WHERE sip_id = $1 AND kind = $3 AND removed_at IS NULL`, [sip.id, now, SipParticipantKind.RELATIVE]);
+        if (edit.participants) await join(tx, viewer, sip, edit.participants, now);
+        if (edit.participantContact) {
+          const c = edit.participantContact;
+          await tx.query(`UPDATE sip_participant SET contact_name = $2, contact_role = $3, contact_details = $4 WHERE id = $1`, [c.participantId, c.contactName, c.contactRole, c.contactDetails]);
+        }
+        if (edit.interventions) await replaceInterventions(tx, sip, edit.interventions);
+        if (edit.meeting) await insertMeeting(tx, sip, edit.meeting, viewer.userId, now);
+        if (edit.meetingKva) await tx.query(`UPDATE sip_meeting SET kva_code = $2 WHERE id = $1`, [edit.meetingKva.meetingId, edit.meetingKva.code]);
+        if (edit.followUpDone) {
+          const done = edit.followUpDone;
+          await tx.query(`UPDATE sip_follow_up SET done_at = $2, done_by = $3, meeting_id = $4, note = $5, kva_code = $6 WHERE sip_id = $1 AND done_at IS NULL`, [
             sip.id,
-            sip.regionId,
-            edit.nextFollowUpDate,
             now,
+            viewer.userId,
+            done.meetingId,
+            done.note,
+            done.kvaCode,
           ]);
         }
-      }
-      await this.audit.write([{ recordType: edit.recordType ?? AuditRecordType.SIP, patientId: sip.patientId, recordId: sip.id, outcome: AuditOutcome.ALLOWED }], tx);
+        if (edit.nextFollowUpDate !== undefined) {
+          const [, moved] = await tx.query(`UPDATE sip_follow_up SET due_date = $2 WHERE sip_id = $1 AND done_at IS NULL RETURNING id`, [sip.id, edit.nextFollowUpDate]);
+          if (moved === 0) {
+            await tx.query(`INSERT INTO sip_follow_up (id, sip_id, region_id, due_date, created_at) VALUES ($1, $2, $3, $4, $5)`, [
+              randomUUID(),
+              sip.id,
+              sip.regionId,
+              edit.nextFollowUpDate,
+              now,
+            ]);
+          }
+        }
+      },
+      log: [{ recordType: edit.recordType ?? AuditRecordType.SIP, patientId: sip.patientId, recordId: sip.id, outcome: AuditOutcome.ALLOWED }],
     });
+    if (edit.participants) this.patients.participationChanged();
     return this.reload(sip);
   }
 
-  /**
-   * The person withdrew a consent (domain/sip.ts decides what goes with it), in the revocation's
-   * transaction:
-   * - an organisation that took part in the person's plans on the person's consent, with no other
-   *   in force from a principal of the plan, leaves them and the patient's case through them;
-   * - a running plan whose principals no longer hold the person's consent to it is CANCELLED
-   *   ("no consent, no SIP"); the principals keep it, read-only, as their record.
-   * Each plan changed gets a new version and an access-log row.
-   */
-  async consentWithdrawn(tx: EntityManager, withdrawn: Pick<ConsentRow, 'patientId' | 'sourceOrganisationId' | 'recipientOrganisationId'>, moment: { at: Date; onDate: string }): Promise<void> {
-    const { patientId, recipientOrganisationId } = withdrawn;
-    const rows: (Pick<SipParticipantRow, 'id' | 'sipId' | 'organisationId' | 'basis'> & { organisationKind: OrganisationKind; status: SipStatus; regionId: string })[] = await tx.query(
-      `SELECT sp.id, sp.sip_id AS "sipId", sp.organisation_id AS "organisationId", sp.basis, o.kind AS "organisationKind", s.status, s.region_id AS "regionId"
-       FROM sip s JOIN sip_participant sp ON sp.sip_id = s.id JOIN organisation o ON o.id = sp.organisation_id
-       WHERE s.patient_id = $1 AND sp.removed_at IS NULL
-         AND s.id IN (SELECT p.sip_id FROM sip_participant p WHERE p.organisation_id = $2 AND p.removed_at IS NULL)`,
-      [patientId, recipientOrganisationId],
-    );
-    if (rows.length === 0) return;
-    const consents: ConsentRow[] = await tx.query(`SELECT ${CONSENT_COLUMNS} FROM consent k WHERE k.patient_id = $1`, [patientId]);
-    const weighed = { consents, ...moment };
-    const leaving: { participantId: string; sipId: string }[] = [];
-    const cancelled: string[] = [];
-    const sipIds = [...new Set(rows.map((r) => r.sipId))];
-    for (const [i, participants] of groupByKey(sipIds, rows, (r) => r.sipId).entries()) {
-      const sipId = sipIds[i];
-      const principals = participants.filter((p) => p.basis !== SipParticipantBasis.SIP_CONSENT) as { organisationId: string; organisationKind: OrganisationKind }[];
-      const recipient = participants.find((p) => p.organisationId === recipientOrganisationId)!;
-      if (recipient.basis === SipParticipantBasis.SIP_CONSENT) {
-        if (!sipConsentStillHolds(recipientOrganisationId, principals.map((p) => p.organisationId), weighed)) leaving.push({ participantId: recipient.id, sipId });
-        continue;
-      }
-      // The consent ran between two principals of the plan: the person's consent to the plan itself.
-      const cancel = sipTransition(recipient.status, SipEvent.CANCEL);
-      if (cancel.ok && principals.some((p) => p.organisationId === withdrawn.sourceOrganisationId) && !sipConsentToPlanHolds(principals, weighed)) cancelled.push(sipId);
-    }
-    const changed = [...leaving.map((l) => l.sipId), ...cancelled];
-    if (changed.length === 0) return;
-    if (leaving.length) {
-      await tx.query(`UPDATE sip_participant SET removed_at = $2 WHERE id = ANY($1::uuid[])`, [leaving.map((l) => l.participantId), moment.at]);
-      const left = leaving.map((l) => l.sipId);
-      await this.patients.endParticipation(tx, { patientId, organisationId: recipientOrganisationId, source: ParticipationSource.SIP, sourceIds: left }, moment.at);
-    }
-    if (cancelled.length) {
-      await tx.query(`UPDATE sip SET status = $2, ended_at = $3, end_reason = $4 WHERE id = ANY($1::uuid[])`, [cancelled, SipStatus.CANCELLED, moment.at, WITHDRAWN_REASON]);
-    }
-    await tx.query(`UPDATE sip SET version = version + 1, updated_at = $2 WHERE id = ANY($1::uuid[])`, [changed, moment.at]);
-    await this.audit.write(
-      changed.map((id) => ({ recordType: AuditRecordType.SIP, patientId, recordId: id, outcome: AuditOutcome.ALLOWED })),
-      tx,
-    );
-    for (const id of changed) {
-      this.byId.clear(id);
-      this.participantsOf.clear({ id, regionId: rows.find((r) => r.sipId === id)!.regionId });
+  /** Forgets what this request loaded of plans another store's write changed (a withdrawn consent). */
+  forget(plans: ParentKey[]): void {
+    for (const plan of plans) {
+      this.byId.clear(plan.id);
+      this.participantsOf.clear(plan);
     }
   }
 
@@ -392,27 +386,26 @@ export class SipStore {
     );
   }
 
-  private async join(tx: EntityManager, sip: ParentKey, patientId: string, participants: NewSipParticipant[], now: Date): Promise<void> {
-    const viewer = this.scope.requireViewer();
-    for (const p of participants) {
-      await tx
-        .query(
-          `INSERT INTO sip_participant (id, sip_id, region_id, kind, organisation_id, care_unit_id, basis, contact_name, contact_role, contact_details, added_at, added_by)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
-          [randomUUID(), sip.id, sip.regionId, p.kind, p.organisationId, p.careUnitId, p.basis, p.contactName, p.contactRole, p.contactDetails, now, viewer.userId],
-        )
-        .catch((error) => conflictOnUnique(error, { sip_participant_organisation_uq: ['organisationId', 'That organisation already takes part in the plan'] }));
-      if (p.organisationId) {
-        await this.patients.addParticipant(tx, { patientId, organisationId: p.organisationId, careUnitId: p.careUnitId, source: ParticipationSource.SIP, sourceId: sip.id });
-      }
-    }
-  }
-
   private async reload(sip: ParentKey): Promise<SipRow> {
     this.byId.clear(sip.id);
     for (const loader of [this.participantsOf, this.interventionsOf, this.meetingsOf, this.followUpsOf]) loader.clear(sip);
     return (await this.byId.load(sip.id))!;
   }
+}
+
+/** Participants join the plan (in the order given); its organisations join the patient's case through it. */
+async function join(tx: Queryable, viewer: Viewer, sip: ParentKey & { patientId: string }, participants: NewSipParticipant[], now: Date): Promise<void> {
+  for (const p of participants) {
+    await tx
+      .query(
+        `INSERT INTO sip_participant (id, sip_id, region_id, kind, organisation_id, care_unit_id, basis, contact_name, contact_role, contact_details, added_at, added_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+        [randomUUID(), sip.id, sip.regionId, p.kind, p.organisationId, p.careUnitId, p.basis, p.contactName, p.contactRole, p.contactDetails, now, viewer.userId],
+      )
+      .catch((error) => conflictOnUnique(error, { sip_participant_organisation_uq: ['organisationId', 'That organisation already takes part in the plan'] }));
+  }
+  const organisations = participants.flatMap((p) => (p.organisationId ? [{ organisationId: p.organisationId, careUnitId: p.careUnitId }] : []));
+  await joinCase(tx, viewer.organisationId, { patientId: sip.patientId, organisations, source: ParticipationSource.SIP, sourceId: sip.id });
 }
 
 async function replaceInterventions(tx: Queryable, sip: ParentKey, interventions: NewSipIntervention[]): Promise<void> {

@@ -3,6 +3,7 @@ import { ParticipationSource } from '../../domain/participation';
 import { seededOrganisationId } from '../../entities/seed/seed';
 import { testPersonnummer } from '../support/personnummer';
 import { codes, startTestApp, TestApp } from '../support/test-app';
+import { joinCase } from '../../server/access/participation.sql';
 
 /** The access log: append-only, answerable to the patient, reviewable by the tenant administrator. */
 describe('access log', () => {
@@ -39,9 +40,8 @@ describe('access log', () => {
   });
 
   it('tells the owning organisation which organisations and care units touched the patient, and when', async () => {
-    const owner = await app.accessAs('2062', Role.CARE_STAFF);
     await app.dataSource.transaction((tx) =>
-      owner.patients.addParticipant(tx, { patientId, organisationId: seededOrganisationId('20')!, careUnitId: null, source: ParticipationSource.HANDOFF, sourceId: patientId }),
+      joinCase(tx, seededOrganisationId('2062')!, { patientId, organisations: [{ organisationId: seededOrganisationId('20')!, careUnitId: null }], source: ParticipationSource.HANDOFF, sourceId: patientId }),
     );
     const moraLasarett = (await app.dataSource.query(`SELECT id FROM care_unit WHERE name = 'Mora lasarett'`))[0].id;
     const { signDevToken } = await import('../../server/auth/dev-keys');

@@ -6,6 +6,7 @@ import { patientDataFields } from '../../schema/operations';
 import { seededOrganisationId } from '../../entities/seed/seed';
 import { testPersonnummer } from '../support/personnummer';
 import { GraphQLResponse, startTestApp, TestApp } from '../support/test-app';
+import { joinCase } from '../../server/access/participation.sql';
 
 /**
  * Who may do what with patient data: every query and mutation that touches it, for every kind of
@@ -384,9 +385,8 @@ describe('access matrix for patient data', () => {
     const created = await app.gql(`mutation($p: String!) { patientCreate(input: { personnummer: $p, homeMunicipalityCode: "2062" }) { patient { id } } }`, { p: personnummer }, tokens.owner);
     const patientId = created.data.patientCreate.patient.id;
     // Region Dalarna takes part through a hand-off, as the hand-off feature records it.
-    const owner = await app.accessAs('2062', Role.CARE_STAFF);
     await app.dataSource.transaction((tx) =>
-      owner.patients.addParticipant(tx, { patientId, organisationId: seededOrganisationId('20')!, careUnitId: null, source: ParticipationSource.HANDOFF, sourceId: randomUUID() }),
+      joinCase(tx, seededOrganisationId('2062')!, { patientId, organisations: [{ organisationId: seededOrganisationId('20')!, careUnitId: null }], source: ParticipationSource.HANDOFF, sourceId: randomUUID() }),
     );
     const validTo = new Date(Date.now() + 30 * 86400_000).toISOString().slice(0, 10);
     const unitOf = async (org: string, careLevel: string) =>

@@ -4,6 +4,7 @@ import { ParticipationSource } from '../../domain/participation';
 import { seededOrganisationId } from '../../entities/seed/seed';
 import { testPersonnummer } from '../support/personnummer';
 import { codes, reasons, startTestApp, TestApp } from '../support/test-app';
+import { joinCase } from '../../server/access/participation.sql';
 
 const RECORD = `mutation($input: ConsentRecordInput!) { consentRecord(input: $input) { consent {
   id categories purpose givenBy representativeName validFrom validTo status source { name } recipient { name } } } }`;
@@ -110,9 +111,8 @@ describe('consents', () => {
   });
 
   it('lets a participating organisation record a consent for its own data, not for the owner\'s', async () => {
-    const owner = await app.accessAs('2062', Role.CARE_STAFF);
     await app.dataSource.transaction((tx) =>
-      owner.patients.addParticipant(tx, { patientId, organisationId: seededOrganisationId('20')!, careUnitId: null, source: ParticipationSource.SIP, sourceId: randomUUID() }),
+      joinCase(tx, seededOrganisationId('2062')!, { patientId, organisations: [{ organisationId: seededOrganisationId('20')!, careUnitId: null }], source: ParticipationSource.SIP, sourceId: randomUUID() }),
     );
     const res = await app.gql(RECORD, { input: input() }, await app.token('20', Role.CARE_STAFF));
     expect(res.data.consentRecord.consent.source).toEqual({ name: 'Region Dalarna' });

@@ -3,6 +3,7 @@ import { ParticipationSource } from '../../domain/participation';
 import { seededOrganisationId } from '../../entities/seed/seed';
 import { testPersonnummer, withWrongCheckDigit } from '../support/personnummer';
 import { codes, reasons, startTestApp, TestApp } from '../support/test-app';
+import { joinCase } from '../../server/access/participation.sql';
 
 const CREATE = `mutation($input: PatientCreateInput!) { patientCreate(input: $input) { patient {
   id personnummer identityKind birthDate legalSex age givenName familyName detailsWithheld protectedIdentity version
@@ -23,9 +24,8 @@ describe('patients', () => {
   afterAll(() => app.stop());
 
   const participate = async (patientId: string, org: string) => {
-    const owner = await app.accessAs('2062', Role.CARE_STAFF);
     await app.dataSource.transaction((tx) =>
-      owner.patients.addParticipant(tx, { patientId, organisationId: seededOrganisationId(org)!, careUnitId: null, source: ParticipationSource.HANDOFF, sourceId: patientId }),
+      joinCase(tx, seededOrganisationId('2062')!, { patientId, organisations: [{ organisationId: seededOrganisationId(org)!, careUnitId: null }], source: ParticipationSource.HANDOFF, sourceId: patientId }),
     );
   };
 

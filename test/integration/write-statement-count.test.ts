@@ -1,0 +1,121 @@
+import { Role } from '../../domain/enums';
+import { seededCareUnitId, seededOrganisationId } from '../../entities/seed/seed';
+import { testPersonnummer } from '../support/personnummer';
+import { startTestApp, TestApp } from '../support/test-app';
+
+/**
+ * SQL statements of each write of a SIP, a hand-off and a consent, through the API. Every write
+ * loads what its decision needs, decides, and writes in one transaction: the ceilings are the
+ * counts measured before the writes shared one shape, so that reshaping never makes a write cost
+ * more round trips. One pooled connection, as in statement-count.test.ts.
+ */
+/** Measured on both backends before the shared write shape (commit "A statement count for every SIP, hand-off and consent write"). */
+const BEFORE: Record<string, number> = {
+  consentRecord: 19,
+  sipCreate: 44,
+  sipContentUpdate: 32,
+  sipCall: 19,
+  sipMeetingRecord: 21,
+  sipActivate: 38,
+  consentRevoke: 24,
+  handoffCreate: 36,
+  handoffMessageAcknowledge: 20,
+  handoffMessageSend: 34,
+};
+
+describe('SQL statements per write', () => {
+  let app: TestApp;
+  const DALARNA = seededOrganisationId('20')!;
+  // Rättvik and Gagnef take part in no other suite's plans and hand-offs (suites share the database).
+  const RATTVIK = seededOrganisationId('2031')!;
+  const VC_MALUNG = seededCareUnitId('20', 'vc-malung');
+  const MORA_LASARETT = seededCareUnitId('20', 'mora-lasarett');
+  const inDays = (days: number) => new Date(Date.now() + days * 86400_000).toISOString().slice(0, 10);
+  const counted: Record<string, number> = {};
+
+  beforeAll(async () => {
+    app = await startTestApp({ DATABASE_POOL_SIZE: '1' });
+  });
+  afterAll(() => app.stop());
+
+  /** The writes that cost more statements than before, with both counts. */
+  const costlier = (names: string[]) => names.filter((name) => counted[name] > BEFORE[name]).map((name) => `${name}: ${counted[name]} > ${BEFORE[name]}`);
+
+  /** Runs one mutation, counts its statements under `name`, and returns its field's data. */
+  async function write(name: string, mutation: string, variables: Record<string, unknown>, token: string) {
+    let res: any;
+    counted[name] = await app.countStatements(async () => (res = await app.gql(mutation, variables, token)));
+    expect(res.errors).toBeUndefined();
+    return res.data[name];
+  }
+
+  it('a SIP from creation to activation, and the consent revocation that cancels it, cost no more than before', async () => {
+    const rattvik = await app.token('2031', Role.CARE_STAFF);
+    await app.gql(`{ regions { edges { cursor } } }`, {}, rattvik); // warms the viewer cache
+    const created = await app.gql(
+      `mutation($p: String!) { patientCreate(input: { personnummer: $p, homeMunicipalityCode: "2031" }) { patient { id } } }`,
+      { p: testPersonnummer('19380707') },
+      rattvik,
+    );
+    const patientId = created.data.patientCreate.patient.id;
+    const consent = await write(
+      'consentRecord',
+      `mutation($input: ConsentRecordInput!) { consentRecord(input: $input) { consent { id } } }`,
+      { input: { patientId, recipientOrganisationId: DALARNA, categories: ['CARE_AND_REHAB_PLAN'], purpose: 'SIP', validTo: inDays(30) } },
+      rattvik,
+    );
+    const step = (name: string, input: string, variables: Record<string, unknown>) =>
+      write(name, `mutation($input: ${input}!) { ${name}(input: $input) { sip { id version status participants { id } meetings { id } } } }`, { input: variables }, rattvik).then((d) => d.sip);
+    let sip = await step('sipCreate', 'SipCreateInput', {
+      patientId,
+      contact: { name: 'Maja Biståndshandläggare' },
+      participants: [{ organisationId: DALARNA, careUnitId: VC_MALUNG, contact: { name: 'Vera Vårdkontakt' } }],
+    });
+    sip = await step('sipContentUpdate', 'SipContentUpdateInput', {
+      sipId: sip.id,
+      version: sip.version,
+      personGoals: 'Klara morgonen själv',
+      overallResponsibleOrganisationId: RATTVIK,
+      nextFollowUpDate: inDays(14),
+      interventions: [
+        { description: 'Hemrehabilitering', responsibleOrganisationId: RATTVIK },
+        { description: 'Läkemedelsgenomgång', responsibleOrganisationId: DALARNA },
+      ],
+    });
+    const meetingAt = new Date().toISOString();
+    sip = await step('sipCall', 'SipCallInput', { sipId: sip.id, version: sip.version, meetingAt, meetingPlace: 'Vårdcentralen Malung' });
+    sip = await step('sipMeetingRecord', 'SipMeetingRecordInput', { sipId: sip.id, version: sip.version, heldAt: meetingAt, place: 'Vårdcentralen Malung', presentParticipantIds: sip.participants.map((p: any) => p.id) });
+    sip = await step('sipActivate', 'SipActivateInput', { sipId: sip.id, version: sip.version, meetingId: sip.meetings[0].id });
+    expect(sip.status).toBe('ACTIVE');
+    await write('consentRevoke', `mutation($id: ID!) { consentRevoke(input: { id: $id, reason: "The person withdrew it" }) { consent { id } } }`, { id: consent.consent.id }, rattvik);
+    const after = await app.gql(`query($id: ID!) { sip(id: $id) { status } }`, { id: sip.id }, rattvik);
+    expect(after.data.sip.status).toBe('CANCELLED');
+    expect(costlier(['consentRecord', 'sipCreate', 'sipContentUpdate', 'sipCall', 'sipMeetingRecord', 'sipActivate', 'consentRevoke'])).toEqual([]);
+  });
+
+  it('a hand-off: creation with its admission notice, a message and an acknowledgement cost no more than before', async () => {
+    const ward = await app.unitToken('20', MORA_LASARETT, Role.CARE_STAFF);
+    await app.gql(`{ regions { edges { cursor } } }`, {}, ward); // warms the viewer cache
+    const created = await app.gql(
+      `mutation($p: String!) { patientCreate(input: { personnummer: $p, homeMunicipalityCode: "2026" }) { patient { id } } }`,
+      { p: testPersonnummer('19390808') },
+      ward,
+    );
+    const handoff = await write(
+      'handoffCreate',
+      `mutation($input: HandoffCreateInput!) { handoffCreate(input: $input) { handoff { id version messages { id } } } }`,
+      { input: { patientId: created.data.patientCreate.patient.id, kind: 'DISCHARGE_FROM_INPATIENT', sendingCareUnitId: MORA_LASARETT, admittedAt: new Date().toISOString() } },
+      ward,
+    );
+    const gagnef = await app.token('2026', Role.CARE_STAFF);
+    await app.gql(`{ regions { edges { cursor } } }`, {}, gagnef);
+    await write('handoffMessageAcknowledge', `mutation($id: ID!) { handoffMessageAcknowledge(input: { messageId: $id }) { message { id } } }`, { id: handoff.handoff.messages[0].id }, gagnef);
+    await write(
+      'handoffMessageSend',
+      `mutation($input: HandoffMessageSendInput!) { handoffMessageSend(input: $input) { message { kind } } }`,
+      { input: { handoffId: handoff.handoff.id, version: handoff.handoff.version, kind: 'FREE_TEXT', content: { text: 'Hjälpmedel beställt' } } },
+      ward,
+    );
+    expect(costlier(['handoffCreate', 'handoffMessageAcknowledge', 'handoffMessageSend'])).toEqual([]);
+  });
+});
