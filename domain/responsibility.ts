@@ -157,7 +157,8 @@ interface RuleInForce { rule: RuleFacts; agreement: AgreementFacts; region: Regi
 
 /**
  * Selects the agreements and rules in force for one scenario on one date once, so that each of
- * many cases (the matrix, the comparison) costs one pass over those rules.
+ * many cases (a batch, the matrix, the comparison) costs a pass over the few rules that can
+ * concern its intervention, not over all of them.
  */
 function resolverFor(
   agreements: readonly AgreementFacts[], rules: readonly RuleFacts[], catalogue: readonly CatalogueEntry[],
@@ -170,16 +171,37 @@ function resolverFor(
     return agreement && validOn(rule, onDate) ? [{ rule, agreement, region: regionOf(rule.conditions, catalogue) }] : [];
   });
   const groupOf = groupIndex(catalogue);
+  // A rule names one intervention, one group, or neither: only those can match a case of this intervention.
+  const byIntervention = new Map<string, RuleInForce[]>();
+  const candidates = (interventionCode: string) => {
+    let found = byIntervention.get(interventionCode);
+    if (!found) {
+      const group = groupOf.get(interventionCode);
+      found = rulesInForce.filter(({ rule: { conditions: k } }) =>
+        k.interventionCode !== null ? k.interventionCode === interventionCode : k.interventionGroup === null || k.interventionGroup === group);
+      byIntervention.set(interventionCode, found);
+    }
+    return found;
+  };
+  const partiesOf = new Map<string | null, AgreementFacts[]>();
+  const parties = (municipalityCode: string | null) => {
+    let found = partiesOf.get(municipalityCode);
+    if (!found) {
+      found = inForce.filter((a) => municipalityCode === null || a.municipalityCodes.includes(municipalityCode));
+      partiesOf.set(municipalityCode, found);
+    }
+    return found;
+  };
 
   return (c) => {
-    const parties = inForce.filter((a) => c.municipalityCode === null || a.municipalityCodes.includes(c.municipalityCode));
-    if (parties.length === 0) {
+    const party = parties(c.municipalityCode);
+    if (party.length === 0) {
       const whom = c.municipalityCode === null ? 'any municipality' : `municipality ${c.municipalityCode}`;
       return { status: 'UNASSIGNED', reason: `no ${scenario} agreement covers ${whom} on ${onDate}` };
     }
-    const matching = rulesInForce.filter((r) => parties.includes(r.agreement) && matches(r.rule.conditions, c, groupOf));
+    const matching = candidates(c.interventionCode).filter((r) => party.includes(r.agreement) && matches(r.rule.conditions, c, groupOf));
     if (matching.length === 0) {
-      const ids = parties.map((a) => a.id).join(', ');
+      const ids = party.map((a) => a.id).join(', ');
       return { status: 'UNASSIGNED', reason: `no rule of agreement(s) ${ids} covers ${c.interventionCode} for this case` };
     }
     const winners = matching.filter((r) => !matching.some((o) => strictlyWithin(o.region, r.region)))
@@ -193,10 +215,26 @@ function resolverFor(
   };
 }
 
+/** Each case's answer, in order; cases on the same scenario and date share one selection of rules in force. */
+export function resolveResponsibilities(
+  agreements: readonly AgreementFacts[], rules: readonly RuleFacts[], catalogue: readonly CatalogueEntry[], cases: readonly ResponsibilityCase[],
+): Resolution[] {
+  const resolvers = new Map<string, (c: CaseFacts) => Resolution>();
+  return cases.map((c) => {
+    const key = `${c.scenario} ${c.onDate}`;
+    let resolve = resolvers.get(key);
+    if (!resolve) {
+      resolve = resolverFor(agreements, rules, catalogue, c.scenario, c.onDate);
+      resolvers.set(key, resolve);
+    }
+    return resolve(c);
+  });
+}
+
 export function resolveResponsibility(
   agreements: readonly AgreementFacts[], rules: readonly RuleFacts[], catalogue: readonly CatalogueEntry[], c: ResponsibilityCase,
 ): Resolution {
-  return resolverFor(agreements, rules, catalogue, c.scenario, c.onDate)(c);
+  return resolveResponsibilities(agreements, rules, catalogue, [c])[0];
 }
 
 /**

@@ -84,6 +84,14 @@ export class HandoffPartyEntity {
 
   @Column({ name: 'added_at', type: 'timestamptz' })
   addedAt: Date;
+
+  /**
+   * The hand-off's next deadline ('infinity' when none), copied here by triggers so that an
+   * organisation's inbox is read in deadline order from this table's index; never written by the
+   * application.
+   */
+  @Column({ name: 'inbox_due_at', type: 'timestamptz', insert: false, update: false })
+  inboxDueAt: Date;
 }
 
 /** One message of a hand-off's log. */

@@ -3,10 +3,9 @@ import {
   compareScenarios,
   PartyRef,
   Resolution,
-  resolveResponsibility,
+  resolveResponsibilities,
   ResponsibilityCase,
   responsibilityMatrix,
-  RuleFacts,
 } from '../../domain/responsibility';
 import { regionCodeProblem } from '../../domain/region-codes';
 import type { Access } from '../../server/access/access';
@@ -14,7 +13,7 @@ import { agreementFacts, ruleFacts } from '../../domain/agreement-records';
 import type { RuleRow } from '../../server/access/responsibility.store';
 import { BadUserInputError, ForbiddenError } from '../../schema/common/errors';
 import { ResponsibilityInput } from '../../schema/responsibility/responsibility.input';
-import { ComparisonKind, ResponsibilityAnswer, ResponsibilityStatus } from '../../schema/responsibility/responsibility.type';
+import { ComparisonKind, ResponsibilityAnswer, ResponsibilityRule, ResponsibilityStatus } from '../../schema/responsibility/responsibility.type';
 import { ruleView } from './rule-view';
 
 export const MAX_BATCH = 1000;
@@ -22,9 +21,23 @@ export const MAX_BATCH = 1000;
 /** Everything a set of answers needs, loaded in a constant number of statements. */
 interface Context {
   access: Access;
-  rules: RuleRow[];
+  /** The API view of a rule by id, built once per rule however many answers name it. */
+  ruleView: (id: string) => ResponsibilityRule;
   regionPrincipalId: string;
   municipalityIds: Map<string, string>;
+}
+
+function ruleViews(rows: readonly RuleRow[]): (id: string) => ResponsibilityRule {
+  const rowById = new Map(rows.map((r) => [r.id, r]));
+  const views = new Map<string, ResponsibilityRule>();
+  return (id) => {
+    let view = views.get(id);
+    if (!view) {
+      view = ruleView(rowById.get(id)!);
+      views.set(id, view);
+    }
+    return view;
+  };
 }
 
 function organisationOf(party: PartyRef | null, municipalityCode: string, ctx: Context): string | null {
@@ -35,34 +48,23 @@ function organisationOf(party: PartyRef | null, municipalityCode: string, ctx: C
 }
 
 function answer(resolution: Resolution, c: Pick<ResponsibilityCase, 'municipalityCode' | 'interventionCode' | 'onDate' | 'scenario'>, ctx: Context): ResponsibilityAnswer {
-  const view = (facts: RuleFacts) => ruleView(ctx.rules.find((r) => r.id === facts.id)!);
-  const base = { municipalityCode: c.municipalityCode, interventionCode: c.interventionCode, onDate: c.onDate, scenario: c.scenario };
-  if (resolution.status === 'ASSIGNED') {
-    const { outcome } = resolution.rule;
-    return {
-      ...base,
-      status: ResponsibilityStatus.ASSIGNED,
-      reason: null,
-      rule: view(resolution.rule),
-      overlappingRules: [],
-      responsibleId: organisationOf(outcome.responsible, c.municipalityCode, ctx),
-      performerId: organisationOf(outcome.performer, c.municipalityCode, ctx),
-      performerCareLevel: outcome.performerCareLevel,
-      costBearerId: organisationOf(outcome.costBearer, c.municipalityCode, ctx),
-      agreementId: resolution.agreement.id,
-    };
-  }
+  // One literal of one shape for every status: a batch builds a thousand of these.
+  const assigned = resolution.status === 'ASSIGNED' ? resolution : null;
+  const outcome = assigned?.rule.outcome;
   return {
-    ...base,
-    status: resolution.status === 'OVERLAP' ? ResponsibilityStatus.OVERLAP : ResponsibilityStatus.UNASSIGNED,
-    reason: resolution.reason,
-    rule: null,
-    overlappingRules: resolution.status === 'OVERLAP' ? resolution.rules.map(view) : [],
-    responsibleId: null,
-    performerId: null,
-    performerCareLevel: null,
-    costBearerId: null,
-    agreementId: null,
+    municipalityCode: c.municipalityCode,
+    interventionCode: c.interventionCode,
+    onDate: c.onDate,
+    scenario: c.scenario,
+    status: ResponsibilityStatus[resolution.status],
+    reason: resolution.status === 'ASSIGNED' ? null : resolution.reason,
+    rule: assigned ? ctx.ruleView(assigned.rule.id) : null,
+    overlappingRules: resolution.status === 'OVERLAP' ? resolution.rules.map((r) => ctx.ruleView(r.id)) : [],
+    responsibleId: outcome ? organisationOf(outcome.responsible, c.municipalityCode, ctx) : null,
+    performerId: outcome ? organisationOf(outcome.performer, c.municipalityCode, ctx) : null,
+    performerCareLevel: outcome ? outcome.performerCareLevel : null,
+    costBearerId: outcome ? organisationOf(outcome.costBearer, c.municipalityCode, ctx) : null,
+    agreementId: assigned ? assigned.agreement.id : null,
   };
 }
 
@@ -77,11 +79,13 @@ export async function answerQuestions(access: Access, inputs: ResponsibilityInpu
   if (inputs.length > MAX_BATCH) throw new BadUserInputError(`inputs: at most ${MAX_BATCH} questions at a time`, 'inputs');
   const today = await access.today();
   const [municipalities, catalogue] = await Promise.all([access.responsibility.municipalities([...new Set(inputs.map((i) => i.municipalityCode))]), access.responsibility.catalogue()]);
+  const municipalityByCode = new Map(municipalities.map((m) => [m.code, m]));
+  const interventionCodes = new Set(catalogue.map((c) => c.code));
   const cases: ResponsibilityCase[] = inputs.map((input, i) => {
-    const municipality = municipalities.find((m) => m.code === input.municipalityCode);
+    const municipality = municipalityByCode.get(input.municipalityCode);
     if (!municipality) throw new BadUserInputError(`${field(i, 'municipalityCode')}: no municipality with code ${input.municipalityCode}`, field(i, 'municipalityCode'));
     access.responsibility.requireOwnRegion(municipality.regionId, field(i, 'municipalityCode'));
-    if (!catalogue.some((c) => c.code === input.interventionCode)) {
+    if (!interventionCodes.has(input.interventionCode)) {
       throw new BadUserInputError(`${field(i, 'interventionCode')}: no intervention with code ${input.interventionCode}`, field(i, 'interventionCode'));
     }
     if (input.age != null && (input.age < 0 || input.age > 130)) throw new BadUserInputError(`${field(i, 'age')}: an age lies between 0 and 130`, field(i, 'age'));
@@ -106,11 +110,12 @@ export async function answerQuestions(access: Access, inputs: ResponsibilityInpu
   });
   const ctx: Context = {
     access,
-    rules: scope.rules,
+    ruleView: ruleViews(scope.rules),
     regionPrincipalId: await access.responsibility.regionPrincipalId(),
     municipalityIds: new Map(municipalities.filter((m) => m.regionId === viewer.regionId).map((m) => [m.code, m.id])),
   };
-  return cases.map((c) => answer(resolveResponsibility(agreements, rules, catalogue, c), c, ctx));
+  const resolutions = resolveResponsibilities(agreements, rules, catalogue, cases);
+  return cases.map((c, i) => answer(resolutions[i], c, ctx));
 }
 
 /** The viewer's region named by code: another region's agreements are not the viewer's to read. */
@@ -132,7 +137,7 @@ async function regionContext(access: Access, scenarios: AgreementScenario[]) {
   const codes = municipalities.nodes.map((m) => m.municipalityCode!).sort();
   const ctx: Context = {
     access,
-    rules: scope.rules,
+    ruleView: ruleViews(scope.rules),
     regionPrincipalId: await access.responsibility.regionPrincipalId(),
     municipalityIds: new Map(municipalities.nodes.map((m) => [m.municipalityCode!, m.id])),
   };

@@ -193,15 +193,20 @@ export class HandoffStore {
   /**
    * The viewer's organisation's hand-offs on one side, most urgent first (the earliest deadline
    * not yet acted on; none last), then by id. One log row per hand-off returned.
+   *
+   * Read from the viewer's own party rows, whose index is in that order (`inbox_due_at` is the
+   * hand-off's deadline, copied by a trigger), so a page costs its own rows, not a sort of every
+   * hand-off. An organisation may be a party twice on one side (itself and one of its care units):
+   * DISTINCT ON keeps each hand-off once, and the duplicates are adjacent in that order.
    */
   async inbox(query: InboxQuery, page: PageRequest): Promise<Page<HandoffRow>> {
     const viewer = this.scope.requireRole(...HANDOFF_READ_ROLES);
     const where = new Where();
     const organisation = where.param(viewer.organisationId);
-    const unit = query.careUnitId === null ? '' : ` AND hp.care_unit_id = ${where.param(query.careUnitId)}`;
-    where.and(`EXISTS (SELECT 1 FROM handoff_party hp WHERE hp.handoff_id = h.id AND hp.organisation_id = ${organisation} AND hp.side = ${where.param(query.side)}${unit})`);
+    where.and(`hp.organisation_id = ${organisation} AND hp.side = ${where.param(query.side)}`);
+    if (query.careUnitId !== null) where.and(`hp.care_unit_id = ${where.param(query.careUnitId)}`);
     if (query.state) where.and(`h.state = ${where.param(query.state)}`);
-    if (query.dueBefore) where.and(`h.next_due_at <= ${where.param(query.dueBefore)}`);
+    if (query.dueBefore) where.and(`hp.inbox_due_at <= ${where.param(query.dueBefore)}`);
     if (query.updatedSince) where.and(`h.updated_at > ${where.param(query.updatedSince)}`);
     if (query.unacknowledged) {
       const ackUnit = query.careUnitId === null ? '' : ` AND r.care_unit_id = ${where.param(query.careUnitId)}`;
@@ -210,8 +215,9 @@ export class HandoffStore {
     }
     const rows = await pageByKey<HandoffRow>(
       this.db,
-      [{ column: `COALESCE(h.next_due_at, 'infinity'::timestamptz)`, cast: 'timestamptz' }, { column: 'h.id', cast: 'uuid' }],
-      `SELECT ${HANDOFF_COLUMNS} FROM handoff h`,
+      [{ column: 'hp.inbox_due_at', cast: 'timestamptz' }, { column: 'hp.handoff_id', cast: 'uuid' }],
+      `SELECT DISTINCT ON (hp.inbox_due_at, hp.handoff_id) ${HANDOFF_COLUMNS}
+       FROM handoff_party hp JOIN handoff h ON h.id = hp.handoff_id AND h.region_id = hp.region_id`,
       where,
       page,
     );

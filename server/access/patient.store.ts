@@ -14,7 +14,7 @@ import { AuditEntry } from './audit';
 import { AuditOutcome, AuditRecordType } from '../../domain/audit';
 import { isUuid } from '../../domain/uuid';
 import { PATIENT_COLUMNS, PatientRecord, PatientView } from './rows.patient';
-import { conflictOnUnique, pageByKey } from './sql';
+import { conflictOnUnique } from './sql';
 import type { TenantDb } from './tenant-db';
 import { writeUnit } from './versioned-write';
 import { Where } from './where';
@@ -95,14 +95,30 @@ export class PatientStore {
   /**
    * Patients the viewer may see, in id order; `identityHash` narrows to one identity number.
    * Each patient returned gets its log row (one statement for the page); an empty search gets one.
+   *
+   * The visibility rule (owner, or taking part now) as a union of its two halves, each read in id
+   * order from its own index and cut at the page size: an OR of both would walk every patient's
+   * primary key for an organisation with few patients among many.
    */
   async list(filter: { identityNumber?: string }, page: PageRequest): Promise<Page<PatientView>> {
     const entry = { recordType: AuditRecordType.PATIENT, patientId: null, recordId: null };
     const viewer = this.requirePatientRole();
     const where = new Where();
-    where.and(visibleTo('p', where.param(viewer.organisationId)));
+    const organisation = where.param(viewer.organisationId);
     if (filter.identityNumber) where.and(`p.identity_number_hash = ${where.param(this.cipher.lookupHash(filter.identityNumber))}`);
-    const rows = await pageByKey<PatientRecord>(this.db, [{ column: 'p.id', cast: 'uuid' }], `SELECT ${PATIENT_COLUMNS} FROM patient p`, where, page);
+    if (page.after) where.and(`p.id > ${where.param(page.after[0])}::uuid`);
+    const limit = where.param(page.first + 1);
+    const found: PatientRecord[] = await this.db.query(
+      `SELECT ${PATIENT_COLUMNS} FROM patient p WHERE p.id IN (
+         (SELECT p.id FROM patient p WHERE p.owner_organisation_id = ${organisation} AND ${where.sql} ORDER BY p.id LIMIT ${limit})
+         UNION
+         (SELECT p.id FROM patient p
+          WHERE p.id IN (SELECT pp.patient_id FROM patient_participation pp WHERE pp.organisation_id = ${organisation} AND pp.ended_at IS NULL)
+            AND ${where.sql} ORDER BY p.id LIMIT ${limit}))
+       ORDER BY p.id LIMIT ${limit}`,
+      where.params,
+    );
+    const rows = { nodes: found.slice(0, page.first), hasNextPage: found.length > page.first };
     const entries: AuditEntry[] = rows.nodes.length
       ? rows.nodes.map((r) => ({ ...entry, patientId: r.id, recordId: r.id, outcome: AuditOutcome.ALLOWED }))
       : [{ ...entry, outcome: filter.identityNumber ? AuditOutcome.NOT_FOUND : AuditOutcome.ALLOWED }];

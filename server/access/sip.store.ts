@@ -228,19 +228,23 @@ export class SipStore {
     return this.followUpsOf.load(sip);
   }
 
-  /** The plans the viewer's organisation takes part in, newest first. One log row per plan. */
+  /**
+   * The plans the viewer's organisation takes part in, newest first. One log row per plan. Read
+   * from the organisation's own participant rows, whose index is in that order (`sip_created_at`
+   * is the plan's, copied by a trigger); an organisation takes part in a plan at most once.
+   */
   async list(query: SipQuery, page: PageRequest): Promise<Page<SipRow>> {
     const viewer = this.requireRole();
     // A filter on a patient the viewer may not see is NOT_FOUND (and logged so), not an empty list.
     if (query.patientId) await this.patients.requireVisible(query.patientId, 'filter.patientId');
     const where = new Where();
-    where.and(takesPart('s', where.param(viewer.organisationId)));
+    where.and(`sp.organisation_id = ${where.param(viewer.organisationId)} AND sp.kind = 'ORGANISATION' AND sp.removed_at IS NULL`);
     if (query.patientId) where.and(`s.patient_id = ${where.param(query.patientId)}`);
     if (query.status) where.and(`s.status = ${where.param(query.status)}`);
     const rows = await pageByKey<SipRow>(
       this.db,
-      [{ column: 's.created_at', cast: 'timestamptz', descending: true }, { column: 's.id', cast: 'uuid', descending: true }],
-      `SELECT ${SIP_COLUMNS} FROM sip s`,
+      [{ column: 'sp.sip_created_at', cast: 'timestamptz', descending: true }, { column: 'sp.sip_id', cast: 'uuid', descending: true }],
+      `SELECT ${SIP_COLUMNS} FROM sip_participant sp JOIN sip s ON s.id = sp.sip_id AND s.region_id = sp.region_id`,
       where,
       page,
     );

@@ -340,6 +340,48 @@ describe('coordinated discharge of a Mora resident from Falu lasarett', () => {
       const res = await send(handoff, 'FREE_TEXT', { content: { text: 'x' } }, moraSystem);
       expect(codes(res)).toEqual(['FORBIDDEN']);
     });
+
+    it("orders each side's inbox by the hand-offs' current deadlines (none last), in pages that neither skip nor repeat", async () => {
+      const walk = async (token: string, side: string) => {
+        const seen: string[] = [];
+        let after: string | null = null;
+        do {
+          const res: any = await app.gql(
+            `query($after: String, $side: HandoffSide) { handoffInbox(first: 2, after: $after, filter: { side: $side }) { edges { node { id } } pageInfo { hasNextPage endCursor } } }`,
+            { after, side },
+            token,
+          );
+          expect(res.errors).toBeUndefined();
+          seen.push(...res.data.handoffInbox.edges.map((e: any) => e.node.id));
+          after = res.data.handoffInbox.pageInfo.hasNextPage ? res.data.handoffInbox.pageInfo.endCursor : null;
+        } while (after);
+        return seen;
+      };
+      const inOrder = async (organisationId: string, side: string) => {
+        const rows: { id: string; next_due_at: Date | null }[] = await app.dataSource.query(
+          `SELECT DISTINCT h.id, h.next_due_at FROM handoff h JOIN handoff_party hp ON hp.handoff_id = h.id WHERE hp.organisation_id = $1 AND hp.side = $2`,
+          [organisationId, side],
+        );
+        const due = (r: { next_due_at: Date | null }) => (r.next_due_at ? new Date(r.next_due_at).getTime() : Infinity);
+        return rows.sort((a, b) => due(a) - due(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      };
+      // Deadlines moved the way a message moves them (an UPDATE of the hand-off), in reverse id
+      // order, so that deadline order and id order differ; put back afterwards for the report.
+      const received = await inOrder(MORA, 'RECIPIENT');
+      expect(received.length).toBeGreaterThan(2);
+      const moved = [...received].sort((a, b) => (a.id < b.id ? 1 : -1)).slice(0, 3);
+      const setDue = (id: string, due: Date | null) => app.dataSource.query(`UPDATE handoff SET next_due_at = $2 WHERE id = $1`, [id, due]);
+      for (const [i, h] of moved.entries()) await setDue(h.id, new Date(Date.UTC(2026, 2, 10 + i, 8)));
+      try {
+        for (const [token, organisationId, side] of [[mora, MORA, 'RECIPIENT'], [region, DALARNA, 'SENDER']]) {
+          const expected = (await inOrder(organisationId, side)).map((r) => r.id);
+          expect(await walk(token, side)).toEqual(expected);
+        }
+        expect((await walk(mora, 'RECIPIENT')).slice(0, 3)).toEqual(moved.map((h) => h.id));
+      } finally {
+        for (const h of moved) await setDue(h.id, h.next_due_at);
+      }
+    });
   });
 
   describe('the planners’ report', () => {

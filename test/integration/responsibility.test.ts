@@ -70,6 +70,36 @@ describe('responsibility map', () => {
     expect(tooMany.errors![0].extensions).toEqual(expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'inputs' }));
   });
 
+  it('answers each question of a batch exactly as the single question does', async () => {
+    const { data: { interventions } } = await app.gql(`{ interventions { code } }`, {}, integration);
+    const pick = <T>(values: T[], i: number, step: number) => values[Math.floor(i / step) % values.length];
+    // A spread over every dimension the rules look at, known and unknown, both scenarios and two dates.
+    const questions = Array.from({ length: 60 }, (_, i) => ({
+      municipalityCode: pick(['2062', '2080', '2081', '2034', '2085'], i, 1),
+      interventionCode: interventions[(i * 7) % interventions.length].code,
+      housingForm: pick(['ORDINARY_HOUSING', 'SPECIAL_HOUSING', 'SHORT_TERM_STAY', null], i, 2),
+      enrolledInHomeHealthCare: pick([true, false, null], i, 3),
+      careLevel: pick([null, 'MUNICIPAL_HOME_REHAB', 'PRIMARY_CARE', 'SPECIALIST_CARE', 'INPATIENT_CARE'], i, 5),
+      profession: pick([null, 'PHYSICIAN', 'NURSE', 'OCCUPATIONAL_THERAPIST', 'PHYSIOTHERAPIST'], i, 7),
+      age: pick([null, 5, 17, 18, 64, 65, 90], i, 4),
+      scenario: pick(['CURRENT', 'TARGET'], i, 11),
+      onDate: pick(['2026-03-02', '2027-11-30'], i, 13),
+    }));
+    const fields = `status reason municipalityCode interventionCode onDate scenario performerCareLevel
+      responsible { id } performer { id } costBearer { id } agreement { id } rule { id note } overlappingRules { id }`;
+    const batch = await app.gql(`query($inputs: [ResponsibilityInput!]!) { responsibilities(inputs: $inputs) { ${fields} } }`, { inputs: questions }, integration);
+    expect(batch.errors).toBeUndefined();
+    const singles = [];
+    for (const input of questions) {
+      const one = await app.gql(`query($input: ResponsibilityInput!) { responsibility(input: $input) { ${fields} } }`, { input }, integration);
+      expect(one.errors).toBeUndefined();
+      singles.push(one.data.responsibility);
+    }
+    expect(batch.data.responsibilities).toEqual(singles);
+    // The spread reaches every status the seeded rules can give, so the comparison is not of gaps alone.
+    expect(new Set(singles.map((a) => a.status))).toEqual(new Set(['ASSIGNED', 'UNASSIGNED']));
+  });
+
   it.each([
     ['an unknown municipality', { municipalityCode: '2099' }, 'input.municipalityCode'],
     ['an unknown intervention', { interventionCode: 'WALKING' }, 'input.interventionCode'],
