@@ -15,9 +15,9 @@ export interface SeqScan {
  * EXPLAINs each statement a request ran, as it ran: under its own opening (the app role, the
  * viewer's region and organisation; row-level security applies) with its own parameters, in a
  * transaction rolled back. Returns each sequential scan of a table with more than SEQ_SCAN_LIMIT
- * rows (by the planner's statistics).
+ * rows (by the planner's statistics), and how many distinct statements were explained.
  */
-export async function seqScansOf(adminUrl: string, statements: CapturedStatement[]): Promise<SeqScan[]> {
+export async function seqScansOf(adminUrl: string, statements: CapturedStatement[]): Promise<{ explained: number; scans: SeqScan[] }> {
   const client = new Client({ connectionString: adminUrl });
   await client.connect();
   try {
@@ -43,7 +43,7 @@ export async function seqScansOf(adminUrl: string, statements: CapturedStatement
         await client.query('ROLLBACK');
       }
     }
-    return found;
+    return { explained: seen.size, scans: found };
   } finally {
     await client.end();
   }

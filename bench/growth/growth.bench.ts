@@ -33,6 +33,8 @@ interface Row extends LoadResult {
   query: string;
   connections: number;
   statements: number;
+  /** Wall time of one request alone (the counted one, through the proxy): the figure for a read too slow to load. */
+  aloneMs: number;
 }
 
 const log = (line: string) => console.log(line);
@@ -77,7 +79,7 @@ async function benchSize(cluster: Awaited<ReturnType<typeof openCluster>>, size:
   log(`\n== ${size.toLocaleString('en')} hand-offs: database ${name}`);
   const db = await createBenchDatabase(cluster, name);
   const rows: Row[] = [];
-  const scans = new Map<string, SeqScan[]>();
+  const scans = new Map<string, { explained: number; scans: SeqScan[] }>();
   try {
     const filled = await fill(db.adminUrl, size, new Date(), log);
     log(`  filled in ${filled.steps.reduce((s, [, t]) => s + t, 0).toFixed(0)} s; access log ${filled.accessLogRows.toLocaleString('en')} rows through its triggers, ${filled.accessLogMicrosPerRow.toFixed(0)} µs per row`);
@@ -102,15 +104,18 @@ async function benchSize(cluster: Awaited<ReturnType<typeof openCluster>>, size:
     const proxyPort = await capture.start(app.hostname, Number(app.port));
     app.host = `127.0.0.1:${proxyPort}`;
     const counted = await ServerProcess.start({ ...env, DATABASE_URL: app.toString() });
-    const statements = new Map<string, number>();
+    const statements = new Map<string, { count: number; aloneMs: number }>();
     try {
       for (const q of queries) {
         q.check(await counted.post(await tokenOf(q), q.query, q.variables));
         const before = capture.statements;
+        const token = await tokenOf(q);
         capture.recording = true;
-        await counted.post(await tokenOf(q), q.query, q.variables);
+        const start = performance.now();
+        await counted.post(token, q.query, q.variables);
+        const aloneMs = performance.now() - start;
         capture.recording = false;
-        statements.set(q.name, capture.statements - before);
+        statements.set(q.name, { count: capture.statements - before, aloneMs });
         scans.set(q.name, await seqScansOf(db.adminUrl, capture.recorded));
         capture.recorded = [];
       }
@@ -126,7 +131,7 @@ async function benchSize(cluster: Awaited<ReturnType<typeof openCluster>>, size:
         const body = JSON.stringify({ query: q.query, variables: q.variables });
         for (const connections of connectionCounts) {
           const r = await load(server, await tokenOf(q), body, connections, seconds);
-          rows.push({ ...r, size, query: q.name, connections, statements: statements.get(q.name)! });
+          rows.push({ ...r, size, query: q.name, connections, statements: statements.get(q.name)!.count, aloneMs: statements.get(q.name)!.aloneMs });
           log(`  ${q.name} × ${connections}: ${r.rps.toFixed(1)} req/s, p99 ${r.p99} ms, ${r.cpuMsPerRequest.toFixed(1)} ms CPU${r.failed ? `, ${r.failed} failed` : ''}`);
         }
       }
@@ -140,7 +145,7 @@ async function benchSize(cluster: Awaited<ReturnType<typeof openCluster>>, size:
 }
 
 function printTable(rows: Row[]) {
-  const header = ['size', 'query', 'conn', 'req/s', 'p50 ms', 'p99 ms', 'SQL/req', 'CPU ms/req', 'RSS peak MiB', 'RSS after MiB', 'failed'];
+  const header = ['size', 'query', 'conn', 'req/s', 'p50 ms', 'p99 ms', 'alone ms', 'SQL/req', 'CPU ms/req', 'RSS peak MiB', 'RSS after MiB', 'failed'];
   const cells = rows.map((r) => [
     r.size.toLocaleString('en'),
     r.query,
@@ -148,6 +153,7 @@ function printTable(rows: Row[]) {
     r.rps.toFixed(1),
     String(r.p50),
     String(r.p99),
+    r.aloneMs.toFixed(0),
     String(r.statements),
     r.cpuMsPerRequest.toFixed(1),
     r.rssPeakMiB.toFixed(0),
@@ -158,14 +164,14 @@ function printTable(rows: Row[]) {
   for (const c of cells) console.log(`| ${c.join(' | ')} |`);
 }
 
-function printScans(results: { size: number; scans: Map<string, SeqScan[]> }[]) {
+function printScans(results: { size: number; scans: Map<string, { explained: number; scans: SeqScan[] }> }[]) {
   console.log(`\nEXPLAIN check (each statement of each read, as the app role with the viewer's tenant): sequential scans of tables over ${SEQ_SCAN_LIMIT.toLocaleString('en')} rows`);
   let total = 0;
   for (const { size, scans } of results) {
-    for (const [query, found] of scans) {
+    for (const [query, { explained, scans: found }] of scans) {
       total += found.length;
       const tables = [...new Set(found.map((s) => `${s.table} (${s.rows.toLocaleString('en')} rows)`))];
-      console.log(`  ${size.toLocaleString('en')} ${query}: ${found.length ? `Seq Scan on ${tables.join(', ')}` : 'none'}`);
+      console.log(`  ${size.toLocaleString('en')} ${query} (${explained} statements): ${found.length ? `Seq Scan on ${tables.join(', ')}` : 'none'}`);
       for (const s of found) console.log(`      in: ${s.statement}`);
     }
   }
@@ -175,7 +181,7 @@ function printScans(results: { size: number; scans: Map<string, SeqScan[]> }[]) 
 async function main() {
   const cluster = await openCluster();
   const idp = await startIdentityProvider();
-  const results: { size: number; rows: Row[]; scans: Map<string, SeqScan[]> }[] = [];
+  const results: { size: number; rows: Row[]; scans: Map<string, { explained: number; scans: SeqScan[] }> }[] = [];
   try {
     log(`PostgreSQL: ${process.env.DATABASE_URL ? 'DATABASE_URL' : 'a PostgreSQL 15 of its own'}; sizes ${sizes.join(', ')}; ${seconds} s per run at ${connectionCounts.join(' and ')} connection(s)`);
     for (const size of sizes) results.push({ size, ...(await benchSize(cluster, size, idp)) });
