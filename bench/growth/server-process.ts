@@ -40,6 +40,19 @@ export class ServerProcess {
     return match ? Number(match[1]) / 1024 : NaN;
   }
 
+  /**
+   * Waits until the server is idle (under 5 % of a core for half a second, at most `maxMs`):
+   * requests autocannon gave up on still run to their end and would load the next measurement.
+   */
+  async settle(maxMs = 300_000): Promise<void> {
+    const deadline = Date.now() + maxMs;
+    while (Date.now() < deadline) {
+      const before = this.cpuMs();
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      if (this.cpuMs() - before < 25) return;
+    }
+  }
+
   async post(token: string, query: string, variables: Record<string, unknown>): Promise<any> {
     const res = await fetch(this.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }) });
     const body: any = await res.json();
@@ -69,19 +82,21 @@ export interface LoadResult {
 
 /**
  * Drives one request at the server with autocannon (a short warm-up, then `seconds`), sampling
- * the server's RSS every 50 ms; CPU per request from the server's own CPU time over the run.
+ * the server's RSS every 50 ms; CPU per request from the server's own CPU time over the run (the
+ * server is let settle after the warm-up and after the run, so RSS "after" is its idle size).
  * Failures are counted, not thrown: a read too slow for the timeout still gets its row.
  */
 export async function load(server: ServerProcess, token: string, body: string, connections: number, seconds: number): Promise<LoadResult> {
   const options = { url: server.url, method: 'POST' as const, headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body, connections };
   await autocannon({ ...options, duration: 1 });
+  await server.settle();
   let peak = server.rssMiB();
   const sampler = setInterval(() => (peak = Math.max(peak, server.rssMiB())), 50);
   const cpuBefore = server.cpuMs();
   const r = await autocannon({ ...options, duration: seconds });
   const cpu = server.cpuMs() - cpuBefore;
   clearInterval(sampler);
-  await new Promise((resolve) => setTimeout(resolve, 1000));
+  await server.settle();
   const requests = r.requests.total;
   return {
     requests,
