@@ -20,6 +20,7 @@ import { Responsibility1732700000000 } from './migrations/1732700000000-responsi
 import { Handoffs1732800000000 } from './migrations/1732800000000-handoffs';
 import { Sip1732900000000 } from './migrations/1732900000000-sip';
 import { AccessLogChain1733100000000 } from './migrations/1733100000000-access-log-chain';
+import { AccessLogSealPlan1733200000000 } from './migrations/1733200000000-access-log-seal-plan';
 import { ListsAtVolume1733250000000 } from './migrations/1733250000000-lists-at-volume';
 import { TenancyInTheDatabase1733000000000 } from './migrations/1733000000000-tenancy-in-the-database';
 
@@ -81,5 +82,6 @@ export const MIGRATIONS = [
   Sip1732900000000,
   TenancyInTheDatabase1733000000000,
   AccessLogChain1733100000000,
+  AccessLogSealPlan1733200000000,
   ListsAtVolume1733250000000,
 ];

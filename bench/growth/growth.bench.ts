@@ -1,0 +1,199 @@
+import { Client } from 'pg';
+import { seededOrganisationId } from '../../entities/seed/seed';
+import { verifyAccessLogChain } from '../../server/access/access-log-chain';
+import { openingStatement } from '../../server/access/tenant-db';
+import { APP_ROLE, BenchDatabase, createBenchDatabase, dropBenchDatabase, openCluster } from './database';
+import { seqScansOf, SEQ_SCAN_LIMIT, SeqScan } from './explain';
+import { fill } from './fill';
+import { BENCH_PATIENT_DATA_KEY } from './identities';
+import { startIdentityProvider } from './identity-provider';
+import { BenchFacts, benchQueries } from './queries';
+import { LoadResult, load, ServerProcess } from './server-process';
+import { StatementCapture } from './statement-capture';
+
+/*
+ * npm run bench:growth: the reads of issue 14 at 10,000 and 100,000 hand-offs on PostgreSQL,
+ * against the built server in production mode. Per size: a fresh database migrated by the app,
+ * filled with synthetic data (fill.ts), its access-log chain verified; then each read once through
+ * a statement-capturing proxy (statements per request, and an EXPLAIN of each statement as the
+ * app role under the viewer's tenant), then under load at each connection count on a server
+ * without the proxy. Env: BENCH_SIZES (default "10000,100000"), BENCH_SECONDS (default 10),
+ * BENCH_CONNECTIONS (default "1,10"), BENCH_QUERIES (substrings of read names to run; default all),
+ * BENCH_KEEP=1 (keep each database as growth<size/1000>k), DATABASE_URL (a superuser's URL of the
+ * cluster to use; else a PostgreSQL 15 of its own).
+ */
+const sizes = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number);
+const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+const connectionCounts = (process.env.BENCH_CONNECTIONS ?? '1,10').split(',').map(Number);
+const only = process.env.BENCH_QUERIES?.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean) ?? null;
+const keep = process.env.BENCH_KEEP === '1';
+
+interface Row extends LoadResult {
+  size: number;
+  query: string;
+  connections: number;
+  statements: number;
+  /** Wall time of one request alone (the counted one, through the proxy): the figure for a read too slow to load. */
+  aloneMs: number;
+}
+
+const log = (line: string) => console.log(line);
+
+async function facts(db: BenchDatabase): Promise<BenchFacts & { regionId: string; principalId: string }> {
+  const client = new Client({ connectionString: db.adminUrl });
+  await client.connect();
+  try {
+    const principalId = seededOrganisationId('20')!;
+    const [{ today, region_id: regionId }] = (
+      await client.query(`SELECT to_char(now() AT TIME ZONE 'Europe/Stockholm', 'YYYY-MM-DD') AS today, region_id FROM organisation WHERE id = $1`, [principalId])
+    ).rows;
+    const [{ patient_id: loggedPatientId }] = (
+      await client.query(
+        `SELECT l.patient_id FROM access_log l JOIN patient p ON p.id = l.patient_id AND p.owner_organisation_id = $1
+         GROUP BY l.patient_id ORDER BY count(*) DESC, l.patient_id LIMIT 1`,
+        [principalId],
+      )
+    ).rows;
+    return { today, moraId: seededOrganisationId('2062')!, loggedPatientId, regionId, principalId };
+  } finally {
+    await client.end();
+  }
+}
+
+/** accessLogVerify's own check over the whole filled period, as the app role of Region Dalarna. */
+async function verifyChain(db: BenchDatabase, regionId: string, organisationId: string, today: string) {
+  const client = new Client({ connectionString: db.adminUrl });
+  await client.connect();
+  try {
+    await client.query(openingStatement(APP_ROLE, { regionId, organisationId }));
+    const from = `${Number(today.slice(0, 4)) - 3}${today.slice(4)}`;
+    return await verifyAccessLogChain({ query: async (sql: string, params?: unknown[]) => (await client.query(sql, params)).rows as any }, regionId, { from, to: today }, 'Europe/Stockholm');
+  } finally {
+    await client.query('ROLLBACK').catch(() => undefined);
+    await client.end();
+  }
+}
+
+async function benchSize(cluster: Awaited<ReturnType<typeof openCluster>>, size: number, idp: Awaited<ReturnType<typeof startIdentityProvider>>) {
+  const name = keep ? `growth${size / 1000}k` : `samrehab_growth_${size}_${process.pid}`;
+  log(`\n== ${size.toLocaleString('en')} hand-offs: database ${name}`);
+  const db = await createBenchDatabase(cluster, name);
+  const rows: Row[] = [];
+  const scans = new Map<string, { explained: number; scans: SeqScan[] }>();
+  try {
+    const filled = await fill(db.adminUrl, size, new Date(), log);
+    log(`  filled in ${filled.steps.reduce((s, [, t]) => s + t, 0).toFixed(0)} s; access log ${filled.accessLogRows.toLocaleString('en')} rows through its triggers, ${filled.accessLogMicrosPerRow.toFixed(0)} µs per row`);
+    log(`  rows: ${Object.entries(filled.rows).filter(([, n]) => n >= 1000).map(([t, n]) => `${t} ${n.toLocaleString('en')}`).join(', ')}`);
+    const f = await facts(db);
+    const chain = await verifyChain(db, f.regionId, f.principalId, f.today);
+    log(`  access-log chain: ${chain.rowsChecked.toLocaleString('en')} rows checked, ${chain.breakKind === null ? 'intact' : `BROKEN (${chain.breakKind}) at row ${chain.firstBrokenRowId}`}`);
+    if (chain.breakKind !== null) throw new Error('the filled access-log chain does not verify');
+
+    const queries = benchQueries(f).filter((q) => !only || only.some((o) => q.name.toLowerCase().includes(o)));
+    const env = { NODE_ENV: 'production', DATABASE_MIGRATION_URL: db.ownerUrl, PATIENT_DATA_KEY: BENCH_PATIENT_DATA_KEY, DATA_DIR: `/tmp/${name}-data`, ...idp.env };
+    const tokens = new Map<string, string>();
+    const tokenOf = async (q: (typeof queries)[number]) => {
+      const key = `${q.viewer.organisation}:${q.viewer.role}`;
+      if (!tokens.has(key)) tokens.set(key, await idp.token(q.viewer));
+      return tokens.get(key)!;
+    };
+
+    // Statements per request and the EXPLAIN check, through the proxy: each read twice, the second counted.
+    const capture = new StatementCapture();
+    const app = new URL(db.appUrl);
+    const proxyPort = await capture.start(app.hostname, Number(app.port));
+    app.host = `127.0.0.1:${proxyPort}`;
+    const counted = await ServerProcess.start({ ...env, DATABASE_URL: app.toString() });
+    const statements = new Map<string, { count: number; aloneMs: number }>();
+    try {
+      for (const q of queries) {
+        q.check(await counted.post(await tokenOf(q), q.query, q.variables));
+        const before = capture.statements;
+        const token = await tokenOf(q);
+        capture.recording = true;
+        const start = performance.now();
+        await counted.post(token, q.query, q.variables);
+        const aloneMs = performance.now() - start;
+        capture.recording = false;
+        statements.set(q.name, { count: capture.statements - before, aloneMs });
+        scans.set(q.name, await seqScansOf(db.adminUrl, capture.recorded));
+        capture.recorded = [];
+      }
+    } finally {
+      await counted.stop();
+      await capture.stop();
+    }
+
+    const server = await ServerProcess.start({ ...env, DATABASE_URL: db.appUrl });
+    try {
+      log(`  server idle RSS ${server.rssMiB().toFixed(0)} MiB`);
+      for (const q of queries) {
+        const body = JSON.stringify({ query: q.query, variables: q.variables });
+        for (const connections of connectionCounts) {
+          const r = await load(server, await tokenOf(q), body, connections, seconds);
+          rows.push({ ...r, size, query: q.name, connections, statements: statements.get(q.name)!.count, aloneMs: statements.get(q.name)!.aloneMs });
+          log(`  ${q.name} × ${connections}: ${r.rps.toFixed(1)} req/s, p99 ${r.p99} ms, ${r.cpuMsPerRequest.toFixed(1)} ms CPU${r.failed ? `, ${r.failed} failed` : ''}`);
+        }
+      }
+    } finally {
+      await server.stop();
+    }
+  } finally {
+    if (!keep) await dropBenchDatabase(cluster, name);
+  }
+  return { rows, scans };
+}
+
+function printTable(rows: Row[]) {
+  const header = ['size', 'query', 'conn', 'req/s', 'p50 ms', 'p99 ms', 'alone ms', 'SQL/req', 'CPU ms/req', 'RSS peak MiB', 'RSS after MiB', 'failed'];
+  const cells = rows.map((r) => [
+    r.size.toLocaleString('en'),
+    r.query,
+    String(r.connections),
+    r.rps.toFixed(1),
+    String(r.p50),
+    String(r.p99),
+    r.aloneMs.toFixed(0),
+    String(r.statements),
+    r.cpuMsPerRequest.toFixed(1),
+    r.rssPeakMiB.toFixed(0),
+    r.rssAfterMiB.toFixed(0),
+    String(r.failed),
+  ]);
+  console.log(`\n| ${header.join(' | ')} |\n|${header.map((_, i) => (i === 1 ? '---' : '---:')).join('|')}|`);
+  for (const c of cells) console.log(`| ${c.join(' | ')} |`);
+}
+
+function printScans(results: { size: number; scans: Map<string, { explained: number; scans: SeqScan[] }> }[]) {
+  console.log(`\nEXPLAIN check (each statement of each read, as the app role with the viewer's tenant): sequential scans of tables over ${SEQ_SCAN_LIMIT.toLocaleString('en')} rows`);
+  let total = 0;
+  for (const { size, scans } of results) {
+    for (const [query, { explained, scans: found }] of scans) {
+      total += found.length;
+      const tables = [...new Set(found.map((s) => `${s.table} (${s.rows.toLocaleString('en')} rows)`))];
+      console.log(`  ${size.toLocaleString('en')} ${query} (${explained} statements): ${found.length ? `Seq Scan on ${tables.join(', ')}` : 'none'}`);
+      for (const s of found) console.log(`      in: ${s.statement}`);
+    }
+  }
+  console.log(total ? `SUMMARY: ${total} sequential scan(s) of large tables in benchmarked statements` : 'SUMMARY: no sequential scan of a table over 10,000 rows in any benchmarked statement');
+}
+
+async function main() {
+  const cluster = await openCluster();
+  const idp = await startIdentityProvider();
+  const results: { size: number; rows: Row[]; scans: Map<string, { explained: number; scans: SeqScan[] }> }[] = [];
+  try {
+    log(`PostgreSQL: ${process.env.DATABASE_URL ? 'DATABASE_URL' : 'a PostgreSQL 15 of its own'}; sizes ${sizes.join(', ')}; ${seconds} s per run at ${connectionCounts.join(' and ')} connection(s)`);
+    for (const size of sizes) results.push({ size, ...(await benchSize(cluster, size, idp)) });
+  } finally {
+    await idp.stop();
+    cluster.stop();
+  }
+  printTable(results.flatMap((r) => r.rows));
+  printScans(results);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

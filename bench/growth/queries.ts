@@ -1,0 +1,123 @@
+import { HousingForm, Role } from '../../domain/enums';
+
+/** Who asks: an organisation by its `npm run token` reference (e.g. 2062 = Mora kommun, 20 = Region Dalarna) and a role. */
+export interface BenchViewer {
+  organisation: string;
+  role: Role;
+}
+
+export interface BenchQuery {
+  name: string;
+  viewer: BenchViewer;
+  query: string;
+  variables: Record<string, unknown>;
+  /** Throws when the answer is not what the query is meant to read (errors, or an empty list where the fill put rows). */
+  check(data: any): void;
+}
+
+/** Facts of the filled database the queries need. */
+export interface BenchFacts {
+  /** Today in Europe/Stockholm, 'YYYY-MM-DD'. */
+  today: string;
+  moraId: string;
+  /** A patient kept by Region Dalarna with many access-log rows. */
+  loggedPatientId: string;
+}
+
+const DALARNA_MUNICIPALITY_CODES = ['2021', '2023', '2026', '2029', '2031', '2034', '2039', '2061', '2062', '2080', '2081', '2082', '2083', '2084', '2085'];
+const INTERVENTIONS = ['HOME_REHAB', 'ASSISTIVE_DEVICE_ASSESSMENT', 'ASSISTIVE_DEVICE_FITTING', 'HOME_ADAPTATION', 'PHYSIOTHERAPY', 'OCCUPATIONAL_THERAPY', 'SPEECH_THERAPY'];
+const HOUSING = [HousingForm.ORDINARY_HOUSING, HousingForm.SPECIAL_HOUSING, HousingForm.SHORT_TERM_STAY];
+
+const nonEmpty = (what: string, list: unknown[] | undefined) => {
+  if (!list || list.length === 0) throw new Error(`${what}: an empty answer where the fill put rows`);
+};
+
+const HANDOFF_FIELDS = `id state kind admittedAt nextDueAt version patient { id givenName familyName } sendingCareUnit { name }
+  messages { id kind sentAt recipients { organisation { name } acknowledgedAt } }`;
+
+const REPORT_CELL = `sex discharges { value display } admissionNoticesDue { value } admissionNoticesOnTime { value } sipCallOutsDue { value }
+  sipCallOutsOnTime { value } liabilityDays { value display } liabilityAmount`;
+
+/** The reads of issue 14, each as one GraphQL request. */
+export function benchQueries(f: BenchFacts): BenchQuery[] {
+  const yearAgo = new Date(Date.parse(`${f.today}T00:00:00Z`) - 364 * 86_400_000).toISOString().slice(0, 10);
+  const questions = Array.from({ length: 1000 }, (_, i) => ({
+    municipalityCode: DALARNA_MUNICIPALITY_CODES[i % DALARNA_MUNICIPALITY_CODES.length],
+    interventionCode: INTERVENTIONS[Math.floor(i / 15) % INTERVENTIONS.length],
+    housingForm: HOUSING[Math.floor(i / 105) % HOUSING.length],
+    enrolledInHomeHealthCare: i % 2 === 0,
+    age: 20 + (i % 70),
+  }));
+  const planner = { organisation: '20', role: Role.PLANNER };
+  const moraStaff = { organisation: '2062', role: Role.CARE_STAFF };
+  return [
+    {
+      name: 'handoffDeadlineReport (1 year)',
+      viewer: planner,
+      query: `query($from: LocalDate!, $to: LocalDate!) { handoffDeadlineReport(regionCode: "20", period: { from: $from, to: $to }) {
+        from to smallCellThreshold total { ${REPORT_CELL} }
+        byMunicipality { municipality { name } cells { ${REPORT_CELL} } } byHospital { hospital { name } cells { ${REPORT_CELL} } } } }`,
+      variables: { from: yearAgo, to: f.today },
+      check: (d) => nonEmpty('handoffDeadlineReport.byMunicipality', d.handoffDeadlineReport.byMunicipality),
+    },
+    {
+      name: 'handoffInbox unacknowledged (Mora)',
+      viewer: moraStaff,
+      query: `{ handoffInbox(first: 20, filter: { unacknowledged: true }) { edges { node { ${HANDOFF_FIELDS} } } pageInfo { hasNextPage endCursor } } }`,
+      variables: {},
+      check: (d) => nonEmpty('handoffInbox(unacknowledged)', d.handoffInbox.edges),
+    },
+    {
+      name: 'handoffInbox all received (Mora)',
+      viewer: moraStaff,
+      query: `{ handoffInbox(first: 20) { edges { node { ${HANDOFF_FIELDS} } } pageInfo { hasNextPage endCursor } } }`,
+      variables: {},
+      check: (d) => nonEmpty('handoffInbox', d.handoffInbox.edges),
+    },
+    {
+      name: 'sipFollowUpsDue (Mora)',
+      viewer: moraStaff,
+      query: `query($org: ID!) { sipFollowUpsDue(organisationId: $org, first: 20) { edges { node { id dueDate overdue sip { id status } } } pageInfo { hasNextPage } } }`,
+      variables: { org: f.moraId },
+      check: (d) => nonEmpty('sipFollowUpsDue', d.sipFollowUpsDue.edges),
+    },
+    {
+      name: 'patients (Vansbro, few)',
+      viewer: { organisation: '2021', role: Role.CARE_STAFF },
+      query: `{ patients(first: 20) { edges { node { id givenName familyName birthDate legalSex homeMunicipality { name } } } pageInfo { hasNextPage } } }`,
+      variables: {},
+      check: (d) => nonEmpty('patients(Vansbro)', d.patients.edges),
+    },
+    {
+      name: 'patients (Region Dalarna, many)',
+      viewer: { organisation: '20', role: Role.CARE_STAFF },
+      query: `{ patients(first: 20) { edges { node { id givenName familyName birthDate legalSex homeMunicipality { name } } } pageInfo { hasNextPage } } }`,
+      variables: {},
+      check: (d) => nonEmpty('patients(Region Dalarna)', d.patients.edges),
+    },
+    {
+      name: 'patientAccessLog',
+      viewer: { organisation: '20', role: Role.CARE_STAFF },
+      query: `query($p: ID!) { patientAccessLog(patientId: $p, first: 20) { edges { node { id at action outcome recordType organisation { name } careUnit { name } } } pageInfo { hasNextPage } } }`,
+      variables: { p: f.loggedPatientId },
+      check: (d) => nonEmpty('patientAccessLog', d.patientAccessLog.edges),
+    },
+    {
+      name: 'accessLogReview (Region Dalarna)',
+      viewer: { organisation: '20', role: Role.TENANT_ADMIN },
+      query: `{ accessLogReview(first: 20) { edges { node { id at action outcome userId patientId recordType organisation { name } } } pageInfo { hasNextPage } } }`,
+      variables: {},
+      check: (d) => nonEmpty('accessLogReview', d.accessLogReview.edges),
+    },
+    {
+      name: 'responsibilities (1,000 questions)',
+      viewer: { organisation: '2062', role: Role.INTEGRATION },
+      query: `query($inputs: [ResponsibilityInput!]!) { responsibilities(inputs: $inputs) { status reason municipalityCode interventionCode onDate
+        responsible { id name } performer { id name } costBearer { id name } agreement { id title version } rule { id interventionCode } } }`,
+      variables: { inputs: questions },
+      check: (d) => {
+        if (d.responsibilities.length !== 1000) throw new Error(`responsibilities: ${d.responsibilities.length} answers for 1000 questions`);
+      },
+    },
+  ];
+}
