@@ -1,7 +1,10 @@
-import { DataSource, EntityManager, QueryRunner } from 'typeorm';
+import type { PoolClient } from 'pg';
+import { DataSource, EntityManager, QueryFailedError, QueryRunner } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { isUuid } from '../../domain/uuid';
 import { assertRoleName } from '../database/app-role';
 import type { Viewer } from '../auth/viewer';
+import { inlineParameters } from './inline-parameters';
 import type { Queryable } from './sql';
 
 /**
@@ -22,8 +25,9 @@ export function openingStatement(appRole: string, viewer: Pick<Viewer, 'regionId
 
 /**
  * The per-request data handle: the DataSource's two methods, with the viewer's tenant set in every
- * transaction (see openingStatement). A plain query is BEGIN … statement … COMMIT; `transaction`
- * hands `work` an EntityManager inside one such transaction. Stores get this, never the DataSource.
+ * transaction (see openingStatement). A plain query is BEGIN … statement … COMMIT in one
+ * round trip; `transaction` hands `work` an EntityManager inside one such transaction. Stores get
+ * this, never the DataSource.
  */
 export class TenantDb implements Queryable {
   private readonly opening: string;
@@ -36,8 +40,32 @@ export class TenantDb implements Queryable {
     this.opening = openingStatement(appRole, viewer);
   }
 
-  query<T = any>(sql: string, parameters?: unknown[]): Promise<T> {
-    return this.transaction((tx) => tx.query(sql, parameters));
+  /**
+   * One statement in a transaction of its own. The opening, the statement (its parameters inlined
+   * as literals, see inlineParameters) and the COMMIT travel as one simple-protocol message: one
+   * round trip instead of three, the same transaction, role and region for row-level security.
+   * Text the inliner does not read with certainty takes the three round trips. The answer is
+   * TypeORM's (rows; [rows, count] for UPDATE and DELETE), errors are its QueryFailedError.
+   */
+  async query<T = any>(sql: string, parameters: unknown[] = []): Promise<T> {
+    const inlined = inlineParameters(sql, parameters);
+    if (inlined === null) return this.transaction((tx) => tx.query(sql, parameters));
+    const [client, release] = await (this.dataSource.driver as PostgresDriver).obtainMasterConnection();
+    // Counted as one statement: the server receives one message (see StatementCounter).
+    this.dataSource.logger.logQuery(sql, parameters);
+    let broken: unknown = undefined;
+    try {
+      const results = (await (client as PoolClient).query(`${this.opening};\n${inlined};\nCOMMIT`)) as unknown as { command: string; rows: unknown[]; rowCount: number }[];
+      // The statement's result is the one before COMMIT's.
+      const result = results[results.length - 2];
+      return (result.command === 'UPDATE' || result.command === 'DELETE' ? [result.rows, result.rowCount] : result.rows) as T;
+    } catch (error) {
+      // The message stopped at the failing statement, inside its transaction.
+      await (client as PoolClient).query('ROLLBACK').catch((e) => (broken = e));
+      throw new QueryFailedError(sql, parameters, error as Error);
+    } finally {
+      release(broken);
+    }
   }
 
   async transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
