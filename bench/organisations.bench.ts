@@ -18,7 +18,8 @@ import { normalisePostGraphile, normaliseSamrehab, ORGANISATIONS_QUERY, POSTGRAP
  * each, BENCH_CONNECTIONS connections, autocannon on loopback) and prints requests/s, p99 and the
  * server's CPU ms per request (utime + stime from /proc/<pid>/stat over the measured runs, divided
  * by the requests answered): on a shared machine CPU per request is the figure that holds.
- * DATABASE_URL (a superuser's URL) names the PostgreSQL; without it the bench starts its own.
+ * DATABASE_URL (a superuser's URL) names the PostgreSQL; without it the bench starts its own, and
+ * then also prints PostgreSQL's CPU per request (the postmaster and its backends).
  */
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
@@ -34,6 +35,8 @@ interface Server {
   body: string;
   requests: number;
   cpuTicks: number;
+  /** PostgreSQL's CPU over the measured runs, when the bench started it. */
+  databaseTicks: number;
   latencies: number[];
   seconds: number;
 }
@@ -59,12 +62,42 @@ async function stop(child: ChildProcess) {
   await exited;
 }
 
-/** User plus system CPU time of a process so far, in clock ticks. */
+/** Fields of /proc/<pid>/stat after the parenthesised command name (field 3 onwards), or null when it is gone. */
+function statOf(pid: number): string[] | null {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  } catch {
+    return null;
+  }
+}
+
+/** User plus system CPU time of a process so far (fields 14 and 15), in clock ticks. */
 function cpuTicks(pid: number): number {
-  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-  // Fields after the parenthesised command name; utime and stime are fields 14 and 15.
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return Number(fields[11]) + Number(fields[12]);
+  const fields = statOf(pid);
+  return fields ? Number(fields[11]) + Number(fields[12]) : 0;
+}
+
+/** CPU time so far of each process of a PostgreSQL server the bench started: the postmaster and its backends. */
+function postgresTicks(postmaster: number): Map<number, number> {
+  const ticks = new Map([[postmaster, cpuTicks(postmaster)]]);
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const fields = statOf(Number(entry));
+    if (fields && Number(fields[1]) === postmaster) ticks.set(Number(entry), Number(fields[11]) + Number(fields[12]));
+  }
+  return ticks;
+}
+
+/**
+ * PostgreSQL's CPU between two snapshots: what each process running at the end spent since the
+ * first (all of it, for a backend started in between). A backend that ended in between (another
+ * server's idle connection closed by its pool) is left out rather than counted against this run.
+ */
+function postgresTicksSince(postmaster: number, before: Map<number, number>): number {
+  let ticks = 0;
+  for (const [pid, now] of postgresTicks(postmaster)) ticks += now - (before.get(pid) ?? 0);
+  return ticks;
 }
 
 async function answer(server: Pick<Server, 'url' | 'headers' | 'body'>): Promise<any> {
@@ -74,14 +107,16 @@ async function answer(server: Pick<Server, 'url' | 'headers' | 'body'>): Promise
   return body;
 }
 
-function run(server: Server, duration: number, measure: boolean): Promise<void> {
+function run(server: Server, duration: number, measure: boolean, postmaster: number | null): Promise<void> {
   return new Promise((resolve, reject) => {
     const before = cpuTicks(server.child.pid!);
+    const databaseBefore = postmaster ? postgresTicks(postmaster) : new Map<number, number>();
     const instance = autocannon({ url: server.url, method: 'POST', headers: server.headers, body: server.body, connections, duration }, (error, result) => {
       if (error) return reject(error);
       if (result.non2xx > 0 || result.errors > 0) return reject(new Error(`${server.name}: ${result.non2xx} non-2xx answers, ${result.errors} errors`));
       if (measure) {
         server.cpuTicks += cpuTicks(server.child.pid!) - before;
+        if (postmaster) server.databaseTicks += postgresTicksSince(postmaster, databaseBefore);
         server.requests += result.requests.total;
         server.seconds += duration;
       }
@@ -121,6 +156,7 @@ async function main() {
       body: JSON.stringify({ query }),
       requests: 0,
       cpuTicks: 0,
+      databaseTicks: 0,
       latencies: [],
       seconds: 0,
     });
@@ -137,9 +173,10 @@ async function main() {
     console.log('all three answer the same 20 organisations (with region, members, memberships and care units)');
 
     // Warm up each (JIT, caches, pools), then interleave the measured runs.
-    for (const s of servers) await run(s, 2, false);
+    const postmaster = own?.pid ?? null;
+    for (const s of servers) await run(s, 2, false, postmaster);
     for (let round = 1; round <= rounds; round++) {
-      for (const s of servers) await run(s, seconds, true);
+      for (const s of servers) await run(s, seconds, true, postmaster);
       process.stdout.write(`round ${round}/${rounds} done\n`);
     }
 
@@ -151,20 +188,24 @@ async function main() {
         p50: percentile(sortedLatencies, 50),
         p99: percentile(sortedLatencies, 99),
         cpu: ((s.cpuTicks / ticksPerSecond) * 1000) / s.requests,
+        databaseCpu: ((s.databaseTicks / ticksPerSecond) * 1000) / s.requests,
       };
     });
     const cell = (value: number, digits: number) => value.toFixed(digits).padStart(10);
-    console.log(`\n${'server'.padEnd(32)}${'req/s'.padStart(10)}${'p50 ms'.padStart(10)}${'p99 ms'.padStart(10)}${'CPU ms/req'.padStart(12)}`);
-    for (const f of figures) console.log(`${f.name.padEnd(32)}${cell(f.rps, 0)}${cell(f.p50, 1)}${cell(f.p99, 1)}${f.cpu.toFixed(2).padStart(12)}`);
+    const database = (value: number) => (own ? value.toFixed(2).padStart(12) : '');
+    console.log(`\n${'server'.padEnd(32)}${'req/s'.padStart(10)}${'p50 ms'.padStart(10)}${'p99 ms'.padStart(10)}${'CPU ms/req'.padStart(12)}${own ? 'PG CPU ms/req'.padStart(15) : ''}`);
+    for (const f of figures) console.log(`${f.name.padEnd(32)}${cell(f.rps, 0)}${cell(f.p50, 1)}${cell(f.p99, 1)}${f.cpu.toFixed(2).padStart(12)}${database(f.databaseCpu).padStart(own ? 15 : 0)}`);
     const [samrehab, postgraphile, yardstick] = figures;
     const ratios = (other: typeof samrehab) =>
-      `requests/s ${(samrehab.rps / other.rps).toFixed(2)}×, p99 ${(samrehab.p99 / other.p99).toFixed(2)}×, CPU per request ${(samrehab.cpu / other.cpu).toFixed(2)}×`;
+      `requests/s ${(samrehab.rps / other.rps).toFixed(2)}×, p99 ${(samrehab.p99 / other.p99).toFixed(2)}×, CPU per request ${(samrehab.cpu / other.cpu).toFixed(2)}×` +
+      (own ? `, PG CPU per request ${(samrehab.databaseCpu / other.databaseCpu).toFixed(2)}×` : '');
     console.log(`\nsamrehab / PostGraphile: ${ratios(postgraphile)}`);
     console.log(`samrehab / raw handler:  ${ratios(yardstick)}`);
     console.log(`\nnotes: samrehab authenticates a bearer token, opens a transaction as the app role with the viewer's region for`);
     console.log(`row-level security and checks permissions; PostGraphile and the raw handler connect as ${own ? 'the superuser' : "DATABASE_URL's user"} and`);
     console.log(`read the tables past row-level security, with no authentication. Each server runs alone while measured; CPU is the`);
-    console.log(`server process's (PostgreSQL's own work is not in it). Timings on a shared machine are noisy: compare CPU per request.`);
+    console.log(`server process's; PG CPU is the PostgreSQL server's (only when the bench started it). Timings on a shared machine`);
+    console.log(`are noisy: compare CPU per request.`);
   } finally {
     for (const child of children) await stop(child);
     fs.rmSync(dataDir, { recursive: true, force: true });

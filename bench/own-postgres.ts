@@ -7,6 +7,8 @@ import { freePort } from '../server/free-port';
 export interface OwnPostgres {
   /** The superuser's URL of the database `samrehab` in it. */
   url: string;
+  /** The postmaster's process id: the server's backends are its children. */
+  pid: number;
   stop(): void;
 }
 
@@ -37,7 +39,8 @@ export async function startOwnPostgres(): Promise<OwnPostgres> {
   };
   try {
     run('createdb', ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', 'samrehab']);
-    return { url: `postgres://postgres@127.0.0.1:${port}/samrehab`, stop };
+    const pid = Number(fs.readFileSync(path.join(data, 'postmaster.pid'), 'utf8').split('\n')[0]);
+    return { url: `postgres://postgres@127.0.0.1:${port}/samrehab`, pid, stop };
   } catch (e) {
     stop();
     throw e;
