@@ -2,28 +2,53 @@ import { ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import autocannon from 'autocannon';
 import { signDevToken } from '../server/auth/dev-keys';
 import { freePort } from '../server/free-port';
 import { seededOrganisationId } from '../entities/seed/seed';
-import { ORGANISATIONS_QUERY } from './query';
+import { startOwnPostgres } from './own-postgres';
+import { normalisePostGraphile, normaliseSamrehab, ORGANISATIONS_QUERY, POSTGRAPHILE_QUERY } from './query';
 
 /**
- * npm run bench: the organisations query through the whole stack (Apollo, type-graphql, shield,
- * DataLoader, TypeORM/pg) against a minimal node:http + pg handler answering the same data, both on
- * the same database in one run, driven by autocannon on loopback. Prints requests/s, p50, p99 and
- * the ratios. BENCH_SECONDS (default 10) and BENCH_CONNECTIONS (default 10) tune the load.
+ * npm run bench: the nested organisations list on PostgreSQL through three servers on the same
+ * database: samrehab (the whole stack), PostGraphile 5 (amber preset) and a node:http + pg handler
+ * sending one hand-written statement (the yardstick). It checks that all three answer the same
+ * organisations, then loads them in turn (A B C A B C …, BENCH_ROUNDS rounds of BENCH_SECONDS
+ * each, BENCH_CONNECTIONS connections, autocannon on loopback) and prints requests/s, p99 and the
+ * server's CPU ms per request (utime + stime from /proc/<pid>/stat over the measured runs, divided
+ * by the requests answered): on a shared machine CPU per request is the figure that holds.
+ * DATABASE_URL (a superuser's URL) names the PostgreSQL; without it the bench starts its own, and
+ * then also prints PostgreSQL's CPU per request (the postmaster and its backends).
  */
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
+const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 const root = path.resolve(__dirname, '..', '..');
+const ticksPerSecond = 100; // USER_HZ, the unit of /proc/<pid>/stat's times on Linux
 
-async function startServer(script: string, env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; port: number }> {
+interface Server {
+  name: string;
+  child: ChildProcess;
+  url: string;
+  headers: Record<string, string>;
+  body: string;
+  requests: number;
+  cpuTicks: number;
+  /** PostgreSQL's CPU over the measured runs, when the bench started it. */
+  databaseTicks: number;
+  latencies: number[];
+  seconds: number;
+}
+
+async function startServer(script: string, env: NodeJS.ProcessEnv, preload: string[] = []): Promise<{ child: ChildProcess; port: number }> {
   const port = await freePort();
-  const child = spawn(process.execPath, [path.join(root, 'dist', script)], { env: { ...process.env, ...env, PORT: String(port), LOG_LEVEL: 'warn' }, stdio: ['ignore', 'ignore', 'inherit'] });
-  for (let i = 0; i < 300; i++) {
+  const args = [...preload.flatMap((p) => ['--require', path.join(root, 'dist', p)]), path.join(root, 'dist', script)];
+  const child = spawn(process.execPath, args, { env: { ...process.env, ...env, PORT: String(port), LOG_LEVEL: 'warn' }, stdio: ['ignore', 'ignore', 'inherit'] });
+  for (let i = 0; i < 600; i++) {
     const ready = await fetch(`http://127.0.0.1:${port}/readyz`).then((r) => r.ok, () => false);
     if (ready) return { child, port };
+    if (child.exitCode !== null) break;
     await new Promise((r) => setTimeout(r, 100));
   }
   child.kill();
@@ -31,48 +56,161 @@ async function startServer(script: string, env: NodeJS.ProcessEnv): Promise<{ ch
 }
 
 async function stop(child: ChildProcess) {
+  if (child.exitCode !== null) return;
   const exited = new Promise((r) => child.once('exit', r));
   child.kill('SIGTERM');
   await exited;
 }
 
-async function load(url: string, headers: Record<string, string>) {
-  const body = JSON.stringify({ query: ORGANISATIONS_QUERY });
-  // Warm up (JIT, caches), then measure.
-  await autocannon({ url, method: 'POST', headers, body, connections, duration: 2 });
-  const r = await autocannon({ url, method: 'POST', headers, body, connections, duration: seconds });
-  if (r.non2xx > 0 || r.errors > 0) throw new Error(`${url}: ${r.non2xx} non-2xx answers, ${r.errors} errors`);
-  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99 };
+/** Fields of /proc/<pid>/stat after the parenthesised command name (field 3 onwards), or null when it is gone. */
+function statOf(pid: number): string[] | null {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  } catch {
+    return null;
+  }
+}
+
+/** User plus system CPU time of a process so far (fields 14 and 15), in clock ticks. */
+function cpuTicks(pid: number): number {
+  const fields = statOf(pid);
+  return fields ? Number(fields[11]) + Number(fields[12]) : 0;
+}
+
+/** CPU time so far of each process of a PostgreSQL server the bench started: the postmaster and its backends. */
+function postgresTicks(postmaster: number): Map<number, number> {
+  const ticks = new Map([[postmaster, cpuTicks(postmaster)]]);
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const fields = statOf(Number(entry));
+    if (fields && Number(fields[1]) === postmaster) ticks.set(Number(entry), Number(fields[11]) + Number(fields[12]));
+  }
+  return ticks;
+}
+
+/**
+ * PostgreSQL's CPU between two snapshots: what each process running at the end spent since the
+ * first (all of it, for a backend started in between). A backend that ended in between (another
+ * server's idle connection closed by its pool) is left out rather than counted against this run.
+ */
+function postgresTicksSince(postmaster: number, before: Map<number, number>): number {
+  let ticks = 0;
+  for (const [pid, now] of postgresTicks(postmaster)) ticks += now - (before.get(pid) ?? 0);
+  return ticks;
+}
+
+async function answer(server: Pick<Server, 'url' | 'headers' | 'body'>): Promise<any> {
+  const response = await fetch(server.url, { method: 'POST', headers: server.headers, body: server.body });
+  const body: any = await response.json();
+  if (!response.ok || body.errors) throw new Error(`${server.url}: unexpected answer ${JSON.stringify(body).slice(0, 300)}`);
+  return body;
+}
+
+function run(server: Server, duration: number, measure: boolean, postmaster: number | null): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const before = cpuTicks(server.child.pid!);
+    const databaseBefore = postmaster ? postgresTicks(postmaster) : new Map<number, number>();
+    const instance = autocannon({ url: server.url, method: 'POST', headers: server.headers, body: server.body, connections, duration }, (error, result) => {
+      if (error) return reject(error);
+      if (result.non2xx > 0 || result.errors > 0) return reject(new Error(`${server.name}: ${result.non2xx} non-2xx answers, ${result.errors} errors`));
+      if (measure) {
+        server.cpuTicks += cpuTicks(server.child.pid!) - before;
+        if (postmaster) server.databaseTicks += postgresTicksSince(postmaster, databaseBefore);
+        server.requests += result.requests.total;
+        server.seconds += duration;
+      }
+      resolve();
+    });
+    if (measure) instance.on('response', (_client, _status, _bytes, responseTime) => server.latencies.push(responseTime));
+  });
+}
+
+function percentile(sortedValues: number[], p: number): number {
+  return sortedValues[Math.min(sortedValues.length - 1, Math.ceil((p / 100) * sortedValues.length) - 1)];
 }
 
 async function main() {
-  const dataDir = process.env.DATABASE_URL ? path.resolve('data') : fs.mkdtempSync(path.join(os.tmpdir(), 'samrehab-bench-'));
-  const env = { DATA_DIR: dataDir, NODE_ENV: 'development' };
-  console.log(`database: ${process.env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${dataDir}`}; ${connections} connections, ${seconds} s each`);
+  const own = process.env.DATABASE_URL ? null : await startOwnPostgres();
+  const databaseUrl = process.env.DATABASE_URL ?? own!.url;
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'samrehab-bench-'));
+  const children: ChildProcess[] = [];
+  try {
+    console.log(`database: PostgreSQL ${own ? 'started by the bench' : '(DATABASE_URL)'}; ${rounds} rounds of ${seconds} s per server, ${connections} connections`);
+    const env = { DATA_DIR: dataDir, NODE_ENV: 'development', DATABASE_URL: databaseUrl };
+    // samrehab first: it migrates and seeds the database the other two read.
+    const app = await startServer('server/main.js', env);
+    children.push(app.child);
+    const graphile = await startServer('bench/postgraphile-server.js', { ...env, GRAPHILE_ENV: 'production' }, ['bench/promise-with-resolvers.js']);
+    children.push(graphile.child);
+    const raw = await startServer('bench/raw-pg-server.js', env);
+    children.push(raw.child);
 
-  const app = await startServer('server/main.js', env);
-  const token = await signDevToken(dataDir, { userId: 'bench', organisationId: seededOrganisationId('2062')!, roles: ['INTEGRATION'] });
-  const appHeaders = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
-  const check: any = await (await fetch(`http://127.0.0.1:${app.port}/graphql`, { method: 'POST', headers: appHeaders, body: JSON.stringify({ query: ORGANISATIONS_QUERY }) })).json();
-  if (check.errors || check.data.organisations.edges.length !== 20) throw new Error(`unexpected answer: ${JSON.stringify(check).slice(0, 300)}`);
-  const stack = await load(`http://127.0.0.1:${app.port}/graphql`, appHeaders);
-  await stop(app.child);
+    const token = await signDevToken(dataDir, { userId: 'bench', organisationId: seededOrganisationId('2062')!, roles: ['INTEGRATION'] });
+    const json = { 'content-type': 'application/json' };
+    const server = (name: string, child: ChildProcess, port: number, headers: Record<string, string>, query: string): Server => ({
+      name,
+      child,
+      url: `http://127.0.0.1:${port}/graphql`,
+      headers,
+      body: JSON.stringify({ query }),
+      requests: 0,
+      cpuTicks: 0,
+      databaseTicks: 0,
+      latencies: [],
+      seconds: 0,
+    });
+    const servers = [
+      server('samrehab (GraphQL stack)', app.child, app.port, { ...json, authorization: `Bearer ${token}` }, ORGANISATIONS_QUERY),
+      server('PostGraphile 5 (amber)', graphile.child, graphile.port, json, POSTGRAPHILE_QUERY),
+      server('node:http + pg, one statement', raw.child, raw.port, json, ''),
+    ];
 
-  const raw = await startServer('bench/raw-pg-server.js', env);
-  const rawCheck: any = await (await fetch(`http://127.0.0.1:${raw.port}/graphql`, { method: 'POST' })).json();
-  if (JSON.stringify(rawCheck.data.organisations.edges.map((e: any) => e.node.id)) !== JSON.stringify(check.data.organisations.edges.map((e: any) => e.node.id))) {
-    throw new Error('the raw handler answers other organisations than the app');
+    const expected = normaliseSamrehab(await answer(servers[0]));
+    if (expected.length !== 20) throw new Error(`samrehab answered ${expected.length} organisations, not 20`);
+    if (!isDeepStrictEqual(normalisePostGraphile(await answer(servers[1])), expected)) throw new Error('PostGraphile answers other organisations than samrehab');
+    if (!isDeepStrictEqual(normaliseSamrehab(await answer(servers[2])), expected)) throw new Error('the raw handler answers other organisations than samrehab');
+    console.log('all three answer the same 20 organisations (with region, members, memberships and care units)');
+
+    // Warm up each (JIT, caches, pools), then interleave the measured runs.
+    const postmaster = own?.pid ?? null;
+    for (const s of servers) await run(s, 2, false, postmaster);
+    for (let round = 1; round <= rounds; round++) {
+      for (const s of servers) await run(s, seconds, true, postmaster);
+      process.stdout.write(`round ${round}/${rounds} done\n`);
+    }
+
+    const figures = servers.map((s) => {
+      const sortedLatencies = s.latencies.sort((a, b) => a - b);
+      return {
+        name: s.name,
+        rps: s.requests / s.seconds,
+        p50: percentile(sortedLatencies, 50),
+        p99: percentile(sortedLatencies, 99),
+        cpu: ((s.cpuTicks / ticksPerSecond) * 1000) / s.requests,
+        databaseCpu: ((s.databaseTicks / ticksPerSecond) * 1000) / s.requests,
+      };
+    });
+    const cell = (value: number, digits: number) => value.toFixed(digits).padStart(10);
+    const database = (value: number) => (own ? value.toFixed(2).padStart(12) : '');
+    console.log(`\n${'server'.padEnd(32)}${'req/s'.padStart(10)}${'p50 ms'.padStart(10)}${'p99 ms'.padStart(10)}${'CPU ms/req'.padStart(12)}${own ? 'PG CPU ms/req'.padStart(15) : ''}`);
+    for (const f of figures) console.log(`${f.name.padEnd(32)}${cell(f.rps, 0)}${cell(f.p50, 1)}${cell(f.p99, 1)}${f.cpu.toFixed(2).padStart(12)}${database(f.databaseCpu).padStart(own ? 15 : 0)}`);
+    const [samrehab, postgraphile, yardstick] = figures;
+    const ratios = (other: typeof samrehab) =>
+      `requests/s ${(samrehab.rps / other.rps).toFixed(2)}×, p99 ${(samrehab.p99 / other.p99).toFixed(2)}×, CPU per request ${(samrehab.cpu / other.cpu).toFixed(2)}×` +
+      (own ? `, PG CPU per request ${(samrehab.databaseCpu / other.databaseCpu).toFixed(2)}×` : '');
+    console.log(`\nsamrehab / PostGraphile: ${ratios(postgraphile)}`);
+    console.log(`samrehab / raw handler:  ${ratios(yardstick)}`);
+    console.log(`\nnotes: samrehab authenticates a bearer token, opens a transaction as the app role with the viewer's region for`);
+    console.log(`row-level security and checks permissions; PostGraphile and the raw handler connect as ${own ? 'the superuser' : "DATABASE_URL's user"} and`);
+    console.log(`read the tables past row-level security, with no authentication. Each server runs alone while measured; CPU is the`);
+    console.log(`server process's; PG CPU is the PostgreSQL server's (only when the bench started it). Timings on a shared machine`);
+    console.log(`are noisy: compare CPU per request.`);
+  } finally {
+    for (const child of children) await stop(child);
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    own?.stop();
   }
-  const baseline = await load(`http://127.0.0.1:${raw.port}/graphql`, { 'content-type': 'application/json' });
-  await stop(raw.child);
-  if (!process.env.DATABASE_URL) fs.rmSync(dataDir, { recursive: true, force: true });
-
-  const row = (name: string, r: { rps: number; p50: number; p99: number }) =>
-    `${name.padEnd(34)} ${r.rps.toFixed(0).padStart(8)} ${r.p50.toFixed(1).padStart(8)} ${r.p99.toFixed(1).padStart(8)}`;
-  console.log(`\n${'server'.padEnd(34)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)}`);
-  console.log(row('samrehab (GraphQL stack)', stack));
-  console.log(row('node:http + pg, one statement', baseline));
-  console.log(`\nratio stack / raw: throughput ${(stack.rps / baseline.rps).toFixed(2)}, p50 ${(stack.p50 / baseline.p50).toFixed(2)}×, p99 ${(stack.p99 / baseline.p99).toFixed(2)}×`);
 }
 
 main().catch((e) => {

@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Country, OrganisationKind } from '../../domain/enums';
 import { municipalityCodeProblem } from '../../domain/region-codes';
 import { BY_NAME, PageArgs, pageRequest, toConnection } from '../../schema/common/page';
@@ -15,6 +16,7 @@ import { Region } from '../../schema/organisation/region.type';
 import type { CareUnitRow, OrganisationRow } from '../../server/access/rows';
 import type { Context } from '../../server/context';
 import { BadUserInputError } from '../../schema/common/errors';
+import { organisationPrefetch } from './organisation.lookahead';
 import { createOrganisation, regionByCodeArg, updateOrganisation } from './organisation.service';
 
 const byName = (o: { name: string; id: string }) => [o.name, o.id];
@@ -26,6 +28,7 @@ export class OrganisationResolver {
     @Args() page: PageArgs,
     @Arg('filter', () => OrganisationFilter, { nullable: true, description: 'Which organisations to list.' }) filter: OrganisationFilter | null,
     @Ctx() { access }: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
     const request = pageRequest(page, BY_NAME);
     const search = filter?.search?.trim();
@@ -36,6 +39,7 @@ export class OrganisationResolver {
     const rows = await access.reference.organisations(
       { regionId: region?.id, kind: filter?.kind ?? undefined, search: search || undefined },
       request,
+      organisationPrefetch(info),
     );
     return toConnection(rows, byName);
   }
@@ -62,10 +66,11 @@ export class OrganisationResolver {
     @Arg('country', () => Country, { defaultValue: Country.SE, description: 'Country of the code; default SE.' }) country: Country,
     @Args() page: PageArgs,
     @Ctx() { access }: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
     const request = pageRequest(page, BY_NAME);
     const region = await regionByCodeArg(access, regionCode, country, 'regionCode');
-    const rows = await access.reference.organisations({ regionId: region.id, kind: OrganisationKind.COORDINATION_ASSOCIATION }, request);
+    const rows = await access.reference.organisations({ regionId: region.id, kind: OrganisationKind.COORDINATION_ASSOCIATION }, request, organisationPrefetch(info));
     return toConnection(rows, byName);
   }
 

@@ -17,7 +17,8 @@ import {
   REGION_COLUMNS,
   RegionRow,
 } from './rows';
-import { conflictOnUnique, likeContains, pageByName } from './sql';
+import { OrganisationPrefetch, prefetchOrganisationPage } from './reference.loaders';
+import { byName, conflictOnUnique, likeContains, pageByName, pageOf, pageStatement } from './sql';
 import type { TenantDb } from './tenant-db';
 import { Where } from './where';
 
@@ -97,13 +98,21 @@ export class ReferenceStore {
     return row ?? null;
   }
 
-  organisations(query: OrganisationQuery, page: PageRequest): Promise<Page<OrganisationRow>> {
+  /**
+   * A page of organisations. `prefetch` names what the query will read of each (region,
+   * memberships, care units): it is read in the same round trip as the page, and the loaders
+   * answer the field resolvers from it.
+   */
+  async organisations(query: OrganisationQuery, page: PageRequest, prefetch: OrganisationPrefetch = {}): Promise<Page<OrganisationRow>> {
     this.scope.requireViewer();
     const where = new Where();
     if (query.regionId) where.and(`o.region_id = ${where.param(query.regionId)}`);
     if (query.kind) where.and(`o.kind = ${where.param(query.kind)}`);
     if (query.search) where.and(`o.name ILIKE ${where.param(likeContains(query.search))}`);
-    return pageByName(this.db, 'o', `SELECT ${ORGANISATION_COLUMNS} FROM organisation o`, where, page);
+    const statement = pageStatement(byName('o'), `SELECT ${ORGANISATION_COLUMNS} FROM organisation o`, where, page);
+    const rows = pageOf<OrganisationRow>(this.db, statement, page);
+    await prefetchOrganisationPage(this.db, this.loaders, statement, rows, prefetch);
+    return rows;
   }
 
   membersOf(associationId: string) {

@@ -10,6 +10,9 @@ import { devVerificationKey } from './dev-keys';
 import { Viewer } from './viewer';
 
 const ROLES = new Set<string>(Object.values(Role));
+/** How long, and for how many tokens, a verified signature is trusted without checking it again. */
+const VERIFIED_TOKEN_MS = 60_000;
+const VERIFIED_TOKENS = 10_000;
 
 /** The identity provider's key set could not be fetched: not the token's fault. */
 class IdentityProviderUnreachable extends Error {
@@ -52,6 +55,20 @@ export async function createAuthenticator(config: Config, dataSource: DataSource
   const key = config.auth.jwksUrl ? remoteKeys(config.auth.jwksUrl) : await devVerificationKey(config.dataDir);
   const organisations = new Map<string, Membership>();
   const careUnits = new Map<string, string>();
+  const verified = new Map<string, { payload: JWTPayload; until: number }>();
+
+  /**
+   * A client sends the same token with every request, and checking its signature (ECDSA) was the
+   * largest single cost of a small read. A verified token's claims are kept until it expires, at
+   * most VERIFIED_TOKEN_MS, so that a key withdrawn from the issuer's key set stops being trusted
+   * soon; the oldest entry goes when the map is full. The viewer is derived from the claims anew
+   * on every request (organisation, care unit, roles).
+   */
+  function remember(token: string, payload: JWTPayload) {
+    const until = Math.min(Date.now() + VERIFIED_TOKEN_MS, payload.exp === undefined ? Infinity : payload.exp * 1000);
+    if (verified.size >= VERIFIED_TOKENS) verified.delete(verified.keys().next().value!);
+    verified.set(token, { payload, until });
+  }
 
   /** A look-up whose failure for want of a database is a 503 the request may retry, logged by code. */
   async function lookUp(sql: string, id: string, log: Logger | undefined): Promise<any[]> {
@@ -85,8 +102,12 @@ export async function createAuthenticator(config: Config, dataSource: DataSource
   }
 
   async function verify(token: string, log: Logger | undefined): Promise<JWTPayload> {
+    const known = verified.get(token);
+    if (known && known.until > Date.now()) return known.payload;
+    verified.delete(token);
     try {
       const { payload } = await jwtVerify(token, key, { issuer: config.auth.issuer, audience: config.auth.audience });
+      remember(token, payload);
       return payload;
     } catch (e) {
       if (e instanceof IdentityProviderUnreachable) {

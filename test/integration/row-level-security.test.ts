@@ -128,6 +128,18 @@ describe('row-level security', () => {
     expect(others.map((r) => r.region_id)).toEqual([regionOf['20']]);
   });
 
+  it("sends the statements of one turn together, each under the viewer's region, and a failing one fails alone", async () => {
+    const dalarna = handleOf('2039');
+    const [regions, failed, echoed] = await Promise.allSettled([
+      dalarna.query(`SELECT DISTINCT region_id FROM sip`),
+      dalarna.query(`SELECT 1 / $1::int AS x`, [0]),
+      dalarna.query(`SELECT $1::text AS echoed`, ["it's"]),
+    ]);
+    expect(regions).toEqual({ status: 'fulfilled', value: [{ region_id: regionOf['20'] }] });
+    expect(failed).toMatchObject({ status: 'rejected', reason: { driverError: { code: '22012' } } });
+    expect(echoed).toEqual({ status: 'fulfilled', value: [{ echoed: "it's" }] });
+  });
+
   it("refuses a viewer's write into another region, and a log row in another region's name", async () => {
     const dalarna = handleOf('2039');
     const changed = await dalarna.transaction((tx) => tx.query(`UPDATE patient SET given_name = 'X' WHERE id = $1 RETURNING id`, [vmPatientId]));
