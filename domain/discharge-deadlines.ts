@@ -4,7 +4,7 @@
  * from summer time never moves a day.
  */
 import Holidays from 'date-holidays';
-import { localDateOf } from './local-date';
+import { formatterPerTimeZone, localDateOf } from './local-date';
 import { DatedParameter, PARAMETER, parameterOn } from './rule-parameters';
 
 /** Dated, per-region values (resolved by the caller for the relevant date), defaults from DOMAIN.md. */
@@ -80,9 +80,11 @@ export function swedishWorkingCalendar(): WorkingCalendar {
   };
 }
 
+const timeFormatter = formatterPerTimeZone('en-GB', { hourCycle: 'h23', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+
 /** Milliseconds since local midnight of `instant` in `timeZone`. */
 function localTimeOfDay(instant: Date, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone, hourCycle: 'h23', hour: '2-digit', minute: '2-digit', second: '2-digit' }).formatToParts(instant);
+  const parts = timeFormatter(timeZone).formatToParts(instant);
   const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value);
   return ((part('hour') * 60 + part('minute')) * 60 + part('second')) * 1000 + instant.getUTCMilliseconds();
 }
