@@ -21,6 +21,7 @@ import { Handoffs1732800000000 } from './migrations/1732800000000-handoffs';
 import { Sip1732900000000 } from './migrations/1732900000000-sip';
 import { AccessLogChain1733100000000 } from './migrations/1733100000000-access-log-chain';
 import { TenancyInTheDatabase1733000000000 } from './migrations/1733000000000-tenancy-in-the-database';
+import { WorkingCalendar1733240000000 } from './migrations/1733240000000-working-calendar';
 
 export {
   AgreementEntity,
@@ -80,4 +81,5 @@ export const MIGRATIONS = [
   Sip1732900000000,
   TenancyInTheDatabase1733000000000,
   AccessLogChain1733100000000,
+  WorkingCalendar1733240000000,
 ];
