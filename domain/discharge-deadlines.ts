@@ -4,7 +4,7 @@
  * from summer time never moves a day.
  */
 import Holidays from 'date-holidays';
-import { localDateOf } from './local-date';
+import { formatterPerTimeZone, localDateOf } from './local-date';
 import { DatedParameter, PARAMETER, parameterOn } from './rule-parameters';
 
 /** Dated, per-region values (resolved by the caller for the relevant date), defaults from DOMAIN.md. */
@@ -17,26 +17,65 @@ export interface DischargeParameters {
   lateSendCutoff: string | null; // '14:00' or null: a notice sent after this local time counts as sent the next working day
 }
 
+/** The parameters on a date, or the key of the first one that must have a value and has none. */
+function resolveDischargeParameters(parameters: readonly DatedParameter[], regionId: string, onDate: string, psychiatric: boolean): DischargeParameters | { missing: string } {
+  const value = <T>(key: string) => parameterOn<T>(parameters, key, regionId, onDate);
+  const required = {
+    admissionNoticeHours: PARAMETER.DISCHARGE_ADMISSION_NOTICE_HOURS,
+    sipCallOutDays: PARAMETER.DISCHARGE_SIP_CALL_OUT_DAYS,
+    liabilityAfterDays: psychiatric ? PARAMETER.DISCHARGE_LIABILITY_AFTER_DAYS_PSYCHIATRY : PARAMETER.DISCHARGE_LIABILITY_AFTER_DAYS,
+    liabilityDayKind: PARAMETER.DISCHARGE_LIABILITY_DAY_KIND,
+  };
+  const missing = Object.values(required).find((key) => value(key) === undefined);
+  if (missing !== undefined) return { missing };
+  return {
+    admissionNoticeHours: value<number>(required.admissionNoticeHours)!,
+    sipCallOutDays: value<number>(required.sipCallOutDays)!,
+    liabilityAfterDays: value<number>(required.liabilityAfterDays)!,
+    liabilityDayKind: value<DischargeParameters['liabilityDayKind']>(required.liabilityDayKind)!,
+    dailyAmount: value<number>(PARAMETER.DISCHARGE_DAILY_AMOUNT) ?? null,
+    lateSendCutoff: value<string | null>(PARAMETER.DISCHARGE_LATE_SEND_CUTOFF) ?? null,
+  };
+}
+
 /**
  * The discharge parameters of a region on a date (the admission date: a case runs under the rules
  * in force when it started). Psychiatric inpatient care has its own liability period. Every value
  * but the daily amount is seeded as a default; a region without an agreed amount has none.
  */
 export function dischargeParametersOn(parameters: readonly DatedParameter[], regionId: string, onDate: string, psychiatric: boolean): DischargeParameters {
-  const value = <T>(key: string) => parameterOn<T>(parameters, key, regionId, onDate);
-  const required = <T>(key: string) => {
-    const found = value<T>(key);
-    if (found === undefined) throw new Error(`Rule parameter ${key} has no value on ${onDate}`);
-    return found;
-  };
-  return {
-    admissionNoticeHours: required(PARAMETER.DISCHARGE_ADMISSION_NOTICE_HOURS),
-    sipCallOutDays: required(PARAMETER.DISCHARGE_SIP_CALL_OUT_DAYS),
-    liabilityAfterDays: required(psychiatric ? PARAMETER.DISCHARGE_LIABILITY_AFTER_DAYS_PSYCHIATRY : PARAMETER.DISCHARGE_LIABILITY_AFTER_DAYS),
-    liabilityDayKind: required(PARAMETER.DISCHARGE_LIABILITY_DAY_KIND),
-    dailyAmount: value<number>(PARAMETER.DISCHARGE_DAILY_AMOUNT) ?? null,
-    lateSendCutoff: value<string | null>(PARAMETER.DISCHARGE_LATE_SEND_CUTOFF) ?? null,
-  };
+  const resolved = resolveDischargeParameters(parameters, regionId, onDate, psychiatric);
+  if ('missing' in resolved) throw new Error(`Rule parameter ${resolved.missing} has no value on ${onDate}`);
+  return resolved;
+}
+
+/** Discharge parameters that hold for every admission date from `from` to `to` (inclusive). */
+export interface DischargeParameterPeriod {
+  from: string;
+  to: string;
+  psychiatric: boolean;
+  parameters: DischargeParameters;
+}
+
+const DISCHARGE_KEYS: ReadonlySet<string> = new Set(Object.values(PARAMETER).filter((key) => key.startsWith('discharge.')));
+
+/**
+ * The discharge parameters of a region over the admission dates `from`…`to`, as the periods in
+ * which dischargeParametersOn gives one answer (for each of psychiatric and other care): a value
+ * can change only where a parameter starts or the day after one ends. A period in which a
+ * required parameter has no value is left out; a discharge admitted in it has no parameters.
+ */
+export function dischargeParameterPeriods(parameters: readonly DatedParameter[], regionId: string, from: string, to: string): DischargeParameterPeriod[] {
+  const relevant = parameters.filter((p) => DISCHARGE_KEYS.has(p.key) && (p.regionId === regionId || p.regionId === null));
+  const changes = relevant.flatMap((p) => (p.validTo === null ? [p.validFrom] : [p.validFrom, addDays(p.validTo, 1)]));
+  const starts = [...new Set([from, ...changes.filter((d) => d > from && d <= to)])].sort();
+  return starts.flatMap((start, i) => {
+    const end = i + 1 < starts.length ? addDays(starts[i + 1], -1) : to;
+    return [false, true].flatMap((psychiatric) => {
+      const resolved = resolveDischargeParameters(parameters, regionId, start, psychiatric);
+      return 'missing' in resolved ? [] : [{ from: start, to: end, psychiatric, parameters: resolved }];
+    });
+  });
 }
 
 export interface WorkingCalendar {
@@ -80,9 +119,11 @@ export function swedishWorkingCalendar(): WorkingCalendar {
   };
 }
 
+const timeFormatter = formatterPerTimeZone('en-GB', { hourCycle: 'h23', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+
 /** Milliseconds since local midnight of `instant` in `timeZone`. */
 function localTimeOfDay(instant: Date, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone, hourCycle: 'h23', hour: '2-digit', minute: '2-digit', second: '2-digit' }).formatToParts(instant);
+  const parts = timeFormatter(timeZone).formatToParts(instant);
   const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value);
   return ((part('hour') * 60 + part('minute')) * 60 + part('second')) * 1000 + instant.getUTCMilliseconds();
 }

@@ -63,8 +63,9 @@ export interface HandoffTimeline {
   nextDueAt: Date | null;
 }
 
-const ENDS_PERIOD = new Set([HandoffMessageKind.READINESS_INTERRUPTED, HandoffMessageKind.DISCHARGE_NOTICE, HandoffMessageKind.CANCELLATION]);
-const ENDS_CASE = new Set([HandoffMessageKind.DISCHARGE_NOTICE, HandoffMessageKind.CANCELLATION]);
+/** Messages that end a discharge-ready period, and those that end the case (also read by the planner report's SQL). */
+export const ENDS_PERIOD: ReadonlySet<HandoffMessageKind> = new Set([HandoffMessageKind.READINESS_INTERRUPTED, HandoffMessageKind.DISCHARGE_NOTICE, HandoffMessageKind.CANCELLATION]);
+export const ENDS_CASE: ReadonlySet<HandoffMessageKind> = new Set([HandoffMessageKind.DISCHARGE_NOTICE, HandoffMessageKind.CANCELLATION]);
 
 const earlier = (a: Date, b: Date) => (a.getTime() <= b.getTime() ? a : b);
 

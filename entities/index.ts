@@ -23,6 +23,7 @@ import { AccessLogChain1733100000000 } from './migrations/1733100000000-access-l
 import { AccessLogSealPlan1733200000000 } from './migrations/1733200000000-access-log-seal-plan';
 import { ListsAtVolume1733250000000 } from './migrations/1733250000000-lists-at-volume';
 import { TenancyInTheDatabase1733000000000 } from './migrations/1733000000000-tenancy-in-the-database';
+import { WorkingCalendar1733240000000 } from './migrations/1733240000000-working-calendar';
 
 export {
   AgreementEntity,
@@ -83,5 +84,6 @@ export const MIGRATIONS = [
   TenancyInTheDatabase1733000000000,
   AccessLogChain1733100000000,
   AccessLogSealPlan1733200000000,
+  WorkingCalendar1733240000000,
   ListsAtVolume1733250000000,
 ];

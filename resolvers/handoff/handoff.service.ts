@@ -1,10 +1,9 @@
-import { dischargeParametersOn, swedishWorkingCalendar } from '../../domain/discharge-deadlines';
+import { swedishWorkingCalendar } from '../../domain/discharge-deadlines';
 import { CareLevel, ConsentPurpose, Country, DataCategory } from '../../domain/enums';
 import { HandoffKind, initialState } from '../../domain/handoff';
 import { decideHandoffMessage, HandoffRefusal, MessageAddressee, mergedAddressees, messageRecipients } from '../../domain/handoff-change';
 import { HandoffMessageKind, openingMessage, RecipientBasis, statutoryBasis } from '../../domain/handoff-messages';
 import { HandoffTimeline, handoffTimeline, TimelineMessage } from '../../domain/handoff-timeline';
-import type { DatedParameter } from '../../domain/rule-parameters';
 import { localDateOf } from '../../domain/local-date';
 import type { Access } from '../../server/access/access';
 import type { OutgoingMessage } from '../../server/access/handoff.store';
@@ -79,26 +78,15 @@ async function named(access: Access, patient: PatientRecord, requested: HandoffR
 }
 
 /**
- * The timeline of a discharge under its region's parameters in force on its admission date. Shared
- * by a hand-off's own deadlines and the planners' report.
+ * The timeline of a hand-off with the given messages (for the deadline a write leaves), under its
+ * region's parameters in force on its admission date; null unless a discharge.
  */
-export function dischargeTimeline(
-  region: { id: string; timeZone: string },
-  regionParameters: readonly DatedParameter[],
-  h: { admittedAt: Date; homeMunicipalityId: string | null; psychiatric: boolean },
-  messages: readonly TimelineMessage[],
-  now: Date,
-) {
-  const parameters = dischargeParametersOn(regionParameters, region.id, localDateOf(h.admittedAt, region.timeZone), h.psychiatric);
-  const timeline = handoffTimeline({ admittedAt: h.admittedAt, homeMunicipalityId: h.homeMunicipalityId, messages, now, timeZone: region.timeZone, parameters, calendar });
-  return { timeline, parameters };
-}
-
-/** The timeline of a hand-off with the given messages (for the deadline a write leaves); null unless a discharge. */
 async function timelineOf(access: Access, h: Pick<HandoffRow, 'kind' | 'regionId' | 'admittedAt' | 'homeMunicipalityId' | 'psychiatric'>, messages: TimelineMessage[]) {
   if (h.kind !== HandoffKind.DISCHARGE_FROM_INPATIENT || h.admittedAt === null) return null;
   const region = (await access.reference.region(h.regionId))!;
-  return dischargeTimeline(region, await access.reference.parameters(h.regionId), { ...h, admittedAt: h.admittedAt }, messages, access.now());
+  const parameters = await access.reference.dischargeParameters(region.id, localDateOf(h.admittedAt, region.timeZone), h.psychiatric);
+  const timeline = handoffTimeline({ admittedAt: h.admittedAt, homeMunicipalityId: h.homeMunicipalityId, messages, now: access.now(), timeZone: region.timeZone, parameters, calendar });
+  return { timeline, parameters };
 }
 
 /** A hand-off's deadlines and liability as the API shows them; null for referrals and transfers. */

@@ -8,6 +8,7 @@ import { AccessLogStore } from './access-log.store';
 import { AuditLog, OperationAudit } from './audit';
 import { ConsentStore } from './consent.store';
 import { HandoffStore } from './handoff.store';
+import { HandoffReportStore } from './handoff-report.store';
 import { PatientStore } from './patient.store';
 import { ReferenceStore } from './reference.store';
 import { Clock, RequestScope } from './request-scope';
@@ -44,6 +45,7 @@ export class Access {
   private accessLogStore?: AccessLogStore;
   private responsibilityStore?: ResponsibilityStore;
   private handoffStore?: HandoffStore;
+  private handoffReportStore?: HandoffReportStore;
   private sipStore?: SipStore;
 
   private constructor(
@@ -89,6 +91,11 @@ export class Access {
 
   get handoffs(): HandoffStore {
     return (this.handoffStore ??= new HandoffStore(this.scope, this.patients));
+  }
+
+  /** The planners' aggregates of hand-offs (counts only). */
+  get handoffReport(): HandoffReportStore {
+    return (this.handoffReportStore ??= new HandoffReportStore(this.scope));
   }
 
   get sips(): SipStore {

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import DataLoader from 'dataloader';
-import { Role } from '../../domain/enums';
 import { HandoffKind, HandoffState } from '../../domain/handoff';
 import type { MessageAddressee } from '../../domain/handoff-change';
 import { HandoffMessageKind, HandoffSide } from '../../domain/handoff-messages';
@@ -21,7 +20,6 @@ import {
   HANDOFF_PARTY_COLUMNS,
   HandoffMessageRow,
   HandoffPartyRow,
-  HandoffReportRow,
   HandoffRow,
   MESSAGE_RECIPIENT_COLUMNS,
   MessageRecipientRow,
@@ -302,29 +300,6 @@ export class HandoffStore {
     });
     this.recipientsOf.clear(message);
     return { handoff: await this.reload(handoff), messageId };
-  }
-
-  /**
-   * A region's discharges admitted between two local dates, for aggregates only: no identity
-   * leaves this method, only the sex. PLANNER of that region; not logged as a patient read.
-   */
-  async reportRows(regionId: string, timeZone: string, from: string, to: string): Promise<{ handoffs: HandoffReportRow[]; messages: HandoffMessageRow[] }> {
-    const viewer = this.scope.requireRole(Role.PLANNER);
-    if (viewer.regionId !== regionId) throw new ForbiddenError("Planners see their own region's figures", 'regionCode');
-    const handoffs: HandoffReportRow[] = await this.db.query(
-      `SELECT h.id, h.region_id AS "regionId", h.sending_care_unit_id AS "sendingCareUnitId", h.home_municipality_id AS "homeMunicipalityId",
-              h.psychiatric, h.admitted_at AS "admittedAt", p.legal_sex AS "legalSex"
-       FROM handoff h JOIN patient p ON p.id = h.patient_id
-       WHERE h.region_id = $1 AND h.kind = $2 AND (h.admitted_at AT TIME ZONE $3)::date BETWEEN $4::date AND $5::date`,
-      [regionId, HandoffKind.DISCHARGE_FROM_INPATIENT, timeZone, from, to],
-    );
-    const messages: HandoffMessageRow[] = handoffs.length
-      ? await this.db.query(`SELECT ${HANDOFF_MESSAGE_COLUMNS} FROM handoff_message m WHERE m.handoff_id = ANY($1::uuid[]) AND m.region_id = $2 ORDER BY m.sent_at, m.id`, [
-          handoffs.map((h) => h.id),
-          regionId,
-        ])
-      : [];
-    return { handoffs, messages };
   }
 
   private async reload(handoff: ParentKey): Promise<HandoffRow> {

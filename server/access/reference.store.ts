@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { Country, OrganisationKind, Role } from '../../domain/enums';
+import { DischargeParameters, dischargeParametersOn } from '../../domain/discharge-deadlines';
 import { DatedParameter, parameterOn } from '../../domain/rule-parameters';
 import { KvaCode, kvaCodeOn } from '../../domain/sip';
 import { AssociationMembershipEntity, CareUnitEntity, OrganisationEntity } from '../../entities';
@@ -144,9 +145,25 @@ export class ReferenceStore {
    * parameter the platform reads is always seeded, so a missing one is a configuration fault.
    */
   async parameter<T>(key: string, onDate: string, regionId = this.scope.requireViewer().regionId): Promise<T> {
-    const value = parameterOn<T>(await this.parameters(regionId), key, regionId, onDate);
+    const value = await this.resolvedOnce(`${regionId}|${key}|${onDate}`, async () => parameterOn<T>(await this.parameters(regionId), key, regionId, onDate));
     if (value === undefined) throw new Error(`Rule parameter ${key} has no value on ${onDate}`);
     return value;
+  }
+
+  /** The discharge parameters of a region on an admission date (see dischargeParametersOn). */
+  dischargeParameters(regionId: string, onDate: string, psychiatric: boolean): Promise<DischargeParameters> {
+    return this.resolvedOnce(`${regionId}|discharge|${onDate}|${psychiatric}`, async () => dischargeParametersOn(await this.parameters(regionId), regionId, onDate, psychiatric));
+  }
+
+  /**
+   * A value resolved from the dated parameters, once per request: a list of hand-offs asks for
+   * the same region and dates over and over. (The app never writes rule parameters, so a request
+   * never sees them change.)
+   */
+  private resolvedOnce<T>(key: string, resolve: () => Promise<T>): Promise<T> {
+    const resolved = this.scope.once('reference.resolvedParameters', () => new Map<string, Promise<unknown>>());
+    if (!resolved.has(key)) resolved.set(key, resolve());
+    return resolved.get(key) as Promise<T>;
   }
 
   /** All dated rule parameters that apply to a region (for domain functions that read several). */

@@ -1,4 +1,3 @@
-import { LegalSex } from '../../domain/enums';
 import { HandoffEntity, HandoffMessageEntity, HandoffMessageRecipientEntity, HandoffPartyEntity } from '../../entities';
 import { RowOf, selectList } from './entity-columns';
 
@@ -33,14 +32,3 @@ const MESSAGE_RECIPIENT = selectList(HandoffMessageRecipientEntity, 'r', ['regio
 export type MessageRecipientRow = RowOf<typeof MESSAGE_RECIPIENT>;
 
 export const MESSAGE_RECIPIENT_COLUMNS = MESSAGE_RECIPIENT.sql;
-
-/** A discharge as the planners' report needs it: no identity, only the sex for disaggregation. */
-export interface HandoffReportRow {
-  id: string;
-  regionId: string;
-  sendingCareUnitId: string;
-  homeMunicipalityId: string | null;
-  psychiatric: boolean;
-  admittedAt: Date;
-  legalSex: LegalSex;
-}

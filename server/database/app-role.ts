@@ -26,6 +26,7 @@ export const APP_PRIVILEGES: Record<string, string> = {
   intervention: READS,
   kva_code: READS,
   rule_parameter: READS,
+  working_calendar: READS,
   organisation: WRITES,
   association_membership: WRITES,
   care_unit: WRITES,

@@ -7,6 +7,7 @@ const NOT_TENANT_OWNED: Record<string, string> = {
   intervention_group: 'the national intervention catalogue, the same for every region',
   intervention: 'the national intervention catalogue, the same for every region',
   kva_code: 'the national KVÅ code list (Socialstyrelsen)',
+  working_calendar: 'the Swedish working calendar (weekends and days off), the same for every region',
   schema_migration: "the migrations' own bookkeeping, the owner's only",
 };
 

@@ -1,4 +1,4 @@
-import { localDateOf } from '../../domain/local-date';
+import { formatterPerTimeZone, localDateOf } from '../../domain/local-date';
 
 describe('local dates', () => {
   it('is the date in the region\'s time zone, not in UTC', () => {
@@ -10,5 +10,12 @@ describe('local dates', () => {
 
   it('follows summer time', () => {
     expect(localDateOf(new Date('2026-07-01T22:30:00Z'), 'Europe/Stockholm')).toBe('2026-07-02');
+  });
+
+  it('builds one formatter per time zone and reuses it (building one per call was most of the report\'s CPU)', () => {
+    const formatter = formatterPerTimeZone('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit' });
+    expect(formatter('Europe/Stockholm')).toBe(formatter('Europe/Stockholm'));
+    expect(formatter('Europe/Mariehamn')).not.toBe(formatter('Europe/Stockholm'));
+    expect(formatter('Europe/Mariehamn').resolvedOptions().timeZone).toBe('Europe/Mariehamn');
   });
 });
