@@ -1,25 +1,12 @@
 import { Country, LegalSex } from '../../domain/enums';
 import { dischargeParameterPeriods } from '../../domain/discharge-deadlines';
+import { addFigures, DischargeFigures, NO_DISCHARGES } from '../../domain/discharge-figures';
 import { PARAMETER } from '../../domain/rule-parameters';
 import { SuppressedCount, SuppressedTable, suppressTables } from '../../domain/statistics';
 import type { Access } from '../../server/access/access';
-import type { DischargeFigureRow, DischargeFigures } from '../../server/access/handoff-report.store';
+import type { DischargeFigureRow } from '../../server/access/handoff-report.store';
 import type { PeriodInput } from '../../schema/common/period.input';
 import { plannerRegion } from '../common/planner-region';
-
-const ZERO: DischargeFigures = { discharges: 0, admissionNoticesDue: 0, admissionNoticesOnTime: 0, sipCallOutsDue: 0, sipCallOutsOnTime: 0, liabilityDays: 0, liabilityAmount: 0 };
-
-function add(a: DischargeFigures, b: DischargeFigures): DischargeFigures {
-  return {
-    discharges: a.discharges + b.discharges,
-    admissionNoticesDue: a.admissionNoticesDue + b.admissionNoticesDue,
-    admissionNoticesOnTime: a.admissionNoticesOnTime + b.admissionNoticesOnTime,
-    sipCallOutsDue: a.sipCallOutsDue + b.sipCallOutsDue,
-    sipCallOutsOnTime: a.sipCallOutsOnTime + b.sipCallOutsOnTime,
-    liabilityDays: a.liabilityDays + b.liabilityDays,
-    liabilityAmount: a.liabilityAmount === null || b.liabilityAmount === null ? null : a.liabilityAmount + b.liabilityAmount,
-  };
-}
 
 const SEXES = [LegalSex.FEMALE, LegalSex.MALE];
 
@@ -52,14 +39,14 @@ interface Group {
 function groupsOf(rows: DischargeFigureRow[], breakdown: DischargeFigureRow['breakdown']): Group[] {
   const groups = new Map<string | null, Group>();
   for (const row of rows.filter((r) => r.breakdown === breakdown)) {
-    const group = groups.get(row.key) ?? { key: row.key, bySex: SEXES.map(() => ZERO) };
+    const group = groups.get(row.key) ?? { key: row.key, bySex: SEXES.map(() => NO_DISCHARGES) };
     group.bySex[SEXES.indexOf(row.sex)] = row;
     groups.set(row.key, group);
   }
   return [...groups.values()];
 }
 
-const sum = (figures: DischargeFigures[]) => figures.reduce(add, ZERO);
+const sum = (figures: DischargeFigures[]) => figures.reduce(addFigures, NO_DISCHARGES);
 
 /** Both sexes, then FEMALE, then MALE, with the discharge counts the table shows for them. */
 function cells(bySex: DischargeFigures[], both: SuppressedCount, shown: SuppressedCount[]) {

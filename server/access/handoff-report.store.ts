@@ -3,20 +3,9 @@ import { HandoffKind } from '../../domain/handoff';
 import { HandoffMessageKind } from '../../domain/handoff-messages';
 import { ENDS_CASE, ENDS_PERIOD } from '../../domain/handoff-timeline';
 import type { DischargeParameterPeriod } from '../../domain/discharge-deadlines';
+import type { DischargeFigures } from '../../domain/discharge-figures';
 import { ForbiddenError } from '../../schema/common/errors';
 import type { RequestScope } from './request-scope';
-
-/** What the discharges of one group and sex add up to (see domain/handoff-timeline.ts). */
-export interface DischargeFigures {
-  discharges: number;
-  admissionNoticesDue: number;
-  admissionNoticesOnTime: number;
-  sipCallOutsDue: number;
-  sipCallOutsOnTime: number;
-  liabilityDays: number;
-  /** null when a discharge of the group has no agreed daily amount. */
-  liabilityAmount: number | null;
-}
 
 /** One row of the report's figures: a group of one breakdown (its key null: not known) and one sex. */
 export interface DischargeFigureRow extends DischargeFigures {
