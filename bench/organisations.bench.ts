@@ -4,9 +4,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import autocannon from 'autocannon';
-import { signDevToken } from '../server/auth/dev-keys';
+import { Role } from '../domain/enums';
 import { freePort } from '../server/free-port';
-import { seededOrganisationId } from '../entities/seed/seed';
+import { createBenchDatabase, dropBenchDatabase } from './growth/database';
+import { BENCH_PATIENT_DATA_KEY } from './growth/identities';
+import { startIdentityProvider } from './growth/identity-provider';
 import { startOwnPostgres } from './own-postgres';
 import { normalisePostGraphile, normaliseSamrehab, ORGANISATIONS_QUERY, POSTGRAPHILE_QUERY } from './query';
 
@@ -20,6 +22,9 @@ import { normalisePostGraphile, normaliseSamrehab, ORGANISATIONS_QUERY, POSTGRAP
  * by the requests answered): on a shared machine CPU per request is the figure that holds.
  * DATABASE_URL (a superuser's URL) names the PostgreSQL; without it the bench starts its own, and
  * then also prints PostgreSQL's CPU per request (the postmaster and its backends).
+ * samrehab runs as in production (NODE_ENV=production, tokens from a stand-in OIDC issuer, its own
+ * app role under row-level security, migrations as the owner role) on a fresh database the bench
+ * makes and drops; the other two read that database as the superuser.
  */
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
@@ -132,21 +137,33 @@ function percentile(sortedValues: number[], p: number): number {
 
 async function main() {
   const own = process.env.DATABASE_URL ? null : await startOwnPostgres();
-  const databaseUrl = process.env.DATABASE_URL ?? own!.url;
+  const clusterUrl = new URL(process.env.DATABASE_URL ?? own!.url);
+  clusterUrl.pathname = '/postgres';
+  const cluster = { adminUrl: clusterUrl.toString(), stop: () => undefined };
+  const databaseName = `samrehab_bench_${process.pid}`;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'samrehab-bench-'));
   const children: ChildProcess[] = [];
+  const idp = await startIdentityProvider();
   try {
     console.log(`database: PostgreSQL ${own ? 'started by the bench' : '(DATABASE_URL)'}; ${rounds} rounds of ${seconds} s per server, ${connections} connections`);
-    const env = { DATA_DIR: dataDir, NODE_ENV: 'development', DATABASE_URL: databaseUrl };
-    // samrehab first: it migrates and seeds the database the other two read.
-    const app = await startServer('server/main.js', env);
+    // Migrated and seeded by the app's own migrations as the owner role, the way production runs.
+    const db = await createBenchDatabase(cluster, databaseName);
+    const app = await startServer('server/main.js', {
+      ...idp.env,
+      DATA_DIR: dataDir,
+      NODE_ENV: 'production',
+      DATABASE_URL: db.appUrl,
+      DATABASE_MIGRATION_URL: db.ownerUrl,
+      PATIENT_DATA_KEY: BENCH_PATIENT_DATA_KEY,
+    });
     children.push(app.child);
+    const env = { DATA_DIR: dataDir, NODE_ENV: 'development', DATABASE_URL: db.adminUrl };
     const graphile = await startServer('bench/postgraphile-server.js', { ...env, GRAPHILE_ENV: 'production' }, ['bench/promise-with-resolvers.js']);
     children.push(graphile.child);
     const raw = await startServer('bench/raw-pg-server.js', env);
     children.push(raw.child);
 
-    const token = await signDevToken(dataDir, { userId: 'bench', organisationId: seededOrganisationId('2062')!, roles: ['INTEGRATION'] });
+    const token = await idp.token({ organisation: '2062', role: Role.INTEGRATION });
     const json = { 'content-type': 'application/json' };
     const server = (name: string, child: ChildProcess, port: number, headers: Record<string, string>, query: string): Server => ({
       name,
@@ -202,12 +219,14 @@ async function main() {
     console.log(`\nsamrehab / PostGraphile: ${ratios(postgraphile)}`);
     console.log(`samrehab / raw handler:  ${ratios(yardstick)}`);
     console.log(`\nnotes: samrehab authenticates a bearer token, opens a transaction as the app role with the viewer's region for`);
-    console.log(`row-level security and checks permissions; PostGraphile and the raw handler connect as ${own ? 'the superuser' : "DATABASE_URL's user"} and`);
+    console.log(`row-level security and checks permissions (production mode); PostGraphile and the raw handler connect as ${own ? 'the superuser' : "DATABASE_URL's user"} and`);
     console.log(`read the tables past row-level security, with no authentication. Each server runs alone while measured; CPU is the`);
     console.log(`server process's; PG CPU is the PostgreSQL server's (only when the bench started it). Timings on a shared machine`);
     console.log(`are noisy: compare CPU per request.`);
   } finally {
     for (const child of children) await stop(child);
+    await idp.stop();
+    if (!own) await dropBenchDatabase(cluster, databaseName).catch(() => undefined);
     fs.rmSync(dataDir, { recursive: true, force: true });
     own?.stop();
   }

@@ -23,6 +23,7 @@ import { UnauthenticatedError } from '../schema/common/errors';
 import { formatError } from './errors';
 import { jsonErrorHandler, notFound, requireUtf8 } from './http-errors';
 import { inputHygienePlugin } from './input-hygiene';
+import { jitGateway } from './jit-executor';
 import { armor, costLimitPlugin } from './limits';
 import { apolloLogger, Logger, safeError } from './logger';
 import { requestLog } from './request-log';
@@ -75,7 +76,7 @@ export async function startApp(config: Config, logger: Logger, clock: Clock = sy
   const app = express();
   const httpServer = http.createServer(app);
   const apollo = new ApolloServer<Context>({
-    schema,
+    gateway: jitGateway(schema),
     ...armor(config.production),
     formatError,
     logger: apolloLogger(logger),
