@@ -19,7 +19,8 @@ import { StatementCapture } from './statement-capture';
  * app role under the viewer's tenant), then under load at each connection count on a server
  * without the proxy. Env: BENCH_SIZES (default "10000,100000"), BENCH_SECONDS (default 10),
  * BENCH_CONNECTIONS (default "1,10"), BENCH_QUERIES (substrings of read names to run; default all),
- * BENCH_KEEP=1 (keep each database as growth<size/1000>k), DATABASE_URL (a superuser's URL of the
+ * BENCH_KEEP=1 (keep each database as growth<size/1000>k, or <BENCH_KEEP_PREFIX><size/1000>k, so that
+ * runs side by side on one cluster keep their own), DATABASE_URL (a superuser's URL of the
  * cluster to use; else a PostgreSQL 15 of its own).
  */
 const sizes = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number);
@@ -27,6 +28,7 @@ const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connectionCounts = (process.env.BENCH_CONNECTIONS ?? '1,10').split(',').map(Number);
 const only = process.env.BENCH_QUERIES?.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean) ?? null;
 const keep = process.env.BENCH_KEEP === '1';
+const keptPrefix = process.env.BENCH_KEEP_PREFIX ?? 'growth';
 
 interface Row extends LoadResult {
   size: number;
@@ -75,7 +77,7 @@ async function verifyChain(db: BenchDatabase, regionId: string, organisationId: 
 }
 
 async function benchSize(cluster: Awaited<ReturnType<typeof openCluster>>, size: number, idp: Awaited<ReturnType<typeof startIdentityProvider>>) {
-  const name = keep ? `growth${size / 1000}k` : `samrehab_growth_${size}_${process.pid}`;
+  const name = keep ? `${keptPrefix}${size / 1000}k` : `samrehab_growth_${size}_${process.pid}`;
   log(`\n== ${size.toLocaleString('en')} hand-offs: database ${name}`);
   const db = await createBenchDatabase(cluster, name);
   const rows: Row[] = [];
