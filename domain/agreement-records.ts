@@ -5,8 +5,8 @@
  * import); the store hands its entity-derived rows over as these records and inserts the rules
  * the decisions return, so the compiler fails while the two disagree.
  */
-import { AgreementScenario, AgreementStatus, CareLevel, HousingForm, PrincipalRole, Profession } from './enums';
-import type { AgreementFacts, RuleFacts } from './responsibility';
+import { AgreementScenario, AgreementStatus, CareLevel, PrincipalRole } from './enums';
+import type { AgreementFacts, RuleConditions, RuleFacts } from './responsibility';
 
 /** One version of an agreement, with the codes of the municipalities party to it. */
 export interface AgreementRecord {
@@ -27,19 +27,10 @@ export interface AgreementRecord {
 }
 
 /** A responsibility rule, column by column (null conditions allow any value). */
-export interface RuleRecord {
+export interface RuleRecord extends RuleConditions {
   id: string;
   regionId: string;
   agreementId: string;
-  interventionCode: string | null;
-  interventionGroup: string | null;
-  careLevels: CareLevel[] | null;
-  housingForms: HousingForm[] | null;
-  enrolledInHomeHealthCare: boolean | null;
-  ageMin: number | null;
-  ageMax: number | null;
-  professions: Profession[] | null;
-  municipalityCodes: string[] | null;
   responsibleRole: PrincipalRole;
   responsibleOrganisationId: string | null;
   performerRole: PrincipalRole | null;
