@@ -9,9 +9,9 @@ export interface CapturedStatement {
 }
 
 /**
- * A loopback proxy in front of PostgreSQL that reads what the server's pool sends: each simple
- * Query and each Execute of the extended protocol is one statement (a round trip the app asked
- * for). It counts them always and, while recording, keeps their SQL and parameters with the
+ * A loopback proxy in front of PostgreSQL that reads what the server's pool sends: each statement
+ * of a simple Query (a unit of work sent whole counts its statements, not its opening and COMMIT)
+ * and each Execute of the extended protocol is one statement. It counts them always and, while recording, keeps their SQL and parameters with the
  * opening they ran under, so the bench can EXPLAIN exactly what a request ran. The answers pass
  * through untouched.
  */
@@ -45,6 +45,15 @@ export class StatementCapture {
   private onMessage(conn: FrontendReader, type: string, body: Buffer) {
     if (type === 'Q') {
       const sql = cString(body, 0).value;
+      // A whole unit of work in one message (TenantDb.query): the opening, its statements with their
+      // parameters inlined, COMMIT, each after ";\n". Counted and recorded statement by statement.
+      const unit = /^(BEGIN;[^\n]*);\n([\s\S]*);\nCOMMIT$/.exec(sql);
+      if (unit) {
+        const statements = unit[2].split(';\n');
+        this.statements += statements.length;
+        if (this.recording) for (const statement of statements) this.recorded.push({ sql: statement, params: [], opening: unit[1] });
+        return;
+      }
       this.statements += 1;
       if (/^BEGIN;/.test(sql)) conn.opening = sql;
       else if (this.recording && !/^(COMMIT|ROLLBACK|BEGIN)\b/i.test(sql)) this.recorded.push({ sql, params: [], opening: conn.opening });
