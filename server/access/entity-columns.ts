@@ -79,11 +79,19 @@ export function setList<E>(entity: EntityClass<E>, patch: Partial<E>, firstParam
   };
 }
 
+/** Table names by entity, read from TypeORM's metadata once. */
+const tableNames = new Map<Function, string>();
+
 /** The table an entity is declared on. */
 export function tableOf(entity: Function): string {
-  const table = getMetadataArgsStorage().tables.find((t) => t.target === entity);
-  if (!table?.name) throw new Error(`${entity.name} declares no table name`);
-  return table.name;
+  let name = tableNames.get(entity);
+  if (!name) {
+    const table = getMetadataArgsStorage().tables.find((t) => t.target === entity);
+    if (!table?.name) throw new Error(`${entity.name} declares no table name`);
+    name = table.name;
+    tableNames.set(entity, name);
+  }
+  return name;
 }
 
 /**

@@ -1,7 +1,7 @@
-import { EntityManager, getMetadataArgsStorage } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { ConflictError, ConflictReason } from '../../schema/common/errors';
 import type { AuditEntry, OperationAudit } from './audit';
-import { EntityClass, setList } from './entity-columns';
+import { EntityClass, setList, tableOf } from './entity-columns';
 import type { TenantDb } from './tenant-db';
 
 /**
@@ -28,19 +28,6 @@ export interface UnitOfWork<E, T> {
   write?: (tx: EntityManager) => Promise<T>;
   /** The access-log rows of the change, committed with it. */
   log: AuditEntry[] | ((result: T) => AuditEntry[]);
-}
-
-const tables = new Map<Function, string>();
-
-function tableOf(entity: Function): string {
-  let name = tables.get(entity);
-  if (!name) {
-    const table = getMetadataArgsStorage().tables.find((t) => t.target === entity);
-    if (!table?.name) throw new Error(`${entity.name} declares no table name`);
-    name = table.name;
-    tables.set(entity, name);
-  }
-  return name;
 }
 
 /**
