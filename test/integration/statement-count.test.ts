@@ -1,6 +1,7 @@
 import { Role } from '../../domain/enums';
 import { seededOrganisationId } from '../../entities/seed/seed';
 import { startTestApp, TestApp } from '../support/test-app';
+import { sipThroughActivation } from '../support/sip-journey';
 
 /**
  * Lists cost a constant number of SQL statements, whatever their length (no N+1). The servers run
@@ -126,26 +127,7 @@ describe('SQL statements for agreement lists', () => {
         malung,
       );
       ok(consent, 'consentRecord');
-      let sip = await sipStep('sipCreate', 'SipCreateInput', {
-        patientId,
-        contact: { name: 'Maja Biståndshandläggare' },
-        participants: [{ organisationId: DALARNA, careUnitId: VC_MALUNG, contact: { name: 'Vera Vårdkontakt' } }],
-      });
-      sip = await sipStep('sipContentUpdate', 'SipContentUpdateInput', {
-        sipId: sip.id,
-        version: sip.version,
-        personGoals: 'Klara morgonen själv',
-        overallResponsibleOrganisationId: MALUNG,
-        nextFollowUpDate: inDays(14),
-        interventions: [
-          { description: 'Hemrehabilitering', responsibleOrganisationId: MALUNG },
-          { description: 'Läkemedelsgenomgång', responsibleOrganisationId: DALARNA },
-        ],
-      });
-      const meetingAt = new Date().toISOString();
-      sip = await sipStep('sipCall', 'SipCallInput', { sipId: sip.id, version: sip.version, meetingAt, meetingPlace: 'Vårdcentralen Malung' });
-      sip = await sipStep('sipMeetingRecord', 'SipMeetingRecordInput', { sipId: sip.id, version: sip.version, heldAt: meetingAt, place: 'Vårdcentralen Malung', presentParticipantIds: sip.participants.map((p: any) => p.id) });
-      await sipStep('sipActivate', 'SipActivateInput', { sipId: sip.id, version: sip.version, meetingId: sip.meetings[0].id });
+      await sipThroughActivation(sipStep, { patientId, municipalityId: MALUNG, regionId: DALARNA, careUnitId: VC_MALUNG, meetingPlace: 'Vårdcentralen Malung' });
     };
     const list = `{ sips(first: 50) { edges { node { id status patient { personnummer } initiatingOrganisation { name }
       participants { kind organisation { name } careUnit { name } }

@@ -2,6 +2,7 @@ import { Role } from '../../domain/enums';
 import { seededCareUnitId, seededOrganisationId } from '../../entities/seed/seed';
 import { testPersonnummer } from '../support/personnummer';
 import { startTestApp, TestApp } from '../support/test-app';
+import { SipStep, sipThroughActivation } from '../support/sip-journey';
 
 /**
  * SQL statements of each write of a SIP, a hand-off and a consent, through the API. Every write
@@ -64,28 +65,9 @@ describe('SQL statements per write', () => {
       { input: { patientId, recipientOrganisationId: DALARNA, categories: ['CARE_AND_REHAB_PLAN'], purpose: 'SIP', validTo: inDays(30) } },
       rattvik,
     );
-    const step = (name: string, input: string, variables: Record<string, unknown>) =>
+    const step: SipStep = (name, input, variables) =>
       write(name, `mutation($input: ${input}!) { ${name}(input: $input) { sip { id version status participants { id } meetings { id } } } }`, { input: variables }, rattvik).then((d) => d.sip);
-    let sip = await step('sipCreate', 'SipCreateInput', {
-      patientId,
-      contact: { name: 'Maja Biståndshandläggare' },
-      participants: [{ organisationId: DALARNA, careUnitId: VC_MALUNG, contact: { name: 'Vera Vårdkontakt' } }],
-    });
-    sip = await step('sipContentUpdate', 'SipContentUpdateInput', {
-      sipId: sip.id,
-      version: sip.version,
-      personGoals: 'Klara morgonen själv',
-      overallResponsibleOrganisationId: RATTVIK,
-      nextFollowUpDate: inDays(14),
-      interventions: [
-        { description: 'Hemrehabilitering', responsibleOrganisationId: RATTVIK },
-        { description: 'Läkemedelsgenomgång', responsibleOrganisationId: DALARNA },
-      ],
-    });
-    const meetingAt = new Date().toISOString();
-    sip = await step('sipCall', 'SipCallInput', { sipId: sip.id, version: sip.version, meetingAt, meetingPlace: 'Vårdcentralen Malung' });
-    sip = await step('sipMeetingRecord', 'SipMeetingRecordInput', { sipId: sip.id, version: sip.version, heldAt: meetingAt, place: 'Vårdcentralen Malung', presentParticipantIds: sip.participants.map((p: any) => p.id) });
-    sip = await step('sipActivate', 'SipActivateInput', { sipId: sip.id, version: sip.version, meetingId: sip.meetings[0].id });
+    const sip = await sipThroughActivation(step, { patientId, municipalityId: RATTVIK, regionId: DALARNA, careUnitId: VC_MALUNG, meetingPlace: 'Vårdcentralen Malung' });
     expect(sip.status).toBe('ACTIVE');
     await write('consentRevoke', `mutation($id: ID!) { consentRevoke(input: { id: $id, reason: "The person withdrew it" }) { consent { id } } }`, { id: consent.consent.id }, rattvik);
     const after = await app.gql(`query($id: ID!) { sip(id: $id) { status } }`, { id: sip.id }, rattvik);
