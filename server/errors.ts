@@ -11,7 +11,8 @@ const REQUEST_CODES = new Set([
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
 ]);
-const CLIENT_CODES = new Set<string>([...Object.values(ErrorCode), ...REQUEST_CODES]);
+/** Every code a client can see: the SDK's `ErrorCode` union must equal it (test/sdk/error-codes.test.ts). */
+export const CLIENT_CODES: ReadonlySet<string> = new Set<string>([...Object.values(ErrorCode), ...REQUEST_CODES]);
 
 /**
  * True when the client may see the error as it is: a GraphQLError (not a driver or programming
