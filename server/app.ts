@@ -24,6 +24,7 @@ import { formatError } from './errors';
 import { jsonErrorHandler, notFound, requireUtf8 } from './http-errors';
 import { inputHygienePlugin } from './input-hygiene';
 import { jitGateway } from './jit-executor';
+import { trustedDocuments } from './trusted-documents';
 import { armor, costLimitPlugin } from './limits';
 import { apolloLogger, Logger, safeError } from './logger';
 import { requestLog } from './request-log';
@@ -115,6 +116,7 @@ export async function startApp(config: Config, logger: Logger, clock: Clock = sy
     '/graphql',
     requireUtf8,
     express.json({ limit: '1mb' }),
+    trustedDocuments(config.trustedDocumentsOnly),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const requestServices = { ...services, logger: res.locals.log };

@@ -31,6 +31,8 @@ export interface Config {
   poolSize: number;
   /** Master key (base64, 32 bytes) protecting identity numbers at rest; required in production. */
   patientDataKey: string | null;
+  /** TRUSTED_DOCUMENTS=only: run only the SDK's operations, named by documentId (server/trusted-documents.ts). */
+  trustedDocumentsOnly: boolean;
 }
 
 export const DEV_ISSUER = 'samrehab-dev';
@@ -64,6 +66,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error('NODE_ENV=production with DATABASE_URL needs DATABASE_MIGRATION_URL: the app role must not own the tables it writes');
   }
   const appRole = assertRoleName(databaseMigrationUrl ? urlUser(databaseUrl!) : (env.DATABASE_APP_ROLE?.trim() || DEFAULT_APP_ROLE));
+  const trustedDocuments = env.TRUSTED_DOCUMENTS?.trim() || null;
+  if (trustedDocuments !== null && trustedDocuments !== 'only') throw new Error(`TRUSTED_DOCUMENTS must be "only" or unset, got ${trustedDocuments}`);
   const port = Number(env.PORT ?? 4000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got ${env.PORT}`);
   return {
@@ -81,5 +85,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     poolSize: databaseUrl ? Number(env.DATABASE_POOL_SIZE ?? 10) : 1,
     patientDataKey,
+    trustedDocumentsOnly: trustedDocuments === 'only',
   };
 }
