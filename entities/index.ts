@@ -1,6 +1,7 @@
 import { AssociationMembershipEntity } from './association-membership.entity';
 import { CareUnitEntity } from './care-unit.entity';
 import { ConsentEntity } from './consent.entity';
+import { FundingProgrammeEntity, FundingProgrammeFormEntity } from './funding-programme.entity';
 import { HandoffEntity, HandoffMessageEntity, HandoffMessageRecipientEntity, HandoffPartyEntity } from './handoff.entity';
 import { OrganisationEntity } from './organisation.entity';
 import { PatientEntity } from './patient.entity';
@@ -24,6 +25,7 @@ import { AccessLogSealPlan1733200000000 } from './migrations/1733200000000-acces
 import { ListsAtVolume1733250000000 } from './migrations/1733250000000-lists-at-volume';
 import { TenancyInTheDatabase1733000000000 } from './migrations/1733000000000-tenancy-in-the-database';
 import { WorkingCalendar1733240000000 } from './migrations/1733240000000-working-calendar';
+import { FundingProgrammes1733320000000 } from './migrations/1733320000000-funding-programmes';
 
 export {
   AgreementEntity,
@@ -31,6 +33,8 @@ export {
   AssociationMembershipEntity,
   CareUnitEntity,
   ConsentEntity,
+  FundingProgrammeEntity,
+  FundingProgrammeFormEntity,
   HandoffEntity,
   HandoffMessageEntity,
   HandoffMessageRecipientEntity,
@@ -73,6 +77,8 @@ export const ENTITIES = [
   SipInterventionEntity,
   SipMeetingEntity,
   SipFollowUpEntity,
+  FundingProgrammeEntity,
+  FundingProgrammeFormEntity,
 ];
 /** Migrations in the order they run. */
 export const MIGRATIONS = [
@@ -86,4 +92,5 @@ export const MIGRATIONS = [
   AccessLogSealPlan1733200000000,
   WorkingCalendar1733240000000,
   ListsAtVolume1733250000000,
+  FundingProgrammes1733320000000,
 ];

@@ -1,6 +1,7 @@
 // The capabilities' resolver classes are decorated: whoever imports them first needs the metadata polyfill.
 import 'reflect-metadata';
 import { mergeOperations } from '../schema/operations';
+import { fundingProgrammeOperations } from './funding-programme/funding-programme.operations';
 import { handoffOperations } from './handoff/handoff.operations';
 import { organisationOperations } from './organisation/organisation.operations';
 import { patientOperations } from './patient/patient.operations';
@@ -11,4 +12,4 @@ import { sipOperations } from './sip/sip.operations';
  * Every capability's operations: the schema's resolvers, the permission tree and the access log's
  * patient-data fields are derived from this. A new capability adds its import here, once.
  */
-export const OPERATIONS = mergeOperations([organisationOperations, patientOperations, responsibilityOperations, handoffOperations, sipOperations]);
+export const OPERATIONS = mergeOperations([organisationOperations, patientOperations, responsibilityOperations, handoffOperations, sipOperations, fundingProgrammeOperations]);

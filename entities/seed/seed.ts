@@ -5,6 +5,8 @@ import {
   AgreementPartyEntity,
   AssociationMembershipEntity,
   CareUnitEntity,
+  FundingProgrammeEntity,
+  FundingProgrammeFormEntity,
   InterventionEntity,
   InterventionGroupEntity,
   KvaCodeEntity,
@@ -18,6 +20,7 @@ import { REFERENCE_DATA, RegionSeed } from './reference-data';
 import { DALARNA_AGREEMENTS, INTERVENTION_GROUPS, INTERVENTIONS } from './responsibility-data';
 import { DEFAULT_KVA_CODES, KVA_SOURCE } from './kva-codes';
 import { DEFAULT_RULE_PARAMETERS } from './rule-parameters';
+import { FUNDING_PROGRAMMES } from './funding-programmes';
 
 type Row<T> = Omit<T, 'createdAt' | 'updatedAt'>;
 
@@ -165,6 +168,18 @@ export async function seedReferenceData(manager: EntityManager): Promise<void> {
     RuleParameterEntity,
     DEFAULT_RULE_PARAMETERS.map((p) => ({ ...p, id: seedId(`parameter:${p.key}:${p.regionId ?? 'default'}:${p.validFrom}`) })),
   );
+  const programmes = fundingProgrammeRows();
+  await insert(FundingProgrammeEntity, programmes.programmes);
+  await insert(FundingProgrammeFormEntity, programmes.forms);
+}
+
+/** The funding programmes' versions and their forms' versions, with deterministic ids. */
+export function fundingProgrammeRows() {
+  const programmes = FUNDING_PROGRAMMES.map(({ forms, ...p }) => ({ ...p, id: seedId(`funding-programme:${p.code}:${p.validFrom}`) }));
+  const forms = FUNDING_PROGRAMMES.flatMap((p, i) =>
+    p.forms.map((f) => ({ ...f, id: seedId(`funding-programme-form:${p.code}:${f.code}:${f.validFrom}`), programmeId: programmes[i].id, source: p.source })),
+  );
+  return { programmes, forms };
 }
 
 /**

@@ -7,6 +7,7 @@ import { Logger } from '../logger';
 import { AccessLogStore } from './access-log.store';
 import { AuditLog, OperationAudit } from './audit';
 import { ConsentStore } from './consent.store';
+import { FundingProgrammeStore } from './funding-programme.store';
 import { HandoffStore } from './handoff.store';
 import { HandoffReportStore } from './handoff-report.store';
 import { PatientStore } from './patient.store';
@@ -47,6 +48,7 @@ export class Access {
   private handoffStore?: HandoffStore;
   private handoffReportStore?: HandoffReportStore;
   private sipStore?: SipStore;
+  private fundingProgrammeStore?: FundingProgrammeStore;
 
   private constructor(
     readonly scope: RequestScope,
@@ -100,6 +102,11 @@ export class Access {
 
   get sips(): SipStore {
     return (this.sipStore ??= new SipStore(this.scope, this.patients));
+  }
+
+  /** The national funding programmes (reference data). */
+  get fundingProgrammes(): FundingProgrammeStore {
+    return (this.fundingProgrammeStore ??= new FundingProgrammeStore(this.scope));
   }
 
   /** The request's id, as its access-log rows carry it. */

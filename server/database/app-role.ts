@@ -27,6 +27,8 @@ export const APP_PRIVILEGES: Record<string, string> = {
   kva_code: READS,
   rule_parameter: READS,
   working_calendar: READS,
+  funding_programme: READS,
+  funding_programme_form: READS,
   organisation: WRITES,
   association_membership: WRITES,
   care_unit: WRITES,

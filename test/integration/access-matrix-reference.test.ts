@@ -199,6 +199,25 @@ const OPERATIONS: Operation[] = [
     check: (data) => expect(data.kvaCodes.map((k: any) => k.code)).toEqual(expect.arrayContaining(['AU124', 'UX301'])),
     expected: EVERYONE,
   },
+  {
+    name: 'fundingProgrammes',
+    query: `{ fundingProgrammes(onDate: "2012-06-01") { code validTo forms { code amountSek } } }`,
+    variables: () => ({}),
+    check: (data) =>
+      expect(data.fundingProgrammes).toEqual([
+        {
+          code: 'REHABILITERINGSGARANTIN',
+          validTo: '2015-12-31',
+          forms: [
+            { code: 'IPT', amountSek: 12000 },
+            { code: 'KBT', amountSek: 12000 },
+            { code: 'MMR1', amountSek: 25000 },
+            { code: 'MMR2', amountSek: 45000 },
+          ],
+        },
+      ]),
+    expected: EVERYONE,
+  },
 
   // The responsibility map --------------------------------------------------------------------
   {

@@ -8,6 +8,8 @@ const NOT_TENANT_OWNED: Record<string, string> = {
   intervention: 'the national intervention catalogue, the same for every region',
   kva_code: 'the national KVÅ code list (Socialstyrelsen)',
   working_calendar: 'the Swedish working calendar (weekends and days off), the same for every region',
+  funding_programme: 'national funding programmes (rehabiliteringsgarantin), the same for every region',
+  funding_programme_form: 'the forms of the national funding programmes',
   schema_migration: "the migrations' own bookkeeping, the owner's only",
 };
 
