@@ -13,6 +13,7 @@ import {
   InterventionGroupEntity,
   ResponsibilityRuleEntity,
 } from './responsibility.entity';
+import { GasGoalEntity, GasScoreEntity, RehabPlanEntity, RehabPlanEvaluationEntity, TherapyFormEntity } from './rehab-plan.entity';
 import { RuleParameterEntity } from './rule-parameter.entity';
 import { KvaCodeEntity, SipEntity, SipFollowUpEntity, SipInterventionEntity, SipMeetingEntity, SipParticipantEntity } from './sip.entity';
 import { Foundation1732500000000 } from './migrations/1732500000000-foundation';
@@ -25,6 +26,7 @@ import { AccessLogSealPlan1733200000000 } from './migrations/1733200000000-acces
 import { ListsAtVolume1733250000000 } from './migrations/1733250000000-lists-at-volume';
 import { TenancyInTheDatabase1733000000000 } from './migrations/1733000000000-tenancy-in-the-database';
 import { WorkingCalendar1733240000000 } from './migrations/1733240000000-working-calendar';
+import { RehabPlans1733300000000 } from './migrations/1733300000000-rehab-plans';
 import { FundingProgrammes1733320000000 } from './migrations/1733320000000-funding-programmes';
 
 export {
@@ -33,6 +35,8 @@ export {
   AssociationMembershipEntity,
   CareUnitEntity,
   ConsentEntity,
+  GasGoalEntity,
+  GasScoreEntity,
   FundingProgrammeEntity,
   FundingProgrammeFormEntity,
   HandoffEntity,
@@ -45,6 +49,8 @@ export {
   OrganisationEntity,
   PatientEntity,
   RegionEntity,
+  RehabPlanEntity,
+  RehabPlanEvaluationEntity,
   ResponsibilityRuleEntity,
   RuleParameterEntity,
   SipEntity,
@@ -52,6 +58,7 @@ export {
   SipInterventionEntity,
   SipMeetingEntity,
   SipParticipantEntity,
+  TherapyFormEntity,
 };
 
 export const ENTITIES = [
@@ -77,6 +84,11 @@ export const ENTITIES = [
   SipInterventionEntity,
   SipMeetingEntity,
   SipFollowUpEntity,
+  TherapyFormEntity,
+  RehabPlanEntity,
+  GasGoalEntity,
+  GasScoreEntity,
+  RehabPlanEvaluationEntity,
   FundingProgrammeEntity,
   FundingProgrammeFormEntity,
 ];
@@ -92,5 +104,6 @@ export const MIGRATIONS = [
   AccessLogSealPlan1733200000000,
   WorkingCalendar1733240000000,
   ListsAtVolume1733250000000,
+  RehabPlans1733300000000,
   FundingProgrammes1733320000000,
 ];
