@@ -28,6 +28,7 @@ import { TenancyInTheDatabase1733000000000 } from './migrations/1733000000000-te
 import { WorkingCalendar1733240000000 } from './migrations/1733240000000-working-calendar';
 import { RehabPlans1733300000000 } from './migrations/1733300000000-rehab-plans';
 import { FundingProgrammes1733320000000 } from './migrations/1733320000000-funding-programmes';
+import { ExampleDataAndFundingLinks1733330000000 } from './migrations/1733330000000-example-data-and-funding-links';
 
 export {
   AgreementEntity,
@@ -106,4 +107,5 @@ export const MIGRATIONS = [
   ListsAtVolume1733250000000,
   RehabPlans1733300000000,
   FundingProgrammes1733320000000,
+  ExampleDataAndFundingLinks1733330000000,
 ];

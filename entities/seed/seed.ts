@@ -40,7 +40,7 @@ export function referenceRows() {
   const memberships: Row<AssociationMembershipEntity>[] = [];
   const careUnits: Row<CareUnitEntity>[] = [];
   const org = (regionId: string, key: string, kind: OrganisationKind, name: string, extra: Partial<Row<OrganisationEntity>> = {}) => {
-    organisations.push({ id: seedId(key), regionId, kind, name, municipalityCode: null, organisationNumber: null, establishedOn: null, ...extra });
+    organisations.push({ id: seedId(key), regionId, kind, name, municipalityCode: null, organisationNumber: null, establishedOn: null, example: false, ...extra });
   };
 
   for (const r of REFERENCE_DATA) {

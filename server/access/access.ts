@@ -8,6 +8,7 @@ import { AccessLogStore } from './access-log.store';
 import { AuditLog, OperationAudit } from './audit';
 import { ConsentStore } from './consent.store';
 import { FundingProgrammeStore } from './funding-programme.store';
+import { RehabPlanStatisticsStore } from './rehab-plan-statistics.store';
 import { HandoffStore } from './handoff.store';
 import { HandoffReportStore } from './handoff-report.store';
 import { PatientStore } from './patient.store';
@@ -49,6 +50,7 @@ export class Access {
   private handoffReportStore?: HandoffReportStore;
   private sipStore?: SipStore;
   private fundingProgrammeStore?: FundingProgrammeStore;
+  private rehabPlanStatisticsStore?: RehabPlanStatisticsStore;
 
   private constructor(
     readonly scope: RequestScope,
@@ -107,6 +109,11 @@ export class Access {
   /** The national funding programmes (reference data). */
   get fundingProgrammes(): FundingProgrammeStore {
     return (this.fundingProgrammeStore ??= new FundingProgrammeStore(this.scope));
+  }
+
+  /** The planners' aggregates of rehabilitation plans, commitments and reports (counts and sums only). */
+  get rehabPlanStatistics(): RehabPlanStatisticsStore {
+    return (this.rehabPlanStatisticsStore ??= new RehabPlanStatisticsStore(this.scope));
   }
 
   /** The request's id, as its access-log rows carry it. */
