@@ -41,4 +41,6 @@ export const PARAMETER = {
   STATISTICS_SMALL_CELL_THRESHOLD: 'statistics.smallCellThreshold',
   /** The KVÅ code a SIP step is recorded with: `sip.kvaCode.ESTABLISH`, `sip.kvaCode.FOLLOW_UP` (see SipKvaUse). */
   SIP_KVA_CODE_PREFIX: 'sip.kvaCode.',
+  /** How many calendar months before a therapy period ends its report must reach the principal. */
+  THERAPY_REPORT_LEAD_MONTHS: 'therapy.reportLeadMonths',
 } as const;

@@ -31,5 +31,6 @@ export const DEFAULT_RULE_PARAMETERS = [
   { key: PARAMETER.DISCHARGE_LIABILITY_DAY_KIND, regionId: null, value: 'CALENDAR', source: `${LAG_2017_612}: sources differ on calendar or working days; calendar days by default` },
   { key: PARAMETER.DISCHARGE_DAILY_AMOUNT, regionId: DALARNA, value: 12000, source: 'Region Dalarna invoices 12 000 SEK per day of payment liability (as publicly stated; start of validity not known)' },
   { key: PARAMETER.STATISTICS_SMALL_CELL_THRESHOLD, regionId: null, value: 5, source: 'Planner statistics suppress cells under 5: small numbers identify people' },
+  { key: PARAMETER.THERAPY_REPORT_LEAD_MONTHS, regionId: null, value: 2, source: 'ÅHS, information till samarbetspartners (2023): the therapy report reaches ÅHS at least two months before the period ends' },
   ...Object.entries(DEFAULT_SIP_KVA_MAPPING).map(([use, code]) => ({ key: `${PARAMETER.SIP_KVA_CODE_PREFIX}${use}`, regionId: null, value: code as unknown, source: KVA_SOURCE })),
 ].map((p) => ({ ...p, validFrom: ALWAYS, validTo: null as string | null }));
