@@ -21,6 +21,8 @@ export enum AuditRecordType {
   HANDOFF = 'HANDOFF',
   HANDOFF_MESSAGE = 'HANDOFF_MESSAGE',
   SIP = 'SIP',
+  /** A rehabilitation plan, with its GAS goals, scores and evaluations. */
+  REHAB_PLAN = 'REHAB_PLAN',
 }
 
 /** How a row of the access log fails its chain (migration 1733100000000-access-log-chain). */

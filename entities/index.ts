@@ -12,6 +12,7 @@ import {
   InterventionGroupEntity,
   ResponsibilityRuleEntity,
 } from './responsibility.entity';
+import { GasGoalEntity, GasScoreEntity, RehabPlanEntity, RehabPlanEvaluationEntity, TherapyFormEntity } from './rehab-plan.entity';
 import { RuleParameterEntity } from './rule-parameter.entity';
 import { KvaCodeEntity, SipEntity, SipFollowUpEntity, SipInterventionEntity, SipMeetingEntity, SipParticipantEntity } from './sip.entity';
 import { Foundation1732500000000 } from './migrations/1732500000000-foundation';
@@ -24,6 +25,7 @@ import { AccessLogSealPlan1733200000000 } from './migrations/1733200000000-acces
 import { ListsAtVolume1733250000000 } from './migrations/1733250000000-lists-at-volume';
 import { TenancyInTheDatabase1733000000000 } from './migrations/1733000000000-tenancy-in-the-database';
 import { WorkingCalendar1733240000000 } from './migrations/1733240000000-working-calendar';
+import { RehabPlans1733300000000 } from './migrations/1733300000000-rehab-plans';
 
 export {
   AgreementEntity,
@@ -31,6 +33,8 @@ export {
   AssociationMembershipEntity,
   CareUnitEntity,
   ConsentEntity,
+  GasGoalEntity,
+  GasScoreEntity,
   HandoffEntity,
   HandoffMessageEntity,
   HandoffMessageRecipientEntity,
@@ -41,6 +45,8 @@ export {
   OrganisationEntity,
   PatientEntity,
   RegionEntity,
+  RehabPlanEntity,
+  RehabPlanEvaluationEntity,
   ResponsibilityRuleEntity,
   RuleParameterEntity,
   SipEntity,
@@ -48,6 +54,7 @@ export {
   SipInterventionEntity,
   SipMeetingEntity,
   SipParticipantEntity,
+  TherapyFormEntity,
 };
 
 export const ENTITIES = [
@@ -73,6 +80,11 @@ export const ENTITIES = [
   SipInterventionEntity,
   SipMeetingEntity,
   SipFollowUpEntity,
+  TherapyFormEntity,
+  RehabPlanEntity,
+  GasGoalEntity,
+  GasScoreEntity,
+  RehabPlanEvaluationEntity,
 ];
 /** Migrations in the order they run. */
 export const MIGRATIONS = [
@@ -86,4 +98,5 @@ export const MIGRATIONS = [
   AccessLogSealPlan1733200000000,
   WorkingCalendar1733240000000,
   ListsAtVolume1733250000000,
+  RehabPlans1733300000000,
 ];

@@ -56,6 +56,8 @@ export type AccessRecordType =
   | 'HANDOFF_MESSAGE'
   /** A patient record. */
   | 'PATIENT'
+  /** A rehabilitation plan or anything in it (GAS goals, scores, evaluations). */
+  | 'REHAB_PLAN'
   /** A coordinated individual plan (SIP) or anything in it. */
   | 'SIP';
 

@@ -12,12 +12,14 @@ import {
   RegionEntity,
   ResponsibilityRuleEntity,
   RuleParameterEntity,
+  TherapyFormEntity,
 } from '../index';
 import { careUnitKey, municipalityKey, organisationKey, regionKey, regionPrincipalKey, seedId } from './ids';
 import { REFERENCE_DATA, RegionSeed } from './reference-data';
 import { DALARNA_AGREEMENTS, INTERVENTION_GROUPS, INTERVENTIONS } from './responsibility-data';
 import { DEFAULT_KVA_CODES, KVA_SOURCE } from './kva-codes';
 import { DEFAULT_RULE_PARAMETERS } from './rule-parameters';
+import { DEFAULT_THERAPY_FORMS, THERAPY_FORM_SOURCE } from './therapy-forms';
 
 type Row<T> = Omit<T, 'createdAt' | 'updatedAt'>;
 
@@ -160,6 +162,10 @@ export async function seedReferenceData(manager: EntityManager): Promise<void> {
   await insert(
     KvaCodeEntity,
     DEFAULT_KVA_CODES.map((c) => ({ ...c, id: seedId(`kva:${c.code}:${c.validFrom}`), source: KVA_SOURCE })),
+  );
+  await insert(
+    TherapyFormEntity,
+    DEFAULT_THERAPY_FORMS.map((f) => ({ ...f, id: seedId(`therapy-form:${f.code}:${f.validFrom}`), source: THERAPY_FORM_SOURCE })),
   );
   await insert(
     RuleParameterEntity,

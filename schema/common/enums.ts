@@ -144,6 +144,7 @@ registerEnumType(AuditRecordType, {
     HANDOFF: { description: 'A hand-off between care levels (and the patient data it carries).' },
     HANDOFF_MESSAGE: { description: 'A message of a hand-off (its acknowledgement).' },
     SIP: { description: 'A coordinated individual plan (SIP) or anything in it.' },
+    REHAB_PLAN: { description: 'A rehabilitation plan or anything in it (GAS goals, scores, evaluations).' },
   },
 });
 
