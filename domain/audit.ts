@@ -23,6 +23,9 @@ export enum AuditRecordType {
   SIP = 'SIP',
   /** A rehabilitation plan, with its GAS goals, scores and evaluations. */
   REHAB_PLAN = 'REHAB_PLAN',
+  /** A payment commitment, or a visit recorded under it. */
+  PAYMENT_COMMITMENT = 'PAYMENT_COMMITMENT',
+  THERAPY_REPORT = 'THERAPY_REPORT',
 }
 
 /** How a row of the access log fails its chain (migration 1733100000000-access-log-chain). */

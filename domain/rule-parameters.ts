@@ -47,4 +47,6 @@ export const PARAMETER = {
   REHAB_PLAN_EVALUATION_MONTHS: 'rehabPlan.evaluationIntervalMonths',
   /** FPA's demanding medical rehabilitation (Åland): the need it requires and the age it must be under (see FpaRule). */
   FPA_REHABILITATION_RULE: 'fpa.demandingMedicalRehabilitation',
+  /** How many calendar months before a therapy period ends its report must reach the principal. */
+  THERAPY_REPORT_LEAD_MONTHS: 'therapy.reportLeadMonths',
 } as const;

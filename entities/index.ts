@@ -15,6 +15,7 @@ import {
 } from './responsibility.entity';
 import { GasGoalEntity, GasScoreEntity, RehabPlanEntity, RehabPlanEvaluationEntity, TherapyFormEntity } from './rehab-plan.entity';
 import { RuleParameterEntity } from './rule-parameter.entity';
+import { PaymentCommitmentEntity, TherapyReportEntity, TherapyVisitEntity } from './therapy.entity';
 import { KvaCodeEntity, SipEntity, SipFollowUpEntity, SipInterventionEntity, SipMeetingEntity, SipParticipantEntity } from './sip.entity';
 import { Foundation1732500000000 } from './migrations/1732500000000-foundation';
 import { PatientsConsentAccessLog1732600000000 } from './migrations/1732600000000-patients-consent-access-log';
@@ -24,6 +25,7 @@ import { Sip1732900000000 } from './migrations/1732900000000-sip';
 import { AccessLogChain1733100000000 } from './migrations/1733100000000-access-log-chain';
 import { AccessLogSealPlan1733200000000 } from './migrations/1733200000000-access-log-seal-plan';
 import { ListsAtVolume1733250000000 } from './migrations/1733250000000-lists-at-volume';
+import { PaymentCommitments1733310000000 } from './migrations/1733310000000-payment-commitments';
 import { TenancyInTheDatabase1733000000000 } from './migrations/1733000000000-tenancy-in-the-database';
 import { WorkingCalendar1733240000000 } from './migrations/1733240000000-working-calendar';
 import { RehabPlans1733300000000 } from './migrations/1733300000000-rehab-plans';
@@ -49,6 +51,7 @@ export {
   KvaCodeEntity,
   OrganisationEntity,
   PatientEntity,
+  PaymentCommitmentEntity,
   RegionEntity,
   RehabPlanEntity,
   RehabPlanEvaluationEntity,
@@ -60,6 +63,8 @@ export {
   SipMeetingEntity,
   SipParticipantEntity,
   TherapyFormEntity,
+  TherapyReportEntity,
+  TherapyVisitEntity,
 };
 
 export const ENTITIES = [
@@ -90,6 +95,9 @@ export const ENTITIES = [
   GasGoalEntity,
   GasScoreEntity,
   RehabPlanEvaluationEntity,
+  PaymentCommitmentEntity,
+  TherapyVisitEntity,
+  TherapyReportEntity,
   FundingProgrammeEntity,
   FundingProgrammeFormEntity,
 ];
@@ -106,6 +114,7 @@ export const MIGRATIONS = [
   WorkingCalendar1733240000000,
   ListsAtVolume1733250000000,
   RehabPlans1733300000000,
+  PaymentCommitments1733310000000,
   FundingProgrammes1733320000000,
   ExampleDataAndFundingLinks1733330000000,
 ];

@@ -41,5 +41,6 @@ export const DEFAULT_RULE_PARAMETERS = [
     value: { need: 'LONG_TERM', ageUnder: 65 },
     source: `${AHS_GUIDANCE}: FPA (Kela) may pay for demanding medical rehabilitation at long-term need for a person under 65`,
   },
+  { key: PARAMETER.THERAPY_REPORT_LEAD_MONTHS, regionId: null, value: 2, source: `${AHS_GUIDANCE}: the therapy report reaches ÅHS at least two months before the period ends` },
   ...Object.entries(DEFAULT_SIP_KVA_MAPPING).map(([use, code]) => ({ key: `${PARAMETER.SIP_KVA_CODE_PREFIX}${use}`, regionId: null, value: code as unknown, source: KVA_SOURCE })),
 ].map((p) => ({ ...p, validFrom: ALWAYS, validTo: null as string | null }));

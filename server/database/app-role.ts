@@ -55,6 +55,10 @@ export const APP_PRIVILEGES: Record<string, string> = {
   // A score once recorded stands: a later score supersedes it, nothing changes it.
   gas_score: APPENDS,
   rehab_plan_evaluation: APPENDS,
+  payment_commitment: WRITES,
+  // A visit and a report, once recorded, stand: corrections are not part of the platform yet.
+  therapy_visit: APPENDS,
+  therapy_report: APPENDS,
   access_log: APPENDS,
   // schema_migration: nothing; migrations are the owner's.
 };

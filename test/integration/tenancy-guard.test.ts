@@ -39,6 +39,9 @@ const PATIENT_DATA = [
   'gas_goal',
   'gas_score',
   'rehab_plan_evaluation',
+  'payment_commitment',
+  'therapy_visit',
+  'therapy_report',
   'access_log',
 ];
 
