@@ -63,6 +63,10 @@ export class RehabPlanEntity {
 
   @Column({ name: 'close_reason', type: 'text', nullable: true })
   closeReason: string | null;
+
+  /** The funding programme version that pays for it, if any (migration 1733330000000). */
+  @Column({ name: 'funding_programme_id', type: 'uuid', nullable: true })
+  fundingProgrammeId: string | null;
 }
 
 /** A GAS goal of one evaluation period of a plan. */

@@ -74,6 +74,14 @@ export class PaymentCommitmentEntity {
 
   @Column({ name: 'updated_at', type: 'timestamptz' })
   updatedAt: Date;
+
+  /** The funding programme version that pays for it, if any (migration 1733330000000). */
+  @Column({ name: 'funding_programme_id', type: 'uuid', nullable: true })
+  fundingProgrammeId: string | null;
+
+  /** The programme's form it pays for (KBT, MMR1, …); set exactly when the programme is. */
+  @Column({ name: 'funding_form', type: 'text', nullable: true })
+  fundingForm: string | null;
 }
 
 /** A visit held and paid under a payment commitment. */

@@ -1,7 +1,7 @@
 import { Country, OrganisationKind } from '../../domain/enums';
 import { PARAMETER } from '../../domain/rule-parameters';
 import { RehabNeed } from '../../domain/rehab-plan';
-import { meansHiddenLike, suppressTable } from '../../domain/statistics';
+import { meansHiddenLike, sumsHiddenLike, suppressTable } from '../../domain/statistics';
 import type { Access } from '../../server/access/access';
 import type { GroupedFigure } from '../../server/access/rehab-plan-statistics.store';
 import type { OrganisationRow } from '../../server/access/rows';
@@ -22,12 +22,12 @@ export async function rehabPlanStatistics(access: Access, regionCode: string, co
   const region = await plannerRegion(access, regionCode, country, period);
   const today = await access.today();
   const [figures, threshold, page] = await Promise.all([
-    access.rehabPlanStatistics.planFigures(region.id, region.timeZone, period.from, period.to),
+    access.rehabPlanStatistics.planFigures(region.id, region.timeZone, period.from, period.to, today),
     access.reference.parameter<number>(PARAMETER.STATISTICS_SMALL_CELL_THRESHOLD, today, region.id),
     access.reference.organisations({ regionId: region.id, kind: OrganisationKind.MUNICIPALITY }, ALL_MUNICIPALITIES),
   ]);
   const municipalities: (OrganisationRow | null)[] = [...page.nodes];
-  const groups = [...figures.plansByNeed, ...figures.plansByTherapyForm, ...figures.evaluations];
+  const groups = [...figures.plansByNeed, ...figures.plansByTherapyForm, ...figures.evaluations, ...figures.commitments, ...figures.reportsDue];
   if (groups.some((g) => !municipalities.some((m) => m?.id === g.municipalityId))) municipalities.push(null);
   const grid = new FigureGrid(municipalities.map((m) => m?.id ?? null));
   const counts = (rows: GroupedFigure[], key?: string) => suppressTable(grid.table(rows, byMunicipality, 'n', key), 2, threshold);
@@ -39,6 +39,12 @@ export async function rehabPlanStatistics(access: Access, regionCode: string, co
   const evaluations = suppressTable(evaluationCounts, 2, threshold);
   const meanChange = meansHiddenLike(evaluations, evaluationCounts, grid.table(figures.evaluations, byMunicipality, 'total'));
 
+  const commitments = counts(figures.commitments);
+  const visitsAllowed = sumsHiddenLike(commitments, grid.table(figures.commitments, byMunicipality, 'total'));
+  const visitsUsed = sumsHiddenLike(commitments, grid.table(figures.visitsUsed, byMunicipality, 'total'));
+  const reportsDue = counts(figures.reportsDue);
+  const reportsOnTime = counts(figures.reportsDue, 'ON_TIME');
+
   // The figures of the whole region (the tables' totals) or of one municipality (row i).
   const pick = <T>(table: { total: T; columnTotals: T[]; rowTotals: T[]; cells: T[][] }, i: number | null) =>
     i === null ? bySex(table.total, table.columnTotals) : bySex(table.rowTotals[i], table.cells[i]);
@@ -46,6 +52,11 @@ export async function rehabPlanStatistics(access: Access, regionCode: string, co
     shortTermPlans: pick(shortTerm, i),
     longTermPlans: pick(longTerm, i),
     plansByTherapyForm: forms.map((f) => ({ therapyForm: f.code, plans: pick(f.table, i) })),
+    commitments: pick(commitments, i),
+    visitsAllowed: pick(visitsAllowed, i),
+    visitsUsed: pick(visitsUsed, i),
+    reportsDue: pick(reportsDue, i),
+    reportsOnTime: pick(reportsOnTime, i),
     evaluations: pick(evaluations, i),
     meanTScoreChange: pick(meanChange, i),
   });

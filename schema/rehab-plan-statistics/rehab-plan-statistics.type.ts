@@ -24,6 +24,21 @@ export class RehabPlanFigures {
   @Field(() => [PlansByTherapyForm], { description: 'Plans created in the period, by each therapy form of the code table they recommend, by code.' })
   plansByTherapyForm: PlansByTherapyForm[];
 
+  @Field(() => CountBySex, { description: 'Payment commitments in effect on some day of the period (from their start to their last paid day: the validity, an end date in the intervention text or a revocation).' })
+  commitments: CountBySex;
+
+  @Field(() => DerivedFigureBySex, { description: 'Visits those commitments allow, in all; hidden with their count.' })
+  visitsAllowed: DerivedFigureBySex;
+
+  @Field(() => DerivedFigureBySex, { description: 'Visits held under those commitments up to the last day of the period; hidden with their count.' })
+  visitsUsed: DerivedFigureBySex;
+
+  @Field(() => CountBySex, { description: 'Therapy reports due in the period that fell due: due before today (or already in), for commitments not revoked by their due date.' })
+  reportsDue: CountBySex;
+
+  @Field(() => CountBySex, { description: 'Of those, reports in on or before their due date.' })
+  reportsOnTime: CountBySex;
+
   @Field(() => CountBySex, { description: 'Evaluations made in the period.' })
   evaluations: CountBySex;
 

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Role } from '../../domain/enums';
 import { seededOrganisationId } from '../../entities/seed/seed';
 import { testPersonnummer } from '../support/personnummer';
+import { RehabRows, weekly } from '../support/rehab-rows';
 import { codes, startTestApp, TestApp } from '../support/test-app';
 
 /**
@@ -10,6 +11,7 @@ import { codes, startTestApp, TestApp } from '../support/test-app';
  * the API; their plans, goals and evaluations are written as rows, the way the seed writes them.
  */
 const DALARNA = seededOrganisationId('20')!;
+const PROVIDER = seededOrganisationId('2080')!;
 const PERIOD = { from: '2003-01-01', to: '2003-12-31' };
 const QUERY = `query($period: PeriodInput!, $code: String!) { rehabPlanStatistics(regionCode: $code, period: $period) {
   from to smallCellThreshold
@@ -20,6 +22,7 @@ fragment C on CountBySex { total { display } female { display } male { display }
 fragment D on DerivedFigureBySex { total { value display } female { value display } male { value display } }
 fragment F on RehabPlanFigures {
   shortTermPlans { ...C } longTermPlans { ...C }
+  commitments { ...C } visitsAllowed { ...D } visitsUsed { ...D } reportsDue { ...C } reportsOnTime { ...C }
   plansByTherapyForm { therapyForm plans { ...C } }
   evaluations { ...C } meanTScoreChange { ...D }
 }`;
@@ -45,14 +48,14 @@ describe('rehabPlanStatistics: plans, evaluations and their T-score change for p
   }
 
   /** A plan created at `createdAt`, and, when given, one evaluation of its first goal set. */
-  async function plan(patientId: string, need: string, forms: string[], createdAt: string, evaluation?: { baselines: number[]; attained: number[]; on: string }) {
+  async function plan(patientId: string, need: string, forms: string[], createdAt: string, evaluation?: { baselines: number[]; attained: number[]; on: string }): Promise<string> {
     const id = randomUUID();
     await app.dataSource.query(
       `INSERT INTO rehab_plan (id, region_id, patient_id, owner_organisation_id, need, therapy_forms, evaluation_date, status, evaluation_period, version, created_by, created_at, updated_at)
        VALUES ($1, $2, $3, $4, $5, $6, '2004-01-01', $7, 1, 1, 'test', $8, $8)`,
       [id, regionId, patientId, DALARNA, need, forms, evaluation ? 'EVALUATED' : 'ACTIVE', createdAt],
     );
-    if (!evaluation) return;
+    if (!evaluation) return id;
     for (const [i, baseline] of evaluation.baselines.entries()) {
       await app.dataSource.query(
         `INSERT INTO gas_goal (id, region_id, plan_id, evaluation_period, position, title, levels, weight, baseline, created_by, created_at)
@@ -66,6 +69,7 @@ describe('rehabPlanStatistics: plans, evaluations and their T-score change for p
        VALUES ($1, $2, $3, 1, $4, 0.3, $5, 'test', $4::date)`,
       [randomUUID(), regionId, id, evaluation.on, Math.round(t * 100) / 100],
     );
+    return id;
   }
 
   beforeAll(async () => {
@@ -76,8 +80,21 @@ describe('rehabPlanStatistics: plans, evaluations and their T-score change for p
     for (let i = 0; i < 6; i++) await plan(await patient('2062', 'FEMALE'), 'LONG_TERM', i < 2 ? ['PHYSIOTHERAPY', 'PSYCHOTHERAPY'] : ['PHYSIOTHERAPY'], '2003-03-01T10:00:00Z');
     for (let i = 0; i < 2; i++) await plan(await patient('2062', 'MALE'), 'SHORT_TERM', ['PHYSIOTHERAPY'], '2003-04-01T10:00:00Z');
     // Falun: five women evaluated with three goals from −1 to +1 each, five men from −2 to 0 on two goals.
-    for (let i = 0; i < 5; i++) await plan(await patient('2080', 'FEMALE'), 'LONG_TERM', ['OCCUPATIONAL_THERAPY'], '2003-01-10T10:00:00Z', { baselines: [-1, -1, -1], attained: [1, 1, 1], on: '2003-11-01' });
-    for (let i = 0; i < 5; i++) await plan(await patient('2080', 'MALE'), 'LONG_TERM', ['OCCUPATIONAL_THERAPY'], '2003-01-10T10:00:00Z', { baselines: [-2, -2], attained: [0, 0], on: '2003-12-31' });
+    // Each with a commitment: the women's of 10 visits, 8 held, reports due 30 June (four in on time, one late);
+    // the men's of 12 visits, all held, reports not in; a commitment ended in 2002 is not counted.
+    const rows = new RehabRows(app.dataSource, regionId);
+    for (let i = 0; i < 5; i++) {
+      const patientId = await patient('2080', 'FEMALE');
+      const planId = await plan(patientId, 'LONG_TERM', ['OCCUPATIONAL_THERAPY'], '2003-01-10T10:00:00Z', { baselines: [-1, -1, -1], attained: [1, 1, 1], on: '2003-11-01' });
+      const c = await rows.commitment({ planId, patientId, payer: DALARNA, provider: PROVIDER, validFrom: '2003-02-01', validTo: '2003-08-31', visits: 10, visitDates: weekly('2003-02-03', 8), reportDueOn: '2003-06-30' });
+      await rows.report(c, i < 4 ? '2003-06-30' : '2003-07-15');
+    }
+    for (let i = 0; i < 5; i++) {
+      const patientId = await patient('2080', 'MALE');
+      const planId = await plan(patientId, 'LONG_TERM', ['OCCUPATIONAL_THERAPY'], '2003-01-10T10:00:00Z', { baselines: [-2, -2], attained: [0, 0], on: '2003-12-31' });
+      await rows.commitment({ planId, patientId, payer: DALARNA, provider: PROVIDER, validFrom: '2003-02-01', validTo: '2003-08-31', visits: 12, visitDates: weekly('2003-02-03', 12), reportDueOn: '2003-06-30' });
+      if (i === 0) await rows.commitment({ planId, patientId, payer: DALARNA, provider: PROVIDER, validFrom: '2002-02-01', validTo: '2002-12-31', visits: 12, reportDueOn: '2002-10-31' });
+    }
     // At the period's edges in Swedish time: 00:30 on New Year's Day 2003 counts, 00:30 on 2004's does not.
     await plan(await patient('2080', 'MALE'), 'SHORT_TERM', ['SPEECH_THERAPY'], '2002-12-31T23:30:00Z');
     await plan(await patient('2080', 'MALE'), 'SHORT_TERM', ['SPEECH_THERAPY'], '2003-12-31T23:30:00Z');
@@ -128,6 +145,19 @@ describe('rehabPlanStatistics: plans, evaluations and their T-score change for p
     expect(falun.meanTScoreChange.female.display).toBe('27.38');
     const mora = municipality(res.data, '2062');
     expect(mora.meanTScoreChange.total).toEqual({ value: null, display: '–' });
+  });
+
+  it('gives commitments with the visits they allow and those held, and the reports due and in on time', async () => {
+    const res = await app.gql(QUERY, { period: PERIOD, code: '20' }, planner);
+    const falun = municipality(res.data, '2080');
+    expect(display(falun.commitments)).toEqual(['10', '5', '5']);
+    expect([falun.visitsAllowed.total.value, falun.visitsAllowed.female.value, falun.visitsAllowed.male.value]).toEqual([110, 50, 60]);
+    expect([falun.visitsUsed.total.value, falun.visitsUsed.female.value, falun.visitsUsed.male.value]).toEqual([100, 40, 60]);
+    expect(display(falun.reportsDue)).toEqual(['10', '5', '5']);
+    // Four women in on time: hidden, and the men's 0 cannot give it away, so the row total goes with it.
+    expect(display(falun.reportsOnTime)).toEqual(['<5', '<5', '0']);
+    // Mora has none: its sums are zero, not hidden.
+    expect(municipality(res.data, '2062').visitsAllowed.total).toEqual({ value: 0, display: '0' });
   });
 
   it('answers another region’s planner with its own (empty) figures and refuses them this region’s', async () => {

@@ -1,6 +1,6 @@
-import { EVERYONE, ReferenceRows } from './reference';
+import { EVERYONE, only, ReferenceRows } from './reference';
 
-/** The national funding programmes: reference data for every signed-in viewer. */
+/** The national funding programmes (reference data for every signed-in viewer) and a region's report to one (its planners). */
 export const rows: ReferenceRows = {
   operations: [
     {
@@ -21,6 +21,22 @@ export const rows: ReferenceRows = {
           },
         ]),
       expected: EVERYONE,
+    },
+    {
+      name: 'programmeReport',
+      query: `{ programmeReport(regionCode: "20", programme: "REHABILITERINGSGARANTIN", quarter: "2015-Q2") {
+        programme from to smallCellThreshold forms { form } total { treatments { total { display } } } } }`,
+      variables: () => ({}),
+      check: (data) =>
+        expect(data.programmeReport).toEqual({
+          programme: 'REHABILITERINGSGARANTIN',
+          from: '2015-04-01',
+          to: '2015-06-30',
+          smallCellThreshold: 5,
+          forms: [{ form: 'IPT' }, { form: 'KBT' }, { form: 'MMR1' }, { form: 'MMR2' }],
+          total: { treatments: { total: { display: '0' } } },
+        }),
+      expected: only({ planner20: 'DATA', planner19: 'FORBIDDEN' }),
     },
   ],
 };
