@@ -5,6 +5,7 @@ import { fundingProgrammeOperations } from './funding-programme/funding-programm
 import { handoffOperations } from './handoff/handoff.operations';
 import { organisationOperations } from './organisation/organisation.operations';
 import { patientOperations } from './patient/patient.operations';
+import { rehabPlanOperations } from './rehab-plan/rehab-plan.operations';
 import { rehabPlanStatisticsOperations } from './rehab-plan-statistics/rehab-plan-statistics.operations';
 import { responsibilityOperations } from './responsibility/responsibility.operations';
 import { sipOperations } from './sip/sip.operations';
@@ -13,4 +14,13 @@ import { sipOperations } from './sip/sip.operations';
  * Every capability's operations: the schema's resolvers, the permission tree and the access log's
  * patient-data fields are derived from this. A new capability adds its import here, once.
  */
-export const OPERATIONS = mergeOperations([organisationOperations, patientOperations, responsibilityOperations, handoffOperations, sipOperations, fundingProgrammeOperations, rehabPlanStatisticsOperations]);
+export const OPERATIONS = mergeOperations([
+  organisationOperations,
+  patientOperations,
+  responsibilityOperations,
+  handoffOperations,
+  sipOperations,
+  rehabPlanOperations,
+  fundingProgrammeOperations,
+  rehabPlanStatisticsOperations,
+]);
