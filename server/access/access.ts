@@ -15,6 +15,7 @@ import { Clock, RequestScope } from './request-scope';
 import { ResponsibilityStore } from './responsibility.store';
 import { SipStore } from './sip.store';
 import { TenantDb } from './tenant-db';
+import { TherapyStore } from './therapy.store';
 
 /** What every request's Access is built from. */
 export interface AccessServices {
@@ -47,6 +48,7 @@ export class Access {
   private handoffStore?: HandoffStore;
   private handoffReportStore?: HandoffReportStore;
   private sipStore?: SipStore;
+  private therapyStore?: TherapyStore;
 
   private constructor(
     readonly scope: RequestScope,
@@ -100,6 +102,11 @@ export class Access {
 
   get sips(): SipStore {
     return (this.sipStore ??= new SipStore(this.scope, this.patients));
+  }
+
+  /** Payment commitments, therapy visits and reports. */
+  get therapy(): TherapyStore {
+    return (this.therapyStore ??= new TherapyStore(this.scope, this.patients, () => this.consents));
   }
 
   /** The request's id, as its access-log rows carry it. */
