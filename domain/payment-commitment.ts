@@ -75,7 +75,7 @@ export interface CommitmentDraft {
 
 export interface CommitmentProblem {
   /** The input field to correct. */
-  field: keyof CommitmentDraft;
+  field: keyof CommitmentDraft | 'providerOrganisationId';
   message: string;
 }
 
@@ -183,4 +183,43 @@ export function decideRevocation(terms: PaymentCommitmentTerms, revokedFrom: str
   if (revokedFrom > to) return refuse(`${revokedFrom} is after the commitment's last paid day ${to}`);
   if (lastVisitDate !== null && revokedFrom <= lastVisitDate) return refuse(`a visit on ${lastVisitDate} is already recorded as paid`);
   return { ok: true };
+}
+
+/** The plan a commitment is issued under, as the issue decision reads it. */
+export interface CommitmentPlanFacts {
+  ownerOrganisationId: string;
+  /** Only a plan in force (ACTIVE) is a basis for therapy. */
+  active: boolean;
+  /** The therapy forms the plan recommends. */
+  therapyForms: readonly string[];
+}
+
+export type IssueDecision =
+  | { ok: true }
+  | { ok: false; code: 'FORBIDDEN' | 'ILLEGAL_STATE'; field: string; message: string }
+  | { ok: false; code: 'BAD_USER_INPUT'; field: string; message: string; problems: CommitmentProblem[] };
+
+/**
+ * Whether the viewer's organisation may issue `draft` to `providerOrganisationId` under the plan on
+ * `issuedOn`: the plan's own principal pays, under a plan in force, for a therapy form the plan
+ * recommends and the code table knows that day (`therapyForms`), to another organisation; and the
+ * draft's own rules (commitmentDraftProblems). Every input problem is named at once.
+ */
+export function decideCommitmentIssue(
+  plan: CommitmentPlanFacts,
+  viewerOrganisationId: string,
+  providerOrganisationId: string,
+  draft: CommitmentDraft,
+  issuedOn: string,
+  therapyForms: readonly string[],
+): IssueDecision {
+  if (plan.ownerOrganisationId !== viewerOrganisationId) return { ok: false, code: 'FORBIDDEN', field: 'planId', message: "Only the plan's principal issues payment commitments under it" };
+  if (!plan.active) return { ok: false, code: 'ILLEGAL_STATE', field: 'planId', message: 'Payment commitments are issued under an ACTIVE plan only' };
+  const problems = commitmentDraftProblems(draft, issuedOn, therapyForms);
+  if (providerOrganisationId === viewerOrganisationId) problems.unshift({ field: 'providerOrganisationId', message: 'the provider is another organisation than the payer' });
+  if (!problems.some((p) => p.field === 'therapyForm') && !plan.therapyForms.includes(draft.therapyForm)) {
+    problems.push({ field: 'therapyForm', message: `the plan does not recommend ${draft.therapyForm} (it recommends ${plan.therapyForms.join(', ') || 'none'})` });
+  }
+  if (problems.length === 0) return { ok: true };
+  return { ok: false, code: 'BAD_USER_INPUT', field: problems[0].field, message: problems.map((p) => `${p.field}: ${p.message}`).join('; '), problems };
 }

@@ -9,6 +9,7 @@ import { rehabPlanOperations } from './rehab-plan/rehab-plan.operations';
 import { rehabPlanStatisticsOperations } from './rehab-plan-statistics/rehab-plan-statistics.operations';
 import { responsibilityOperations } from './responsibility/responsibility.operations';
 import { sipOperations } from './sip/sip.operations';
+import { therapyOperations } from './therapy/therapy.operations';
 
 /**
  * Every capability's operations: the schema's resolvers, the permission tree and the access log's
@@ -21,6 +22,7 @@ export const OPERATIONS = mergeOperations([
   handoffOperations,
   sipOperations,
   rehabPlanOperations,
+  therapyOperations,
   fundingProgrammeOperations,
   rehabPlanStatisticsOperations,
 ]);

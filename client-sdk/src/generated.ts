@@ -56,11 +56,13 @@ export type AccessRecordType =
   | 'HANDOFF_MESSAGE'
   /** A patient record. */
   | 'PATIENT'
+  /** A payment commitment for therapy, or a visit recorded under it. */
   | 'PAYMENT_COMMITMENT'
   /** A rehabilitation plan or anything in it (GAS goals, scores, evaluations). */
   | 'REHAB_PLAN'
   /** A coordinated individual plan (SIP) or anything in it. */
   | 'SIP'
+  /** A therapy report (or the patient's copy of it). */
   | 'THERAPY_REPORT';
 
 /** A new agreement of the viewer's region. */

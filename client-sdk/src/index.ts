@@ -6,9 +6,10 @@ export * from './generated';
 /**
  * Why the server answered CONFLICT: `STALE_VERSION` (the record changed since the version you read:
  * read it again and retry), `DUPLICATE` (a record that must be unique exists already),
- * `ILLEGAL_STATE` (the record's state does not allow the step).
+ * `ILLEGAL_STATE` (the record's state does not allow the step), `NOT_PAID` (a therapy visit its payment
+ * commitment does not pay; `extensions.notPaidReason` says why).
  */
-export type ConflictReason = 'STALE_VERSION' | 'DUPLICATE' | 'ILLEGAL_STATE';
+export type ConflictReason = 'STALE_VERSION' | 'DUPLICATE' | 'ILLEGAL_STATE' | 'NOT_PAID';
 
 /** One error of a GraphQL response, with the server's code (BAD_USER_INPUT, FORBIDDEN, …). */
 export interface SamrehabGraphQLError {

@@ -15,8 +15,9 @@ const TABLES = ['payment_commitment', 'therapy_visit', 'therapy_report'];
  * - therapy_report: the provider's report, one per commitment, with its content as columns and
  *   its lists (goals, assessments) as jsonb.
  * All three are patient data: forced row-level security with the tenant policy of the SIP tables.
- * A refused attempt on a commitment, visit or report is logged against its patient: access_log_resolve
- * learns the three record types.
+ * A refused attempt on a commitment (or its visits, its report, or one issued under a plan) is logged
+ * against its patient: access_log_resolve learns PAYMENT_COMMITMENT (the commitment's id, or the
+ * plan's for an issue) and THERAPY_REPORT.
  */
 export class PaymentCommitments1733310000000 implements MigrationInterface {
   name = 'PaymentCommitments1733310000000';
@@ -121,7 +122,8 @@ const RESOLVE_CASES = `
             WHEN 'REHAB_PLAN' THEN (SELECT r.patient_id FROM public.rehab_plan r WHERE r.id = NEW.record_id)`;
 
 const THERAPY_CASES = `
-            WHEN 'PAYMENT_COMMITMENT' THEN (SELECT c.patient_id FROM public.payment_commitment c WHERE c.id = NEW.record_id)
+            WHEN 'PAYMENT_COMMITMENT' THEN COALESCE((SELECT c.patient_id FROM public.payment_commitment c WHERE c.id = NEW.record_id),
+                                                    (SELECT r.patient_id FROM public.rehab_plan r WHERE r.id = NEW.record_id))
             WHEN 'THERAPY_REPORT' THEN (SELECT c.patient_id FROM public.therapy_report t JOIN public.payment_commitment c ON c.id = t.commitment_id WHERE t.id = NEW.record_id)`;
 
 /** access_log_resolve() with the given cases; its contract is that of the tenancy migration. */

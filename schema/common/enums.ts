@@ -145,6 +145,8 @@ registerEnumType(AuditRecordType, {
     HANDOFF_MESSAGE: { description: 'A message of a hand-off (its acknowledgement).' },
     SIP: { description: 'A coordinated individual plan (SIP) or anything in it.' },
     REHAB_PLAN: { description: 'A rehabilitation plan or anything in it (GAS goals, scores, evaluations).' },
+    PAYMENT_COMMITMENT: { description: 'A payment commitment for therapy, or a visit recorded under it.' },
+    THERAPY_REPORT: { description: "A therapy report (or the patient's copy of it)." },
   },
 });
 

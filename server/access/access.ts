@@ -18,6 +18,7 @@ import { Clock, RequestScope } from './request-scope';
 import { ResponsibilityStore } from './responsibility.store';
 import { SipStore } from './sip.store';
 import { TenantDb } from './tenant-db';
+import { TherapyStore } from './therapy.store';
 
 /** What every request's Access is built from. */
 export interface AccessServices {
@@ -51,6 +52,7 @@ export class Access {
   private handoffReportStore?: HandoffReportStore;
   private sipStore?: SipStore;
   private rehabPlanStore?: RehabPlanStore;
+  private therapyStore?: TherapyStore;
   private fundingProgrammeStore?: FundingProgrammeStore;
   private rehabPlanStatisticsStore?: RehabPlanStatisticsStore;
 
@@ -110,6 +112,11 @@ export class Access {
 
   get rehabPlans(): RehabPlanStore {
     return (this.rehabPlanStore ??= new RehabPlanStore(this.scope, this.patients));
+  }
+
+  /** Payment commitments, therapy visits and reports. */
+  get therapy(): TherapyStore {
+    return (this.therapyStore ??= new TherapyStore(this.scope, this.patients, () => this.consents));
   }
 
   /** The national funding programmes (reference data). */
