@@ -153,3 +153,29 @@ export function quarterPeriod(quarter: string): { from: string; to: string } | n
 export function quarterOf(date: string): string {
   return `${date.slice(0, 4)}-Q${Math.ceil(Number(date.slice(5, 7)) / 3)}`;
 }
+
+/** What is wrong with naming a programme (and a form) to fund a plan or a commitment. */
+export interface FundingChoiceProblem {
+  field: 'fundingProgrammeId' | 'fundingForm';
+  message: string;
+}
+
+/**
+ * Why a plan or commitment starting on `onDate`, for a person born on `birthDate`, may not name
+ * this programme version (and form): the version must apply on that day, the person be inside
+ * its age band then, and a form, when one is asked for, be one of the version's forms on that
+ * day. Empty when it may.
+ */
+export function fundingChoiceProblems(programme: FundingProgramme, formCode: string | null, onDate: string, birthDate: string): FundingChoiceProblem[] {
+  if (!validOn(programme, onDate)) {
+    return [{ field: 'fundingProgrammeId', message: `${programme.code} (from ${programme.validFrom}) does not apply on ${onDate}` }];
+  }
+  const problems: FundingChoiceProblem[] = [];
+  const age = ageBandOn(programme, birthDate, onDate);
+  if (!age.holds) problems.push({ field: 'fundingProgrammeId', message: age.reason });
+  if (formCode !== null && !formOn(programme, formCode, onDate)) {
+    const forms = programme.forms.filter((f) => validOn(f, onDate)).map((f) => f.code);
+    problems.push({ field: 'fundingForm', message: `${programme.code} has no form ${formCode} on ${onDate} (it has ${forms.join(', ') || 'none'})` });
+  }
+  return problems;
+}

@@ -1,10 +1,11 @@
 import { Role } from '../../domain/enums';
 import { ANY_VIEWER, CapabilityOperations } from '../../schema/operations';
+import { PaymentCommitmentFundingResolver, RehabPlanFundingResolver } from './funding-link.resolver';
 import { FundingProgrammeResolver } from './funding-programme.resolver';
 import { ProgrammeReportResolver } from './programme-report.resolver';
 
 export const fundingProgrammeOperations: CapabilityOperations = {
-  resolvers: [FundingProgrammeResolver, ProgrammeReportResolver],
+  resolvers: [FundingProgrammeResolver, ProgrammeReportResolver, RehabPlanFundingResolver, PaymentCommitmentFundingResolver],
   Query: {
     // National reference data.
     fundingProgrammes: { allow: ANY_VIEWER, patientData: null },

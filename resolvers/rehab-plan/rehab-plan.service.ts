@@ -1,4 +1,5 @@
 import { attainmentProblem, GasGoalDraft, gasGoalProblems, tScore } from '../../domain/gas';
+import { fundingChoiceArg } from '../funding-programme/funding-choice';
 import { fpaEligibility, FpaEligibility, FpaRule } from '../../domain/fpa-eligibility';
 import { addMonths, localDateOf } from '../../domain/local-date';
 import { decideRehabPlanChange, mayOwnRehabPlan, RehabNeed, RehabPlanChangeRequest, RehabPlanEvent, RehabPlanStatus, therapyFormsProblem } from '../../domain/rehab-plan';
@@ -80,6 +81,7 @@ export async function createRehabPlan(access: Access, input: RehabPlanCreateInpu
     functionalAbility: optionalText(input.functionalAbility, 'functionalAbility', LONG_TEXT),
     therapyForms: await therapyFormsArg(access, input.therapyForms ?? [], onDate),
     evaluationDate,
+    fundingProgrammeId: (await fundingChoiceArg(access, input, onDate, patient.birthDate, false)).fundingProgrammeId,
   });
 }
 

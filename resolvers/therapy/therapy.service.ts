@@ -7,6 +7,7 @@ import type { PaymentCommitmentIssueInput, PaymentCommitmentRevokeInput, Therapy
 import type { Access } from '../../server/access/access';
 import type { CommitmentRow } from '../../server/access/rows.therapy';
 import { idArg, optionalText, requiredText } from '../common/args';
+import { fundingChoiceArg } from '../funding-programme/funding-choice';
 
 const MAX_LIST = 20;
 
@@ -39,7 +40,8 @@ export async function issueCommitment(access: Access, input: PaymentCommitmentIs
     throw new ConflictError(ConflictReason.ILLEGAL_STATE, decision.message, decision.field);
   }
   const leadMonths = await access.reference.parameter<number>(PARAMETER.THERAPY_REPORT_LEAD_MONTHS, issuedOn, plan.regionId);
-  return access.therapy.issue(plan, { ...draft, providerOrganisationId: providerId, issuedOn, reportDueOn: therapyReportDueDate(paidPeriod(draft).to, leadMonths) });
+  const funding = await fundingChoiceArg(access, input, draft.validFrom, plan.birthDate, true);
+  return access.therapy.issue(plan, { ...draft, ...funding, providerOrganisationId: providerId, issuedOn, reportDueOn: therapyReportDueDate(paidPeriod(draft).to, leadMonths) });
 }
 
 export async function revokeCommitment(access: Access, input: PaymentCommitmentRevokeInput): Promise<CommitmentRow> {

@@ -34,6 +34,9 @@ export class RehabPlanCreateInput {
 
   @Field(() => LocalDateResolver, { nullable: true, description: 'When to evaluate; default a year from today (a dated parameter). Not in the past.' })
   evaluationDate?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The funding programme version that pays for it (fundingProgrammes): one that applies today, with the person inside its age band.' })
+  fundingProgrammeId?: string | null;
 }
 
 @InputType({ description: 'A change of a plan’s content, with the version you read. Fields left out stay as they are.' })

@@ -29,6 +29,12 @@ export class PaymentCommitmentIssueInput {
 
   @Field(() => LocalDateResolver, { nullable: true, description: 'An end date stated in the intervention text (not before validFrom): it overrides the validity.' })
   interventionEndDate?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The funding programme version that pays for it (fundingProgrammes): one that applies on validFrom, with the person inside its age band then. Give fundingForm with it.' })
+  fundingProgrammeId?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The programme form it pays for (e.g. KBT, MMR1), valid on validFrom; only with fundingProgrammeId.' })
+  fundingForm?: string | null;
 }
 
 @InputType({ description: 'Revokes a payment commitment from a date (its payer only).' })

@@ -37,7 +37,7 @@ const THERAPY_FORM = selectList(TherapyFormEntity, 't', ['id', 'source']);
 const planVisibleTo = (alias: string, organisationParam: string) =>
   `EXISTS (SELECT 1 FROM patient p WHERE p.id = ${alias}.patient_id AND p.region_id = ${alias}.region_id AND ${visibleTo('p', organisationParam)})`;
 
-export type NewRehabPlan = Pick<RehabPlanEntity, 'patientId' | 'regionId' | 'need' | 'ownGoals' | 'functionalAbility' | 'therapyForms' | 'evaluationDate'>;
+export type NewRehabPlan = Pick<RehabPlanEntity, 'patientId' | 'regionId' | 'need' | 'ownGoals' | 'functionalAbility' | 'therapyForms' | 'evaluationDate' | 'fundingProgrammeId'>;
 
 /** The plan's own columns a change may set. */
 export type RehabPlanPatch = Partial<

@@ -45,6 +45,9 @@ export interface PatientCopy {
 /** A commitment to issue, checked (domain/payment-commitment.ts) by the service. */
 export interface NewCommitment extends CommitmentDraft {
   providerOrganisationId: string;
+  /** The programme version and form that fund it (both or neither). */
+  fundingProgrammeId: string | null;
+  fundingForm: string | null;
   issuedOn: string;
   reportDueOn: string;
 }
@@ -148,11 +151,11 @@ export class TherapyStore {
    * form codes valid on `onDate`; NOT_FOUND unless the viewer's organisation owns the plan or takes
    * part in its patient's case. Does not log: the issue does.
    */
-  async planFor(planId: string, onDate: string): Promise<CommitmentPlan & CommitmentPlanFacts & { validTherapyForms: string[] }> {
+  async planFor(planId: string, onDate: string): Promise<CommitmentPlan & CommitmentPlanFacts & { validTherapyForms: string[]; birthDate: string }> {
     const viewer = this.requireRole();
     const [plan] = await this.db.query(
       `SELECT r.id, r.region_id AS "regionId", r.patient_id AS "patientId", r.owner_organisation_id AS "ownerOrganisationId",
-              r.status = '${RehabPlanStatus.ACTIVE}' AS active, r.therapy_forms AS "therapyForms",
+              r.status = '${RehabPlanStatus.ACTIVE}' AS active, r.therapy_forms AS "therapyForms", p.birth_date::text AS "birthDate",
               ARRAY(SELECT DISTINCT f.code FROM therapy_form f WHERE f.valid_from <= $3::date AND (f.valid_to IS NULL OR f.valid_to >= $3::date)) AS "validTherapyForms"
        FROM rehab_plan r JOIN patient p ON p.id = r.patient_id AND p.region_id = r.region_id
        WHERE r.id = $1 AND (r.owner_organisation_id = $2 OR ${visibleTo('p', '$2')})`,
@@ -265,6 +268,8 @@ export class TherapyStore {
           interventionEndDate: values.interventionEndDate,
           issuedOn: values.issuedOn,
           reportDueOn: values.reportDueOn,
+          fundingProgrammeId: values.fundingProgrammeId,
+          fundingForm: values.fundingForm,
           version: 1,
           createdBy: viewer.userId,
           createdAt: now,
