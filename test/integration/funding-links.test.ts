@@ -49,7 +49,7 @@ describe('plans and commitments name the funding programme that pays for them', 
     const created = await app.gql(`mutation($name: String!) { organisationCreate(input: { kind: PRIVATE_PROVIDER, name: $name }) { organisation { id } } }`, { name: `KBT ${randomUUID().slice(0, 8)} AB` }, admin);
     providerId = created.data.organisationCreate.organisation.id;
     provider = await app.token(providerId, Role.CARE_STAFF);
-    const patient = await app.gql(`mutation($p: String!) { patientCreate(input: { personnummer: $p }) { patient { id } } }`, { p: testPersonnummer('19800101', 'FEMALE') }, staff);
+    const patient = await app.gql(`mutation($p: String!) { patientCreate(input: { personnummer: $p }) { patient { id } } }`, { p: testPersonnummer('19820314', 'FEMALE') }, staff);
     patientId = patient.data.patientCreate.patient.id;
     planId = await insertRehabPlan(app, { patientId, ownerOrganisationId: ORSA, therapyForms: ['PSYCHOTHERAPY'] });
   });

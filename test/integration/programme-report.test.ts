@@ -33,8 +33,8 @@ interface Case {
   example?: boolean;
 }
 
-const kbt = (sex: 'FEMALE' | 'MALE', extra: Partial<Case> = {}): Case => ({ sex, birth: '19800101', form: 'KBT', validFrom: '2015-03-01', validTo: '2015-05-31', visitDates: weekly('2015-03-02', 10), ...extra });
-const mmr2 = (sex: 'FEMALE' | 'MALE', extra: Partial<Case> = {}): Case => ({ sex, birth: '19750601', form: 'MMR2', validFrom: '2015-05-01', validTo: '2015-06-30', visitDates: weekly('2015-05-04', 6), ...extra });
+const kbt = (sex: 'FEMALE' | 'MALE', extra: Partial<Case> = {}): Case => ({ sex, birth: '19811117', form: 'KBT', validFrom: '2015-03-01', validTo: '2015-05-31', visitDates: weekly('2015-03-02', 10), ...extra });
+const mmr2 = (sex: 'FEMALE' | 'MALE', extra: Partial<Case> = {}): Case => ({ sex, birth: '19731021', form: 'MMR2', validFrom: '2015-05-01', validTo: '2015-06-30', visitDates: weekly('2015-05-04', 6), ...extra });
 
 const CASES: Case[] = [
   ...Array.from({ length: 5 }, () => kbt('FEMALE')),
@@ -45,7 +45,7 @@ const CASES: Case[] = [
   ...Array.from({ length: 5 }, () => mmr2('MALE')),
   // Not paid: 7 sessions; 70 years old at the first visit; a 10-week series; an example person.
   kbt('FEMALE', { visitDates: weekly('2015-03-02', 7) }),
-  kbt('FEMALE', { birth: '19441231' }),
+  kbt('FEMALE', { birth: '19441229' }),
   mmr2('MALE', { form: 'MMR1', visitDates: weekly('2015-04-20', 10) }),
   kbt('FEMALE', { example: true }),
   // Q3: the intervention text ends it on 1 July.
@@ -67,6 +67,7 @@ describe('programmeReport: treatments and amounts under a funding programme, by 
     const staff = await app.token('2062', Role.CARE_STAFF);
     for (const c of CASES) {
       const res = await app.gql(`mutation($p: String!) { patientCreate(input: { personnummer: $p, homeMunicipalityCode: "2062" }) { patient { id } } }`, { p: testPersonnummer(c.birth, c.sex) }, staff);
+      expect(res.errors).toBeUndefined();
       const patientId = res.data.patientCreate.patient.id;
       if (c.example) await app.dataSource.query(`UPDATE patient SET example = true WHERE id = $1`, [patientId]);
       const planId = await rows.plan({ patientId, owner: DALARNA, fundingProgrammeId: garantin.id });

@@ -43,7 +43,7 @@ describe('rehabPlanStatistics: plans, evaluations and their T-score change for p
 
   async function patient(code: string, sex: 'FEMALE' | 'MALE'): Promise<string> {
     const staff = await app.token(code, Role.CARE_STAFF);
-    const res = await app.gql(`mutation($p: String!, $m: String!) { patientCreate(input: { personnummer: $p, homeMunicipalityCode: $m }) { patient { id } } }`, { p: testPersonnummer('19700101', sex), m: code }, staff);
+    const res = await app.gql(`mutation($p: String!, $m: String!) { patientCreate(input: { personnummer: $p, homeMunicipalityCode: $m }) { patient { id } } }`, { p: testPersonnummer('19690823', sex), m: code }, staff);
     return res.data.patientCreate.patient.id;
   }
 
