@@ -80,6 +80,17 @@ describe('plans and commitments name the funding programme that pays for them', 
     expect((await app.dataSource.query(`SELECT count(*)::int AS n FROM rehab_plan`))[0].n).toBe(before);
   });
 
+  it('reads the programmes of a list of plans at a constant cost, whatever its length', async () => {
+    const list = (first: number, withProgramme: boolean) => () =>
+      app.gql(`{ rehabPlans(first: ${first}) { edges { node { id ${withProgramme ? 'fundingProgramme { code forms { code } }' : ''} } } } }`, {}, staff);
+    const extra = async (first: number) => (await app.countStatements(list(first, true))) - (await app.countStatements(list(first, false)));
+    // The oldest plan names the programme too: two of the three do, one of the first two.
+    await app.dataSource.query(`UPDATE rehab_plan SET funding_programme_id = $1 WHERE id = $2`, [programmeId, planId]);
+    const page = await list(3, true)();
+    expect(page.data.rehabPlans.edges.map((e: any) => e.node.fundingProgramme?.code ?? null)).toEqual([null, code, code]);
+    expect(await extra(3)).toBe(await extra(2));
+  });
+
   it('names the programme and form on a commitment, refusing a missing or foreign form and an unknown programme', async () => {
     expect(field(await app.gql(ISSUE, { input: commitment({ fundingProgrammeId: programmeId }) }, staff))).toEqual(['BAD_USER_INPUT', 'fundingForm']);
     expect(field(await app.gql(ISSUE, { input: commitment({ fundingForm: 'KBT' }) }, staff))).toEqual(['BAD_USER_INPUT', 'fundingForm']);
