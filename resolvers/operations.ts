@@ -4,6 +4,7 @@ import { mergeOperations } from '../schema/operations';
 import { handoffOperations } from './handoff/handoff.operations';
 import { organisationOperations } from './organisation/organisation.operations';
 import { patientOperations } from './patient/patient.operations';
+import { rehabPlanOperations } from './rehab-plan/rehab-plan.operations';
 import { responsibilityOperations } from './responsibility/responsibility.operations';
 import { sipOperations } from './sip/sip.operations';
 import { therapyOperations } from './therapy/therapy.operations';
@@ -12,4 +13,12 @@ import { therapyOperations } from './therapy/therapy.operations';
  * Every capability's operations: the schema's resolvers, the permission tree and the access log's
  * patient-data fields are derived from this. A new capability adds its import here, once.
  */
-export const OPERATIONS = mergeOperations([organisationOperations, patientOperations, responsibilityOperations, handoffOperations, sipOperations, therapyOperations]);
+export const OPERATIONS = mergeOperations([
+  organisationOperations,
+  patientOperations,
+  responsibilityOperations,
+  handoffOperations,
+  sipOperations,
+  rehabPlanOperations,
+  therapyOperations,
+]);

@@ -11,6 +11,7 @@ import { HandoffStore } from './handoff.store';
 import { HandoffReportStore } from './handoff-report.store';
 import { PatientStore } from './patient.store';
 import { ReferenceStore } from './reference.store';
+import { RehabPlanStore } from './rehab-plan.store';
 import { Clock, RequestScope } from './request-scope';
 import { ResponsibilityStore } from './responsibility.store';
 import { SipStore } from './sip.store';
@@ -48,6 +49,7 @@ export class Access {
   private handoffStore?: HandoffStore;
   private handoffReportStore?: HandoffReportStore;
   private sipStore?: SipStore;
+  private rehabPlanStore?: RehabPlanStore;
   private therapyStore?: TherapyStore;
 
   private constructor(
@@ -102,6 +104,10 @@ export class Access {
 
   get sips(): SipStore {
     return (this.sipStore ??= new SipStore(this.scope, this.patients));
+  }
+
+  get rehabPlans(): RehabPlanStore {
+    return (this.rehabPlanStore ??= new RehabPlanStore(this.scope, this.patients));
   }
 
   /** Payment commitments, therapy visits and reports. */
