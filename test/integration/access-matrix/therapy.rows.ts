@@ -5,7 +5,8 @@ import { TestApp } from '../../support/test-app';
 import { DALARNA, DENIED_TO_OUTSIDERS, Fixture, inDays, MatrixRows, MORA, VIEWERS } from './matrix';
 
 interface TherapyFixture {
-  planId: string;
+  /** Named apart from the other capabilities' fixtures: every set-up's fields share one fixture. */
+  therapyPlanId: string;
   /** Mora pays Region Dalarna for physiotherapy: no visit yet. */
   commitmentId: string;
   /** Another, with a visit held today and no report yet. */
@@ -73,7 +74,7 @@ async function setUp(app: TestApp, { patientId, tokens }: Fixture): Promise<Ther
   );
   expect(submitted.errors).toBeUndefined();
   return {
-    planId,
+    therapyPlanId: planId,
     commitmentId,
     unreportedId,
     reportId: submitted.data.therapyReportSubmit.report.id,
@@ -131,7 +132,7 @@ export const rows: MatrixRows<TherapyFixture> = {
       run: (app, token, f) =>
         app.gql(
           ISSUE,
-          { input: { planId: f.planId, providerOrganisationId: DALARNA, number: `MX-${randomUUID().slice(0, 8)}`, therapyForm: 'PHYSIOTHERAPY', visits: 5, visitMinutes: 45, validFrom: inDays(1), validTo: inDays(100) } },
+          { input: { planId: f.therapyPlanId, providerOrganisationId: DALARNA, number: `MX-${randomUUID().slice(0, 8)}`, therapyForm: 'PHYSIOTHERAPY', visits: 5, visitMinutes: 45, validFrom: inDays(1), validTo: inDays(100) } },
           token,
         ),
       check: (data, f) => expect(data.paymentCommitmentIssue.commitment).toMatchObject({ version: 1, patient: { id: f.patientId }, payer: { id: MORA }, provider: { id: DALARNA } }),
