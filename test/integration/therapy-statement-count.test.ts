@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Role } from '../../domain/enums';
-import { seededOrganisationId } from '../../entities/seed/seed';
 import { testPersonnummer } from '../support/personnummer';
-import { insertRehabPlan } from '../support/rehab-plan-row';
+import { rehabPlanThrough } from '../support/rehab-plan-journey';
 import { startTestApp, TestApp } from '../support/test-app';
 
 /**
@@ -16,7 +15,6 @@ describe('SQL statements of payment commitments and therapy reports', () => {
   let payer: string;
   let provider: string;
   let providerId: string;
-  const SMEDJEBACKEN = seededOrganisationId('2061')!;
   const today = new Date().toISOString().slice(0, 10);
   const inDays = (days: number) => new Date(Date.now() + days * 86400_000).toISOString().slice(0, 10);
   const counted: Record<string, number> = {};
@@ -52,7 +50,7 @@ describe('SQL statements of payment commitments and therapy reports', () => {
   /** A patient of Smedjebacken's with an ACTIVE plan and a commitment under it with a visit held today and its report in. */
   async function planWithTherapy(): Promise<string> {
     const patient = await app.gql(`mutation($p: String!) { patientCreate(input: { personnummer: $p, givenName: "Siv", familyName: "Smedjebacken" }) { patient { id } } }`, { p: testPersonnummer('19600606') }, payer);
-    const planId = await insertRehabPlan(app, { patientId: patient.data.patientCreate.patient.id, ownerOrganisationId: SMEDJEBACKEN });
+    const planId = await rehabPlanThrough(app, { patientId: patient.data.patientCreate.patient.id, ownerToken: payer });
     const commitment = await write(
       'paymentCommitmentIssue',
       `mutation($input: PaymentCommitmentIssueInput!) { paymentCommitmentIssue(input: $input) { commitment { id version } } }`,
@@ -106,9 +104,9 @@ describe('SQL statements of payment commitments and therapy reports', () => {
   });
 
   it('keeps each write under its ceiling', async () => {
-    const planId = await insertRehabPlan(app, {
+    const planId = await rehabPlanThrough(app, {
       patientId: (await app.gql(`mutation($p: String!) { patientCreate(input: { personnummer: $p }) { patient { id } } }`, { p: testPersonnummer('19610606') }, payer)).data.patientCreate.patient.id,
-      ownerOrganisationId: SMEDJEBACKEN,
+      ownerToken: payer,
     });
     const issued = await write(
       'paymentCommitmentIssue',

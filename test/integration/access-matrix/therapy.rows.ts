@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { seededOrganisationId } from '../../../entities/seed/seed';
-import { insertRehabPlan } from '../../support/rehab-plan-row';
+import { rehabPlanThrough } from '../../support/rehab-plan-journey';
 import { TestApp } from '../../support/test-app';
 import { DALARNA, DENIED_TO_OUTSIDERS, Fixture, inDays, MatrixRows, MORA, VIEWERS } from './matrix';
 
@@ -38,8 +38,7 @@ const COMPLETE_REPORT = {
 };
 
 /**
- * Mora, which keeps the patient's record, has an ACTIVE rehabilitation plan for her (written as a
- * row: the plans' API is built in parallel) and pays Region Dalarna, which takes part in the case,
+ * Mora, which keeps the patient's record, has an ACTIVE rehabilitation plan for her and pays Region Dalarna, which takes part in the case,
  * for physiotherapy under it (the report names the patient, so Mora records her name first): one commitment to read and record a visit on, one with a visit
  * awaiting its report, one with its report in, one to revoke.
  */
@@ -48,7 +47,7 @@ async function setUp(app: TestApp, { patientId, tokens }: Fixture): Promise<Ther
   const [{ version }] = await app.dataSource.query('SELECT version FROM patient WHERE id = $1', [patientId]);
   const named = await app.gql(`mutation($id: ID!, $v: Int!) { patientUpdate(input: { id: $id, version: $v, givenName: "Greta", familyName: "Mora" }) { patient { id } } }`, { id: patientId, v: version }, tokens.owner);
   expect(named.errors).toBeUndefined();
-  const planId = await insertRehabPlan(app, { patientId, ownerOrganisationId: MORA, therapyForms: ['PHYSIOTHERAPY'] });
+  const planId = await rehabPlanThrough(app, { patientId, ownerToken: tokens.owner! });
   const issue = async () => {
     const res = await app.gql(
       ISSUE,
