@@ -2,6 +2,7 @@ import { AuditRecordType } from '../../domain/audit';
 import { Role } from '../../domain/enums';
 import { PATIENT_ROLES } from '../../domain/roles';
 import type { CapabilityOperations } from '../../schema/operations';
+import { RehabPlanTherapyResolver } from './rehab-plan-therapy.resolver';
 import { PaymentCommitmentResolver, TherapyReportResolver } from './therapy.resolver';
 
 /**
@@ -13,7 +14,7 @@ const commitments = { allow: PATIENT_ROLES, patientData: AuditRecordType.PAYMENT
 const reports = { allow: PATIENT_ROLES, patientData: AuditRecordType.THERAPY_REPORT };
 
 export const therapyOperations: CapabilityOperations = {
-  resolvers: [PaymentCommitmentResolver, TherapyReportResolver],
+  resolvers: [PaymentCommitmentResolver, TherapyReportResolver, RehabPlanTherapyResolver],
   Query: {
     paymentCommitment: commitments,
     therapyReportsDue: commitments,

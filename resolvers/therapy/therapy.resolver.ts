@@ -5,6 +5,7 @@ import { reportOnTime } from '../../domain/therapy-report';
 import { PageArgs, pageRequest, toConnection } from '../../schema/common/page';
 import { Organisation } from '../../schema/organisation/organisation.type';
 import { Patient } from '../../schema/patient/patient.type';
+import { RehabPlan } from '../../schema/rehab-plan/rehab-plan.type';
 import { PaymentCommitmentIssueInput, PaymentCommitmentRevokeInput, TherapyReportSubmitInput, TherapyVisitRecordInput } from '../../schema/therapy/therapy.input';
 import {
   PaymentCommitment,
@@ -67,6 +68,11 @@ export class PaymentCommitmentResolver {
   @FieldResolver(() => Patient, { nullable: true, description: 'The patient; null when you may not (or no longer) see the patient, with a NOT_FOUND error at this path.' })
   async patient(@Root() c: CommitmentRow, @Ctx() { access }: Context) {
     return access.patients.view(await access.patients.requireVisible(c.patientId, 'patientId'));
+  }
+
+  @FieldResolver(() => RehabPlan, { nullable: true, description: 'The rehabilitation plan it is issued under; null when you may not see the plan, with a NOT_FOUND error at this path.' })
+  plan(@Root() c: CommitmentRow, @Ctx() { access }: Context) {
+    return access.rehabPlans.requireVisible(c.planId, 'planId');
   }
 
   @FieldResolver(() => Organisation, { nullable: true, description: 'The principal that pays; null only if it cannot be read.' })

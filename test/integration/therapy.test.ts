@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Role } from '../../domain/enums';
 import { seededOrganisationId } from '../../entities/seed/seed';
 import { testPersonnummer } from '../support/personnummer';
-import { insertRehabPlan } from '../support/rehab-plan-row';
+import { rehabPlanThrough } from '../support/rehab-plan-journey';
 import { codes, GraphQLResponse, reasons, startTestApp, TestApp } from '../support/test-app';
 
 const COMMITMENT = `id number therapyForm visits visitMinutes validFrom validTo interventionEndDate issuedOn revokedFrom lastPaidDay reportDueOn
@@ -54,7 +54,7 @@ describe('payment commitments, visits and therapy reports', () => {
     provider = await app.token(providerId, Role.CARE_STAFF);
     const patient = await app.gql(`mutation($p: String!) { patientCreate(input: { personnummer: $p, givenName: "Greta", familyName: "Orsa" }) { patient { id } } }`, { p: testPersonnummer('19700303') }, payer);
     patientId = patient.data.patientCreate.patient.id;
-    planId = await insertRehabPlan(app, { patientId, ownerOrganisationId: ORSA, therapyForms: ['PHYSIOTHERAPY', 'OCCUPATIONAL_THERAPY'] });
+    planId = await rehabPlanThrough(app, { patientId, ownerToken: payer, therapyForms: ['PHYSIOTHERAPY', 'OCCUPATIONAL_THERAPY'] });
   });
   afterAll(() => app.stop());
 
@@ -141,7 +141,7 @@ describe('payment commitments, visits and therapy reports', () => {
       const first = await issue();
       const again = await refused('payment_commitment', () => app.gql(ISSUE, { input: commitment({ number: first.number }) }, payer));
       expect(again?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'DUPLICATE', field: 'number' });
-      const draft = await insertRehabPlan(app, { patientId, ownerOrganisationId: ORSA, status: 'DRAFT' });
+      const draft = await rehabPlanThrough(app, { patientId, ownerToken: payer, status: 'DRAFT' });
       expect((await refused('payment_commitment', () => app.gql(ISSUE, { input: commitment({ planId: draft }) }, payer)))?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'ILLEGAL_STATE' });
     });
 

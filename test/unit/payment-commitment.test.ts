@@ -1,6 +1,7 @@
 import {
   CommitmentDraft,
   commitmentDraftProblems,
+  decideCommitmentIssue,
   decideRevocation,
   decideVisit,
   lastPaidDay,
@@ -183,5 +184,24 @@ describe('revoking a commitment', () => {
 
   it('is done once', () => {
     expect(decideRevocation(terms({ revokedFrom: '2027-03-01' }), '2027-02-01', '2027-02-01', null)).toMatchObject({ ok: false, code: 'ILLEGAL_STATE' });
+  });
+});
+
+describe('who issues a commitment, under which plan', () => {
+  const plan = { ownerOrganisationId: 'payer', active: true, therapyForms: ['PHYSIOTHERAPY'] };
+
+  it('lets the plan’s principal issue under a plan in force, for a form the plan recommends', () => {
+    expect(decideCommitmentIssue(plan, 'payer', 'provider', draft(), '2027-01-01', FORMS)).toEqual({ ok: true });
+  });
+
+  it('refuses anyone but the plan’s principal, and a plan not in force', () => {
+    expect(decideCommitmentIssue(plan, 'provider', 'provider', draft(), '2027-01-01', FORMS)).toMatchObject({ ok: false, code: 'FORBIDDEN', field: 'planId' });
+    expect(decideCommitmentIssue({ ...plan, active: false }, 'payer', 'provider', draft(), '2027-01-01', FORMS)).toMatchObject({ ok: false, code: 'ILLEGAL_STATE' });
+  });
+
+  it('names the payer as provider and a form the plan does not recommend along with the draft’s own problems', () => {
+    const decision = decideCommitmentIssue(plan, 'payer', 'payer', draft({ therapyForm: 'SPEECH_THERAPY', validFrom: '2026-12-31' }), '2027-01-01', FORMS);
+    expect(decision).toMatchObject({ ok: false, code: 'BAD_USER_INPUT', field: 'providerOrganisationId' });
+    expect(decision.ok === false && decision.code === 'BAD_USER_INPUT' && decision.problems.map((p) => p.field)).toEqual(['providerOrganisationId', 'validFrom', 'therapyForm']);
   });
 });

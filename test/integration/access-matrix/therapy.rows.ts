@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { seededOrganisationId } from '../../../entities/seed/seed';
-import { insertRehabPlan } from '../../support/rehab-plan-row';
+import { rehabPlanThrough } from '../../support/rehab-plan-journey';
 import { TestApp } from '../../support/test-app';
 import { DALARNA, DENIED_TO_OUTSIDERS, Fixture, inDays, MatrixRows, MORA, VIEWERS } from './matrix';
 
 interface TherapyFixture {
-  /** The plan the commitments are issued under (not rehab-plan.rows.ts's planId: the capabilities' fixtures share one object). */
-  commitmentPlanId: string;
+  /** Named apart from the other capabilities' fixtures: every set-up's fields share one fixture. */
+  therapyPlanId: string;
   /** Mora pays Region Dalarna for physiotherapy: no visit yet. */
   commitmentId: string;
   /** Another, with a visit held today and no report yet. */
@@ -38,8 +38,7 @@ const COMPLETE_REPORT = {
 };
 
 /**
- * Mora, which keeps the patient's record, has an ACTIVE rehabilitation plan for her (written as a
- * row: the plans' API is built in parallel) and pays Region Dalarna, which takes part in the case,
+ * Mora, which keeps the patient's record, has an ACTIVE rehabilitation plan for her and pays Region Dalarna, which takes part in the case,
  * for physiotherapy under it (the report names the patient, so Mora records her name first): one commitment to read and record a visit on, one with a visit
  * awaiting its report, one with its report in, one to revoke.
  */
@@ -48,7 +47,7 @@ async function setUp(app: TestApp, { patientId, tokens }: Fixture): Promise<Ther
   const [{ version }] = await app.dataSource.query('SELECT version FROM patient WHERE id = $1', [patientId]);
   const named = await app.gql(`mutation($id: ID!, $v: Int!) { patientUpdate(input: { id: $id, version: $v, givenName: "Greta", familyName: "Mora" }) { patient { id } } }`, { id: patientId, v: version }, tokens.owner);
   expect(named.errors).toBeUndefined();
-  const planId = await insertRehabPlan(app, { patientId, ownerOrganisationId: MORA, therapyForms: ['PHYSIOTHERAPY'] });
+  const planId = await rehabPlanThrough(app, { patientId, ownerToken: tokens.owner! });
   const issue = async () => {
     const res = await app.gql(
       ISSUE,
@@ -74,7 +73,7 @@ async function setUp(app: TestApp, { patientId, tokens }: Fixture): Promise<Ther
   );
   expect(submitted.errors).toBeUndefined();
   return {
-    commitmentPlanId: planId,
+    therapyPlanId: planId,
     commitmentId,
     unreportedId,
     reportId: submitted.data.therapyReportSubmit.report.id,
@@ -132,7 +131,7 @@ export const rows: MatrixRows<TherapyFixture> = {
       run: (app, token, f) =>
         app.gql(
           ISSUE,
-          { input: { planId: f.commitmentPlanId, providerOrganisationId: DALARNA, number: `MX-${randomUUID().slice(0, 8)}`, therapyForm: 'PHYSIOTHERAPY', visits: 5, visitMinutes: 45, validFrom: inDays(1), validTo: inDays(100) } },
+          { input: { planId: f.therapyPlanId, providerOrganisationId: DALARNA, number: `MX-${randomUUID().slice(0, 8)}`, therapyForm: 'PHYSIOTHERAPY', visits: 5, visitMinutes: 45, validFrom: inDays(1), validTo: inDays(100) } },
           token,
         ),
       check: (data, f) => expect(data.paymentCommitmentIssue.commitment).toMatchObject({ version: 1, patient: { id: f.patientId }, payer: { id: MORA }, provider: { id: DALARNA } }),
