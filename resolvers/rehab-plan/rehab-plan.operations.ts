@@ -13,6 +13,7 @@ export const rehabPlanOperations: CapabilityOperations = {
     rehabPlan: plans,
     rehabPlans: plans,
     fpaEligibility: plans,
+    rehabPlanEvaluationsDue: plans,
     therapyForms: { allow: ANY_VIEWER, patientData: null },
   },
   Mutation: {

@@ -38,6 +38,7 @@ import {
   evaluateRehabPlan,
   fpaEligibilityOf,
   recordGasScore,
+  rehabPlanEvaluationsDue,
   setRehabPlanGoals,
   tScoreOf,
   updateRehabPlan,
@@ -170,6 +171,19 @@ export class RehabPlanResolver {
 /** FPA eligibility asked of a patient, and the therapy form code table. */
 @Resolver()
 export class RehabPlanQueryResolver {
+  @Query(() => RehabPlanConnection, {
+    description: 'Your organisation’s ACTIVE plans whose evaluation date is before a day (default today): the yearly GAS evaluation not yet made. Oldest evaluation date first; logged per plan.',
+  })
+  async rehabPlanEvaluationsDue(
+    @Arg('organisationId', () => ID, { description: 'Your organisation.' }) organisationId: string,
+    @Arg('before', () => LocalDateResolver, { nullable: true, description: 'Due before this day; default today (overdue ones).' }) before: string | null,
+    @Args() page: PageArgs,
+    @Ctx() { access }: Context,
+  ) {
+    const rows = await rehabPlanEvaluationsDue(access, organisationId, before, pageRequest(page, ['date', 'uuid']));
+    return toConnection(rows, (p: RehabPlanRow) => [p.evaluationDate, p.id]);
+  }
+
   @Query(() => FpaEligibility, {
     description: 'Whether FPA may pay for demanding medical rehabilitation for a patient you may see (Åland: long-term need, under 65 on the date), with the reasons. A short-term need is BAD_USER_INPUT on need. Logged.',
   })

@@ -17,6 +17,7 @@ import type {
 } from '../../schema/rehab-plan/rehab-plan.input';
 import type { Access } from '../../server/access/access';
 import type { GasGoalRow, RehabPlanEdit, RehabPlanForChange, RehabPlanPatch, RehabPlanRow } from '../../server/access/rehab-plan.store';
+import type { PageRequest } from '../../schema/common/page';
 import { idArg, optionalText } from '../common/args';
 
 const MAX_GOALS = 20;
@@ -175,6 +176,13 @@ export async function tScoreOf(access: Access, regionId: string, goals: GasGoalR
   const terms = await Promise.all(goals.map(async (g) => ({ goalId: g.id, weight: g.weight, attainment: (await access.rehabPlans.scores(g)).at(-1)?.attainment ?? null })));
   const complete = terms.every((t) => t.attainment !== null);
   return { value: complete ? tScore({ goals: terms.map((t) => ({ weight: t.weight, attainment: t.attainment! })), rho }) : null, rho, terms };
+}
+
+/** Your own organisation's active plans whose evaluation is due before `before` (default today). */
+export async function rehabPlanEvaluationsDue(access: Access, organisationId: string, before: string | null, page: PageRequest) {
+  const viewer = access.rehabPlans.requireRole();
+  if (idArg(organisationId, 'organisationId') !== viewer.organisationId) throw new ForbiddenError("organisationId: you see your own organisation's plans", 'organisationId');
+  return access.rehabPlans.evaluationsDue(before ?? (await today(access)), page);
 }
 
 /**

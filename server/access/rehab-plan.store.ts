@@ -162,6 +162,28 @@ export class RehabPlanStore {
     return rows;
   }
 
+  /**
+   * ACTIVE plans owned by the viewer's organisation whose evaluation date is before `before`: the
+   * yearly GAS evaluation not yet made. Oldest evaluation date first; one log row per plan.
+   */
+  async evaluationsDue(before: string, page: PageRequest): Promise<Page<RehabPlanRow>> {
+    const viewer = this.requireRole();
+    const where = new Where();
+    where.and(`rp.owner_organisation_id = ${where.param(viewer.organisationId)} AND rp.status = '${RehabPlanStatus.ACTIVE}'`);
+    where.and(`rp.evaluation_date < ${where.param(before)}::date`);
+    where.and(planVisibleTo('rp', where.param(viewer.organisationId)));
+    const rows = await pageByKey<RehabPlanRow>(
+      this.db,
+      [{ column: 'rp.evaluation_date', cast: 'date' }, { column: 'rp.id', cast: 'uuid' }],
+      `SELECT ${PLAN.sql} FROM rehab_plan rp`,
+      where,
+      page,
+    );
+    await this.logRead(rows.nodes, null);
+    for (const plan of rows.nodes) this.byId.prime(plan.id, plan);
+    return rows;
+  }
+
   /** Every goal of the plan, of every evaluation period, in period and set order. */
   goals(plan: ParentKey): Promise<GasGoalRow[]> {
     return this.goalsOf.load(plan);

@@ -1,4 +1,5 @@
 import { Role } from '../../domain/enums';
+import { seededOrganisationId } from '../../entities/seed/seed';
 import { addMonths, localDateOf } from '../../domain/local-date';
 import { testPersonnummer } from '../support/personnummer';
 import { GraphQLResponse, startTestApp, TestApp } from '../support/test-app';
@@ -180,6 +181,27 @@ describe('rehabilitation plans with GAS goals', () => {
     const readShort = await app.gql(`query($id: ID!) { rehabPlan(id: $id) { fpaEligibility { eligible } } }`, { id: shortTerm.id }, ahs);
     expect(readShort).toMatchObject({ data: { rehabPlan: { fpaEligibility: null } } });
     expect(readShort.errors).toBeUndefined();
+  });
+
+  it('lists its own active plans due for evaluation, oldest evaluation date first, until they are evaluated', async () => {
+    const today = localDateOf(new Date(), 'Europe/Stockholm');
+    const due = (before: string, organisationId = seededOrganisationId('2062')) =>
+      app.gql(`query($org: ID!, $before: LocalDate) { rehabPlanEvaluationsDue(organisationId: $org, before: $before, first: 100) { edges { node { id evaluationDate } } } }`, { org: organisationId, before }, mora);
+    const planDue = async (evaluationDate: string) => {
+      let plan = await newPlan({ evaluationDate });
+      plan = await ok('rehabPlanGoalSet', 'RehabPlanGoalSetInput', { id: plan.id, version: plan.version, goals: [goal('Gå')] });
+      return ok('rehabPlanActivate', 'RehabPlanStatusInput', { id: plan.id, version: plan.version });
+    };
+    const later = await planDue(addMonths(today, 3));
+    const sooner = await planDue(addMonths(today, 2));
+    const draft = await newPlan({ evaluationDate: addMonths(today, 1) });
+    const listed = async (before: string) => (await due(before)).data.rehabPlanEvaluationsDue.edges.map((e: any) => e.node.id).filter((id: string) => [later.id, sooner.id, draft.id].includes(id));
+    expect(await listed(addMonths(today, 4))).toEqual([sooner.id, later.id]);
+    expect(await listed(addMonths(today, 3))).toEqual([sooner.id]);
+    let evaluated = await ok('gasScoreRecord', 'GasScoreRecordInput', { id: sooner.id, version: sooner.version, goalId: sooner.goals[0].id, attainment: 0 });
+    evaluated = await ok('rehabPlanEvaluate', 'RehabPlanEvaluateInput', { id: sooner.id, version: evaluated.version });
+    expect(await listed(addMonths(today, 4))).toEqual([later.id]);
+    expectRefused(await due(addMonths(today, 4), seededOrganisationId('20')), 'FORBIDDEN', 'organisationId');
   });
 
   it('lists the therapy forms valid on a day', async () => {

@@ -1,5 +1,6 @@
+import { seededOrganisationId } from '../../../entities/seed/seed';
 import { TestApp } from '../../support/test-app';
-import { DENIED_TO_OUTSIDERS, Fixture, MatrixRows, MORA, Operation } from './matrix';
+import { DENIED_TO_OUTSIDERS, Fixture, inDays, MatrixRows, MORA, Operation, VIEWERS } from './matrix';
 
 type PlanFixtureStatus = 'DRAFT' | 'DRAFT_WITH_GOALS' | 'ACTIVE' | 'SCORED';
 interface FixturePlan {
@@ -96,6 +97,19 @@ export const rows: MatrixRows<RehabPlanFixture> = {
       run: (app, token, f) => app.gql(`query($p: ID) { rehabPlans(first: 100, filter: { patientId: $p }) { edges { node { id } } } }`, { p: f.patientId }, token),
       check: (data, f) => expect(data.rehabPlans.edges.map((e: any) => e.node.id)).toContain(f.planId),
       expected: { owner: 'DATA', participant: 'DATA', ...DENIED_TO_OUTSIDERS },
+    },
+    {
+      name: 'rehabPlanEvaluationsDue',
+      run: (app, token, f, viewer) =>
+        app.gql(
+          `query($org: ID!, $before: LocalDate) { rehabPlanEvaluationsDue(organisationId: $org, before: $before, first: 100) { edges { node { id evaluationDate } } } }`,
+          // Each viewer asks for its own organisation's plans due within two years: the fixture's is due in one.
+          { org: seededOrganisationId(VIEWERS[viewer]?.[0] ?? '2062'), before: inDays(730) },
+          token,
+        ),
+      check: (data, f, viewer) => expect(data.rehabPlanEvaluationsDue.edges.some((e: any) => e.node.id === f.planId)).toBe(viewer === 'owner'),
+      expected: OWN_LIST_READERS,
+      concernsPatient: false,
     },
     {
       name: 'fpaEligibility',
