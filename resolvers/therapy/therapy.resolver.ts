@@ -59,7 +59,7 @@ export class PaymentCommitmentResolver {
 
   @Mutation(() => TherapyVisitPayload, {
     description:
-      'Records a visit your organisation (the provider) held under a commitment. A visit the commitment does not pay is refused as a CONFLICT with reason NOT_PAID and `extensions.notPaidReason` (NotPaidReason), and nothing is recorded.',
+      'Records a visit your organisation (the provider) held under a commitment. A visit the commitment does not pay is refused as a CONFLICT with reason NOT_PAID and `extensions.notPaidReason` (BEFORE_VALIDITY, AFTER_VALIDITY, AFTER_INTERVENTION_END, REVOKED, AHEAD_OF_SPREAD, ALL_VISITS_USED, LONGER_THAN_COMMITTED), and nothing is recorded.',
   })
   async therapyVisitRecord(@Arg('input', () => TherapyVisitRecordInput, { description: 'The visit.' }) input: TherapyVisitRecordInput, @Ctx() { access }: Context) {
     return recordVisit(access, input);
@@ -126,7 +126,7 @@ export class TherapyReportResolver {
 
   @Mutation(() => TherapyReportPayload, {
     description:
-      "Submits your organisation's (the provider's) therapy report for a commitment, once. Refused with BAD_USER_INPUT naming each missing item (`extensions.problems`, TherapyReportItem) unless it holds everything ÅHS requires.",
+      "Submits your organisation's (the provider's) therapy report for a commitment, once. Refused with BAD_USER_INPUT naming each missing item (`extensions.problems`: item, field, message) unless it holds everything ÅHS requires.",
   })
   async therapyReportSubmit(@Arg('input', () => TherapyReportSubmitInput, { description: 'The report.' }) input: TherapyReportSubmitInput, @Ctx() { access }: Context) {
     return { report: await submitReport(access, input) };

@@ -1,8 +1,6 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { DateTimeISOResolver, LocalDateResolver } from 'graphql-scalars';
-import { TherapyReportItem } from '../../domain/therapy-report';
 import { ConnectionType } from '../common/page';
-import './therapy.enums';
 
 @ObjectType({
   description:
@@ -127,18 +125,6 @@ export class TherapyReport {
 
   @Field(() => LocalDateResolver, { description: "Its local date in the commitment's region." })
   submittedOn: string;
-}
-
-@ObjectType({ description: 'A required item a therapy report lacks.' })
-export class TherapyReportProblem {
-  @Field(() => TherapyReportItem, { description: 'The required item.' })
-  item: TherapyReportItem;
-
-  @Field({ description: 'The input field to correct (sessions: record the visits first).' })
-  field: string;
-
-  @Field({ description: 'What is missing or wrong.' })
-  message: string;
 }
 
 @ObjectType({
