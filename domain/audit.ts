@@ -21,6 +21,11 @@ export enum AuditRecordType {
   HANDOFF = 'HANDOFF',
   HANDOFF_MESSAGE = 'HANDOFF_MESSAGE',
   SIP = 'SIP',
+  /** A rehabilitation plan, with its GAS goals, scores and evaluations. */
+  REHAB_PLAN = 'REHAB_PLAN',
+  /** A payment commitment, or a visit recorded under it. */
+  PAYMENT_COMMITMENT = 'PAYMENT_COMMITMENT',
+  THERAPY_REPORT = 'THERAPY_REPORT',
 }
 
 /** How a row of the access log fails its chain (migration 1733100000000-access-log-chain). */

@@ -22,3 +22,17 @@ const dateFormatter = formatterPerTimeZone('en-CA', { year: 'numeric', month: '2
 export function localDateOf(instant: Date, timeZone: string): string {
   return dateFormatter(timeZone).format(instant);
 }
+
+/**
+ * The local date `months` calendar months after `date` (before, when negative); a day the target
+ * month lacks becomes its last day (31 January + 1 month = 28 or 29 February).
+ */
+export function addMonths(date: string, months: number): string {
+  const [year, month, day] = date.split('-').map(Number);
+  const index = year * 12 + (month - 1) + months;
+  const targetYear = Math.floor(index / 12);
+  const targetMonth = index - targetYear * 12 + 1;
+  const lastDay = new Date(Date.UTC(targetYear, targetMonth, 0)).getUTCDate();
+  const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+  return `${pad(targetYear, 4)}-${pad(targetMonth)}-${pad(Math.min(day, lastDay))}`;
+}

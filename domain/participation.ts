@@ -4,4 +4,6 @@ export enum ParticipationSource {
   SIP = 'SIP',
   COORDINATION_CASE = 'COORDINATION_CASE',
   REHAB_PLAN = 'REHAB_PLAN',
+  /** The provider of a payment commitment, from its issue until it is revoked. */
+  PAYMENT_COMMITMENT = 'PAYMENT_COMMITMENT',
 }

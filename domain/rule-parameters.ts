@@ -41,4 +41,12 @@ export const PARAMETER = {
   STATISTICS_SMALL_CELL_THRESHOLD: 'statistics.smallCellThreshold',
   /** The KVÅ code a SIP step is recorded with: `sip.kvaCode.ESTABLISH`, `sip.kvaCode.FOLLOW_UP` (see SipKvaUse). */
   SIP_KVA_CODE_PREFIX: 'sip.kvaCode.',
+  /** GAS: the assumed correlation ρ between a plan's goals in the Kiresuk–Sherman T-score. */
+  GAS_RHO: 'gas.rho',
+  /** Months from a rehabilitation plan's start (or last evaluation) to its next evaluation date. */
+  REHAB_PLAN_EVALUATION_MONTHS: 'rehabPlan.evaluationIntervalMonths',
+  /** FPA's demanding medical rehabilitation (Åland): the need it requires and the age it must be under (see FpaRule). */
+  FPA_REHABILITATION_RULE: 'fpa.demandingMedicalRehabilitation',
+  /** How many calendar months before a therapy period ends its report must reach the principal. */
+  THERAPY_REPORT_LEAD_MONTHS: 'therapy.reportLeadMonths',
 } as const;

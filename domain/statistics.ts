@@ -117,6 +117,68 @@ export function suppressTables(tables: readonly (readonly (readonly number[])[])
 }
 
 /**
+ * A figure that is not a count of persons but belongs to one (visits used by the commitments of a
+ * cell, an amount paid for its treatments, a mean over its evaluations).
+ */
+export interface DerivedFigure {
+  /** null when hidden, or for a mean over nobody. */
+  value: number | null;
+  suppressed: boolean;
+  /** The value (a mean to two decimals), '..' when hidden, '–' for a mean over nobody. */
+  display: string;
+}
+
+export interface DerivedTable {
+  cells: DerivedFigure[][];
+  rowTotals: DerivedFigure[];
+  columnTotals: DerivedFigure[];
+  total: DerivedFigure;
+}
+
+/**
+ * Sums that belong to a suppressed table of counts (visits of its commitments, amounts of its
+ * treatments), hidden wherever the count is: a sum over fewer persons than the threshold speaks of
+ * them as well as their number would. The counts' suppression already leaves no equation of the
+ * table with a lone hidden member, so the sums, hidden in the same places, give none away either.
+ */
+export function sumsHiddenLike(counts: SuppressedTable, sums: readonly (readonly number[])[]): DerivedTable {
+  const columns = counts.columnTotals.length;
+  const rowTotals = sums.map((row) => sum(row));
+  const columnTotals = range(columns).map((c) => sum(sums.map((row) => row[c])));
+  const figure = (count: SuppressedCount, value: number): DerivedFigure =>
+    count.suppressed ? { value: null, suppressed: true, display: '..' } : { value, suppressed: false, display: String(value) };
+  return {
+    cells: sums.map((row, r) => row.map((v, c) => figure(counts.cells[r][c], v))),
+    rowTotals: rowTotals.map((v, r) => figure(counts.rowTotals[r], v)),
+    columnTotals: columnTotals.map((v, c) => figure(counts.columnTotals[c], v)),
+    total: figure(counts.total, sum(columnTotals)),
+  };
+}
+
+/**
+ * Means over the persons of a suppressed table of counts (e.g. the T-score change of the
+ * evaluations counted): each mean is its cell's sum over its count, hidden wherever the count is,
+ * rounded to two decimals; a mean over nobody is null.
+ */
+export function meansHiddenLike(counts: SuppressedTable, countValues: readonly (readonly number[])[], sums: readonly (readonly number[])[]): DerivedTable {
+  const columns = counts.columnTotals.length;
+  const mean = (count: SuppressedCount, n: number, total: number): DerivedFigure => {
+    if (count.suppressed) return { value: null, suppressed: true, display: '..' };
+    if (n === 0) return { value: null, suppressed: false, display: '–' };
+    const value = Math.round((total / n) * 100) / 100;
+    return { value, suppressed: false, display: value.toFixed(2) };
+  };
+  const rowOf = (m: readonly (readonly number[])[], r: number) => sum(m[r]);
+  const columnOf = (m: readonly (readonly number[])[], c: number) => sum(m.map((row) => row[c]));
+  return {
+    cells: sums.map((row, r) => row.map((v, c) => mean(counts.cells[r][c], countValues[r][c], v))),
+    rowTotals: sums.map((_, r) => mean(counts.rowTotals[r], rowOf(countValues, r), rowOf(sums, r))),
+    columnTotals: range(columns).map((c) => mean(counts.columnTotals[c], columnOf(countValues, c), columnOf(sums, c))),
+    total: mean(counts.total, sum(countValues.map((row) => sum(row))), sum(sums.map((row) => sum(row)))),
+  };
+}
+
+/**
  * The member to hide beside a lone hidden one: the smallest visible count above zero (the first on
  * ties), so the table loses least. If every visible member is zero, the lone hidden value equals
  * the total, so the total goes (or the first visible member when the total is the hidden one).

@@ -1,6 +1,7 @@
 import { AssociationMembershipEntity } from './association-membership.entity';
 import { CareUnitEntity } from './care-unit.entity';
 import { ConsentEntity } from './consent.entity';
+import { FundingProgrammeEntity, FundingProgrammeFormEntity } from './funding-programme.entity';
 import { HandoffEntity, HandoffMessageEntity, HandoffMessageRecipientEntity, HandoffPartyEntity } from './handoff.entity';
 import { OrganisationEntity } from './organisation.entity';
 import { PatientEntity } from './patient.entity';
@@ -12,7 +13,9 @@ import {
   InterventionGroupEntity,
   ResponsibilityRuleEntity,
 } from './responsibility.entity';
+import { GasGoalEntity, GasScoreEntity, RehabPlanEntity, RehabPlanEvaluationEntity, TherapyFormEntity } from './rehab-plan.entity';
 import { RuleParameterEntity } from './rule-parameter.entity';
+import { PaymentCommitmentEntity, TherapyReportEntity, TherapyVisitEntity } from './therapy.entity';
 import { KvaCodeEntity, SipEntity, SipFollowUpEntity, SipInterventionEntity, SipMeetingEntity, SipParticipantEntity } from './sip.entity';
 import { Foundation1732500000000 } from './migrations/1732500000000-foundation';
 import { PatientsConsentAccessLog1732600000000 } from './migrations/1732600000000-patients-consent-access-log';
@@ -22,8 +25,12 @@ import { Sip1732900000000 } from './migrations/1732900000000-sip';
 import { AccessLogChain1733100000000 } from './migrations/1733100000000-access-log-chain';
 import { AccessLogSealPlan1733200000000 } from './migrations/1733200000000-access-log-seal-plan';
 import { ListsAtVolume1733250000000 } from './migrations/1733250000000-lists-at-volume';
+import { PaymentCommitments1733310000000 } from './migrations/1733310000000-payment-commitments';
 import { TenancyInTheDatabase1733000000000 } from './migrations/1733000000000-tenancy-in-the-database';
 import { WorkingCalendar1733240000000 } from './migrations/1733240000000-working-calendar';
+import { RehabPlans1733300000000 } from './migrations/1733300000000-rehab-plans';
+import { FundingProgrammes1733320000000 } from './migrations/1733320000000-funding-programmes';
+import { ExampleDataAndFundingLinks1733330000000 } from './migrations/1733330000000-example-data-and-funding-links';
 
 export {
   AgreementEntity,
@@ -31,6 +38,10 @@ export {
   AssociationMembershipEntity,
   CareUnitEntity,
   ConsentEntity,
+  GasGoalEntity,
+  GasScoreEntity,
+  FundingProgrammeEntity,
+  FundingProgrammeFormEntity,
   HandoffEntity,
   HandoffMessageEntity,
   HandoffMessageRecipientEntity,
@@ -40,7 +51,10 @@ export {
   KvaCodeEntity,
   OrganisationEntity,
   PatientEntity,
+  PaymentCommitmentEntity,
   RegionEntity,
+  RehabPlanEntity,
+  RehabPlanEvaluationEntity,
   ResponsibilityRuleEntity,
   RuleParameterEntity,
   SipEntity,
@@ -48,6 +62,9 @@ export {
   SipInterventionEntity,
   SipMeetingEntity,
   SipParticipantEntity,
+  TherapyFormEntity,
+  TherapyReportEntity,
+  TherapyVisitEntity,
 };
 
 export const ENTITIES = [
@@ -73,6 +90,16 @@ export const ENTITIES = [
   SipInterventionEntity,
   SipMeetingEntity,
   SipFollowUpEntity,
+  TherapyFormEntity,
+  RehabPlanEntity,
+  GasGoalEntity,
+  GasScoreEntity,
+  RehabPlanEvaluationEntity,
+  PaymentCommitmentEntity,
+  TherapyVisitEntity,
+  TherapyReportEntity,
+  FundingProgrammeEntity,
+  FundingProgrammeFormEntity,
 ];
 /** Migrations in the order they run. */
 export const MIGRATIONS = [
@@ -86,4 +113,8 @@ export const MIGRATIONS = [
   AccessLogSealPlan1733200000000,
   WorkingCalendar1733240000000,
   ListsAtVolume1733250000000,
+  RehabPlans1733300000000,
+  PaymentCommitments1733310000000,
+  FundingProgrammes1733320000000,
+  ExampleDataAndFundingLinks1733330000000,
 ];

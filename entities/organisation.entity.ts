@@ -27,6 +27,10 @@ export class OrganisationEntity {
   @Column({ name: 'established_on', type: 'date', nullable: true })
   establishedOn: string | null;
 
+  /** Example data seeded to show the platform (never a real person or organisation); left out of statistics. */
+  @Column({ type: 'boolean' })
+  example: boolean;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

@@ -49,6 +49,10 @@ export class PatientEntity {
   @Column({ name: 'listed_care_unit_id', type: 'uuid', nullable: true })
   listedCareUnitId: string | null;
 
+  /** Example data seeded to show the platform (never a real person or organisation); left out of statistics. */
+  @Column({ type: 'boolean' })
+  example: boolean;
+
   @VersionColumn()
   version: number;
 

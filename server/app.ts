@@ -16,6 +16,7 @@ import { loadIdentityNumberCipher } from './crypto/identity-number-cipher';
 import { Config } from './config';
 import type { Context } from './context';
 import { createDataSource, migrateAndSeed } from './database/data-source';
+import { seedExampleData } from './database/example-data';
 import { EmbeddedDatabase, startEmbeddedDatabase } from './database/embedded';
 import { StatementCounter } from './database/statement-counter';
 import { errorLogPlugin } from './error-log.plugin';
@@ -54,6 +55,8 @@ export async function startApp(config: Config, logger: Logger, clock: Clock = sy
   }
   const statements = new StatementCounter();
   const dataSource = createDataSource(config.databaseUrl ?? embedded!.url, config.poolSize, statements);
+  // Before the seed: the example data's identity number is stored encrypted, as every patient's.
+  const cipher = loadIdentityNumberCipher(config);
   if (config.databaseMigrationUrl) {
     // The owner's connections live only while it migrates and grants: one holds the advisory lock
     // (other instances may be starting), the other works.
@@ -61,6 +64,7 @@ export async function startApp(config: Config, logger: Logger, clock: Clock = sy
     await owner.initialize();
     try {
       await migrateAndSeed(owner, { shared: true, appRole: config.appRole, createAppRole: false });
+      if (config.exampleData) await owner.transaction((manager) => seedExampleData(manager, cipher));
     } finally {
       await owner.destroy();
     }
@@ -69,11 +73,12 @@ export async function startApp(config: Config, logger: Logger, clock: Clock = sy
     await dataSource.initialize();
     // A pool of one (the embedded database) has no connection to spare for the lock.
     await migrateAndSeed(dataSource, { shared: config.poolSize > 1, appRole: config.appRole, createAppRole: true });
+    if (config.exampleData) await dataSource.transaction((manager) => seedExampleData(manager, cipher));
   }
 
   const schema = await buildAppSchema();
   const authenticate = await createAuthenticator(config, dataSource);
-  const services = { db: dataSource, appRole: config.appRole, logger, cipher: loadIdentityNumberCipher(config), clock };
+  const services = { db: dataSource, appRole: config.appRole, logger, cipher, clock };
   const app = express();
   const httpServer = http.createServer(app);
   const apollo = new ApolloServer<Context>({

@@ -33,6 +33,12 @@ export interface Config {
   patientDataKey: string | null;
   /** TRUSTED_DOCUMENTS=only: run only the SDK's operations, named by documentId (server/trusted-documents.ts). */
   trustedDocumentsOnly: boolean;
+  /**
+   * Whether start-up writes the example data (Åland's worked example, server/database/example-data.ts):
+   * EXAMPLE_DATA=true or false; by default on outside production, so that real deployments never
+   * hold an invented person.
+   */
+  exampleData: boolean;
 }
 
 export const DEV_ISSUER = 'samrehab-dev';
@@ -86,5 +92,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     poolSize: databaseUrl ? Number(env.DATABASE_POOL_SIZE ?? 10) : 1,
     patientDataKey,
     trustedDocumentsOnly: trustedDocuments === 'only',
+    exampleData: exampleDataSetting(env.EXAMPLE_DATA, production),
   };
+}
+
+function exampleDataSetting(value: string | undefined, production: boolean): boolean {
+  const setting = value?.trim();
+  if (!setting) return !production;
+  if (setting !== 'true' && setting !== 'false') throw new Error(`EXAMPLE_DATA must be true or false, got ${JSON.stringify(setting)}`);
+  return setting === 'true';
 }

@@ -25,9 +25,12 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 /**
  * Why the server answered CONFLICT: `STALE_VERSION` (the record changed since the version you read:
  * read it again and retry), `DUPLICATE` (a record that must be unique exists already),
- * `ILLEGAL_STATE` (the record's state does not allow the step).
+ * `ILLEGAL_STATE` (the record's state does not allow the step), `NOT_PAID` (a therapy visit its payment
+ * commitment does not pay; `extensions.notPaidReason` says why).
  */
-export type ConflictReason = 'STALE_VERSION' | 'DUPLICATE' | 'ILLEGAL_STATE';
+export const CONFLICT_REASONS = ['STALE_VERSION', 'DUPLICATE', 'ILLEGAL_STATE', 'NOT_PAID'] as const;
+
+export type ConflictReason = (typeof CONFLICT_REASONS)[number];
 
 /** One error of a GraphQL response, with the server's code and, for input errors, the field. */
 export interface SamrehabGraphQLError {

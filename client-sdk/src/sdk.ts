@@ -59,6 +59,30 @@ import * as Operations from './generated';
 
 
 
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
 export type Requester<C = {}> = <R, V>(doc: DocumentNode, vars?: V, options?: C) => Promise<R> | AsyncIterable<R>
 export function getSdk<C>(requester: Requester<C>) {
   return {
@@ -73,6 +97,12 @@ export function getSdk<C>(requester: Requester<C>) {
     },
     CareUnitUpdate(variables: Operations.CareUnitUpdateMutationVariables, options?: C): Promise<Operations.CareUnitUpdateMutation> {
       return requester<Operations.CareUnitUpdateMutation, Operations.CareUnitUpdateMutationVariables>(Operations.CareUnitUpdateDocument, variables, options) as Promise<Operations.CareUnitUpdateMutation>;
+    },
+    FundingProgrammes(variables?: Operations.FundingProgrammesQueryVariables, options?: C): Promise<Operations.FundingProgrammesQuery> {
+      return requester<Operations.FundingProgrammesQuery, Operations.FundingProgrammesQueryVariables>(Operations.FundingProgrammesDocument, variables, options) as Promise<Operations.FundingProgrammesQuery>;
+    },
+    ProgrammeReport(variables: Operations.ProgrammeReportQueryVariables, options?: C): Promise<Operations.ProgrammeReportQuery> {
+      return requester<Operations.ProgrammeReportQuery, Operations.ProgrammeReportQueryVariables>(Operations.ProgrammeReportDocument, variables, options) as Promise<Operations.ProgrammeReportQuery>;
     },
     Handoff(variables: Operations.HandoffQueryVariables, options?: C): Promise<Operations.HandoffQuery> {
       return requester<Operations.HandoffQuery, Operations.HandoffQueryVariables>(Operations.HandoffDocument, variables, options) as Promise<Operations.HandoffQuery>;
@@ -145,6 +175,45 @@ export function getSdk<C>(requester: Requester<C>) {
     },
     CareUnit(variables: Operations.CareUnitQueryVariables, options?: C): Promise<Operations.CareUnitQuery> {
       return requester<Operations.CareUnitQuery, Operations.CareUnitQueryVariables>(Operations.CareUnitDocument, variables, options) as Promise<Operations.CareUnitQuery>;
+    },
+    RehabPlanStatistics(variables: Operations.RehabPlanStatisticsQueryVariables, options?: C): Promise<Operations.RehabPlanStatisticsQuery> {
+      return requester<Operations.RehabPlanStatisticsQuery, Operations.RehabPlanStatisticsQueryVariables>(Operations.RehabPlanStatisticsDocument, variables, options) as Promise<Operations.RehabPlanStatisticsQuery>;
+    },
+    RehabPlan(variables: Operations.RehabPlanQueryVariables, options?: C): Promise<Operations.RehabPlanQuery> {
+      return requester<Operations.RehabPlanQuery, Operations.RehabPlanQueryVariables>(Operations.RehabPlanDocument, variables, options) as Promise<Operations.RehabPlanQuery>;
+    },
+    RehabPlans(variables?: Operations.RehabPlansQueryVariables, options?: C): Promise<Operations.RehabPlansQuery> {
+      return requester<Operations.RehabPlansQuery, Operations.RehabPlansQueryVariables>(Operations.RehabPlansDocument, variables, options) as Promise<Operations.RehabPlansQuery>;
+    },
+    RehabPlanEvaluationsDue(variables: Operations.RehabPlanEvaluationsDueQueryVariables, options?: C): Promise<Operations.RehabPlanEvaluationsDueQuery> {
+      return requester<Operations.RehabPlanEvaluationsDueQuery, Operations.RehabPlanEvaluationsDueQueryVariables>(Operations.RehabPlanEvaluationsDueDocument, variables, options) as Promise<Operations.RehabPlanEvaluationsDueQuery>;
+    },
+    FpaEligibility(variables: Operations.FpaEligibilityQueryVariables, options?: C): Promise<Operations.FpaEligibilityQuery> {
+      return requester<Operations.FpaEligibilityQuery, Operations.FpaEligibilityQueryVariables>(Operations.FpaEligibilityDocument, variables, options) as Promise<Operations.FpaEligibilityQuery>;
+    },
+    TherapyForms(variables?: Operations.TherapyFormsQueryVariables, options?: C): Promise<Operations.TherapyFormsQuery> {
+      return requester<Operations.TherapyFormsQuery, Operations.TherapyFormsQueryVariables>(Operations.TherapyFormsDocument, variables, options) as Promise<Operations.TherapyFormsQuery>;
+    },
+    RehabPlanCreate(variables: Operations.RehabPlanCreateMutationVariables, options?: C): Promise<Operations.RehabPlanCreateMutation> {
+      return requester<Operations.RehabPlanCreateMutation, Operations.RehabPlanCreateMutationVariables>(Operations.RehabPlanCreateDocument, variables, options) as Promise<Operations.RehabPlanCreateMutation>;
+    },
+    RehabPlanUpdate(variables: Operations.RehabPlanUpdateMutationVariables, options?: C): Promise<Operations.RehabPlanUpdateMutation> {
+      return requester<Operations.RehabPlanUpdateMutation, Operations.RehabPlanUpdateMutationVariables>(Operations.RehabPlanUpdateDocument, variables, options) as Promise<Operations.RehabPlanUpdateMutation>;
+    },
+    RehabPlanGoalSet(variables: Operations.RehabPlanGoalSetMutationVariables, options?: C): Promise<Operations.RehabPlanGoalSetMutation> {
+      return requester<Operations.RehabPlanGoalSetMutation, Operations.RehabPlanGoalSetMutationVariables>(Operations.RehabPlanGoalSetDocument, variables, options) as Promise<Operations.RehabPlanGoalSetMutation>;
+    },
+    RehabPlanActivate(variables: Operations.RehabPlanActivateMutationVariables, options?: C): Promise<Operations.RehabPlanActivateMutation> {
+      return requester<Operations.RehabPlanActivateMutation, Operations.RehabPlanActivateMutationVariables>(Operations.RehabPlanActivateDocument, variables, options) as Promise<Operations.RehabPlanActivateMutation>;
+    },
+    GasScoreRecord(variables: Operations.GasScoreRecordMutationVariables, options?: C): Promise<Operations.GasScoreRecordMutation> {
+      return requester<Operations.GasScoreRecordMutation, Operations.GasScoreRecordMutationVariables>(Operations.GasScoreRecordDocument, variables, options) as Promise<Operations.GasScoreRecordMutation>;
+    },
+    RehabPlanEvaluate(variables: Operations.RehabPlanEvaluateMutationVariables, options?: C): Promise<Operations.RehabPlanEvaluateMutation> {
+      return requester<Operations.RehabPlanEvaluateMutation, Operations.RehabPlanEvaluateMutationVariables>(Operations.RehabPlanEvaluateDocument, variables, options) as Promise<Operations.RehabPlanEvaluateMutation>;
+    },
+    RehabPlanClose(variables: Operations.RehabPlanCloseMutationVariables, options?: C): Promise<Operations.RehabPlanCloseMutation> {
+      return requester<Operations.RehabPlanCloseMutation, Operations.RehabPlanCloseMutationVariables>(Operations.RehabPlanCloseDocument, variables, options) as Promise<Operations.RehabPlanCloseMutation>;
     },
     Interventions(variables?: Operations.InterventionsQueryVariables, options?: C): Promise<Operations.InterventionsQuery> {
       return requester<Operations.InterventionsQuery, Operations.InterventionsQueryVariables>(Operations.InterventionsDocument, variables, options) as Promise<Operations.InterventionsQuery>;
@@ -232,6 +301,33 @@ export function getSdk<C>(requester: Requester<C>) {
     },
     SipCancel(variables: Operations.SipCancelMutationVariables, options?: C): Promise<Operations.SipCancelMutation> {
       return requester<Operations.SipCancelMutation, Operations.SipCancelMutationVariables>(Operations.SipCancelDocument, variables, options) as Promise<Operations.SipCancelMutation>;
+    },
+    PaymentCommitment(variables: Operations.PaymentCommitmentQueryVariables, options?: C): Promise<Operations.PaymentCommitmentQuery> {
+      return requester<Operations.PaymentCommitmentQuery, Operations.PaymentCommitmentQueryVariables>(Operations.PaymentCommitmentDocument, variables, options) as Promise<Operations.PaymentCommitmentQuery>;
+    },
+    RehabPlanCommitments(variables: Operations.RehabPlanCommitmentsQueryVariables, options?: C): Promise<Operations.RehabPlanCommitmentsQuery> {
+      return requester<Operations.RehabPlanCommitmentsQuery, Operations.RehabPlanCommitmentsQueryVariables>(Operations.RehabPlanCommitmentsDocument, variables, options) as Promise<Operations.RehabPlanCommitmentsQuery>;
+    },
+    TherapyReportsDue(variables: Operations.TherapyReportsDueQueryVariables, options?: C): Promise<Operations.TherapyReportsDueQuery> {
+      return requester<Operations.TherapyReportsDueQuery, Operations.TherapyReportsDueQueryVariables>(Operations.TherapyReportsDueDocument, variables, options) as Promise<Operations.TherapyReportsDueQuery>;
+    },
+    TherapyReport(variables: Operations.TherapyReportQueryVariables, options?: C): Promise<Operations.TherapyReportQuery> {
+      return requester<Operations.TherapyReportQuery, Operations.TherapyReportQueryVariables>(Operations.TherapyReportDocument, variables, options) as Promise<Operations.TherapyReportQuery>;
+    },
+    TherapyReportPatientCopy(variables: Operations.TherapyReportPatientCopyQueryVariables, options?: C): Promise<Operations.TherapyReportPatientCopyQuery> {
+      return requester<Operations.TherapyReportPatientCopyQuery, Operations.TherapyReportPatientCopyQueryVariables>(Operations.TherapyReportPatientCopyDocument, variables, options) as Promise<Operations.TherapyReportPatientCopyQuery>;
+    },
+    PaymentCommitmentIssue(variables: Operations.PaymentCommitmentIssueMutationVariables, options?: C): Promise<Operations.PaymentCommitmentIssueMutation> {
+      return requester<Operations.PaymentCommitmentIssueMutation, Operations.PaymentCommitmentIssueMutationVariables>(Operations.PaymentCommitmentIssueDocument, variables, options) as Promise<Operations.PaymentCommitmentIssueMutation>;
+    },
+    PaymentCommitmentRevoke(variables: Operations.PaymentCommitmentRevokeMutationVariables, options?: C): Promise<Operations.PaymentCommitmentRevokeMutation> {
+      return requester<Operations.PaymentCommitmentRevokeMutation, Operations.PaymentCommitmentRevokeMutationVariables>(Operations.PaymentCommitmentRevokeDocument, variables, options) as Promise<Operations.PaymentCommitmentRevokeMutation>;
+    },
+    TherapyVisitRecord(variables: Operations.TherapyVisitRecordMutationVariables, options?: C): Promise<Operations.TherapyVisitRecordMutation> {
+      return requester<Operations.TherapyVisitRecordMutation, Operations.TherapyVisitRecordMutationVariables>(Operations.TherapyVisitRecordDocument, variables, options) as Promise<Operations.TherapyVisitRecordMutation>;
+    },
+    TherapyReportSubmit(variables: Operations.TherapyReportSubmitMutationVariables, options?: C): Promise<Operations.TherapyReportSubmitMutation> {
+      return requester<Operations.TherapyReportSubmitMutation, Operations.TherapyReportSubmitMutationVariables>(Operations.TherapyReportSubmitDocument, variables, options) as Promise<Operations.TherapyReportSubmitMutation>;
     }
   };
 }

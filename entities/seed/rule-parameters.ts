@@ -5,6 +5,8 @@ import { DEFAULT_SIP_KVA_MAPPING, KVA_SOURCE } from './kva-codes';
 
 const ALWAYS = '2000-01-01';
 const DALARNA = seedId(regionKey(Country.SE, '20'));
+const ALAND = seedId(regionKey(Country.FI, '21'));
+const AHS_GUIDANCE = 'ÅHS, guidance to partners on rehabilitation plans, payment commitments and therapy reports (2023, seed 000)';
 const LAG_2017_612 = 'Lag (2017:612) om samverkan vid utskrivning från sluten hälso- och sjukvård';
 
 /**
@@ -31,5 +33,14 @@ export const DEFAULT_RULE_PARAMETERS = [
   { key: PARAMETER.DISCHARGE_LIABILITY_DAY_KIND, regionId: null, value: 'CALENDAR', source: `${LAG_2017_612}: sources differ on calendar or working days; calendar days by default` },
   { key: PARAMETER.DISCHARGE_DAILY_AMOUNT, regionId: DALARNA, value: 12000, source: 'Region Dalarna invoices 12 000 SEK per day of payment liability (as publicly stated; start of validity not known)' },
   { key: PARAMETER.STATISTICS_SMALL_CELL_THRESHOLD, regionId: null, value: 5, source: 'Planner statistics suppress cells under 5: small numbers identify people' },
+  { key: PARAMETER.GAS_RHO, regionId: null, value: 0.3, source: 'Kiresuk & Sherman (1968): the T-score assumes a correlation of 0.3 between goals' },
+  { key: PARAMETER.REHAB_PLAN_EVALUATION_MONTHS, regionId: null, value: 12, source: `${AHS_GUIDANCE}: the plan's goals are usually evaluated after about a year` },
+  {
+    key: PARAMETER.FPA_REHABILITATION_RULE,
+    regionId: ALAND,
+    value: { need: 'LONG_TERM', ageUnder: 65 },
+    source: `${AHS_GUIDANCE}: FPA (Kela) may pay for demanding medical rehabilitation at long-term need for a person under 65`,
+  },
+  { key: PARAMETER.THERAPY_REPORT_LEAD_MONTHS, regionId: null, value: 2, source: `${AHS_GUIDANCE}: the therapy report reaches ÅHS at least two months before the period ends` },
   ...Object.entries(DEFAULT_SIP_KVA_MAPPING).map(([use, code]) => ({ key: `${PARAMETER.SIP_KVA_CODE_PREFIX}${use}`, regionId: null, value: code as unknown, source: KVA_SOURCE })),
 ].map((p) => ({ ...p, validFrom: ALWAYS, validTo: null as string | null }));

@@ -5,6 +5,8 @@ import {
   AgreementPartyEntity,
   AssociationMembershipEntity,
   CareUnitEntity,
+  FundingProgrammeEntity,
+  FundingProgrammeFormEntity,
   InterventionEntity,
   InterventionGroupEntity,
   KvaCodeEntity,
@@ -12,12 +14,15 @@ import {
   RegionEntity,
   ResponsibilityRuleEntity,
   RuleParameterEntity,
+  TherapyFormEntity,
 } from '../index';
 import { careUnitKey, municipalityKey, organisationKey, regionKey, regionPrincipalKey, seedId } from './ids';
 import { REFERENCE_DATA, RegionSeed } from './reference-data';
 import { DALARNA_AGREEMENTS, INTERVENTION_GROUPS, INTERVENTIONS } from './responsibility-data';
 import { DEFAULT_KVA_CODES, KVA_SOURCE } from './kva-codes';
 import { DEFAULT_RULE_PARAMETERS } from './rule-parameters';
+import { DEFAULT_THERAPY_FORMS, THERAPY_FORM_SOURCE } from './therapy-forms';
+import { FUNDING_PROGRAMMES } from './funding-programmes';
 
 type Row<T> = Omit<T, 'createdAt' | 'updatedAt'>;
 
@@ -35,7 +40,7 @@ export function referenceRows() {
   const memberships: Row<AssociationMembershipEntity>[] = [];
   const careUnits: Row<CareUnitEntity>[] = [];
   const org = (regionId: string, key: string, kind: OrganisationKind, name: string, extra: Partial<Row<OrganisationEntity>> = {}) => {
-    organisations.push({ id: seedId(key), regionId, kind, name, municipalityCode: null, organisationNumber: null, establishedOn: null, ...extra });
+    organisations.push({ id: seedId(key), regionId, kind, name, municipalityCode: null, organisationNumber: null, establishedOn: null, example: false, ...extra });
   };
 
   for (const r of REFERENCE_DATA) {
@@ -162,9 +167,25 @@ export async function seedReferenceData(manager: EntityManager): Promise<void> {
     DEFAULT_KVA_CODES.map((c) => ({ ...c, id: seedId(`kva:${c.code}:${c.validFrom}`), source: KVA_SOURCE })),
   );
   await insert(
+    TherapyFormEntity,
+    DEFAULT_THERAPY_FORMS.map((f) => ({ ...f, id: seedId(`therapy-form:${f.code}:${f.validFrom}`), source: THERAPY_FORM_SOURCE })),
+  );
+  await insert(
     RuleParameterEntity,
     DEFAULT_RULE_PARAMETERS.map((p) => ({ ...p, id: seedId(`parameter:${p.key}:${p.regionId ?? 'default'}:${p.validFrom}`) })),
   );
+  const programmes = fundingProgrammeRows();
+  await insert(FundingProgrammeEntity, programmes.programmes);
+  await insert(FundingProgrammeFormEntity, programmes.forms);
+}
+
+/** The funding programmes' versions and their forms' versions, with deterministic ids. */
+export function fundingProgrammeRows() {
+  const programmes = FUNDING_PROGRAMMES.map(({ forms, ...p }) => ({ ...p, id: seedId(`funding-programme:${p.code}:${p.validFrom}`) }));
+  const forms = FUNDING_PROGRAMMES.flatMap((p, i) =>
+    p.forms.map((f) => ({ ...f, id: seedId(`funding-programme-form:${p.code}:${f.code}:${f.validFrom}`), programmeId: programmes[i].id, source: p.source })),
+  );
+  return { programmes, forms };
 }
 
 /**

@@ -144,6 +144,9 @@ registerEnumType(AuditRecordType, {
     HANDOFF: { description: 'A hand-off between care levels (and the patient data it carries).' },
     HANDOFF_MESSAGE: { description: 'A message of a hand-off (its acknowledgement).' },
     SIP: { description: 'A coordinated individual plan (SIP) or anything in it.' },
+    REHAB_PLAN: { description: 'A rehabilitation plan or anything in it (GAS goals, scores, evaluations).' },
+    PAYMENT_COMMITMENT: { description: 'A payment commitment for therapy, or a visit recorded under it.' },
+    THERAPY_REPORT: { description: "A therapy report (or the patient's copy of it)." },
   },
 });
 

@@ -57,6 +57,8 @@ export enum ConflictReason {
   DUPLICATE = 'DUPLICATE',
   /** The record's state does not allow the step: retrying will not help until the state changes. */
   ILLEGAL_STATE = 'ILLEGAL_STATE',
+  /** A therapy visit the payment commitment does not pay (`extensions.notPaidReason` says why): nothing was recorded. */
+  NOT_PAID = 'NOT_PAID',
 }
 
 export class ConflictError extends AppError {

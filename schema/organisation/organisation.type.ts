@@ -23,6 +23,9 @@ export class Organisation {
 
   @Field(() => LocalDateResolver, { nullable: true, description: 'Date the organisation was founded, when known (e.g. for coordination associations).' })
   establishedOn: string | null;
+
+  @Field({ description: 'True for example data seeded to show the platform (e.g. the example provider on Åland): not a real organisation.' })
+  example: boolean;
 }
 
 @ObjectType({ description: 'A page of organisations.' })

@@ -15,6 +15,9 @@ export class Patient {
   @Field({ description: 'Personnummer or samordningsnummer, as YYYYMMDD-NNNN.' })
   personnummer: string;
 
+  @Field({ description: 'True for an example person seeded to show the platform (never a real person): everything recorded about them is example data, left out of statistics.' })
+  example: boolean;
+
   @Field(() => IdentityNumberKind, { description: 'Whether the number is a personnummer or a samordningsnummer.' })
   identityKind: IdentityNumberKind;
 

@@ -7,14 +7,18 @@ import { Logger } from '../logger';
 import { AccessLogStore } from './access-log.store';
 import { AuditLog, OperationAudit } from './audit';
 import { ConsentStore } from './consent.store';
+import { FundingProgrammeStore } from './funding-programme.store';
+import { RehabPlanStatisticsStore } from './rehab-plan-statistics.store';
 import { HandoffStore } from './handoff.store';
 import { HandoffReportStore } from './handoff-report.store';
 import { PatientStore } from './patient.store';
 import { ReferenceStore } from './reference.store';
+import { RehabPlanStore } from './rehab-plan.store';
 import { Clock, RequestScope } from './request-scope';
 import { ResponsibilityStore } from './responsibility.store';
 import { SipStore } from './sip.store';
 import { TenantDb } from './tenant-db';
+import { TherapyStore } from './therapy.store';
 
 /** What every request's Access is built from. */
 export interface AccessServices {
@@ -47,6 +51,10 @@ export class Access {
   private handoffStore?: HandoffStore;
   private handoffReportStore?: HandoffReportStore;
   private sipStore?: SipStore;
+  private rehabPlanStore?: RehabPlanStore;
+  private therapyStore?: TherapyStore;
+  private fundingProgrammeStore?: FundingProgrammeStore;
+  private rehabPlanStatisticsStore?: RehabPlanStatisticsStore;
 
   private constructor(
     readonly scope: RequestScope,
@@ -100,6 +108,25 @@ export class Access {
 
   get sips(): SipStore {
     return (this.sipStore ??= new SipStore(this.scope, this.patients));
+  }
+
+  get rehabPlans(): RehabPlanStore {
+    return (this.rehabPlanStore ??= new RehabPlanStore(this.scope, this.patients));
+  }
+
+  /** Payment commitments, therapy visits and reports. */
+  get therapy(): TherapyStore {
+    return (this.therapyStore ??= new TherapyStore(this.scope, this.patients, () => this.consents));
+  }
+
+  /** The national funding programmes (reference data). */
+  get fundingProgrammes(): FundingProgrammeStore {
+    return (this.fundingProgrammeStore ??= new FundingProgrammeStore(this.scope));
+  }
+
+  /** The planners' aggregates of rehabilitation plans, commitments and reports (counts and sums only). */
+  get rehabPlanStatistics(): RehabPlanStatisticsStore {
+    return (this.rehabPlanStatisticsStore ??= new RehabPlanStatisticsStore(this.scope));
   }
 
   /** The request's id, as its access-log rows carry it. */

@@ -40,7 +40,8 @@ export interface MemberValues {
   note: string | null;
 }
 
-export type OrganisationValues = Omit<OrganisationRow, 'id' | 'regionId'>;
+/** What a TENANT_ADMIN sets; example data is only ever seeded. */
+export type OrganisationValues = Omit<OrganisationRow, 'id' | 'regionId' | 'example'>;
 export type CareUnitValues = Omit<CareUnitRow, 'id' | 'regionId'>;
 
 const ORGANISATION_CONSTRAINTS: Record<string, [string, string]> = {

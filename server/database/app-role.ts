@@ -25,8 +25,11 @@ export const APP_PRIVILEGES: Record<string, string> = {
   intervention_group: READS,
   intervention: READS,
   kva_code: READS,
+  therapy_form: READS,
   rule_parameter: READS,
   working_calendar: READS,
+  funding_programme: READS,
+  funding_programme_form: READS,
   organisation: WRITES,
   association_membership: WRITES,
   care_unit: WRITES,
@@ -47,6 +50,15 @@ export const APP_PRIVILEGES: Record<string, string> = {
   sip_meeting: WRITES,
   sip_meeting_attendee: WRITES,
   sip_follow_up: WRITES,
+  rehab_plan: WRITES,
+  gas_goal: WRITES,
+  // A score once recorded stands: a later score supersedes it, nothing changes it.
+  gas_score: APPENDS,
+  rehab_plan_evaluation: APPENDS,
+  payment_commitment: WRITES,
+  // A visit and a report, once recorded, stand: corrections are not part of the platform yet.
+  therapy_visit: APPENDS,
+  therapy_report: APPENDS,
   access_log: APPENDS,
   // schema_migration: nothing; migrations are the owner's.
 };

@@ -174,3 +174,68 @@ describe('SQL statements for agreement lists', () => {
     expect(forMany).toBe(one);
   });
 });
+
+describe('SQL statements for rehabilitation plan lists', () => {
+  let app: TestApp;
+  let token: string;
+  let patientId: string;
+  const levels = [-2, -1, 0, 1, 2].map((level) => ({ level, description: `Nivå ${level}` }));
+
+  /** A plan of the patient's, evaluated once with two scored goals, and active again with two scored goals of its second period. */
+  async function evaluatedPlan(): Promise<void> {
+    const step = async (field: string, input: string, variables: Record<string, unknown>) => {
+      const res = await app.gql(`mutation($input: ${input}!) { ${field}(input: $input) { plan { id version goals { id } } } }`, { input: variables }, token);
+      expect(res.errors).toBeUndefined();
+      return res.data[field].plan;
+    };
+    const scoredPeriod = async (plan: any) => {
+      plan = await step('rehabPlanGoalSet', 'RehabPlanGoalSetInput', { id: plan.id, version: plan.version, goals: ['Gå', 'Handla'].map((title) => ({ title, levels, baseline: -1 })) });
+      plan = await step('rehabPlanActivate', 'RehabPlanStatusInput', { id: plan.id, version: plan.version });
+      for (const goal of plan.goals) plan = await step('gasScoreRecord', 'GasScoreRecordInput', { id: plan.id, version: plan.version, goalId: goal.id, attainment: 1 });
+      return plan;
+    };
+    let plan = await step('rehabPlanCreate', 'RehabPlanCreateInput', { patientId, need: 'LONG_TERM', therapyForms: ['PHYSIOTHERAPY', 'OCCUPATIONAL_THERAPY'] });
+    plan = await scoredPeriod(plan);
+    plan = await step('rehabPlanEvaluate', 'RehabPlanEvaluateInput', { id: plan.id, version: plan.version });
+    await scoredPeriod(plan);
+  }
+
+  beforeAll(async () => {
+    app = await startTestApp({ DATABASE_POOL_SIZE: '1' });
+    const { testPersonnummer } = await import('../support/personnummer');
+    token = await app.token('2039', Role.CARE_STAFF);
+    const created = await app.gql(`mutation($p: String!) { patientCreate(input: { personnummer: $p, homeMunicipalityCode: "2039" }) { patient { id } } }`, { p: testPersonnummer('19520202') }, token);
+    patientId = created.data.patientCreate.patient.id;
+  });
+  afterAll(() => app.stop());
+
+  it('costs the same for 1 and for 5 plans with their goals, scores, T-scores, evaluations and therapy forms', async () => {
+    const list = `query($p: ID) { rehabPlans(first: 100, filter: { patientId: $p }) { edges { node {
+      id owner { name } patient { id } therapyForms { code }
+      goals { title attainment levels { level } scores { attainment recordedBy { name } } }
+      tScore { value rho terms { weight attainment } }
+      evaluations { tScore { value terms { attainment } } goals { title scores { attainment } } }
+      fpaEligibility { eligible }
+    } } } }`;
+    let single: any;
+    let many: any;
+    await evaluatedPlan();
+    const one = await app.countStatements(async () => (single = await app.gql(list, { p: patientId }, token)));
+    for (let i = 1; i < 5; i += 1) await evaluatedPlan();
+    const forMany = await app.countStatements(async () => (many = await app.gql(list, { p: patientId }, token)));
+    expect(single.errors).toBeUndefined();
+    expect(many.errors).toBeUndefined();
+    expect(single.data.rehabPlans.edges).toHaveLength(1);
+    expect(many.data.rehabPlans.edges).toHaveLength(5);
+    for (const { node } of many.data.rehabPlans.edges) {
+      expect(node.goals.map((g: any) => [g.title, g.attainment, g.scores.length])).toEqual([['Gå', 1, 1], ['Handla', 1, 1]]);
+      expect(node.tScore.value).toBe(62.4);
+      expect(node.evaluations).toEqual([{ tScore: { value: 62.4, terms: [{ attainment: 1 }, { attainment: 1 }] }, goals: [{ title: 'Gå', scores: [{ attainment: 1 }] }, { title: 'Handla', scores: [{ attainment: 1 }] }] }]);
+      expect(node.therapyForms.map((f: any) => f.code)).toEqual(['PHYSIOTHERAPY', 'OCCUPATIONAL_THERAPY']);
+    }
+    // The patient check, the page, its log rows, owners, therapy forms, the region (today), goals,
+    // scores, evaluations and the rule parameters (ρ, FPA): 11, for 1 plan as for 5.
+    expect(forMany).toBe(one);
+    expect(forMany).toBeLessThanOrEqual(11);
+  });
+});

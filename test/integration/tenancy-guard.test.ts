@@ -7,7 +7,10 @@ const NOT_TENANT_OWNED: Record<string, string> = {
   intervention_group: 'the national intervention catalogue, the same for every region',
   intervention: 'the national intervention catalogue, the same for every region',
   kva_code: 'the national KVÅ code list (Socialstyrelsen)',
+  therapy_form: 'the therapy forms a rehabilitation plan recommends, the same for every region',
   working_calendar: 'the Swedish working calendar (weekends and days off), the same for every region',
+  funding_programme: 'national funding programmes (rehabiliteringsgarantin), the same for every region',
+  funding_programme_form: 'the forms of the national funding programmes',
   schema_migration: "the migrations' own bookkeeping, the owner's only",
 };
 
@@ -32,6 +35,13 @@ const PATIENT_DATA = [
   'sip_meeting',
   'sip_meeting_attendee',
   'sip_follow_up',
+  'rehab_plan',
+  'gas_goal',
+  'gas_score',
+  'rehab_plan_evaluation',
+  'payment_commitment',
+  'therapy_visit',
+  'therapy_report',
   'access_log',
 ];
 

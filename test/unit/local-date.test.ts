@@ -1,4 +1,4 @@
-import { formatterPerTimeZone, localDateOf } from '../../domain/local-date';
+import { addMonths, formatterPerTimeZone, localDateOf } from '../../domain/local-date';
 
 describe('local dates', () => {
   it('is the date in the region\'s time zone, not in UTC', () => {
@@ -17,5 +17,16 @@ describe('local dates', () => {
     expect(formatter('Europe/Stockholm')).toBe(formatter('Europe/Stockholm'));
     expect(formatter('Europe/Mariehamn')).not.toBe(formatter('Europe/Stockholm'));
     expect(formatter('Europe/Mariehamn').resolvedOptions().timeZone).toBe('Europe/Mariehamn');
+  });
+});
+
+describe('months after a date', () => {
+  it('keeps the day, or takes the month’s last day when it has none', () => {
+    expect(addMonths('2026-12-03', 12)).toBe('2027-12-03');
+    expect(addMonths('2026-01-31', 1)).toBe('2026-02-28');
+    expect(addMonths('2028-01-31', 1)).toBe('2028-02-29');
+    expect(addMonths('2026-11-15', 2)).toBe('2027-01-15');
+    expect(addMonths('2026-03-31', -2)).toBe('2026-01-31');
+    expect(addMonths('2026-03-31', -1)).toBe('2026-02-28');
   });
 });

@@ -1,0 +1,22 @@
+import { Arg, Ctx, Query, Resolver } from 'type-graphql';
+import { Country } from '../../domain/enums';
+import type { Context } from '../../server/context';
+import { PeriodInput } from '../../schema/common/period.input';
+import { RehabPlanStatistics } from '../../schema/rehab-plan-statistics/rehab-plan-statistics.type';
+import { rehabPlanStatistics } from './rehab-plan-statistics.service';
+
+@Resolver()
+export class RehabPlanStatisticsResolver {
+  @Query(() => RehabPlanStatistics, {
+    description:
+      'Rehabilitation plans of your region for a period: plans by need and therapy form, commitments and visits used against allowed, therapy reports on time, evaluations and their mean T-score change; per home municipality and by sex (PLANNER). Aggregates only; small counts suppressed; example data left out.',
+  })
+  rehabPlanStatistics(
+    @Arg('regionCode', { description: 'The region, e.g. 21 (Åland) with country FI: your own.' }) regionCode: string,
+    @Arg('period', () => PeriodInput, { description: 'The days to count.' }) period: PeriodInput,
+    @Arg('country', () => Country, { nullable: true, defaultValue: Country.SE, description: 'Country of the region code; default SE.' }) country: Country,
+    @Ctx() { access }: Context,
+  ) {
+    return rehabPlanStatistics(access, regionCode, country, period);
+  }
+}

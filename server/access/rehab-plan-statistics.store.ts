@@ -1,0 +1,142 @@
+import { LegalSex, Role } from '../../domain/enums';
+import { ForbiddenError } from '../../schema/common/errors';
+import type { RequestScope } from './request-scope';
+
+/** One group of an aggregate: home municipality (null: none recorded), sex, and the group's own key. */
+export interface GroupedFigure {
+  municipalityId: string | null;
+  sex: LegalSex;
+  /** The breakdown's value (a need, a therapy form, a programme form); null for figures without one. */
+  key: string | null;
+  /** How many (plans, commitments, reports, evaluations, treatments). */
+  n: number;
+  /** A sum that belongs to them (visits, amounts, T-score changes); 0 when the figure has none. */
+  total: number;
+}
+
+/** The figures of rehabPlanStatistics, each a list of groups. */
+export interface RehabPlanFigureRows {
+  plansByNeed: GroupedFigure[];
+  plansByTherapyForm: GroupedFigure[];
+  evaluations: GroupedFigure[];
+  /** Commitments in effect on some day of the period; total: the visits they allow. */
+  commitments: GroupedFigure[];
+  /** Visits held under those commitments up to the period's end (n and total alike). */
+  visitsUsed: GroupedFigure[];
+  /** Reports that fell due in the period (key ON_TIME for those in by their date, LATE otherwise). */
+  reportsDue: GroupedFigure[];
+  /** The codes of the therapy forms valid on some day of the period, by code. */
+  therapyForms: string[];
+}
+
+/** `municipality, sex, key, n, total` as the rows' properties. */
+const GROUP = `p.home_municipality_id AS "municipalityId", p.legal_sex AS sex`;
+const COUNTS = `count(*)::int AS n`;
+/** Instants from the local midnight starting the first day ($3) to the one ending the last ($4), in the region's zone ($2). */
+const CREATED_IN_PERIOD = (column: string) => `${column} >= ($3::date::timestamp AT TIME ZONE $2) AND ${column} < (($4::date + 1)::timestamp AT TIME ZONE $2)`;
+
+/**
+ * The last day a commitment pays for: its validity, cut short by an end date in the intervention
+ * text or by a revocation (from that day on); lastPaidDay of domain/payment-commitment.ts in SQL.
+ */
+const COMMITMENT_END = `LEAST(c.valid_to, COALESCE(c.intervention_end_date, c.valid_to), COALESCE(c.revoked_from - 1, c.valid_to))`;
+
+/**
+ * The planners' figures of rehabilitation plans, payment commitments and therapy reports,
+ * aggregated in PostgreSQL: only counts and sums per home municipality and sex leave the database,
+ * never a patient row. PLANNER of the region only. Example patients are left out.
+ */
+export class RehabPlanStatisticsStore {
+  constructor(private readonly scope: RequestScope) {}
+
+  private requirePlannerOf(regionId: string) {
+    const viewer = this.scope.requireRole(Role.PLANNER);
+    if (viewer.regionId !== regionId) throw new ForbiddenError("Planners see their own region's figures", 'regionCode');
+  }
+
+  /**
+   * Plans created in the period by need and by each therapy form they recommend, and the
+   * evaluations made in it with the sum of their T-score changes: the T-score the evaluation came
+   * to less the one the goal set's baselines give, by the Kiresuk–Sherman formula with the ρ the
+   * evaluation used (the formula of domain/gas.ts, here in SQL so that no plan leaves the database;
+   * test/integration/rehab-plan-statistics.test.ts holds the two equal).
+   */
+  async planFigures(regionId: string, timeZone: string, from: string, to: string, today: string): Promise<RehabPlanFigureRows> {
+    this.requirePlannerOf(regionId);
+    const parameters = [regionId, timeZone, from, to];
+    const plans = `FROM rehab_plan rp JOIN patient p ON p.id = rp.patient_id AND NOT p.example WHERE rp.region_id = $1 AND ${CREATED_IN_PERIOD('rp.created_at')}`;
+    // One turn of the event loop: one transaction, one round trip.
+    const commitments = `FROM payment_commitment c JOIN patient p ON p.id = c.patient_id AND NOT p.example
+       WHERE c.region_id = $1 AND c.valid_from <= $3::date AND ${COMMITMENT_END} >= $2::date`;
+    const [plansByNeed, plansByTherapyForm, evaluations, therapyForms, inEffect, visitsUsed, reportsDue] = await Promise.all([
+      this.scope.db.query<GroupedFigure[]>(`SELECT ${GROUP}, rp.need AS key, ${COUNTS}, 0 AS total ${plans} GROUP BY 1, 2, 3`, parameters),
+      this.scope.db.query<GroupedFigure[]>(`SELECT ${GROUP}, f.form AS key, ${COUNTS}, 0 AS total ${plans.replace('WHERE', 'CROSS JOIN unnest(rp.therapy_forms) f(form) WHERE')} GROUP BY 1, 2, 3`, parameters),
+      this.scope.db.query<GroupedFigure[]>(
+        `SELECT ${GROUP}, NULL AS key, ${COUNTS},
+                COALESCE(sum(e.t_score - (50 + 10 * g.weighted / sqrt((1 - e.rho) * g.squares + e.rho * g.weights * g.weights))), 0)::float8 AS total
+         FROM rehab_plan_evaluation e
+         JOIN rehab_plan rp ON rp.id = e.plan_id
+         JOIN patient p ON p.id = rp.patient_id AND NOT p.example
+         CROSS JOIN LATERAL (
+           SELECT sum(gg.weight * gg.baseline) AS weighted, sum(gg.weight * gg.weight) AS squares, sum(gg.weight) AS weights
+           FROM gas_goal gg WHERE gg.plan_id = e.plan_id AND gg.evaluation_period = e.evaluation_period
+         ) g
+         WHERE e.region_id = $1 AND e.evaluated_on BETWEEN $2::date AND $3::date AND g.weights > 0
+         GROUP BY 1, 2`,
+        [regionId, from, to],
+      ),
+      this.scope.db.query<{ code: string }[]>(`SELECT DISTINCT code FROM therapy_form WHERE valid_from <= $2::date AND (valid_to IS NULL OR valid_to >= $1::date) ORDER BY code`, [from, to]),
+      this.scope.db.query<GroupedFigure[]>(`SELECT ${GROUP}, NULL AS key, ${COUNTS}, COALESCE(sum(c.visits), 0)::int AS total ${commitments} GROUP BY 1, 2`, [regionId, from, to]),
+      this.scope.db.query<GroupedFigure[]>(
+        `SELECT ${GROUP}, NULL AS key, ${COUNTS}, count(*)::int AS total ${commitments.replace('WHERE', 'JOIN therapy_visit v ON v.commitment_id = c.id AND v.visit_date <= $3::date WHERE')} GROUP BY 1, 2`,
+        [regionId, from, to],
+      ),
+      // A report falls due on its date while the commitment runs; one not in is counted once the date has passed.
+      this.scope.db.query<GroupedFigure[]>(
+        `SELECT ${GROUP}, CASE WHEN r.submitted_on <= c.report_due_on THEN 'ON_TIME' ELSE 'LATE' END AS key, ${COUNTS}, 0 AS total
+         FROM payment_commitment c JOIN patient p ON p.id = c.patient_id AND NOT p.example
+         LEFT JOIN therapy_report r ON r.commitment_id = c.id
+         WHERE c.region_id = $1 AND c.report_due_on BETWEEN $2::date AND $3::date AND (c.revoked_from IS NULL OR c.revoked_from > c.report_due_on)
+           AND (c.report_due_on < $4::date OR r.id IS NOT NULL)
+         GROUP BY 1, 2, 3`,
+        [regionId, from, to, today],
+      ),
+    ]);
+    return { plansByNeed, plansByTherapyForm, evaluations, therapyForms: therapyForms.map((f) => f.code), commitments: inEffect, visitsUsed, reportsDue };
+  }
+
+  /**
+   * Treatments completed in a period under a funding programme, by form and sex, with the amount
+   * they earn: each commitment naming a version of the programme counts once, in the period its
+   * last paid day falls in (when that day has passed), if it earns under domain/funding-programme.ts's
+   * treatmentFunding, here in SQL: the programme and the form's version valid on the first visit, the person inside
+   * the age band that day, the visits held within the form's band of sessions, or the weeks from
+   * first to last visit (whole weeks begun) within its band of weeks.
+   * test/integration/programme-report.test.ts holds the two equal.
+   */
+  async programmeFigures(regionId: string, programmeCode: string, from: string, to: string, today: string): Promise<GroupedFigure[]> {
+    this.requirePlannerOf(regionId);
+    return this.scope.db.query<GroupedFigure[]>(
+      `SELECT NULL::uuid AS "municipalityId", t.sex, f.code AS key, count(*)::int AS n, sum(f.amount_sek)::int AS total
+       FROM (
+         SELECT c.funding_programme_id, c.funding_form, p.legal_sex AS sex, p.birth_date, v.visits, v.first_visit,
+                (v.last_visit - v.first_visit) / 7 + 1 AS weeks
+         FROM payment_commitment c
+         JOIN funding_programme fp ON fp.id = c.funding_programme_id AND fp.code = $2
+         JOIN patient p ON p.id = c.patient_id AND NOT p.example
+         CROSS JOIN LATERAL (SELECT count(*)::int AS visits, min(visit_date) AS first_visit, max(visit_date) AS last_visit FROM therapy_visit v WHERE v.commitment_id = c.id) v
+         WHERE c.region_id = $1 AND c.funding_programme_id IS NOT NULL AND v.visits > 0
+           AND ${COMMITMENT_END} BETWEEN $3::date AND LEAST($4::date, $5::date - 1)
+       ) t
+       JOIN funding_programme fp ON fp.id = t.funding_programme_id
+       JOIN funding_programme_form f ON f.programme_id = t.funding_programme_id AND f.code = t.funding_form
+         AND f.valid_from <= t.first_visit AND (f.valid_to IS NULL OR f.valid_to >= t.first_visit)
+       WHERE fp.valid_from <= t.first_visit AND (fp.valid_to IS NULL OR fp.valid_to >= t.first_visit)
+         AND extract(year FROM age(t.first_visit, t.birth_date)) BETWEEN fp.age_min AND fp.age_max
+         AND (f.sessions_min IS NULL OR t.visits >= f.sessions_min) AND (f.sessions_max IS NULL OR t.visits <= f.sessions_max)
+         AND (f.weeks_min IS NULL OR t.weeks >= f.weeks_min) AND (f.weeks_max IS NULL OR t.weeks <= f.weeks_max)
+       GROUP BY 2, 3`,
+      [regionId, programmeCode, from, to, today],
+    );
+  }
+}
