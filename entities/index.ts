@@ -2,6 +2,7 @@ import { AssociationMembershipEntity } from './association-membership.entity';
 import { CareUnitEntity } from './care-unit.entity';
 import { ConsentEntity } from './consent.entity';
 import { HandoffEntity, HandoffMessageEntity, HandoffMessageRecipientEntity, HandoffPartyEntity } from './handoff.entity';
+import { HandoffDischargeSummaryEntity } from './handoff-discharge-summary.entity';
 import { OrganisationEntity } from './organisation.entity';
 import { PatientEntity } from './patient.entity';
 import { RegionEntity } from './region.entity';
@@ -22,6 +23,7 @@ import { Sip1732900000000 } from './migrations/1732900000000-sip';
 import { AccessLogChain1733100000000 } from './migrations/1733100000000-access-log-chain';
 import { AccessLogSealPlan1733200000000 } from './migrations/1733200000000-access-log-seal-plan';
 import { ListsAtVolume1733250000000 } from './migrations/1733250000000-lists-at-volume';
+import { DischargeSummaries1733260000000 } from './migrations/1733260000000-discharge-summaries';
 import { TenancyInTheDatabase1733000000000 } from './migrations/1733000000000-tenancy-in-the-database';
 import { WorkingCalendar1733240000000 } from './migrations/1733240000000-working-calendar';
 
@@ -31,6 +33,7 @@ export {
   AssociationMembershipEntity,
   CareUnitEntity,
   ConsentEntity,
+  HandoffDischargeSummaryEntity,
   HandoffEntity,
   HandoffMessageEntity,
   HandoffMessageRecipientEntity,
@@ -67,6 +70,7 @@ export const ENTITIES = [
   HandoffPartyEntity,
   HandoffMessageEntity,
   HandoffMessageRecipientEntity,
+  HandoffDischargeSummaryEntity,
   KvaCodeEntity,
   SipEntity,
   SipParticipantEntity,
@@ -86,4 +90,5 @@ export const MIGRATIONS = [
   AccessLogSealPlan1733200000000,
   WorkingCalendar1733240000000,
   ListsAtVolume1733250000000,
+  DischargeSummaries1733260000000,
 ];
