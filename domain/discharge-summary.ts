@@ -13,6 +13,7 @@
  * dischargeFigures(handoffTimeline(…, now)) gives (test/unit/discharge-summary.test.ts), and the
  * report's SQL computes dischargeFiguresAt over the stored summaries.
  */
+import type { DischargeParameters } from './discharge-deadlines';
 import { DischargeFigures } from './discharge-figures';
 import { ENDS_CASE, handoffTimeline, TimelineInput } from './handoff-timeline';
 import { localDateOf } from './local-date';
@@ -88,4 +89,13 @@ export function dischargeFiguresAt(s: DischargeSummary, now: Date, timeZone: str
     liabilityDays,
     liabilityAmount: s.dailyAmount === null ? null : liabilityDays * s.dailyAmount,
   };
+}
+
+/**
+ * The parameters a summary was computed with, as a short text kept beside it: their values in a
+ * fixed order, e.g. `[24,3,3,"CALENDAR",12000,null]` (admission notice hours, call-out days,
+ * liability after days, day kind, daily amount, late-send cutoff). Equal texts, equal parameters.
+ */
+export function dischargeParametersKey(p: DischargeParameters): string {
+  return JSON.stringify([p.admissionNoticeHours, p.sipCallOutDays, p.liabilityAfterDays, p.liabilityDayKind, p.dailyAmount, p.lateSendCutoff]);
 }

@@ -1,6 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { LegalSex } from '../domain/enums';
-import type { DischargeParameters } from '../domain/discharge-deadlines';
 
 /**
  * One discharge's figures for the planners' report (domain/discharge-summary.ts), written with
@@ -33,9 +32,12 @@ export class HandoffDischargeSummaryEntity {
   @Column({ name: 'legal_sex', type: 'text' })
   legalSex: LegalSex;
 
-  /** The discharge parameters in force on the admission date that it was computed with; null: none were. */
-  @Column({ type: 'jsonb', nullable: true })
-  parameters: DischargeParameters | null;
+  /**
+   * The discharge parameters in force on the admission date that it was computed with, as
+   * dischargeParametersKey (domain/discharge-summary.ts) writes them; null: none were.
+   */
+  @Column({ name: 'parameters_key', type: 'text', nullable: true })
+  parametersKey: string | null;
 
   @Column({ name: 'admission_notice_sent', type: 'boolean' })
   admissionNoticeSent: boolean;

@@ -25,7 +25,7 @@ export class DischargeSummaries1733260000000 implements MigrationInterface {
         home_municipality_id uuid REFERENCES organisation(id),
         sending_care_unit_id uuid NOT NULL REFERENCES care_unit(id),
         legal_sex text NOT NULL,
-        parameters jsonb,
+        parameters_key text,
         admission_notice_sent boolean NOT NULL,
         admission_notice_on_time boolean NOT NULL,
         admission_notice_due_after timestamptz,

@@ -1,5 +1,5 @@
 import { DischargeParameters, dischargeParametersIfSet, swedishWorkingCalendar } from '../../domain/discharge-deadlines';
-import { DischargeSummary, dischargeSummary } from '../../domain/discharge-summary';
+import { dischargeParametersKey, DischargeSummary, dischargeSummary } from '../../domain/discharge-summary';
 import { HandoffKind } from '../../domain/handoff';
 import type { TimelineMessage } from '../../domain/handoff-timeline';
 import { localDateOf } from '../../domain/local-date';
@@ -54,7 +54,7 @@ export function summaryRow(
   const summary =
     parameters === null ? WITHOUT_PARAMETERS : dischargeSummary({ admittedAt: d.admittedAt, homeMunicipalityId: d.homeMunicipalityId, messages, timeZone, parameters, calendar });
   const { psychiatric: _psychiatric, ...row } = d;
-  return { ...row, parameters, ...summary };
+  return { ...row, parametersKey: parameters && dischargeParametersKey(parameters), ...summary };
 }
 
 /** A summary the hand-off's write computed (with the decision), for the store to write beside the message. */
@@ -78,7 +78,7 @@ export function keptRow(
     homeMunicipalityId: h.homeMunicipalityId,
     sendingCareUnitId: h.sendingCareUnitId,
     legalSex: kept.legalSex,
-    parameters: kept.parameters,
+    parametersKey: dischargeParametersKey(kept.parameters),
     ...kept.summary,
   };
 }
@@ -89,7 +89,7 @@ const UPDATED = [
   'homeMunicipalityId',
   'sendingCareUnitId',
   'legalSex',
-  'parameters',
+  'parametersKey',
   'admissionNoticeSent',
   'admissionNoticeOnTime',
   'admissionNoticeDueAfter',
@@ -153,4 +153,27 @@ export async function refreshSummaries(tx: Queryable, region: { id: string; time
     summaryRow(d, logs.get(d.handoffId) ?? [], region.timeZone, dischargeParametersIfSet(parameters, region.id, localDateOf(d.admittedAt, region.timeZone), d.psychiatric)),
   );
   await upsertSummaries(tx, rows);
+}
+
+/**
+ * Recomputes the summaries of a region's discharges admitted on or after a local date, with the
+ * region's dated parameters as they are now: the step to run, in the same transaction, after a
+ * change to the discharge parameters valid from that date. Without it the summaries are still
+ * right, later: the report finds them stale by their parameters key and recomputes them on its
+ * first request, which then takes as long as this. Returns how many were recomputed.
+ */
+export async function recomputeSummariesFrom(tx: Queryable, region: { id: string; timeZone: string }, parameters: readonly DatedParameter[], fromDate: string): Promise<number> {
+  const ids: { id: string }[] = await tx.query(
+    `SELECT h.id FROM handoff h WHERE h.region_id = $1 AND h.kind = $2 AND h.admitted_at >= ($3::date::timestamp AT TIME ZONE $4) ORDER BY h.admitted_at, h.id`,
+    [region.id, HandoffKind.DISCHARGE_FROM_INPATIENT, fromDate, region.timeZone],
+  );
+  for (let i = 0; i < ids.length; i += REFRESH_CHUNK) {
+    await refreshSummaries(
+      tx,
+      region,
+      parameters,
+      ids.slice(i, i + REFRESH_CHUNK).map((r) => r.id),
+    );
+  }
+  return ids.length;
 }

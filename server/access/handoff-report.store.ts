@@ -3,6 +3,7 @@ import { HandoffKind } from '../../domain/handoff';
 import { dischargeParameterPeriods } from '../../domain/discharge-deadlines';
 import type { DischargeFigures } from '../../domain/discharge-figures';
 import { localDateOf } from '../../domain/local-date';
+import { dischargeParametersKey } from '../../domain/discharge-summary';
 import type { DatedParameter } from '../../domain/rule-parameters';
 import { ForbiddenError } from '../../schema/common/errors';
 import { refreshSummaries, REFRESH_CHUNK } from './discharge-summary.sql';
@@ -29,18 +30,23 @@ type ReportRow = DischargeFigureRow | { breakdown: 'STALE'; stale: string[] };
  * `discharge` is every discharge admitted in the period (a range on handoff_region_admitted_idx
  * from local midnights) beside its summary, which is stale when it is missing, was computed at
  * another version of the hand-off, or with other parameters than those in force on the admission
- * date now (passed in as periods, see dischargeParameterPeriods). The figures are those of the
- * fresh summaries; the stale ones come back as one row of their ids, for the store to recompute
- * and ask again. Per summary, a deadline not acted on counts as due once now is past its instant,
- * and an open period's liability runs to today's local date ($8).
+ * date now (passed in as periods with their dischargeParametersKey, see
+ * dischargeParameterPeriods). Per summary, a deadline not acted on counts as due once now ($7) is
+ * past its instant, and an open period's liability runs to today's local date ($8). `groups` adds
+ * the fresh summaries up per municipality, care unit and sex in one hashed pass (a few hundred
+ * groups, where sorting every discharge for the grouping sets spilled to disk at 100,000) and
+ * collects the stale ones' ids; the grouping sets then add up the groups, and the stale ids come
+ * back as one row, for the store to recompute and ask again.
  */
 const FIGURES_SQL = `
 WITH parameters AS (
-  SELECT * FROM jsonb_to_recordset($6::jsonb) AS p("from" date, "to" date, psychiatric boolean, parameters jsonb)
+  -- Each period from the first instant of its first day to the first of the day after its last.
+  SELECT p.psychiatric, p.key, (p."from"::timestamp AT TIME ZONE $2) AS from_at, ((p."to" + 1)::timestamp AT TIME ZONE $2) AS until
+  FROM jsonb_to_recordset($6::jsonb) AS p("from" date, "to" date, psychiatric boolean, key text)
 ),
-discharge AS MATERIALIZED (
-  SELECT h.id, s.handoff_id IS NULL OR s.handoff_version <> h.version OR s.parameters IS DISTINCT FROM p.parameters AS stale,
-         s.home_municipality_id, s.sending_care_unit_id, s.legal_sex, s.daily_amount, s.parameters IS NULL AS without_parameters,
+discharge AS (
+  SELECT h.id, s.handoff_id IS NULL OR s.handoff_version <> h.version OR s.parameters_key IS DISTINCT FROM p.key AS stale,
+         s.home_municipality_id, s.sending_care_unit_id, s.legal_sex, s.daily_amount, s.parameters_key IS NULL AS without_parameters,
          s.admission_notice_sent OR s.admission_notice_due_after < $7 AS admission_notice_due, s.admission_notice_on_time,
          s.sip_call_outs_made + CASE WHEN cardinality(s.sip_call_outs_due_after) = 0 THEN 0
            ELSE (SELECT count(*) FROM unnest(s.sip_call_outs_due_after) AS due(at) WHERE due.at < $7) END AS call_outs_due,
@@ -49,29 +55,43 @@ discharge AS MATERIALIZED (
            ELSE (SELECT sum(greatest(0, $8::date - open.day + 1)) FROM unnest(s.open_liable_from) AS open(day)) END AS liability_days
   FROM handoff h
   LEFT JOIN handoff_discharge_summary s ON s.handoff_id = h.id AND s.region_id = h.region_id
-  LEFT JOIN parameters p ON p.psychiatric = h.psychiatric AND (h.admitted_at AT TIME ZONE $2)::date BETWEEN p."from" AND p."to"
+  LEFT JOIN parameters p ON p.psychiatric = h.psychiatric AND h.admitted_at >= p.from_at AND h.admitted_at < p.until
   WHERE h.region_id = $1 AND h.kind = $5
     AND h.admitted_at >= ($3::date::timestamp AT TIME ZONE $2) AND h.admitted_at < (($4::date + 1)::timestamp AT TIME ZONE $2)
+),
+groups AS MATERIALIZED (
+  SELECT home_municipality_id, sending_care_unit_id, legal_sex,
+         count(*) FILTER (WHERE NOT stale) AS discharges,
+         count(*) FILTER (WHERE NOT stale AND admission_notice_due) AS admission_notices_due,
+         count(*) FILTER (WHERE NOT stale AND admission_notice_on_time) AS admission_notices_on_time,
+         sum(call_outs_due) FILTER (WHERE NOT stale) AS call_outs_due,
+         sum(call_outs_on_time) FILTER (WHERE NOT stale) AS call_outs_on_time,
+         sum(liability_days) FILTER (WHERE NOT stale) AS liability_days,
+         bool_or(daily_amount IS NULL) FILTER (WHERE NOT stale) AS amount_unknown,
+         sum(liability_days * daily_amount) FILTER (WHERE NOT stale) AS liability_amount,
+         count(*) FILTER (WHERE NOT stale AND without_parameters) AS without_parameters,
+         array_agg(id) FILTER (WHERE stale) AS stale
+  FROM discharge
+  GROUP BY home_municipality_id, sending_care_unit_id, legal_sex
 )
 SELECT CASE WHEN GROUPING(home_municipality_id) = 0 THEN 'MUNICIPALITY' ELSE 'HOSPITAL' END AS breakdown,
        coalesce(home_municipality_id, sending_care_unit_id) AS key,
        legal_sex AS sex,
-       count(*)::integer AS discharges,
-       count(*) FILTER (WHERE admission_notice_due)::integer AS "admissionNoticesDue",
-       count(*) FILTER (WHERE admission_notice_on_time)::integer AS "admissionNoticesOnTime",
+       sum(discharges)::integer AS discharges,
+       sum(admission_notices_due)::integer AS "admissionNoticesDue",
+       sum(admission_notices_on_time)::integer AS "admissionNoticesOnTime",
        sum(call_outs_due)::integer AS "sipCallOutsDue",
        sum(call_outs_on_time)::integer AS "sipCallOutsOnTime",
        sum(liability_days)::integer AS "liabilityDays",
-       CASE WHEN bool_or(daily_amount IS NULL) THEN NULL ELSE sum(liability_days * daily_amount)::float8 END AS "liabilityAmount",
-       count(*) FILTER (WHERE without_parameters)::integer AS "withoutParameters",
+       CASE WHEN bool_or(amount_unknown) THEN NULL ELSE sum(liability_amount)::float8 END AS "liabilityAmount",
+       sum(without_parameters)::integer AS "withoutParameters",
        NULL::uuid[] AS stale
-FROM discharge
-WHERE NOT stale
+FROM groups
+WHERE discharges > 0
 GROUP BY GROUPING SETS ((home_municipality_id, legal_sex), (sending_care_unit_id, legal_sex))
 UNION ALL
-SELECT 'STALE', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, array_agg(id)
-FROM discharge
-WHERE stale
+SELECT 'STALE', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, array_agg(ids.id)
+FROM groups CROSS JOIN unnest(groups.stale) AS ids(id)
 HAVING count(*) > 0
 ORDER BY 1, 2, 3`;
 
@@ -102,7 +122,7 @@ export class HandoffReportStore {
       period.from,
       period.to,
       HandoffKind.DISCHARGE_FROM_INPATIENT,
-      JSON.stringify(periods.map((p) => ({ from: p.from, to: p.to, psychiatric: p.psychiatric, parameters: p.parameters }))),
+      JSON.stringify(periods.map((p) => ({ from: p.from, to: p.to, psychiatric: p.psychiatric, key: dischargeParametersKey(p.parameters) }))),
       now,
       localDateOf(now, region.timeZone),
     ];
