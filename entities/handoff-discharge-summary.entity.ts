@@ -5,7 +5,7 @@ import { LegalSex } from '../domain/enums';
  * One discharge's figures for the planners' report (domain/discharge-summary.ts), written with
  * every change of its message log and read by the report instead of the log. It names what it was
  * computed from: the hand-off's version and the discharge parameters of its admission date, so
- * the report recomputes a summary whose hand-off or parameters have changed since.
+ * the report recomputes a summary that is stale or whose parameters have changed since.
  */
 @Entity({ name: 'handoff_discharge_summary' })
 export class HandoffDischargeSummaryEntity {
@@ -19,8 +19,18 @@ export class HandoffDischargeSummaryEntity {
   @Column({ name: 'handoff_version', type: 'integer' })
   handoffVersion: number;
 
+  /**
+   * To be recomputed before it is read: set by the triggers of its migration when the discharge is
+   * new or its messages or hand-off change, cleared when the domain's figures are written.
+   */
+  @Column({ type: 'boolean' })
+  stale: boolean;
+
   @Column({ name: 'admitted_at', type: 'timestamptz' })
   admittedAt: Date;
+
+  @Column({ type: 'boolean' })
+  psychiatric: boolean;
 
   @Column({ name: 'home_municipality_id', type: 'uuid', nullable: true })
   homeMunicipalityId: string | null;

@@ -53,8 +53,7 @@ export function summaryRow(
 ): HandoffDischargeSummaryEntity {
   const summary =
     parameters === null ? WITHOUT_PARAMETERS : dischargeSummary({ admittedAt: d.admittedAt, homeMunicipalityId: d.homeMunicipalityId, messages, timeZone, parameters, calendar });
-  const { psychiatric: _psychiatric, ...row } = d;
-  return { ...row, parametersKey: parameters && dischargeParametersKey(parameters), ...summary };
+  return { ...d, stale: false, parametersKey: parameters && dischargeParametersKey(parameters), ...summary };
 }
 
 /** A summary the hand-off's write computed (with the decision), for the store to write beside the message. */
@@ -66,7 +65,7 @@ export interface KeptSummary {
 
 /** The row of a summary a write computed, for the hand-off at the version the write leaves. */
 export function keptRow(
-  h: { id: string; regionId: string; admittedAt: Date; homeMunicipalityId: string | null; sendingCareUnitId: string },
+  h: { id: string; regionId: string; admittedAt: Date; psychiatric: boolean; homeMunicipalityId: string | null; sendingCareUnitId: string },
   handoffVersion: number,
   kept: KeptSummary,
 ): HandoffDischargeSummaryEntity {
@@ -74,7 +73,9 @@ export function keptRow(
     handoffId: h.id,
     regionId: h.regionId,
     handoffVersion,
+    stale: false,
     admittedAt: h.admittedAt,
+    psychiatric: h.psychiatric,
     homeMunicipalityId: h.homeMunicipalityId,
     sendingCareUnitId: h.sendingCareUnitId,
     legalSex: kept.legalSex,
@@ -85,7 +86,9 @@ export function keptRow(
 
 const UPDATED = [
   'handoffVersion',
+  'stale',
   'admittedAt',
+  'psychiatric',
   'homeMunicipalityId',
   'sendingCareUnitId',
   'legalSex',
@@ -102,7 +105,7 @@ const UPDATED = [
 ] as const satisfies readonly (keyof HandoffDischargeSummaryEntity)[];
 
 /**
- * Writes summary rows, replacing a discharge's older one. A row computed from an older version
+ * Writes fresh summary rows, replacing a discharge's stale or older one. A row computed from an older version
  * of the hand-off than the stored one is not written: a report that recomputed a summary while a
  * message was being sent does not overwrite the summary that message's transaction wrote.
  */

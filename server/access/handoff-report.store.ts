@@ -1,5 +1,4 @@
 import { LegalSex, Role } from '../../domain/enums';
-import { HandoffKind } from '../../domain/handoff';
 import { dischargeParameterPeriods } from '../../domain/discharge-deadlines';
 import type { DischargeFigures } from '../../domain/discharge-figures';
 import { localDateOf } from '../../domain/local-date';
@@ -27,12 +26,13 @@ type ReportRow = DischargeFigureRow | { breakdown: 'STALE'; stale: string[] };
  * grouped per home municipality and per sending care unit, by sex. Only counts leave the database.
  * test/integration/handoff-report-sql.test.ts holds it equal to the domain's timeline.
  *
- * `discharge` is every discharge admitted in the period (a range on handoff_region_admitted_idx
- * from local midnights) beside its summary, which is stale when it is missing, was computed at
- * another version of the hand-off, or with other parameters than those in force on the admission
- * date now (passed in as periods with their dischargeParametersKey, see
- * dischargeParameterPeriods). Per summary, a deadline not acted on counts as due once now ($7) is
- * past its instant, and an open period's liability runs to today's local date ($8). `groups` adds
+ * `discharge` is every discharge admitted in the period (a range on the summaries' (region,
+ * admission) index from local midnights: every discharge has its row, see the migration
+ * 1733260000000), stale when the triggers marked it so (new, or its messages or hand-off changed
+ * since the figures were computed) or computed with other parameters than those in force on the
+ * admission date now (passed in as periods with their dischargeParametersKey, see
+ * dischargeParameterPeriods). Per summary, a deadline not acted on counts as due once now ($6) is
+ * past its instant, and an open period's liability runs to today's local date ($7). `groups` adds
  * the fresh summaries up per municipality, care unit and sex in one hashed pass (a few hundred
  * groups, where sorting every discharge for the grouping sets spilled to disk at 100,000) and
  * collects the stale ones' ids; the grouping sets then add up the groups, and the stale ids come
@@ -42,22 +42,21 @@ const FIGURES_SQL = `
 WITH parameters AS (
   -- Each period from the first instant of its first day to the first of the day after its last.
   SELECT p.psychiatric, p.key, (p."from"::timestamp AT TIME ZONE $2) AS from_at, ((p."to" + 1)::timestamp AT TIME ZONE $2) AS until
-  FROM jsonb_to_recordset($6::jsonb) AS p("from" date, "to" date, psychiatric boolean, key text)
+  FROM jsonb_to_recordset($5::jsonb) AS p("from" date, "to" date, psychiatric boolean, key text)
 ),
 discharge AS (
-  SELECT h.id, s.handoff_id IS NULL OR s.handoff_version <> h.version OR s.parameters_key IS DISTINCT FROM p.key AS stale,
+  SELECT s.handoff_id AS id, s.stale OR s.parameters_key IS DISTINCT FROM p.key AS stale,
          s.home_municipality_id, s.sending_care_unit_id, s.legal_sex, s.daily_amount, s.parameters_key IS NULL AS without_parameters,
-         s.admission_notice_sent OR s.admission_notice_due_after < $7 AS admission_notice_due, s.admission_notice_on_time,
+         s.admission_notice_sent OR s.admission_notice_due_after < $6 AS admission_notice_due, s.admission_notice_on_time,
          s.sip_call_outs_made + CASE WHEN cardinality(s.sip_call_outs_due_after) = 0 THEN 0
-           ELSE (SELECT count(*) FROM unnest(s.sip_call_outs_due_after) AS due(at) WHERE due.at < $7) END AS call_outs_due,
+           ELSE (SELECT count(*) FROM unnest(s.sip_call_outs_due_after) AS due(at) WHERE due.at < $6) END AS call_outs_due,
          s.sip_call_outs_on_time AS call_outs_on_time,
          s.closed_liability_days + CASE WHEN cardinality(s.open_liable_from) = 0 THEN 0
-           ELSE (SELECT sum(greatest(0, $8::date - open.day + 1)) FROM unnest(s.open_liable_from) AS open(day)) END AS liability_days
-  FROM handoff h
-  LEFT JOIN handoff_discharge_summary s ON s.handoff_id = h.id AND s.region_id = h.region_id
-  LEFT JOIN parameters p ON p.psychiatric = h.psychiatric AND h.admitted_at >= p.from_at AND h.admitted_at < p.until
-  WHERE h.region_id = $1 AND h.kind = $5
-    AND h.admitted_at >= ($3::date::timestamp AT TIME ZONE $2) AND h.admitted_at < (($4::date + 1)::timestamp AT TIME ZONE $2)
+           ELSE (SELECT sum(greatest(0, $7::date - open.day + 1)) FROM unnest(s.open_liable_from) AS open(day)) END AS liability_days
+  FROM handoff_discharge_summary s
+  LEFT JOIN parameters p ON p.psychiatric = s.psychiatric AND s.admitted_at >= p.from_at AND s.admitted_at < p.until
+  WHERE s.region_id = $1
+    AND s.admitted_at >= ($3::date::timestamp AT TIME ZONE $2) AND s.admitted_at < (($4::date + 1)::timestamp AT TIME ZONE $2)
 ),
 groups AS MATERIALIZED (
   SELECT home_municipality_id, sending_care_unit_id, legal_sex,
@@ -121,7 +120,6 @@ export class HandoffReportStore {
       region.timeZone,
       period.from,
       period.to,
-      HandoffKind.DISCHARGE_FROM_INPATIENT,
       JSON.stringify(periods.map((p) => ({ from: p.from, to: p.to, psychiatric: p.psychiatric, key: dischargeParametersKey(p.parameters) }))),
       now,
       localDateOf(now, region.timeZone),

@@ -42,7 +42,7 @@ describe('discharge summaries for the planners\' report', () => {
       SOURCE,
     ]);
   const summary = async () =>
-    (await app.dataSource.query(`SELECT handoff_version AS version, parameters_key AS key, daily_amount::float8 AS amount FROM handoff_discharge_summary WHERE handoff_id = $1`, [handoff.id]))[0];
+    (await app.dataSource.query(`SELECT handoff_version AS version, stale, parameters_key AS key, daily_amount::float8 AS amount FROM handoff_discharge_summary WHERE handoff_id = $1`, [handoff.id]))[0];
   const report = async () => {
     let res: any;
     const statements = await app.countStatements(async () => (res = await app.gql(REPORT, { period: PERIOD }, planner)));
@@ -83,7 +83,7 @@ describe('discharge summaries for the planners\' report', () => {
   });
 
   it("is written by the hand-off's writes, at the version they leave, with the parameters they used", async () => {
-    expect(await summary()).toEqual({ version: handoff.version, key: '[24,3,3,"CALENDAR",12000,null]', amount: 12000 });
+    expect(await summary()).toEqual({ version: handoff.version, stale: false, key: '[24,3,3,"CALENDAR",12000,null]', amount: 12000 });
   });
 
   it('gives the report its figures, in as many statements each time', async () => {
@@ -98,7 +98,7 @@ describe('discharge summaries for the planners\' report', () => {
     const before = await report();
     await setParameter('discharge.dailyAmount', 15000);
     expect(await recomputeSummariesFrom(app.dataSource, region, await parameters(), '2022-05-01')).toBeGreaterThanOrEqual(1);
-    expect(await summary()).toEqual({ version: handoff.version, key: '[24,3,3,"CALENDAR",15000,null]', amount: 15000 });
+    expect(await summary()).toEqual({ version: handoff.version, stale: false, key: '[24,3,3,"CALENDAR",15000,null]', amount: 15000 });
     const after = await report();
     expect(after.total.liabilityAmount).toBe(60000);
     expect(after.statements).toBe(before.statements);
@@ -113,5 +113,21 @@ describe('discharge summaries for the planners\' report', () => {
     expect(recomputing.statements).toBe(steady.statements + 5);
     expect(await summary()).toMatchObject({ key: '[24,3,3,"CALENDAR",16000,null]', amount: 16000 });
     expect(await report()).toEqual({ total: recomputing.total, statements: steady.statements });
+  });
+
+  it('is marked stale by a message written by other means than the app, and recomputed by the next report', async () => {
+    const steady = await report();
+    // A readiness interruption on Sunday 8 May, entered by SQL (an import): liability ends that day.
+    await app.dataSource.query(
+      `INSERT INTO handoff_message (id, handoff_id, region_id, kind, sender_organisation_id, sender_user_id, sent_at)
+       SELECT gen_random_uuid(), h.id, h.region_id, 'READINESS_INTERRUPTED', h.sending_organisation_id, 'import', '2022-05-08T10:00:00+02:00' FROM handoff h WHERE h.id = $1`,
+      [handoff.id],
+    );
+    expect(await summary()).toMatchObject({ stale: true });
+    const recomputing = await report();
+    expect(recomputing.total.liabilityDays).toEqual({ value: 2 });
+    expect(recomputing.statements).toBe(steady.statements + 5);
+    expect(await summary()).toMatchObject({ stale: false });
+    expect((await report()).statements).toBe(steady.statements);
   });
 });
