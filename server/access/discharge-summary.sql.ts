@@ -11,9 +11,9 @@ import type { Queryable } from './sql';
 /**
  * The per-discharge summaries of the planners' report (entities/handoff-discharge-summary.entity.ts),
  * computed by the domain (domain/discharge-summary.ts) and written in the caller's transaction: by
- * a hand-off's write beside its message, and by the report for discharges whose summary is missing
- * or stale. Plain functions taking the transaction, as participation.sql.ts: they belong to other
- * aggregates' units of work.
+ * a hand-off's write beside its message, and by the report for discharges whose summary the
+ * triggers of migration 1733260000000 marked stale or whose parameters changed. Plain functions
+ * taking the transaction, as participation.sql.ts: they belong to other aggregates' units of work.
  */
 
 /** One process-wide calendar: it caches the public holidays per year. */

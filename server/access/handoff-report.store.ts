@@ -107,7 +107,7 @@ export class HandoffReportStore {
   /**
    * The deadline figures of a region's discharges admitted between two local dates (inclusive),
    * per home municipality and per sending care unit, by sex, judged at `now`. Summaries that are
-   * missing or stale (hand-offs written before summaries were kept or by other means, parameters
+   * stale (discharges written before summaries were kept or by other means than the app, parameters
    * changed since) are computed first, REFRESH_CHUNK discharges at a time.
    */
   async dischargeFigures(region: { id: string; timeZone: string }, period: { from: string; to: string }, parameters: readonly DatedParameter[]): Promise<DischargeFigureRow[]> {
