@@ -49,6 +49,12 @@ export function dischargeParametersOn(parameters: readonly DatedParameter[], reg
   return resolved;
 }
 
+/** The discharge parameters of a region on a date (as dischargeParametersOn), or null when a required one has no value then. */
+export function dischargeParametersIfSet(parameters: readonly DatedParameter[], regionId: string, onDate: string, psychiatric: boolean): DischargeParameters | null {
+  const resolved = resolveDischargeParameters(parameters, regionId, onDate, psychiatric);
+  return 'missing' in resolved ? null : resolved;
+}
+
 /** Discharge parameters that hold for every admission date from `from` to `to` (inclusive). */
 export interface DischargeParameterPeriod {
   from: string;

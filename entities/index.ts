@@ -3,6 +3,7 @@ import { CareUnitEntity } from './care-unit.entity';
 import { ConsentEntity } from './consent.entity';
 import { FundingProgrammeEntity, FundingProgrammeFormEntity } from './funding-programme.entity';
 import { HandoffEntity, HandoffMessageEntity, HandoffMessageRecipientEntity, HandoffPartyEntity } from './handoff.entity';
+import { HandoffDischargeSummaryEntity } from './handoff-discharge-summary.entity';
 import { OrganisationEntity } from './organisation.entity';
 import { PatientEntity } from './patient.entity';
 import { RegionEntity } from './region.entity';
@@ -26,6 +27,7 @@ import { AccessLogChain1733100000000 } from './migrations/1733100000000-access-l
 import { AccessLogSealPlan1733200000000 } from './migrations/1733200000000-access-log-seal-plan';
 import { ListsAtVolume1733250000000 } from './migrations/1733250000000-lists-at-volume';
 import { PaymentCommitments1733310000000 } from './migrations/1733310000000-payment-commitments';
+import { DischargeSummaries1733260000000 } from './migrations/1733260000000-discharge-summaries';
 import { TenancyInTheDatabase1733000000000 } from './migrations/1733000000000-tenancy-in-the-database';
 import { WorkingCalendar1733240000000 } from './migrations/1733240000000-working-calendar';
 import { RehabPlans1733300000000 } from './migrations/1733300000000-rehab-plans';
@@ -42,6 +44,7 @@ export {
   GasScoreEntity,
   FundingProgrammeEntity,
   FundingProgrammeFormEntity,
+  HandoffDischargeSummaryEntity,
   HandoffEntity,
   HandoffMessageEntity,
   HandoffMessageRecipientEntity,
@@ -84,6 +87,7 @@ export const ENTITIES = [
   HandoffPartyEntity,
   HandoffMessageEntity,
   HandoffMessageRecipientEntity,
+  HandoffDischargeSummaryEntity,
   KvaCodeEntity,
   SipEntity,
   SipParticipantEntity,
@@ -113,6 +117,7 @@ export const MIGRATIONS = [
   AccessLogSealPlan1733200000000,
   WorkingCalendar1733240000000,
   ListsAtVolume1733250000000,
+  DischargeSummaries1733260000000,
   RehabPlans1733300000000,
   PaymentCommitments1733310000000,
   FundingProgrammes1733320000000,

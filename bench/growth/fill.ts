@@ -1,5 +1,6 @@
 import { Client } from 'pg';
 import { IdentityNumberCipher } from '../../server/crypto/identity-number-cipher';
+import { recomputeSummariesFrom } from '../../server/access/discharge-summary.sql';
 import { BENCH_PATIENT_DATA_KEY, fakePatient } from './identities';
 
 /*
@@ -255,6 +256,16 @@ export async function fill(adminUrl: string, handoffs: number, now: Date, progre
       }
     });
     const logMicros = Number(process.hrtime.bigint() - logStart) / 1e3 / logRows;
+    // What the hand-offs' writes keep beside them: each discharge's summary for the planners' report.
+    await timed('handoff_discharge_summary', async () => {
+      const rows = async <T = any>(sql: string, parameters?: unknown[]): Promise<T> => (await client.query(sql, parameters)).rows as T;
+      const [region] = await rows<{ id: string; timeZone: string }[]>(`SELECT r.id, r.time_zone AS "timeZone" FROM region r WHERE r.id = (SELECT region_id FROM g_ctx)`);
+      const parameters = await rows(
+        `SELECT key, region_id AS "regionId", value, valid_from::text AS "validFrom", valid_to::text AS "validTo" FROM rule_parameter WHERE region_id = $1 OR region_id IS NULL`,
+        [region.id],
+      );
+      await recomputeSummariesFrom({ query: rows }, region, parameters, '2000-01-01');
+    });
     await timed('vacuum analyze', () => client.query('VACUUM ANALYZE'));
     const counted = await client.query(
       `SELECT relname AS table, n_live_tup::int AS n FROM pg_stat_user_tables WHERE schemaname = 'public' AND n_live_tup > 0 ORDER BY n_live_tup DESC`,

@@ -1,5 +1,4 @@
 import { Country, LegalSex } from '../../domain/enums';
-import { dischargeParameterPeriods } from '../../domain/discharge-deadlines';
 import { addFigures, DischargeFigures, NO_DISCHARGES } from '../../domain/discharge-figures';
 import { PARAMETER } from '../../domain/rule-parameters';
 import { SuppressedCount, SuppressedTable, suppressTables } from '../../domain/statistics';
@@ -64,8 +63,7 @@ const dischargeCounts = (groups: Group[]) => groups.map((g) => g.bySex.map((f) =
  */
 export async function handoffDeadlineReport(access: Access, regionCode: string, country: Country, period: PeriodInput) {
   const region = await plannerRegion(access, regionCode, country, period);
-  const parameters = dischargeParameterPeriods(await access.reference.parameters(region.id), region.id, period.from, period.to);
-  const rows = await access.handoffReport.dischargeFigures(region, period, parameters);
+  const rows = await access.handoffReport.dischargeFigures(region, period, await access.reference.parameters(region.id));
   const unconfigured = rows.filter((r) => r.breakdown === 'MUNICIPALITY').reduce((n, r) => n + r.withoutParameters, 0);
   if (unconfigured > 0) throw new Error(`The discharge rule parameters have no value on the admission date of ${unconfigured} discharges`);
   const threshold = await access.reference.parameter<number>(PARAMETER.STATISTICS_SMALL_CELL_THRESHOLD, await access.today(), region.id);

@@ -5,6 +5,8 @@ import { decideHandoffMessage, HandoffRefusal, MessageAddressee, mergedAddressee
 import { HandoffMessageKind, openingMessage, RecipientBasis, statutoryBasis } from '../../domain/handoff-messages';
 import { HandoffTimeline, handoffTimeline, TimelineMessage } from '../../domain/handoff-timeline';
 import { localDateOf } from '../../domain/local-date';
+import { dischargeSummary } from '../../domain/discharge-summary';
+import type { LegalSex } from '../../domain/enums';
 import type { Access } from '../../server/access/access';
 import type { OutgoingMessage } from '../../server/access/handoff.store';
 import type { PatientRecord } from '../../server/access/rows.patient';
@@ -77,16 +79,27 @@ async function named(access: Access, patient: PatientRecord, requested: HandoffR
   return result;
 }
 
+type Discharge = Pick<HandoffRow, 'kind' | 'regionId' | 'admittedAt' | 'homeMunicipalityId' | 'psychiatric'>;
+
 /**
  * The timeline of a hand-off with the given messages (for the deadline a write leaves), under its
  * region's parameters in force on its admission date; null unless a discharge.
  */
-async function timelineOf(access: Access, h: Pick<HandoffRow, 'kind' | 'regionId' | 'admittedAt' | 'homeMunicipalityId' | 'psychiatric'>, messages: TimelineMessage[]) {
+async function timelineOf(access: Access, h: Discharge, messages: TimelineMessage[]) {
   if (h.kind !== HandoffKind.DISCHARGE_FROM_INPATIENT || h.admittedAt === null) return null;
   const region = (await access.reference.region(h.regionId))!;
   const parameters = await access.reference.dischargeParameters(region.id, localDateOf(h.admittedAt, region.timeZone), h.psychiatric);
-  const timeline = handoffTimeline({ admittedAt: h.admittedAt, homeMunicipalityId: h.homeMunicipalityId, messages, now: access.now(), timeZone: region.timeZone, parameters, calendar });
-  return { timeline, parameters };
+  const input = { admittedAt: h.admittedAt, homeMunicipalityId: h.homeMunicipalityId, messages, timeZone: region.timeZone, parameters, calendar };
+  return { timeline: handoffTimeline({ ...input, now: access.now() }), parameters, input };
+}
+
+/** What a write leaves: the next deadline, and a discharge's summary for the planners' report. */
+async function afterWrite(access: Access, h: Discharge, messages: TimelineMessage[], legalSex: LegalSex) {
+  const computed = await timelineOf(access, h, messages);
+  return {
+    nextDueAt: computed?.timeline.nextDueAt ?? null,
+    summary: computed && { legalSex, parameters: computed.parameters, summary: dischargeSummary(computed.input) },
+  };
 }
 
 /** A hand-off's deadlines and liability as the API shows them; null for referrals and transfers. */
@@ -150,8 +163,8 @@ export async function createHandoff(access: Access, input: HandoffCreateInput) {
     admittedAt,
   };
   const messages = opening ? [{ kind, sentAt: access.now(), recipientOrganisationIds: recipients.map((r) => r.organisationId) }] : [];
-  const computed = await timelineOf(access, values, messages);
-  return access.handoffs.create(values, opening, computed?.timeline.nextDueAt ?? null);
+  const after = await afterWrite(access, values, messages, patient.legalSex);
+  return access.handoffs.create(values, opening, after.nextDueAt, after.summary);
 }
 
 /** The coded error of a refused message. */
@@ -184,7 +197,7 @@ export async function sendHandoffMessage(access: Access, input: HandoffMessageSe
   }
   const message: OutgoingMessage = { kind: input.kind, senderCareUnitId: sender.careUnitId, recipients, ...content(access, input.kind, input.content) };
   const next = [...messages, { kind: input.kind, sentAt: access.now(), recipientOrganisationIds: recipients.map((r) => r.organisationId) }];
-  const computed = await timelineOf(access, { ...handoff, homeMunicipalityId }, next);
-  const change = { expectedVersion: input.version, state: decision.state, nextDueAt: computed?.timeline.nextDueAt ?? null, homeMunicipalityId };
+  const after = await afterWrite(access, { ...handoff, homeMunicipalityId }, next, patient.legalSex);
+  const change = { expectedVersion: input.version, state: decision.state, nextDueAt: after.nextDueAt, homeMunicipalityId, summary: after.summary };
   return access.handoffs.send(handoff, message, change);
 }

@@ -61,7 +61,7 @@ export function selectList<E, K extends keyof E & string = never>(entity: Entity
 }
 
 /** The table column of an entity property. */
-function columnName<E>(entity: EntityClass<E>, property: keyof E & string): string {
+export function columnName<E>(entity: EntityClass<E>, property: keyof E & string): string {
   const found = columnsOf(entity).find((c) => c.property === property);
   if (!found) throw new Error(`${entity.name} declares no column ${property}`);
   return found.column;

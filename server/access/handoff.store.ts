@@ -24,6 +24,7 @@ import {
   MESSAGE_RECIPIENT_COLUMNS,
   MessageRecipientRow,
 } from './rows.handoff';
+import { KeptSummary, keptRow, upsertSummaries } from './discharge-summary.sql';
 import { joinCase } from './participation.sql';
 import { pageByKey, Queryable } from './sql';
 import type { TenantDb } from './tenant-db';
@@ -60,6 +61,8 @@ export interface HandoffChange {
   nextDueAt: Date | null;
   /** The municipality liable for the discharge: set by the admission notice. */
   homeMunicipalityId: string | null;
+  /** A discharge's summary for the planners' report after the message; null for other hand-offs. */
+  summary: KeptSummary | null;
 }
 
 export interface InboxQuery {
@@ -228,8 +231,11 @@ export class HandoffStore {
     return rows;
   }
 
-  /** Starts a hand-off with the viewer's organisation as its sender, and sends its first message when given. */
-  async create(values: NewHandoff, opening: OutgoingMessage | null, nextDueAt: Date | null): Promise<HandoffRow> {
+  /**
+   * Starts a hand-off with the viewer's organisation as its sender, and sends its first message
+   * when given; a discharge's summary (computed with its first message) is written with it.
+   */
+  async create(values: NewHandoff, opening: OutgoingMessage | null, nextDueAt: Date | null, summary: KeptSummary | null): Promise<HandoffRow> {
     const viewer = this.requireWriter();
     const id = randomUUID();
     const now = this.scope.now();
@@ -239,6 +245,7 @@ export class HandoffStore {
         await tx.insert(HandoffEntity, { id, ...values, version: 1, nextDueAt, createdBy: viewer.userId, createdAt: now, updatedAt: now });
         await addParties(tx, handoff, [{ organisationId: values.sendingOrganisationId, careUnitId: values.sendingCareUnitId, basis: null }], HandoffSide.SENDER, now);
         if (opening) await writeMessage(tx, viewer, handoff, opening, now);
+        if (summary && values.admittedAt) await upsertSummaries(tx, [keptRow({ ...values, id, admittedAt: values.admittedAt }, 1, summary)]);
       },
       log: [{ recordType: AuditRecordType.HANDOFF, patientId: values.patientId, recordId: id, outcome: AuditOutcome.ALLOWED }],
     });
@@ -248,7 +255,7 @@ export class HandoffStore {
 
   /**
    * Sends a message and makes its change, if the hand-off is still at `expectedVersion`; a stale
-   * version is a CONFLICT and nothing is written.
+   * version is a CONFLICT and nothing is written. A discharge's summary is written with it.
    */
   async send(handoff: HandoffRow, message: OutgoingMessage, change: HandoffChange): Promise<{ handoff: HandoffRow; messageId: string }> {
     const viewer = this.requireWriter();
@@ -262,7 +269,14 @@ export class HandoffStore {
         at: now,
         stale: `The hand-off has changed since version ${change.expectedVersion}; read it again and retry`,
       },
-      write: (tx) => writeMessage(tx, viewer, handoff, message, now),
+      write: async (tx) => {
+        const id = await writeMessage(tx, viewer, handoff, message, now);
+        if (change.summary && handoff.admittedAt) {
+          const after = { ...handoff, admittedAt: handoff.admittedAt, homeMunicipalityId: change.homeMunicipalityId };
+          await upsertSummaries(tx, [keptRow(after, change.expectedVersion + 1, change.summary)]);
+        }
+        return id;
+      },
       log: [{ recordType: AuditRecordType.HANDOFF, patientId: handoff.patientId, recordId: handoff.id, outcome: AuditOutcome.ALLOWED }],
     });
     this.patients.participationChanged();

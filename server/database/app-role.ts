@@ -44,6 +44,7 @@ export const APP_PRIVILEGES: Record<string, string> = {
   handoff_party: WRITES,
   handoff_message: WRITES,
   handoff_message_recipient: WRITES,
+  handoff_discharge_summary: WRITES,
   sip: WRITES,
   sip_participant: WRITES,
   sip_intervention: WRITES,

@@ -10,7 +10,7 @@ const NO_ENTITY: Record<string, string> = {
   responsibility_change: "the responsibility editors' change history, written beside each change",
   sip_meeting_attendee: 'a bare link (meeting, participant), read only as a meeting\'s attendee ids',
   schema_migration: "the migrations' own bookkeeping",
-  working_calendar: 'filled once by its migration from the domain calendar and read only inside the planner report\'s SQL',
+  working_calendar: 'filled once by its migration from the domain calendar; the planner report no longer reads it (it adds up per-discharge summaries)',
 };
 
 /** What an entity's column type may be in the table (information_schema's data_type, or udt_name for arrays). */

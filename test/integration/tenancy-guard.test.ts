@@ -29,6 +29,7 @@ const PATIENT_DATA = [
   'handoff_party',
   'handoff_message',
   'handoff_message_recipient',
+  'handoff_discharge_summary',
   'sip',
   'sip_participant',
   'sip_intervention',
