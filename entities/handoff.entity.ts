@@ -92,6 +92,10 @@ export class HandoffPartyEntity {
    */
   @Column({ name: 'inbox_due_at', type: 'timestamptz', insert: false, update: false })
   inboxDueAt: Date;
+
+  /** The hand-off's state, copied here by the same triggers, so that an inbox filtered by state reads that state's rows only. */
+  @Column({ name: 'handoff_state', type: 'text', insert: false, update: false })
+  handoffState: HandoffState;
 }
 
 /** One message of a hand-off's log. */

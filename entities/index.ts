@@ -22,6 +22,7 @@ import { Sip1732900000000 } from './migrations/1732900000000-sip';
 import { AccessLogChain1733100000000 } from './migrations/1733100000000-access-log-chain';
 import { AccessLogSealPlan1733200000000 } from './migrations/1733200000000-access-log-seal-plan';
 import { ListsAtVolume1733250000000 } from './migrations/1733250000000-lists-at-volume';
+import { ListsByViewerFilters1733270000000 } from './migrations/1733270000000-lists-by-viewer-filters';
 import { TenancyInTheDatabase1733000000000 } from './migrations/1733000000000-tenancy-in-the-database';
 import { WorkingCalendar1733240000000 } from './migrations/1733240000000-working-calendar';
 
@@ -86,4 +87,5 @@ export const MIGRATIONS = [
   AccessLogSealPlan1733200000000,
   WorkingCalendar1733240000000,
   ListsAtVolume1733250000000,
+  ListsByViewerFilters1733270000000,
 ];

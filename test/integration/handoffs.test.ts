@@ -382,6 +382,51 @@ describe('coordinated discharge of a Mora resident from Falu lasarett', () => {
         for (const h of moved) await setDue(h.id, h.next_due_at);
       }
     });
+
+    it('filters an inbox by state in the same order and pages, and follows a hand-off whose state changes', async () => {
+      const walk = async (state: string) => {
+        const seen: string[] = [];
+        let after: string | null = null;
+        do {
+          const res: any = await app.gql(
+            `query($after: String, $state: HandoffState) { handoffInbox(first: 1, after: $after, filter: { state: $state }) { edges { node { id state } } pageInfo { hasNextPage endCursor } } }`,
+            { after, state },
+            mora,
+          );
+          expect(res.errors).toBeUndefined();
+          for (const { node } of res.data.handoffInbox.edges) expect(node.state).toBe(state);
+          seen.push(...res.data.handoffInbox.edges.map((e: any) => e.node.id));
+          after = res.data.handoffInbox.pageInfo.hasNextPage ? res.data.handoffInbox.pageInfo.endCursor : null;
+        } while (after);
+        return seen;
+      };
+      // The hand-offs' own state, in the inbox's order (deadline, none last, then id).
+      const expected = async (state: string) =>
+        (
+          await app.dataSource.query(
+            `SELECT DISTINCT h.id, coalesce(h.next_due_at, 'infinity') AS due FROM handoff h JOIN handoff_party hp ON hp.handoff_id = h.id
+             WHERE hp.organisation_id = $1 AND hp.side = 'RECIPIENT' AND h.state = $2 ORDER BY due, h.id`,
+            [MORA, state],
+          )
+        ).map((r: any) => r.id);
+      const states: { state: string; n: string }[] = await app.dataSource.query(
+        `SELECT h.state, count(DISTINCT h.id) AS n FROM handoff h JOIN handoff_party hp ON hp.handoff_id = h.id WHERE hp.organisation_id = $1 AND hp.side = 'RECIPIENT' GROUP BY h.state ORDER BY h.state`,
+        [MORA],
+      );
+      expect(states.length).toBeGreaterThan(1);
+      for (const { state } of states) expect(await walk(state)).toEqual(await expected(state));
+      // A state changed the way a message changes it (an UPDATE of the hand-off) moves it between the filtered lists.
+      const [from, to] = [states[0].state, states[1].state];
+      const [changed] = await expected(from);
+      await app.dataSource.query(`UPDATE handoff SET state = $2 WHERE id = $1`, [changed, to]);
+      try {
+        expect(await walk(from)).not.toContain(changed);
+        expect(await walk(to)).toContain(changed);
+        expect(await walk(to)).toEqual(await expected(to));
+      } finally {
+        await app.dataSource.query(`UPDATE handoff SET state = $2 WHERE id = $1`, [changed, from]);
+      }
+    });
   });
 
   describe('the planners’ report', () => {
