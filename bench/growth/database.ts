@@ -108,3 +108,29 @@ export async function dropBenchDatabase(cluster: Cluster, name: string): Promise
   await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   await admin.end();
 }
+
+/**
+ * Waits until no other session runs a statement on the database (at most `maxMs`), and answers how
+ * long that took. A read abandoned by autocannon at the end of its run (its 10 s timeout) goes on
+ * in PostgreSQL: the next read's run would share the two cores with it and pay its latency.
+ */
+export async function databaseSettled(adminUrl: string, maxMs = 300_000): Promise<number> {
+  const client = new Client({ connectionString: adminUrl });
+  await client.connect();
+  const start = Date.now();
+  try {
+    while (Date.now() - start < maxMs) {
+      const [{ n }] = (
+        await client.query(
+          `SELECT count(*)::int AS n FROM pg_stat_activity
+            WHERE datname = current_database() AND backend_type = 'client backend' AND state = 'active' AND pid <> pg_backend_pid()`,
+        )
+      ).rows;
+      if (n === 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    return Date.now() - start;
+  } finally {
+    await client.end();
+  }
+}

@@ -2,7 +2,7 @@ import { Client } from 'pg';
 import { seededOrganisationId } from '../../entities/seed/seed';
 import { verifyAccessLogChain } from '../../server/access/access-log-chain';
 import { openingStatement } from '../../server/access/tenant-db';
-import { APP_ROLE, BenchDatabase, createBenchDatabase, dropBenchDatabase, openCluster } from './database';
+import { APP_ROLE, BenchDatabase, createBenchDatabase, databaseSettled, dropBenchDatabase, openCluster } from './database';
 import { seqScansOf, SEQ_SCAN_LIMIT, SeqScan } from './explain';
 import { fill } from './fill';
 import { BENCH_PATIENT_DATA_KEY } from './identities';
@@ -142,7 +142,9 @@ async function benchSize(cluster: Awaited<ReturnType<typeof openCluster>>, size:
       for (const q of queries) {
         const body = JSON.stringify({ query: q.query, variables: q.variables });
         for (const connections of connectionCounts) {
-          const r = await load(server, await tokenOf(q), body, connections, seconds);
+          const waited = await databaseSettled(db.adminUrl);
+          if (waited > 1000) log(`  (waited ${(waited / 1000).toFixed(1)} s for statements of the previous run still running in PostgreSQL)`);
+          const r = await load(server, await tokenOf(q), body, connections, seconds, () => databaseSettled(db.adminUrl));
           rows.push({ ...r, size, query: q.name, connections, statements: statements.get(q.name)!.count, aloneMs: statements.get(q.name)!.aloneMs });
           log(`  ${q.name} × ${connections}: ${r.rps.toFixed(1)} req/s, p99 ${r.p99} ms, ${r.cpuMsPerRequest.toFixed(1)} ms CPU${r.failed ? `, ${r.failed} failed` : ''}`);
         }
