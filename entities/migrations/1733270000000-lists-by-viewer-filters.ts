@@ -8,6 +8,10 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * - The inbox filtered by state: `handoff_party.handoff_state` carries the hand-off's state beside
  *   its deadline (`inbox_due_at`), kept equal by the triggers that already copy the deadline (now
  *   copying both); a rare state no longer walks every party row of the organisation.
+ * - The inbox of unacknowledged hand-offs: `handoff_party.unacknowledged` says whether a message of
+ *   the hand-off to the party's organisation waits for its acknowledgement, kept by triggers on the
+ *   recipients; a partial index holds those party rows in deadline order, so the page is read in
+ *   order instead of gathering and sorting all the organisation's unacknowledged messages.
  * - Follow-ups due: `sip_participant.follow_up_id` and `follow_up_due` carry the plan's one open
  *   follow-up (sip_follow_up_open_uq) and `sip_status` the plan's status, on each participant row,
  *   kept equal by triggers on sip_follow_up, sip and sip_participant; the index holds only the rows
@@ -26,7 +30,17 @@ export class ListsByViewerFilters1733270000000 implements MigrationInterface {
   name = 'ListsByViewerFilters1733270000000';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(`ALTER TABLE handoff_party ADD COLUMN handoff_state text`);
+    // Whether a message of the hand-off to the organisation waits for its acknowledgement: the
+    // inbox's `unacknowledged` filter, for the party rows' copy.
+    await q.query(`
+      CREATE FUNCTION handoff_unacknowledged_by(handoff uuid, organisation uuid) RETURNS boolean LANGUAGE sql STABLE
+      SET search_path = pg_catalog, public
+      AS $$
+        SELECT EXISTS (SELECT 1 FROM public.handoff_message m JOIN public.handoff_message_recipient r ON r.message_id = m.id
+                        WHERE m.handoff_id = handoff AND r.organisation_id = organisation AND r.acknowledged_at IS NULL)
+      $$`);
+    await q.query(`ALTER TABLE handoff_party ADD COLUMN handoff_state text, ADD COLUMN unacknowledged boolean NOT NULL DEFAULT false`);
+    await q.query(`UPDATE handoff_party hp SET unacknowledged = true WHERE handoff_unacknowledged_by(hp.handoff_id, hp.organisation_id)`);
     await q.query(`UPDATE handoff_party hp SET handoff_state = h.state FROM handoff h WHERE h.id = hp.handoff_id`);
     await q.query(`ALTER TABLE handoff_party ALTER COLUMN handoff_state SET NOT NULL`);
     await q.query(`
@@ -35,6 +49,7 @@ export class ListsByViewerFilters1733270000000 implements MigrationInterface {
       AS $$
       BEGIN
         SELECT coalesce(h.next_due_at, 'infinity'), h.state INTO NEW.inbox_due_at, NEW.handoff_state FROM public.handoff h WHERE h.id = NEW.handoff_id;
+        NEW.unacknowledged := public.handoff_unacknowledged_by(NEW.handoff_id, NEW.organisation_id);
         RETURN NEW;
       END $$`);
     await q.query(`
@@ -49,6 +64,27 @@ export class ListsByViewerFilters1733270000000 implements MigrationInterface {
     await q.query(`CREATE TRIGGER handoff_due_to_parties AFTER UPDATE OF next_due_at, state ON handoff FOR EACH ROW
       WHEN (OLD.next_due_at IS DISTINCT FROM NEW.next_due_at OR OLD.state IS DISTINCT FROM NEW.state) EXECUTE FUNCTION handoff_due_to_parties()`);
     await q.query(`CREATE INDEX handoff_party_inbox_state_idx ON handoff_party (organisation_id, side, handoff_state, inbox_due_at, handoff_id) INCLUDE (care_unit_id)`);
+    // Statement level: an acknowledgement updates several recipient rows of one hand-off at once;
+    // each (hand-off, organisation) it touched is recomputed once, after all its rows changed.
+    await q.query(`
+      CREATE FUNCTION handoff_recipients_to_parties() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
+      SET search_path = pg_catalog, public
+      AS $$
+      BEGIN
+        UPDATE public.handoff_party hp SET unacknowledged = k.unacknowledged
+          FROM (SELECT t.handoff_id, t.organisation_id, public.handoff_unacknowledged_by(t.handoff_id, t.organisation_id) AS unacknowledged
+                  FROM (SELECT DISTINCT m.handoff_id, c.organisation_id FROM changed c JOIN public.handoff_message m ON m.id = c.message_id) t) k
+         WHERE hp.handoff_id = k.handoff_id AND hp.organisation_id = k.organisation_id AND hp.unacknowledged <> k.unacknowledged;
+        RETURN NULL;
+      END $$`);
+    await q.query(`CREATE TRIGGER handoff_recipients_inserted AFTER INSERT ON handoff_message_recipient REFERENCING NEW TABLE AS changed
+      FOR EACH STATEMENT EXECUTE FUNCTION handoff_recipients_to_parties()`);
+    await q.query(`CREATE TRIGGER handoff_recipients_updated AFTER UPDATE ON handoff_message_recipient REFERENCING NEW TABLE AS changed
+      FOR EACH STATEMENT EXECUTE FUNCTION handoff_recipients_to_parties()`);
+    await q.query(`CREATE TRIGGER handoff_recipients_deleted AFTER DELETE ON handoff_message_recipient REFERENCING OLD TABLE AS changed
+      FOR EACH STATEMENT EXECUTE FUNCTION handoff_recipients_to_parties()`);
+    await q.query(`CREATE INDEX handoff_party_unacknowledged_idx ON handoff_party (organisation_id, side, inbox_due_at, handoff_id) INCLUDE (care_unit_id)
+      WHERE unacknowledged`);
 
     await q.query(`ALTER TABLE sip_participant ADD COLUMN sip_status text, ADD COLUMN follow_up_id uuid, ADD COLUMN follow_up_due date`);
     await q.query(`UPDATE sip_participant sp SET sip_status = s.status FROM sip s WHERE s.id = sp.sip_id`);
@@ -117,6 +153,9 @@ export class ListsByViewerFilters1733270000000 implements MigrationInterface {
     await q.query(`DROP FUNCTION sip_participant_copies()`);
     await q.query(`ALTER TABLE sip_participant DROP COLUMN sip_status, DROP COLUMN follow_up_id, DROP COLUMN follow_up_due`);
 
+    await q.query(`DROP INDEX handoff_party_unacknowledged_idx`);
+    for (const trigger of ['handoff_recipients_inserted', 'handoff_recipients_updated', 'handoff_recipients_deleted']) await q.query(`DROP TRIGGER ${trigger} ON handoff_message_recipient`);
+    await q.query(`DROP FUNCTION handoff_recipients_to_parties()`);
     await q.query(`DROP INDEX handoff_party_inbox_state_idx`);
     await q.query(`DROP TRIGGER handoff_due_to_parties ON handoff`);
     await q.query(`CREATE TRIGGER handoff_due_to_parties AFTER UPDATE OF next_due_at ON handoff FOR EACH ROW
@@ -137,6 +176,7 @@ export class ListsByViewerFilters1733270000000 implements MigrationInterface {
         NEW.inbox_due_at := coalesce((SELECT h.next_due_at FROM public.handoff h WHERE h.id = NEW.handoff_id), 'infinity');
         RETURN NEW;
       END $$`);
-    await q.query(`ALTER TABLE handoff_party DROP COLUMN handoff_state`);
+    await q.query(`ALTER TABLE handoff_party DROP COLUMN handoff_state, DROP COLUMN unacknowledged`);
+    await q.query(`DROP FUNCTION handoff_unacknowledged_by(uuid, uuid)`);
   }
 }

@@ -198,6 +198,8 @@ export class HandoffStore {
    * DISTINCT ON keeps each hand-off once, and the duplicates are adjacent in that order. A state
    * filter reads the party rows' copy of the state (`handoff_state`), whose index puts that state's
    * rows in the same order, so a rare state costs its own rows, not a walk of the organisation's.
+   * Likewise the unacknowledged ones, from the party rows' flag (`unacknowledged`, kept by triggers
+   * on the recipients) and its partial index in deadline order.
    */
   async inbox(query: InboxQuery, page: PageRequest): Promise<Page<HandoffRow>> {
     const viewer = this.scope.requireRole(...HANDOFF_READ_ROLES);
@@ -209,9 +211,12 @@ export class HandoffStore {
     if (query.dueBefore) where.and(`hp.inbox_due_at <= ${where.param(query.dueBefore)}`);
     if (query.updatedSince) where.and(`h.updated_at > ${where.param(query.updatedSince)}`);
     if (query.unacknowledged) {
-      const ackUnit = query.careUnitId === null ? '' : ` AND r.care_unit_id = ${where.param(query.careUnitId)}`;
-      where.and(`EXISTS (SELECT 1 FROM handoff_message m JOIN handoff_message_recipient r ON r.message_id = m.id
-        WHERE m.handoff_id = h.id AND r.organisation_id = ${organisation} AND r.acknowledged_at IS NULL${ackUnit})`);
+      where.and('hp.unacknowledged');
+      // The party rows' flag is the organisation's; a care unit's inbox asks for a message to that unit.
+      if (query.careUnitId !== null) {
+        where.and(`EXISTS (SELECT 1 FROM handoff_message m JOIN handoff_message_recipient r ON r.message_id = m.id
+          WHERE m.handoff_id = h.id AND r.organisation_id = ${organisation} AND r.acknowledged_at IS NULL AND r.care_unit_id = ${where.param(query.careUnitId)})`);
+      }
     }
     const rows = await pageByKey<HandoffRow>(
       this.db,

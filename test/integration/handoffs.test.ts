@@ -427,6 +427,50 @@ describe('coordinated discharge of a Mora resident from Falu lasarett', () => {
         await app.dataSource.query(`UPDATE handoff SET state = $2 WHERE id = $1`, [changed, from]);
       }
     });
+
+    it('lists the unacknowledged ones in the same order and pages, and follows acknowledgements', async () => {
+      const walk = async () => {
+        const seen: string[] = [];
+        let after: string | null = null;
+        do {
+          const res: any = await app.gql(
+            `query($after: String) { handoffInbox(first: 1, after: $after, filter: { unacknowledged: true }) { edges { node { id } } pageInfo { hasNextPage endCursor } } }`,
+            { after },
+            mora,
+          );
+          expect(res.errors).toBeUndefined();
+          seen.push(...res.data.handoffInbox.edges.map((e: any) => e.node.id));
+          after = res.data.handoffInbox.pageInfo.hasNextPage ? res.data.handoffInbox.pageInfo.endCursor : null;
+        } while (after);
+        return seen;
+      };
+      // What the recipients themselves say, in the inbox's order.
+      const expected = async () =>
+        (
+          await app.dataSource.query(
+            `SELECT DISTINCT h.id, coalesce(h.next_due_at, 'infinity') AS due FROM handoff h JOIN handoff_party hp ON hp.handoff_id = h.id
+             WHERE hp.organisation_id = $1 AND hp.side = 'RECIPIENT' AND EXISTS (SELECT 1 FROM handoff_message m JOIN handoff_message_recipient r ON r.message_id = m.id
+               WHERE m.handoff_id = h.id AND r.organisation_id = $1 AND r.acknowledged_at IS NULL) ORDER BY due, h.id`,
+            [MORA],
+          )
+        ).map((r: any) => r.id);
+      const before = await expected();
+      expect(before.length).toBeGreaterThan(1);
+      expect(await walk()).toEqual(before);
+      // Acknowledged through the API: every message of the first one to Mora.
+      const [first] = before;
+      const messages: { id: string }[] = await app.dataSource.query(
+        `SELECT DISTINCT m.id FROM handoff_message m JOIN handoff_message_recipient r ON r.message_id = m.id WHERE m.handoff_id = $1 AND r.organisation_id = $2 AND r.acknowledged_at IS NULL`,
+        [first, MORA],
+      );
+      for (const m of messages) expect((await app.gql(ACK, { id: m.id }, moraSystem)).errors).toBeUndefined();
+      expect(await walk()).not.toContain(first);
+      expect(await walk()).toEqual(await expected());
+      // Unacknowledged again (a recipient row changed in the database, which the trigger follows too): back in the list.
+      const [{ id: again }] = await app.dataSource.query(`SELECT id FROM handoff_message_recipient WHERE message_id = $1 AND organisation_id = $2`, [messages[0].id, MORA]);
+      await app.dataSource.query(`UPDATE handoff_message_recipient SET acknowledged_at = NULL, acknowledged_by = NULL WHERE id = $1`, [again]);
+      expect(await walk()).toEqual(before);
+    });
   });
 
   describe('the planners’ report', () => {
