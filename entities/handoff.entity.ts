@@ -92,6 +92,14 @@ export class HandoffPartyEntity {
    */
   @Column({ name: 'inbox_due_at', type: 'timestamptz', insert: false, update: false })
   inboxDueAt: Date;
+
+  /** The hand-off's state, copied here by the same triggers, so that an inbox filtered by state reads that state's rows only. */
+  @Column({ name: 'handoff_state', type: 'text', insert: false, update: false })
+  handoffState: HandoffState;
+
+  /** Whether a message of the hand-off to this organisation waits for its acknowledgement, kept by triggers on the recipients. */
+  @Column({ type: 'boolean', insert: false, update: false })
+  unacknowledged: boolean;
 }
 
 /** One message of a hand-off's log. */

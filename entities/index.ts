@@ -28,6 +28,7 @@ import { AccessLogSealPlan1733200000000 } from './migrations/1733200000000-acces
 import { ListsAtVolume1733250000000 } from './migrations/1733250000000-lists-at-volume';
 import { PaymentCommitments1733310000000 } from './migrations/1733310000000-payment-commitments';
 import { DischargeSummaries1733260000000 } from './migrations/1733260000000-discharge-summaries';
+import { ListsByViewerFilters1733270000000 } from './migrations/1733270000000-lists-by-viewer-filters';
 import { TenancyInTheDatabase1733000000000 } from './migrations/1733000000000-tenancy-in-the-database';
 import { WorkingCalendar1733240000000 } from './migrations/1733240000000-working-calendar';
 import { RehabPlans1733300000000 } from './migrations/1733300000000-rehab-plans';
@@ -118,6 +119,7 @@ export const MIGRATIONS = [
   WorkingCalendar1733240000000,
   ListsAtVolume1733250000000,
   DischargeSummaries1733260000000,
+  ListsByViewerFilters1733270000000,
   RehabPlans1733300000000,
   PaymentCommitments1733310000000,
   FundingProgrammes1733320000000,

@@ -124,6 +124,20 @@ export class SipParticipantEntity {
    */
   @Column({ name: 'sip_created_at', type: 'timestamptz', insert: false, update: false })
   sipCreatedAt: Date;
+
+  /**
+   * The plan's status, and its one open follow-up (id and due date; null when none), copied here
+   * by triggers so that the follow-ups due to an organisation are read in due order from this
+   * table's index; never written by the application.
+   */
+  @Column({ name: 'sip_status', type: 'text', insert: false, update: false })
+  sipStatus: SipStatus;
+
+  @Column({ name: 'follow_up_id', type: 'uuid', nullable: true, insert: false, update: false })
+  followUpId: string | null;
+
+  @Column({ name: 'follow_up_due', type: 'date', nullable: true, insert: false, update: false })
+  followUpDue: string | null;
 }
 
 /** One intervention of a SIP: what is done, by which organisation, by when. */

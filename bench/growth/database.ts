@@ -64,11 +64,14 @@ const withDatabase = (url: string, name: string, user?: string) => {
 /**
  * A fresh database owned by the owner role, migrated and seeded by the app's own migrations, with
  * the two roles of .ci/run (the owner, and an app role that owns nothing and is subject to
- * row-level security). An existing database of that name is dropped first.
+ * row-level security). An existing database of that name is dropped first, unless `reuse` is set:
+ * then an existing one is kept, with its rows, and only migrated (its `reused` is true), so that a
+ * filled database (or a copy of one, made with `createdb -T`) is measured again without a new fill.
  */
-export async function createBenchDatabase(cluster: Cluster, name: string): Promise<BenchDatabase> {
+export async function createBenchDatabase(cluster: Cluster, name: string, reuse = false): Promise<BenchDatabase & { reused: boolean }> {
   const admin = new Client({ connectionString: cluster.adminUrl });
   await admin.connect();
+  let reused = false;
   try {
     for (const [role, options] of [
       [OWNER, 'LOGIN'],
@@ -77,12 +80,18 @@ export async function createBenchDatabase(cluster: Cluster, name: string): Promi
       const exists = await admin.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [role]);
       if (exists.rowCount === 0) await admin.query(`CREATE ROLE ${role} ${options}`).catch(() => undefined); // another run may create it meanwhile
     }
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE ${name} OWNER ${OWNER}`);
+    reused = reuse && (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount === 1;
+    if (reused) {
+      // A copy made by a superuser is theirs: the owner's migrations create in its public schema.
+      await admin.query(`ALTER DATABASE ${name} OWNER TO ${OWNER}`);
+    } else {
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.query(`CREATE DATABASE ${name} OWNER ${OWNER}`);
+    }
   } finally {
     await admin.end();
   }
-  const db = { name, adminUrl: withDatabase(cluster.adminUrl, name), ownerUrl: withDatabase(cluster.adminUrl, name, OWNER), appUrl: withDatabase(cluster.adminUrl, name, APP_ROLE) };
+  const db = { name, reused, adminUrl: withDatabase(cluster.adminUrl, name), ownerUrl: withDatabase(cluster.adminUrl, name, OWNER), appUrl: withDatabase(cluster.adminUrl, name, APP_ROLE) };
   const dataSource = createDataSource(db.ownerUrl, 2, new StatementCounter(), 'samrehab-growth');
   await dataSource.initialize();
   try {
@@ -98,4 +107,30 @@ export async function dropBenchDatabase(cluster: Cluster, name: string): Promise
   await admin.connect();
   await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   await admin.end();
+}
+
+/**
+ * Waits until no other session runs a statement on the database (at most `maxMs`), and answers how
+ * long that took. A read abandoned by autocannon at the end of its run (its 10 s timeout) goes on
+ * in PostgreSQL: the next read's run would share the two cores with it and pay its latency.
+ */
+export async function databaseSettled(adminUrl: string, maxMs = 300_000): Promise<number> {
+  const client = new Client({ connectionString: adminUrl });
+  await client.connect();
+  const start = Date.now();
+  try {
+    while (Date.now() - start < maxMs) {
+      const [{ n }] = (
+        await client.query(
+          `SELECT count(*)::int AS n FROM pg_stat_activity
+            WHERE datname = current_database() AND backend_type = 'client backend' AND state = 'active' AND pid <> pg_backend_pid()`,
+        )
+      ).rows;
+      if (n === 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    return Date.now() - start;
+  } finally {
+    await client.end();
+  }
 }

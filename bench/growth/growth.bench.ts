@@ -2,7 +2,7 @@ import { Client } from 'pg';
 import { seededOrganisationId } from '../../entities/seed/seed';
 import { verifyAccessLogChain } from '../../server/access/access-log-chain';
 import { openingStatement } from '../../server/access/tenant-db';
-import { APP_ROLE, BenchDatabase, createBenchDatabase, dropBenchDatabase, openCluster } from './database';
+import { APP_ROLE, BenchDatabase, createBenchDatabase, databaseSettled, dropBenchDatabase, openCluster } from './database';
 import { seqScansOf, SEQ_SCAN_LIMIT, SeqScan } from './explain';
 import { fill } from './fill';
 import { BENCH_PATIENT_DATA_KEY } from './identities';
@@ -20,7 +20,8 @@ import { StatementCapture } from './statement-capture';
  * without the proxy. Env: BENCH_SIZES (default "10000,100000"), BENCH_SECONDS (default 10),
  * BENCH_CONNECTIONS (default "1,10"), BENCH_QUERIES (substrings of read names to run; default all),
  * BENCH_KEEP=1 (keep each database as growth<size/1000>k, or <BENCH_KEEP_PREFIX><size/1000>k, so that
- * runs side by side on one cluster keep their own), DATABASE_URL (a superuser's URL of the
+ * runs side by side on one cluster keep their own), BENCH_REUSE=1 (with BENCH_KEEP: measure a kept
+ * database of that name again, migrated but not refilled, when it exists), DATABASE_URL (a superuser's URL of the
  * cluster to use; else a PostgreSQL 15 of its own).
  */
 const sizes = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number);
@@ -29,6 +30,7 @@ const connectionCounts = (process.env.BENCH_CONNECTIONS ?? '1,10').split(',').ma
 const only = process.env.BENCH_QUERIES?.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean) ?? null;
 const keep = process.env.BENCH_KEEP === '1';
 const keptPrefix = process.env.BENCH_KEEP_PREFIX ?? 'growth';
+const reuse = keep && process.env.BENCH_REUSE === '1';
 
 interface Row extends LoadResult {
   size: number;
@@ -79,13 +81,21 @@ async function verifyChain(db: BenchDatabase, regionId: string, organisationId: 
 async function benchSize(cluster: Awaited<ReturnType<typeof openCluster>>, size: number, idp: Awaited<ReturnType<typeof startIdentityProvider>>) {
   const name = keep ? `${keptPrefix}${size / 1000}k` : `samrehab_growth_${size}_${process.pid}`;
   log(`\n== ${size.toLocaleString('en')} hand-offs: database ${name}`);
-  const db = await createBenchDatabase(cluster, name);
+  const db = await createBenchDatabase(cluster, name, reuse);
   const rows: Row[] = [];
   const scans = new Map<string, { explained: number; scans: SeqScan[] }>();
   try {
-    const filled = await fill(db.adminUrl, size, new Date(), log);
-    log(`  filled in ${filled.steps.reduce((s, [, t]) => s + t, 0).toFixed(0)} s; access log ${filled.accessLogRows.toLocaleString('en')} rows through its triggers, ${filled.accessLogMicrosPerRow.toFixed(0)} µs per row`);
-    log(`  rows: ${Object.entries(filled.rows).filter(([, n]) => n >= 1000).map(([t, n]) => `${t} ${n.toLocaleString('en')}`).join(', ')}`);
+    if (db.reused) {
+      // As the fill ends: a migration may have rewritten rows (a new column filled), and the planner needs their statistics.
+      const admin = new Client({ connectionString: db.adminUrl });
+      await admin.connect();
+      await admin.query('VACUUM ANALYZE').finally(() => admin.end());
+      log('  reused as filled (BENCH_REUSE=1): migrated, vacuumed and analysed');
+    } else {
+      const filled = await fill(db.adminUrl, size, new Date(), log);
+      log(`  filled in ${filled.steps.reduce((s, [, t]) => s + t, 0).toFixed(0)} s; access log ${filled.accessLogRows.toLocaleString('en')} rows through its triggers, ${filled.accessLogMicrosPerRow.toFixed(0)} µs per row`);
+      log(`  rows: ${Object.entries(filled.rows).filter(([, n]) => n >= 1000).map(([t, n]) => `${t} ${n.toLocaleString('en')}`).join(', ')}`);
+    }
     const f = await facts(db);
     const chain = await verifyChain(db, f.regionId, f.principalId, f.today);
     log(`  access-log chain: ${chain.rowsChecked.toLocaleString('en')} rows checked, ${chain.breakKind === null ? 'intact' : `BROKEN (${chain.breakKind}) at row ${chain.firstBrokenRowId}`}`);
@@ -132,7 +142,9 @@ async function benchSize(cluster: Awaited<ReturnType<typeof openCluster>>, size:
       for (const q of queries) {
         const body = JSON.stringify({ query: q.query, variables: q.variables });
         for (const connections of connectionCounts) {
-          const r = await load(server, await tokenOf(q), body, connections, seconds);
+          const waited = await databaseSettled(db.adminUrl);
+          if (waited > 1000) log(`  (waited ${(waited / 1000).toFixed(1)} s for statements of the previous run still running in PostgreSQL)`);
+          const r = await load(server, await tokenOf(q), body, connections, seconds, () => databaseSettled(db.adminUrl));
           rows.push({ ...r, size, query: q.name, connections, statements: statements.get(q.name)!.count, aloneMs: statements.get(q.name)!.aloneMs });
           log(`  ${q.name} × ${connections}: ${r.rps.toFixed(1)} req/s, p99 ${r.p99} ms, ${r.cpuMsPerRequest.toFixed(1)} ms CPU${r.failed ? `, ${r.failed} failed` : ''}`);
         }

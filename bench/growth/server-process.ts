@@ -85,11 +85,20 @@ export interface LoadResult {
  * the server's RSS every 50 ms; CPU per request from the server's own CPU time over the run (the
  * server is let settle after the warm-up and after the run, so RSS "after" is its idle size).
  * Failures are counted, not thrown: a read too slow for the timeout still gets its row.
+ * `databaseIdle` waits for what the warm-up left running in the database (see databaseSettled).
  */
-export async function load(server: ServerProcess, token: string, body: string, connections: number, seconds: number): Promise<LoadResult> {
+export async function load(
+  server: ServerProcess,
+  token: string,
+  body: string,
+  connections: number,
+  seconds: number,
+  databaseIdle: () => Promise<unknown> = async () => undefined,
+): Promise<LoadResult> {
   const options = { url: server.url, method: 'POST' as const, headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body, connections };
   await autocannon({ ...options, duration: 1 });
   await server.settle();
+  await databaseIdle();
   let peak = server.rssMiB();
   const sampler = setInterval(() => (peak = Math.max(peak, server.rssMiB())), 50);
   const cpuBefore = server.cpuMs();

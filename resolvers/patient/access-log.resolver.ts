@@ -13,6 +13,7 @@ import type { Context } from '../../server/context';
 import { BadUserInputError } from '../../schema/common/errors';
 
 const byPosition = (row: AccessLogRow) => [row.id];
+const byTime = (row: AccessLogRow) => [row.atKey, row.id];
 
 function periodArg(from: Date | null | undefined, to: Date | null | undefined) {
   if (from && to && to <= from) throw new BadUserInputError('to must be after from', 'to');
@@ -55,19 +56,19 @@ export class PatientAccessResolver extends AccessOriginResolver(PatientAccess) {
 
 @Resolver(() => AccessLogEntry)
 export class AccessLogEntryResolver extends AccessOriginResolver(AccessLogEntry) {
-  @Query(() => AccessLogEntryConnection, { description: 'The access log of your region, newest first, for systematic follow-up (TENANT_ADMIN). Logged.' })
+  @Query(() => AccessLogEntryConnection, { description: 'The access log of your region, newest first (by time; rows of one instant by their position), for systematic follow-up (TENANT_ADMIN). Logged.' })
   async accessLogReview(
     @Arg('filter', () => AccessLogReviewFilter, { nullable: true, description: 'Which rows to review.' }) filter: AccessLogReviewFilter | null,
     @Args() page: PageArgs,
     @Ctx() { access }: Context,
   ) {
-    const request = pageRequest(page, ['bigint']);
+    const request = pageRequest(page, ['timestamp', 'bigint']);
     if (filter?.patientId && !isUuid(filter.patientId)) throw new BadUserInputError('filter.patientId is not a valid id', 'filter.patientId');
     const rows = await access.accessLog.review(
       { userId: filter?.userId ?? undefined, patientId: filter?.patientId ?? undefined, deniedOnly: filter?.deniedOnly ?? false, ...periodArg(filter?.from, filter?.to) },
       request,
     );
-    return toConnection(rows, byPosition);
+    return toConnection(rows, byTime);
   }
 }
 

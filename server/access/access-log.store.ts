@@ -25,14 +25,28 @@ export interface AccessLogRow {
   recordId: string | null;
   purpose: string | null;
   outcome: AuditOutcome;
+  /** `at` at full precision (a Date keeps milliseconds): the review's cursor. */
+  atKey: string;
 }
 
 const COLUMNS = `l.id::text AS id, l.at, l.request_id AS "requestId", l.user_id AS "userId", l.organisation_id AS "organisationId",
   l.care_unit_id AS "careUnitId", l.roles, l.patient_id AS "patientId", l.action, l.record_type AS "recordType",
-  l.record_id AS "recordId", l.purpose, l.outcome`;
+  l.record_id AS "recordId", l.purpose, l.outcome, l.at::text AS "atKey"`;
 
-/** Newest first, by the log's own sequence (timestamps can tie). */
+/** A patient's log newest first, by the log's own sequence (timestamps can tie); a patient's rows are few. */
 const NEWEST_FIRST = [{ column: 'l.id', cast: 'bigint', descending: true }];
+
+/**
+ * The region's log newest first by time, then by sequence where times tie: the order of its index
+ * (region_id, at, id), walked backwards from the end of a date window, so that a page of a window
+ * far back stops after its own rows instead of walking every newer row. Rows are written at their
+ * own time (clock_timestamp()), so this is the sequence's order but for writers racing within
+ * microseconds.
+ */
+const NEWEST_FIRST_BY_TIME = [
+  { column: 'l.at', cast: 'timestamptz', descending: true },
+  { column: 'l.id', cast: 'bigint', descending: true },
+];
 
 /** Longest period one verification recomputes, as for the region's reports: it bounds one request's work. */
 const MAX_VERIFY_DAYS = 3 * 366;
@@ -89,7 +103,7 @@ export class AccessLogStore {
     if (filter.from) where.and(`l.at >= ${where.param(filter.from)}`);
     if (filter.to) where.and(`l.at < ${where.param(filter.to)}`);
     if (filter.deniedOnly) where.and(`l.outcome <> 'ALLOWED'`);
-    const rows = await pageByKey<AccessLogRow>(this.db, NEWEST_FIRST, `SELECT ${COLUMNS} FROM access_log l`, where, page);
+    const rows = await pageByKey<AccessLogRow>(this.db, NEWEST_FIRST_BY_TIME, `SELECT ${COLUMNS} FROM access_log l`, where, page);
     await this.scope.audit.write([{ ...entry, outcome: AuditOutcome.ALLOWED }]);
     return rows;
   }

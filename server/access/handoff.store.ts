@@ -198,7 +198,11 @@ export class HandoffStore {
    * Read from the viewer's own party rows, whose index is in that order (`inbox_due_at` is the
    * hand-off's deadline, copied by a trigger), so a page costs its own rows, not a sort of every
    * hand-off. An organisation may be a party twice on one side (itself and one of its care units):
-   * DISTINCT ON keeps each hand-off once, and the duplicates are adjacent in that order.
+   * DISTINCT ON keeps each hand-off once, and the duplicates are adjacent in that order. A state
+   * filter reads the party rows' copy of the state (`handoff_state`), whose index puts that state's
+   * rows in the same order, so a rare state costs its own rows, not a walk of the organisation's.
+   * Likewise the unacknowledged ones, from the party rows' flag (`unacknowledged`, kept by triggers
+   * on the recipients) and its partial index in deadline order.
    */
   async inbox(query: InboxQuery, page: PageRequest): Promise<Page<HandoffRow>> {
     const viewer = this.scope.requireRole(...HANDOFF_READ_ROLES);
@@ -206,13 +210,16 @@ export class HandoffStore {
     const organisation = where.param(viewer.organisationId);
     where.and(`hp.organisation_id = ${organisation} AND hp.side = ${where.param(query.side)}`);
     if (query.careUnitId !== null) where.and(`hp.care_unit_id = ${where.param(query.careUnitId)}`);
-    if (query.state) where.and(`h.state = ${where.param(query.state)}`);
+    if (query.state) where.and(`hp.handoff_state = ${where.param(query.state)}`);
     if (query.dueBefore) where.and(`hp.inbox_due_at <= ${where.param(query.dueBefore)}`);
     if (query.updatedSince) where.and(`h.updated_at > ${where.param(query.updatedSince)}`);
     if (query.unacknowledged) {
-      const ackUnit = query.careUnitId === null ? '' : ` AND r.care_unit_id = ${where.param(query.careUnitId)}`;
-      where.and(`EXISTS (SELECT 1 FROM handoff_message m JOIN handoff_message_recipient r ON r.message_id = m.id
-        WHERE m.handoff_id = h.id AND r.organisation_id = ${organisation} AND r.acknowledged_at IS NULL${ackUnit})`);
+      where.and('hp.unacknowledged');
+      // The party rows' flag is the organisation's; a care unit's inbox asks for a message to that unit.
+      if (query.careUnitId !== null) {
+        where.and(`EXISTS (SELECT 1 FROM handoff_message m JOIN handoff_message_recipient r ON r.message_id = m.id
+          WHERE m.handoff_id = h.id AND r.organisation_id = ${organisation} AND r.acknowledged_at IS NULL AND r.care_unit_id = ${where.param(query.careUnitId)})`);
+      }
     }
     const rows = await pageByKey<HandoffRow>(
       this.db,

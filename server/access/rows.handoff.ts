@@ -10,7 +10,7 @@ export type HandoffRow = RowOf<typeof HANDOFF> & {
 
 export const HANDOFF_COLUMNS = `${HANDOFF.sql}, COALESCE(h.next_due_at, 'infinity'::timestamptz)::text AS "dueKey"`;
 
-const HANDOFF_PARTY = selectList(HandoffPartyEntity, 'hp', ['regionId', 'inboxDueAt']);
+const HANDOFF_PARTY = selectList(HandoffPartyEntity, 'hp', ['regionId', 'inboxDueAt', 'handoffState', 'unacknowledged']);
 
 export type HandoffPartyRow = RowOf<typeof HANDOFF_PARTY>;
 

@@ -13,7 +13,7 @@ export type SipRow = RowOf<typeof SIP> & {
 export const SIP_COLUMNS = `${SIP.sql},
   (SELECT f.due_date::text FROM sip_follow_up f WHERE f.sip_id = s.id AND f.region_id = s.region_id AND f.done_at IS NULL) AS "nextFollowUpDate"`;
 
-const SIP_PARTICIPANT = selectList(SipParticipantEntity, 'sp', ['regionId', 'addedBy', 'seq', 'sipCreatedAt']);
+const SIP_PARTICIPANT = selectList(SipParticipantEntity, 'sp', ['regionId', 'addedBy', 'seq', 'sipCreatedAt', 'sipStatus', 'followUpId', 'followUpDue']);
 
 export type SipParticipantRow = RowOf<typeof SIP_PARTICIPANT>;
 

@@ -256,16 +256,21 @@ export class SipStore {
   /**
    * Follow-ups not yet done, due before `before`, of running plans (ACTIVE, FOLLOW_UP) that the
    * viewer's organisation takes part in: the step audits find skipped. Oldest due first.
+   *
+   * Read from the organisation's own participant rows, which carry their plan's status and its one
+   * open follow-up (copied by triggers) in an index in due order: a page costs its own rows, not a
+   * walk of the region's overdue follow-ups. The follow-up and plan rows joined are those copied.
    */
   async followUpsDue(before: string, page: PageRequest): Promise<Page<SipFollowUpRow & { patientId: string }>> {
     const viewer = this.requireRole();
     const where = new Where();
-    where.and(`f.done_at IS NULL AND f.due_date < ${where.param(before)}::date AND s.status IN ('${SipStatus.ACTIVE}', '${SipStatus.FOLLOW_UP}')`);
-    where.and(takesPart('s', where.param(viewer.organisationId)));
+    where.and(`sp.organisation_id = ${where.param(viewer.organisationId)} AND sp.kind = 'ORGANISATION' AND sp.removed_at IS NULL`);
+    where.and(`sp.sip_status IN ('${SipStatus.ACTIVE}', '${SipStatus.FOLLOW_UP}') AND sp.follow_up_due < ${where.param(before)}::date`);
     const rows = await pageByKey<SipFollowUpRow & { patientId: string }>(
       this.db,
-      [{ column: 'f.due_date', cast: 'date' }, { column: 'f.id', cast: 'uuid' }],
-      `SELECT ${SIP_FOLLOW_UP_COLUMNS}, s.patient_id AS "patientId" FROM sip_follow_up f JOIN sip s ON s.id = f.sip_id`,
+      [{ column: 'sp.follow_up_due', cast: 'date' }, { column: 'sp.follow_up_id', cast: 'uuid' }],
+      `SELECT ${SIP_FOLLOW_UP_COLUMNS}, s.patient_id AS "patientId"
+       FROM sip_participant sp JOIN sip_follow_up f ON f.id = sp.follow_up_id AND f.region_id = sp.region_id JOIN sip s ON s.id = sp.sip_id AND s.region_id = sp.region_id`,
       where,
       page,
     );

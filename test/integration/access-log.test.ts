@@ -98,4 +98,36 @@ describe('access log', () => {
     expect(await app.logRows(other.requestId)).toEqual([{ outcome: 'NOT_FOUND', action: 'accessLogReview', patientId }]);
     expect(codes(await app.gql(`{ accessLogReview { edges { cursor } } }`, {}, mora))).toEqual(['FORBIDDEN']);
   });
+
+  it('reviews a date window newest first by time (ties by the log\'s order), in pages that neither skip nor repeat', async () => {
+    // Region Värmland's log, in 2001: rows no other test writes. Written out of time order, so
+    // that time order and the log's own order differ; two share an instant.
+    const region = (await app.dataSource.query(`SELECT region_id FROM organisation WHERE id = $1`, [seededOrganisationId('17')]))[0].region_id;
+    const written: { id: string; at: string }[] = [];
+    for (const at of ['2001-03-20T10:00:00Z', '2001-02-28T23:59:59.999999Z', '2001-03-05T08:00:00.000001Z', '2001-04-01T00:00:00Z', '2001-03-20T10:00:00Z', '2001-03-01T00:00:00Z', '2001-03-31T23:59:59.999999Z']) {
+      const [row] = await app.dataSource.query(
+        `INSERT INTO access_log (region_id, at, user_id, action, record_type, outcome) VALUES ($1, $2, 'window-review', 'patient', 'PATIENT', 'ALLOWED') RETURNING id::text AS id`,
+        [region, at],
+      );
+      written.push({ id: row.id, at });
+    }
+    const inWindow = written.filter((r) => r.at >= '2001-03-01' && r.at < '2001-04-01');
+    const expected = [...inWindow].sort((a, b) => (a.at !== b.at ? (a.at < b.at ? 1 : -1) : Number(b.id) - Number(a.id))).map((r) => r.id);
+    expect(expected).toHaveLength(5);
+    const admin = await app.token('17', Role.TENANT_ADMIN);
+    const seen: string[] = [];
+    let after: string | null = null;
+    do {
+      const res: any = await app.gql(
+        `query($after: String) { accessLogReview(first: 2, after: $after, filter: { from: "2001-03-01T00:00:00Z", to: "2001-04-01T00:00:00Z" }) {
+          edges { node { id userId } } pageInfo { hasNextPage endCursor } } }`,
+        { after },
+        admin,
+      );
+      expect(res.errors).toBeUndefined();
+      seen.push(...res.data.accessLogReview.edges.map((e: any) => e.node.id));
+      after = res.data.accessLogReview.pageInfo.hasNextPage ? res.data.accessLogReview.pageInfo.endCursor : null;
+    } while (after);
+    expect(seen).toEqual(expected);
+  });
 });

@@ -382,6 +382,95 @@ describe('coordinated discharge of a Mora resident from Falu lasarett', () => {
         for (const h of moved) await setDue(h.id, h.next_due_at);
       }
     });
+
+    it('filters an inbox by state in the same order and pages, and follows a hand-off whose state changes', async () => {
+      const walk = async (state: string) => {
+        const seen: string[] = [];
+        let after: string | null = null;
+        do {
+          const res: any = await app.gql(
+            `query($after: String, $state: HandoffState) { handoffInbox(first: 1, after: $after, filter: { state: $state }) { edges { node { id state } } pageInfo { hasNextPage endCursor } } }`,
+            { after, state },
+            mora,
+          );
+          expect(res.errors).toBeUndefined();
+          for (const { node } of res.data.handoffInbox.edges) expect(node.state).toBe(state);
+          seen.push(...res.data.handoffInbox.edges.map((e: any) => e.node.id));
+          after = res.data.handoffInbox.pageInfo.hasNextPage ? res.data.handoffInbox.pageInfo.endCursor : null;
+        } while (after);
+        return seen;
+      };
+      // The hand-offs' own state, in the inbox's order (deadline, none last, then id).
+      const expected = async (state: string) =>
+        (
+          await app.dataSource.query(
+            `SELECT DISTINCT h.id, coalesce(h.next_due_at, 'infinity') AS due FROM handoff h JOIN handoff_party hp ON hp.handoff_id = h.id
+             WHERE hp.organisation_id = $1 AND hp.side = 'RECIPIENT' AND h.state = $2 ORDER BY due, h.id`,
+            [MORA, state],
+          )
+        ).map((r: any) => r.id);
+      const states: { state: string; n: string }[] = await app.dataSource.query(
+        `SELECT h.state, count(DISTINCT h.id) AS n FROM handoff h JOIN handoff_party hp ON hp.handoff_id = h.id WHERE hp.organisation_id = $1 AND hp.side = 'RECIPIENT' GROUP BY h.state ORDER BY h.state`,
+        [MORA],
+      );
+      expect(states.length).toBeGreaterThan(1);
+      for (const { state } of states) expect(await walk(state)).toEqual(await expected(state));
+      // A state changed the way a message changes it (an UPDATE of the hand-off) moves it between the filtered lists.
+      const [from, to] = [states[0].state, states[1].state];
+      const [changed] = await expected(from);
+      await app.dataSource.query(`UPDATE handoff SET state = $2 WHERE id = $1`, [changed, to]);
+      try {
+        expect(await walk(from)).not.toContain(changed);
+        expect(await walk(to)).toContain(changed);
+        expect(await walk(to)).toEqual(await expected(to));
+      } finally {
+        await app.dataSource.query(`UPDATE handoff SET state = $2 WHERE id = $1`, [changed, from]);
+      }
+    });
+
+    it('lists the unacknowledged ones in the same order and pages, and follows acknowledgements', async () => {
+      const walk = async () => {
+        const seen: string[] = [];
+        let after: string | null = null;
+        do {
+          const res: any = await app.gql(
+            `query($after: String) { handoffInbox(first: 1, after: $after, filter: { unacknowledged: true }) { edges { node { id } } pageInfo { hasNextPage endCursor } } }`,
+            { after },
+            mora,
+          );
+          expect(res.errors).toBeUndefined();
+          seen.push(...res.data.handoffInbox.edges.map((e: any) => e.node.id));
+          after = res.data.handoffInbox.pageInfo.hasNextPage ? res.data.handoffInbox.pageInfo.endCursor : null;
+        } while (after);
+        return seen;
+      };
+      // What the recipients themselves say, in the inbox's order.
+      const expected = async () =>
+        (
+          await app.dataSource.query(
+            `SELECT DISTINCT h.id, coalesce(h.next_due_at, 'infinity') AS due FROM handoff h JOIN handoff_party hp ON hp.handoff_id = h.id
+             WHERE hp.organisation_id = $1 AND hp.side = 'RECIPIENT' AND EXISTS (SELECT 1 FROM handoff_message m JOIN handoff_message_recipient r ON r.message_id = m.id
+               WHERE m.handoff_id = h.id AND r.organisation_id = $1 AND r.acknowledged_at IS NULL) ORDER BY due, h.id`,
+            [MORA],
+          )
+        ).map((r: any) => r.id);
+      const before = await expected();
+      expect(before.length).toBeGreaterThan(1);
+      expect(await walk()).toEqual(before);
+      // Acknowledged through the API: every message of the first one to Mora.
+      const [first] = before;
+      const messages: { id: string }[] = await app.dataSource.query(
+        `SELECT DISTINCT m.id FROM handoff_message m JOIN handoff_message_recipient r ON r.message_id = m.id WHERE m.handoff_id = $1 AND r.organisation_id = $2 AND r.acknowledged_at IS NULL`,
+        [first, MORA],
+      );
+      for (const m of messages) expect((await app.gql(ACK, { id: m.id }, moraSystem)).errors).toBeUndefined();
+      expect(await walk()).not.toContain(first);
+      expect(await walk()).toEqual(await expected());
+      // Unacknowledged again (a recipient row changed in the database, which the trigger follows too): back in the list.
+      const [{ id: again }] = await app.dataSource.query(`SELECT id FROM handoff_message_recipient WHERE message_id = $1 AND organisation_id = $2`, [messages[0].id, MORA]);
+      await app.dataSource.query(`UPDATE handoff_message_recipient SET acknowledged_at = NULL, acknowledged_by = NULL WHERE id = $1`, [again]);
+      expect(await walk()).toEqual(before);
+    });
   });
 
   describe('the planners’ report', () => {
