@@ -41,6 +41,20 @@ const MAX_NAMED_STATEMENTS = 500;
  */
 const prefixes = new WeakMap<Connection, string>();
 
+/**
+ * What each connection knows of the rows of its named statements (their fields, or null for a
+ * statement without rows): a statement it has described once is not described again, and its
+ * rows are read with the fields it had (a named statement cannot change them: PostgreSQL refuses
+ * to run it once its result type would change).
+ */
+const descriptions = new WeakMap<Connection, Map<string, readonly unknown[] | null>>();
+
+function descriptionsOn(connection: Connection): Map<string, readonly unknown[] | null> {
+  let known = descriptions.get(connection);
+  if (!known) descriptions.set(connection, (known = new Map()));
+  return known;
+}
+
 function nameOn(connection: Connection, { text, reusePlan }: PipelinedStatement): string {
   if (!reusePlan) return '';
   let number = statementNumbers.get(text);
@@ -69,9 +83,9 @@ interface Connection {
 /**
  * Statements sent to PostgreSQL in one write and answered in one round trip, by the extended
  * protocol: Parse, Bind, Describe and Execute for each, and one Sync after the last, so the server
- * runs them in order and stops at the first error. A named statement is parsed once per
- * connection and then only bound and executed: PostgreSQL keeps its plan (planning, not running,
- * was most of the cost of the short reads a request makes). Values are bound as text parameters,
+ * runs them in order and stops at the first error. A named statement is parsed and described once
+ * per connection and then only bound and executed: PostgreSQL keeps its plan (planning, not
+ * running, was most of the cost of the short reads a request makes). Values are bound as text parameters,
  * as node-postgres binds them, never spliced into SQL.
  *
  * It is a node-postgres "submittable" (client.query(pipeline)), so it takes its turn in the
@@ -86,6 +100,13 @@ export class Pipeline {
   private readonly results: PgResult[] = [];
   /** Named statements this pipeline parses on its connection for the first time, with their text. */
   private readonly parsing = new Map<string, string>();
+  /** Each statement's name ('' for an unnamed one), and its fields when they are known already. */
+  private readonly names: string[] = [];
+  private readonly knownFields: (readonly unknown[] | null | undefined)[] = [];
+  /** Descriptions this pipeline learns, kept for the connection once it succeeds. */
+  private readonly describing = new Map<string, readonly unknown[] | null>();
+  /** Whether the current statement's rows were described in this pipeline. */
+  private described = false;
   private failure: unknown = null;
   private connection: Connection | null = null;
 
@@ -102,32 +123,42 @@ export class Pipeline {
 
   submit(connection: Connection): null {
     this.connection = connection;
+    const known = descriptionsOn(connection);
     connection.stream.cork?.();
     try {
       for (const statement of this.statements) {
         const { text, values = [] } = statement;
         const name = nameOn(connection, statement);
-        if (!name || (connection.parsedStatements[name] === undefined && !this.parsing.has(name))) {
+        const parsed = name !== '' && connection.parsedStatements[name] !== undefined;
+        if (!parsed && !(name && this.parsing.has(name))) {
           connection.parse({ text, name });
           if (name) this.parsing.set(name, text);
         }
         connection.bind({ statement: name, values, valueMapper: prepareValue });
-        connection.describe({ type: 'P', name: '' });
+        const fields = parsed ? known.get(name) : undefined;
+        if (fields === undefined) connection.describe({ type: 'P', name: '' });
+        this.names.push(name);
+        this.knownFields.push(fields);
         connection.execute({ portal: '' });
       }
       for (const name of this.close) {
         connection.close({ type: 'S', name });
         delete connection.parsedStatements[name];
+        known.delete(name);
       }
       connection.sync();
     } finally {
       connection.stream.uncork?.();
     }
+    this.startStatement();
     return null;
   }
 
   handleRowDescription(message: { fields: unknown[] }): void {
     this.current.addFields(message.fields);
+    this.described = true;
+    const name = this.names[this.results.length];
+    if (name) this.describing.set(name, message.fields);
   }
 
   handleDataRow(message: { fields: unknown[] }): void {
@@ -157,6 +188,8 @@ export class Pipeline {
   handleReadyForQuery(): void {
     if (this.failure) return this.done(this.failure, this.results);
     for (const [name, text] of this.parsing) this.connection!.parsedStatements[name] = text;
+    const known = descriptionsOn(this.connection!);
+    for (const [name, fields] of this.describing) known.set(name, fields);
     this.done(null, this.results);
   }
 
@@ -170,7 +203,18 @@ export class Pipeline {
   handleCopyData(): void {}
 
   private next(): void {
+    const index = this.results.length;
+    // Described in this pipeline without fields: a statement without rows (NoData).
+    if (this.names[index] && this.knownFields[index] === undefined && !this.described) this.describing.set(this.names[index], null);
     this.results.push(this.current);
     this.current = new Result(undefined, this._result._types);
+    this.startStatement();
+  }
+
+  /** Gives the statement about to answer the fields it is known to have (it was not described again). */
+  private startStatement(): void {
+    this.described = false;
+    const fields = this.knownFields[this.results.length];
+    if (fields) this.current.addFields(fields as unknown[]);
   }
 }
