@@ -104,6 +104,8 @@ export async function startApp(config: Config, logger: Logger, clock: Clock = sy
   await apollo.start();
 
   app.disable('x-powered-by');
+  // An ETag hashes every answer's body; GraphQL answers POSTs, which no cache revalidates.
+  app.disable('etag');
   app.use(requestLog(logger));
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });

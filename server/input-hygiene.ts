@@ -48,8 +48,23 @@ function findInLiteral(node: ValueNode, path: string): string | null {
   }
 }
 
+/**
+ * What the literals of a parsed document hold, found once per document: Apollo hands out the same
+ * parsed document for the same query text, and only the variables change between requests.
+ */
+const literalsOf = new WeakMap<DocumentNode, string | null>();
+
 /** The first argument (literal, with its path) or variable holding unstorable text, or null. */
 export function findUnstorableText(document: DocumentNode, variables: Record<string, unknown>): string | null {
+  let found = literalsOf.get(document);
+  if (found === undefined) literalsOf.set(document, (found = findInLiterals(document)));
+  if (found) return found;
+  const inVariables = findInJson(variables, '');
+  return inVariables && `$${inVariables.slice(1)}`;
+}
+
+/** The first argument or variable default (literal, with its path) holding unstorable text, or null. */
+function findInLiterals(document: DocumentNode): string | null {
   let found: string | null = null;
   visit(document, {
     Argument(node) {
@@ -59,9 +74,7 @@ export function findUnstorableText(document: DocumentNode, variables: Record<str
       if (node.defaultValue) found ??= findInLiteral(node.defaultValue, `$${node.variable.name.value}`);
     },
   });
-  if (found) return found;
-  const inVariables = findInJson(variables, '');
-  return inVariables && `$${inVariables.slice(1)}`;
+  return found;
 }
 
 /**

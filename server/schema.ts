@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { applyMiddleware } from 'graphql-middleware';
-import { buildSchema, NonEmptyArray } from 'type-graphql';
+import { buildSchema, getMetadataStorage, NonEmptyArray } from 'type-graphql';
 import { OPERATIONS } from '../resolvers/operations';
 import { patientDataFields, ResolverClass } from '../schema/operations';
 import { buildPermissions } from '../schema/permissions';
@@ -9,6 +9,11 @@ import { auditFailures } from './access/audit-middleware';
 
 /** The executable schema as type-graphql builds it, before the permission layer. */
 export function buildBareSchema(): Promise<GraphQLSchema> {
+  // A field without a resolver of its own is read off its row by graphql's default resolver
+  // (type-graphql's simpleResolvers), which the compiled executor inlines as a property read:
+  // type-graphql would otherwise wrap each in a resolver of its own, for middleware that no
+  // object field has (the permission and audit layers wrap root fields only).
+  for (const type of getMetadataStorage().objectTypes) type.simpleResolvers ??= true;
   // Inputs are validated explicitly in services with the domain rules, so class-validator is off.
   return buildSchema({ resolvers: [...OPERATIONS.resolvers] as NonEmptyArray<ResolverClass>, validate: false });
 }

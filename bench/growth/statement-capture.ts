@@ -1,4 +1,5 @@
 import net from 'node:net';
+import { escapeLiteral } from 'pg';
 
 export interface CapturedStatement {
   sql: string;
@@ -9,9 +10,9 @@ export interface CapturedStatement {
 }
 
 /**
- * A loopback proxy in front of PostgreSQL that reads what the server's pool sends: each statement
- * of a simple Query (a unit of work sent whole counts its statements, not its opening and COMMIT)
- * and each Execute of the extended protocol is one statement. It counts them always and, while recording, keeps their SQL and parameters with the
+ * A loopback proxy in front of PostgreSQL that reads what the server's pool sends: each simple
+ * Query and each Execute of the extended protocol is one statement (a pipelined unit of work's
+ * opening and COMMIT are not counted). It counts them always and, while recording, keeps their SQL and parameters with the
  * opening they ran under, so the bench can EXPLAIN exactly what a request ran. The answers pass
  * through untouched.
  */
@@ -45,15 +46,6 @@ export class StatementCapture {
   private onMessage(conn: FrontendReader, type: string, body: Buffer) {
     if (type === 'Q') {
       const sql = cString(body, 0).value;
-      // A whole unit of work in one message (TenantDb.query): the opening, its statements with their
-      // parameters inlined, COMMIT, each after ";\n". Counted and recorded statement by statement.
-      const unit = /^(BEGIN;[^\n]*);\n([\s\S]*);\nCOMMIT$/.exec(sql);
-      if (unit) {
-        const statements = unit[2].split(';\n');
-        this.statements += statements.length;
-        if (this.recording) for (const statement of statements) this.recorded.push({ sql: statement, params: [], opening: unit[1] });
-        return;
-      }
       this.statements += 1;
       if (/^BEGIN;/.test(sql)) conn.opening = sql;
       else if (this.recording && !/^(COMMIT|ROLLBACK|BEGIN)\b/i.test(sql)) this.recorded.push({ sql, params: [], opening: conn.opening });
@@ -63,10 +55,23 @@ export class StatementCapture {
     } else if (type === 'B') {
       conn.bound = { sql: conn.prepared.get(cString(body, cString(body, 0).next).value) ?? '', params: bindParameters(body) };
     } else if (type === 'E') {
-      this.statements += 1;
-      if (this.recording && conn.bound) this.recorded.push({ ...conn.bound, opening: conn.opening });
+      const bound = conn.bound;
+      // A pipelined unit of work (TenantDb.query, server/access/pipeline.ts) sends its opening and
+      // COMMIT as statements of the extended protocol too: they make up the opening the statements
+      // after them run under, as the simple Query of a transaction's opening does, and are not counted.
+      if (bound && /^BEGIN$/.test(bound.sql)) conn.opening = 'BEGIN';
+      else if (bound && /^(SET LOCAL ROLE |SELECT set_config\('app\.)/.test(bound.sql)) conn.opening = `${conn.opening}; ${withLiterals(bound)}`;
+      else if (!bound || !/^(COMMIT|ROLLBACK)$/.test(bound.sql)) {
+        this.statements += 1;
+        if (this.recording && bound) this.recorded.push({ ...bound, opening: conn.opening });
+      }
     }
   }
+}
+
+/** An opening statement with its bound values as literals (the region and organisation ids), to run again before an EXPLAIN. */
+function withLiterals({ sql, params }: { sql: string; params: (string | null)[] }): string {
+  return sql.replace(/\$(\d+)/g, (_, n: string) => (params[Number(n) - 1] === null ? 'NULL' : escapeLiteral(params[Number(n) - 1]!)));
 }
 
 /** Splits the client's byte stream into protocol messages (the first one, the startup message, has no type byte). */

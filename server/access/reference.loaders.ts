@@ -143,7 +143,7 @@ export interface OrganisationPrefetch {
 
 /**
  * Fills the loaders with what a page of organisations will ask of them, in the same turn of the
- * event loop as the page itself, so that the page and its relations travel as one message (see
+ * event loop as the page itself, so that the page and its relations travel in one round trip (see
  * TenantDb.query) instead of a round trip per level of the query. `pageSql` is the page's
  * statement (with `parameters`), `page` its answer on the way; each statement here reads its ids
  * from that statement and answers as the loader would, so a field resolver finds its answer

@@ -19,7 +19,7 @@ import {
   RegionRow,
 } from './rows';
 import { OrganisationPrefetch, prefetchOrganisationPage } from './reference.loaders';
-import { byName, conflictOnUnique, likeContains, pageByName, pageOf, pageStatement } from './sql';
+import { byName, conflictOnUnique, likeContains, pageByName, pageOf, pageStatement, Queryable } from './sql';
 import type { TenantDb } from './tenant-db';
 import { Where } from './where';
 
@@ -67,6 +67,14 @@ export class ReferenceStore {
     return this.scope.db;
   }
 
+  /**
+   * Reads of reference data: small tables read by key or by name, whose plans do not depend on
+   * the values, so each connection keeps them (TenantDb.reusingPlans).
+   */
+  private get reads(): Queryable {
+    return this.scope.db.reusingPlans;
+  }
+
   // Reads -----------------------------------------------------------------------------------
 
   region(id: string): Promise<RegionRow | null> {
@@ -76,13 +84,13 @@ export class ReferenceStore {
 
   async regionByCode(country: Country, code: string): Promise<RegionRow | null> {
     this.scope.requireViewer();
-    const [row] = await this.db.query(`SELECT ${REGION_COLUMNS} FROM region r WHERE r.country = $1 AND r.code = $2`, [country, code]);
+    const [row] = await this.reads.query(`SELECT ${REGION_COLUMNS} FROM region r WHERE r.country = $1 AND r.code = $2`, [country, code]);
     return row ?? null;
   }
 
   async regions(page: PageRequest): Promise<Page<RegionRow>> {
     this.scope.requireViewer();
-    return pageByName(this.db, 'r', `SELECT ${REGION_COLUMNS} FROM region r`, new Where(), page);
+    return pageByName(this.reads, 'r', `SELECT ${REGION_COLUMNS} FROM region r`, new Where(), page);
   }
 
   organisation(id: string): Promise<OrganisationRow | null> {
@@ -92,7 +100,7 @@ export class ReferenceStore {
 
   async municipality(country: Country, code: string): Promise<OrganisationRow | null> {
     this.scope.requireViewer();
-    const [row] = await this.db.query(
+    const [row] = await this.reads.query(
       `SELECT ${ORGANISATION_COLUMNS} FROM organisation o JOIN region r ON r.id = o.region_id
        WHERE r.country = $1 AND o.municipality_code = $2`,
       [country, code],
@@ -112,8 +120,8 @@ export class ReferenceStore {
     if (query.kind) where.and(`o.kind = ${where.param(query.kind)}`);
     if (query.search) where.and(`o.name ILIKE ${where.param(likeContains(query.search))}`);
     const statement = pageStatement(byName('o'), `SELECT ${ORGANISATION_COLUMNS} FROM organisation o`, where, page);
-    const rows = pageOf<OrganisationRow>(this.db, statement, page);
-    await prefetchOrganisationPage(this.db, this.loaders, statement, rows, prefetch);
+    const rows = pageOf<OrganisationRow>(this.reads, statement, page);
+    await prefetchOrganisationPage(this.reads, this.loaders, statement, rows, prefetch);
     return rows;
   }
 
@@ -138,7 +146,7 @@ export class ReferenceStore {
     const where = new Where();
     if (query.organisationId) where.and(`c.organisation_id = ${where.param(query.organisationId)}`);
     if (query.careLevel) where.and(`c.care_level = ${where.param(query.careLevel)}`);
-    return pageByName(this.db, 'c', `SELECT ${CARE_UNIT_COLUMNS} FROM care_unit c`, where, page);
+    return pageByName(this.reads, 'c', `SELECT ${CARE_UNIT_COLUMNS} FROM care_unit c`, where, page);
   }
 
   /**
@@ -180,7 +188,7 @@ export class ReferenceStore {
 
   /** Every version of the KVÅ codes, by code then start (the dated table). */
   async kvaCodes(): Promise<KvaCode[]> {
-    return this.db.query(`SELECT ${KVA_CODE_COLUMNS} FROM kva_code kc ORDER BY kc.code, kc.valid_from`);
+    return this.reads.query(`SELECT ${KVA_CODE_COLUMNS} FROM kva_code kc ORDER BY kc.code, kc.valid_from`);
   }
 
   /** The regional principal of a region (Region Dalarna, ÅHS). */

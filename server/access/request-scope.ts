@@ -96,7 +96,8 @@ export class RequestScope {
 
   /** The reference data loaders: regions, organisations, care units, codes. */
   referenceLoaders(): ReturnType<typeof createReferenceLoaders> {
-    return this.once('reference', () => createReferenceLoaders(this.db));
+    // Reference data is read by key from small tables: each connection keeps those plans.
+    return this.once('reference', () => createReferenceLoaders(this.db.reusingPlans));
   }
 
   /** The current instant: every timestamp a feature records and every deadline it checks. */

@@ -4,7 +4,7 @@ import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { isUuid } from '../../domain/uuid';
 import { assertRoleName } from '../database/app-role';
 import type { Viewer } from '../auth/viewer';
-import { inlineParameters } from './inline-parameters';
+import { PgResult, Pipeline, PipelinedStatement } from './pipeline';
 import type { Queryable } from './sql';
 
 /**
@@ -24,6 +24,30 @@ export function openingStatement(appRole: string, viewer: Pick<Viewer, 'regionId
 }
 
 /**
+ * The opening of a pipelined unit of work (see TenantDb.query), as statements with bound values:
+ * the same transaction, role and tenant settings as openingStatement. Kept, so each connection
+ * parses them once.
+ */
+function openingStatements(appRole: string, viewer: Pick<Viewer, 'regionId' | 'organisationId'> | null): PipelinedStatement[] {
+  const role = assertRoleName(appRole);
+  const statements: PipelinedStatement[] = [
+    { reusePlan: true, text: 'BEGIN' },
+    { reusePlan: true, text: `SET LOCAL ROLE ${role}` },
+  ];
+  if (viewer) {
+    statements.push({
+      reusePlan: true,
+      text: `SELECT set_config('app.region_id', $1, true), set_config('app.organisation_id', $2, true)`,
+      values: [viewer.regionId, viewer.organisationId],
+    });
+  }
+  return statements;
+}
+
+const COMMIT: PipelinedStatement = { reusePlan: true, text: 'COMMIT' };
+const ROLLBACK: PipelinedStatement = { reusePlan: true, text: 'ROLLBACK' };
+
+/**
  * The per-request data handle: the DataSource's two methods, with the viewer's tenant set in every
  * transaction (see openingStatement). Plain queries of one turn of the event loop share one
  * transaction and one round trip (see query); `transaction` hands `work` an EntityManager inside one
@@ -31,6 +55,7 @@ export function openingStatement(appRole: string, viewer: Pick<Viewer, 'regionId
  */
 export class TenantDb implements Queryable {
   private readonly opening: string;
+  private readonly pipelineOpening: PipelinedStatement[];
 
   constructor(
     private readonly dataSource: DataSource,
@@ -38,30 +63,45 @@ export class TenantDb implements Queryable {
     viewer: Pick<Viewer, 'regionId' | 'organisationId'> | null,
   ) {
     this.opening = openingStatement(appRole, viewer);
+    this.pipelineOpening = openingStatements(appRole, viewer);
   }
 
   /**
    * Statements asked for in the same turn of the event loop (the DataLoaders of one level of a
-   * query dispatch together), sent as one message at its end.
+   * query dispatch together), sent together at its end.
    */
   private pending: Pending[] = [];
 
   /**
    * One statement, answered as TypeORM answers (rows; [rows, count] for UPDATE and DELETE; errors
    * are its QueryFailedError). The statements of one turn of the event loop share one transaction
-   * and one round trip: the opening, the statements (their parameters inlined as literals, see
-   * inlineParameters) and COMMIT travel as one simple-protocol message, with the same role and
-   * region for row-level security as before. When such a message fails, each of its statements is
-   * sent again alone, so a statement fails only by its own fault. Text the inliner does not read
-   * with certainty is bound as usual, in a transaction of its own.
+   * and one round trip: the opening, the statements (their parameters bound) and COMMIT travel as
+   * one pipeline (see Pipeline), with the same role and region for row-level security as a
+   * transaction. When a pipeline fails, each of its statements is sent again alone, so a statement
+   * fails only by its own fault. Each statement is parsed and planned every time it is sent.
    */
   query<T = any>(sql: string, parameters: unknown[] = []): Promise<T> {
-    const inlined = inlineParameters(sql, parameters);
-    if (inlined === null) return this.transaction((tx) => tx.query(sql, parameters));
+    return this.enqueue(sql, parameters, false);
+  }
+
+  /**
+   * The same handle, for statements whose plan does not depend on their values: reads of small
+   * reference tables by key, whose planning costs more than their execution. Each connection
+   * parses and plans such a statement once and keeps it (a named prepared statement of the
+   * extended protocol, which a transaction-pooling proxy such as pgbouncer 1.21+ also keeps);
+   * PostgreSQL may then run it with a generic plan, which is why lists whose best plan depends on
+   * the values (a tenant's share of a large table) do not use it.
+   */
+  readonly reusingPlans: Queryable = {
+    query: <T = any>(sql: string, parameters: unknown[] = []): Promise<T> => this.enqueue(sql, parameters, true),
+  };
+
+  private enqueue<T>(sql: string, parameters: unknown[], reusePlan: boolean): Promise<T> {
     // Counted per statement, as a bound statement is (see StatementCounter).
     this.dataSource.logger.logQuery(sql, parameters);
     return new Promise<T>((resolve, reject) => {
-      if (this.pending.push({ sql, parameters, inlined, resolve, reject }) === 1) setImmediate(() => void this.flush());
+      const statement = { text: sql, values: parameters, reusePlan };
+      if (this.pending.push({ sql, parameters, statement, resolve, reject }) === 1) setImmediate(() => void this.flush());
     });
   }
 
@@ -69,12 +109,12 @@ export class TenantDb implements Queryable {
     const batch = this.pending;
     this.pending = [];
     try {
-      const results = await this.send(batch.map((p) => p.inlined));
+      const results = await this.send(batch.map((p) => p.statement));
       batch.forEach((p, i) => p.resolve(answerOf(results[i])));
     } catch (error) {
       if (batch.length === 1) return batch[0].reject(new QueryFailedError(batch[0].sql, batch[0].parameters, error as Error));
       for (const p of batch) {
-        await this.send([p.inlined]).then(
+        await this.send([p.statement]).then(
           ([result]) => p.resolve(answerOf(result)),
           (e) => p.reject(new QueryFailedError(p.sql, p.parameters, e as Error)),
         );
@@ -82,18 +122,26 @@ export class TenantDb implements Queryable {
     }
   }
 
-  /** The statements' results, from one message: opening, the statements, COMMIT. */
-  private async send(statements: string[]): Promise<PgResult[]> {
+  /** The statements' results, from one pipeline: opening, the statements, COMMIT. */
+  private async send(statements: PipelinedStatement[]): Promise<PgResult[]> {
     const [client, release] = await (this.dataSource.driver as PostgresDriver).obtainMasterConnection();
     let broken: unknown = undefined;
     try {
-      const results = (await (client as PoolClient).query(`${this.opening};\n${statements.join(';\n')};\nCOMMIT`)) as unknown as PgResult[];
-      // The opening's results come first and COMMIT's last.
-      return results.slice(results.length - 1 - statements.length, results.length - 1);
-    } catch (error) {
-      // The message stopped at the failing statement, inside its transaction.
-      await (client as PoolClient).query('ROLLBACK').catch((e) => (broken = e));
-      throw error;
+      const pipeline = (client as PoolClient).query.bind(client) as unknown as (p: Pipeline) => void;
+      let sent: Pipeline | undefined;
+      try {
+        const results = await new Promise<PgResult[]>((resolve, reject) => {
+          pipeline((sent = new Pipeline([...this.pipelineOpening, ...statements, COMMIT], (error, answered) => (error ? reject(error) : resolve(answered)))));
+        });
+        return results.slice(this.pipelineOpening.length, this.pipelineOpening.length + statements.length);
+      } catch (error) {
+        // The server stopped at the failing statement, inside its transaction; the statements this
+        // pipeline named for the first time may or may not have been parsed, so they are closed.
+        await new Promise<void>((resolve, reject) => pipeline(new Pipeline([ROLLBACK], (e) => (e ? reject(e) : resolve()), sent?.newlyParsed ?? []))).catch(
+          (e) => (broken = e),
+        );
+        throw error;
+      }
     } finally {
       release(broken);
     }
@@ -125,16 +173,10 @@ export class TenantDb implements Queryable {
   }
 }
 
-interface PgResult {
-  command: string;
-  rows: unknown[];
-  rowCount: number;
-}
-
 interface Pending {
   sql: string;
   parameters: unknown[];
-  inlined: string;
+  statement: PipelinedStatement;
   resolve(answer: any): void;
   reject(error: unknown): void;
 }

@@ -34,7 +34,7 @@ describe('SQL statements per request', () => {
     expect(hundred.errors).toBeUndefined();
     expect(hundred.data.organisations.edges).toHaveLength(100);
     // The list, its regions, members, memberships, care units, and the associations behind the
-    // memberships: 6 statements, read with the page in one message and one transaction that carries
+    // memberships: 6 statements, read with the page in one round trip and one transaction that carries
     // the viewer's tenant (server/access/tenant-db.ts, ReferenceStore.organisations).
     expect(forTen).toBe(forHundred);
     expect(forHundred).toBeLessThanOrEqual(6);
