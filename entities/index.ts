@@ -1,6 +1,7 @@
 import { AssociationMembershipEntity } from './association-membership.entity';
 import { CareUnitEntity } from './care-unit.entity';
 import { ConsentEntity } from './consent.entity';
+import { ControlledClockEntity } from './controlled-clock.entity';
 import { HandoffEntity, HandoffMessageEntity, HandoffMessageRecipientEntity, HandoffPartyEntity } from './handoff.entity';
 import { OrganisationEntity } from './organisation.entity';
 import { PatientEntity } from './patient.entity';
@@ -24,6 +25,7 @@ import { AccessLogSealPlan1733200000000 } from './migrations/1733200000000-acces
 import { ListsAtVolume1733250000000 } from './migrations/1733250000000-lists-at-volume';
 import { TenancyInTheDatabase1733000000000 } from './migrations/1733000000000-tenancy-in-the-database';
 import { WorkingCalendar1733240000000 } from './migrations/1733240000000-working-calendar';
+import { RuleParameterHistoryTestClock1733340000000 } from './migrations/1733340000000-rule-parameter-history-test-clock';
 
 export {
   AgreementEntity,
@@ -31,6 +33,7 @@ export {
   AssociationMembershipEntity,
   CareUnitEntity,
   ConsentEntity,
+  ControlledClockEntity,
   HandoffEntity,
   HandoffMessageEntity,
   HandoffMessageRecipientEntity,
@@ -73,6 +76,7 @@ export const ENTITIES = [
   SipInterventionEntity,
   SipMeetingEntity,
   SipFollowUpEntity,
+  ControlledClockEntity,
 ];
 /** Migrations in the order they run. */
 export const MIGRATIONS = [
@@ -86,4 +90,5 @@ export const MIGRATIONS = [
   AccessLogSealPlan1733200000000,
   WorkingCalendar1733240000000,
   ListsAtVolume1733250000000,
+  RuleParameterHistoryTestClock1733340000000,
 ];

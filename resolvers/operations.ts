@@ -5,10 +5,12 @@ import { handoffOperations } from './handoff/handoff.operations';
 import { organisationOperations } from './organisation/organisation.operations';
 import { patientOperations } from './patient/patient.operations';
 import { responsibilityOperations } from './responsibility/responsibility.operations';
+import { ruleParameterOperations } from './rule-parameter/rule-parameter.operations';
 import { sipOperations } from './sip/sip.operations';
+import { testClockOperations } from './test-clock/test-clock.operations';
 
 /**
  * Every capability's operations: the schema's resolvers, the permission tree and the access log's
  * patient-data fields are derived from this. A new capability adds its import here, once.
  */
-export const OPERATIONS = mergeOperations([organisationOperations, patientOperations, responsibilityOperations, handoffOperations, sipOperations]);
+export const OPERATIONS = mergeOperations([organisationOperations, patientOperations, responsibilityOperations, handoffOperations, sipOperations, ruleParameterOperations, testClockOperations]);

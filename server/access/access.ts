@@ -13,7 +13,9 @@ import { PatientStore } from './patient.store';
 import { ReferenceStore } from './reference.store';
 import { Clock, RequestScope } from './request-scope';
 import { ResponsibilityStore } from './responsibility.store';
+import { RuleParameterStore } from './rule-parameter.store';
 import { SipStore } from './sip.store';
+import { TestClockStore } from './test-clock.store';
 import { TenantDb } from './tenant-db';
 
 /** What every request's Access is built from. */
@@ -47,6 +49,8 @@ export class Access {
   private handoffStore?: HandoffStore;
   private handoffReportStore?: HandoffReportStore;
   private sipStore?: SipStore;
+  private ruleParameterStore?: RuleParameterStore;
+  private testClockStore?: TestClockStore;
 
   private constructor(
     readonly scope: RequestScope,
@@ -100,6 +104,16 @@ export class Access {
 
   get sips(): SipStore {
     return (this.sipStore ??= new SipStore(this.scope, this.patients));
+  }
+
+  /** Dated rule parameters as records: in force, history, a region's new value. */
+  get ruleParameters(): RuleParameterStore {
+    return (this.ruleParameterStore ??= new RuleParameterStore(this.scope));
+  }
+
+  /** The deployment's clock (CLOCK=controlled: moved forward by a TENANT_ADMIN). */
+  get testClock(): TestClockStore {
+    return (this.testClockStore ??= new TestClockStore(this.scope));
   }
 
   /** The request's id, as its access-log rows carry it. */

@@ -25,7 +25,10 @@ export const APP_PRIVILEGES: Record<string, string> = {
   intervention_group: READS,
   intervention: READS,
   kva_code: READS,
-  rule_parameter: READS,
+  // A TENANT_ADMIN sets values (rows are never deleted: they are the history).
+  rule_parameter: 'SELECT, INSERT, UPDATE',
+  // A TENANT_ADMIN moves a controlled clock forward (the one row is never inserted or deleted by the app).
+  controlled_clock: 'SELECT, UPDATE',
   working_calendar: READS,
   organisation: WRITES,
   association_membership: WRITES,

@@ -8,6 +8,7 @@ const NOT_TENANT_OWNED: Record<string, string> = {
   intervention: 'the national intervention catalogue, the same for every region',
   kva_code: 'the national KVÅ code list (Socialstyrelsen)',
   working_calendar: 'the Swedish working calendar (weekends and days off), the same for every region',
+  controlled_clock: 'the clock of a non-production deployment (CLOCK=controlled): one per deployment',
   schema_migration: "the migrations' own bookkeeping, the owner's only",
 };
 
