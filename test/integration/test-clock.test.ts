@@ -6,8 +6,9 @@ import { codes, startTestApp, TestApp } from '../support/test-app';
 /**
  * A partner's deadline tests on a deployment started with CLOCK=controlled, through the API alone:
  * a TENANT_ADMIN sets Region Dalarna's rule parameters from future dates and moves the clock
- * forward through them. The suite's dates lie in 2027 (the clock only moves forward from the real
- * time), Stockholm time: +01:00 until 28 March 2027, +02:00 after.
+ * forward through them. The clock only moves forward from the real time, so the suite lives in 2088
+ * (Easter: Maundy Thursday 8 April), far from other suites' dates; Stockholm time is +01:00 until
+ * 28 March 2088, +02:00 after.
  */
 const MORA = seededOrganisationId('2062')!;
 const FALU_LASARETT = seededCareUnitId('20', 'falu-lasarett');
@@ -23,7 +24,7 @@ const CREATE = `mutation($input: HandoffCreateInput!) { handoffCreate(input: $in
 const SEND = `mutation($input: HandoffMessageSendInput!) { handoffMessageSend(input: $input) { handoff { ${HANDOFF_FIELDS} } } }`;
 const GET = `query($id: ID!) { handoff(id: $id) { ${HANDOFF_FIELDS} } }`;
 /** The clock runs on from where it was moved: a call-out sent then is stamped a moment after 15:00. */
-const RAN_ON_FROM_15 = /^2027-03-30T13:0\d:\d\d\.\d{3}Z$/;
+const RAN_ON_FROM_15 = /^2088-04-13T13:0\d:\d\d\.\d{3}Z$/;
 const CONSENT = `mutation($input: ConsentRecordInput!) { consentRecord(input: $input) { consent { id status validTo } } }`;
 
 describe('a controlled clock (CLOCK=controlled)', () => {
@@ -78,20 +79,20 @@ describe('a controlled clock (CLOCK=controlled)', () => {
   });
 
   it('is moved by a TENANT_ADMIN only', async () => {
-    const res = await app.gql(ADVANCE, { to: '2027-01-01T00:00:00Z' }, careStaff);
+    const res = await app.gql(ADVANCE, { to: '2088-01-01T00:00:00Z' }, careStaff);
     expect(codes(res)).toEqual(['FORBIDDEN']);
   });
 
-  describe('Region Dalarna raises its daily amount from 10 January 2027: never retroactive', () => {
+  describe('Region Dalarna raises its daily amount from 10 January 2088: never retroactive', () => {
     let before: any;
     let after: any;
 
     beforeAll(async () => {
-      await ok(SET, { input: { regionCode: '20', key: 'discharge.dailyAmount', value: '15000', validFrom: '2027-01-10' } }, admin);
-      await advance('2027-01-08T10:00:00+01:00');
-      before = await admit(await patient(), '2027-01-08T08:00:00+01:00');
-      await advance('2027-01-12T10:00:00+01:00');
-      after = await admit(await patient(), '2027-01-12T08:00:00+01:00');
+      await ok(SET, { input: { regionCode: '20', key: 'discharge.dailyAmount', value: '15000', validFrom: '2088-01-10' } }, admin);
+      await advance('2088-01-08T10:00:00+01:00');
+      before = await admit(await patient(), '2088-01-08T08:00:00+01:00');
+      await advance('2088-01-12T10:00:00+01:00');
+      after = await admit(await patient(), '2088-01-12T08:00:00+01:00');
     });
 
     it('keeps the old amount for a hand-off admitted before the new value starts, and the new one for one admitted after', async () => {
@@ -102,41 +103,42 @@ describe('a controlled clock (CLOCK=controlled)', () => {
 
     it('lists the value in force on each day, and both values in the history with who set the new one', async () => {
       const amountOn = async (onDate: string) => (await ok(IN_FORCE, { onDate }, careStaff)).ruleParameters.find((p: any) => p.key === 'discharge.dailyAmount');
-      expect(await amountOn('2027-01-09')).toEqual({ key: 'discharge.dailyAmount', value: '12000', validFrom: '2000-01-01', validTo: '2027-01-09', origin: 'REGION' });
-      expect(await amountOn('2027-01-10')).toEqual({ key: 'discharge.dailyAmount', value: '15000', validFrom: '2027-01-10', validTo: null, origin: 'REGION' });
+      expect(await amountOn('2088-01-09')).toEqual({ key: 'discharge.dailyAmount', value: '12000', validFrom: '2000-01-01', validTo: '2088-01-09', origin: 'REGION' });
+      expect(await amountOn('2088-01-10')).toEqual({ key: 'discharge.dailyAmount', value: '15000', validFrom: '2088-01-10', validTo: null, origin: 'REGION' });
       const history = (await ok(HISTORY, { key: 'discharge.dailyAmount' }, careStaff)).ruleParameterHistory.edges.map((e: any) => e.node);
       expect(history).toEqual([
-        { value: '15000', validFrom: '2027-01-10', validTo: null, origin: 'REGION', setByUserId: 'test-tenant_admin', setAt: expect.stringMatching(/^2026-/) },
-        { value: '12000', validFrom: '2000-01-01', validTo: '2027-01-09', origin: 'REGION', setByUserId: null, setAt: null },
+        // Set before the clock moved: at the real time.
+        { value: '15000', validFrom: '2088-01-10', validTo: null, origin: 'REGION', setByUserId: 'test-tenant_admin', setAt: expect.not.stringMatching(/^2088-/) },
+        { value: '12000', validFrom: '2000-01-01', validTo: '2088-01-09', origin: 'REGION', setByUserId: null, setAt: null },
       ]);
     });
 
     it("refuses a value that would start before the region's today, now that the clock has moved", async () => {
-      const res = await app.gql(SET, { input: { regionCode: '20', key: 'discharge.dailyAmount', value: '16000', validFrom: '2027-01-11' } }, admin);
+      const res = await app.gql(SET, { input: { regionCode: '20', key: 'discharge.dailyAmount', value: '16000', validFrom: '2088-01-11' } }, admin);
       expect(codes(res)).toEqual(['BAD_USER_INPUT']);
       expect(res.errors![0].extensions?.field).toBe('validFrom');
     });
   });
 
-  describe('Easter 2027: discharge-ready on Maundy Thursday, with and without the 14:00 rule', () => {
-    // Without the rule: admitted 23 March. With it: Dalarna turns it on from 24 March, admitted that day.
+  describe('Easter 2088: discharge-ready on Maundy Thursday, with and without the 14:00 rule', () => {
+    // Without the rule: admitted 5 April. With it: Dalarna turns it on from 6 April, admitted that day.
     let without: any;
     let withCutoff: any;
     let withoutPatient: string;
 
     beforeAll(async () => {
-      await ok(SET, { input: { regionCode: '20', key: 'discharge.lateSendCutoff', value: '14:00', validFrom: '2027-03-24' } }, admin);
+      await ok(SET, { input: { regionCode: '20', key: 'discharge.lateSendCutoff', value: '14:00', validFrom: '2088-04-06' } }, admin);
       withoutPatient = await patient();
-      // The SIP consent for the case without the rule runs out on 20 March, before the call-out.
-      expect((await sipConsent(withoutPatient, '2027-03-20')).errors).toBeUndefined();
+      // The SIP consent for the case without the rule runs out on 1 April, before the call-out.
+      expect((await sipConsent(withoutPatient, '2088-04-01')).errors).toBeUndefined();
       const withPatient = await patient();
-      expect((await sipConsent(withPatient, '2027-06-30')).errors).toBeUndefined();
-      await advance('2027-03-23T10:00:00+01:00');
-      without = await admit(withoutPatient, '2027-03-23T08:00:00+01:00');
-      await advance('2027-03-24T10:00:00+01:00');
-      withCutoff = await admit(withPatient, '2027-03-24T08:00:00+01:00');
+      expect((await sipConsent(withPatient, '2088-06-30')).errors).toBeUndefined();
+      await advance('2088-04-05T10:00:00+02:00');
+      without = await admit(withoutPatient, '2088-04-05T08:00:00+02:00');
+      await advance('2088-04-06T10:00:00+02:00');
+      withCutoff = await admit(withPatient, '2088-04-06T08:00:00+02:00');
       // Maundy Thursday, 15:00: both are discharge-ready.
-      await advance('2027-03-25T15:00:00+01:00');
+      await advance('2088-04-08T15:00:00+02:00');
       for (const h of [without, withCutoff]) {
         const res = await send(h, 'DISCHARGE_READY_NOTICE');
         expect(res.errors).toBeUndefined();
@@ -144,27 +146,27 @@ describe('a controlled clock (CLOCK=controlled)', () => {
       }
     });
 
-    it('runs the 3-day call-out period over Good Friday, Easter Sunday and Easter Monday to Tuesday 30 March', () => {
+    it('runs the 3-day call-out period over Good Friday, Easter Sunday and Easter Monday to Tuesday 13 April', () => {
       // Thursday + 3 days is Easter Sunday; Easter Monday is a holiday too: due Tuesday.
-      expect(without.deadlines.dischargeReadyPeriods[0].sipCallOut).toEqual({ status: 'PENDING', dueDate: '2027-03-30', due: '2027-03-30T21:59:59.999Z', metAt: null });
+      expect(without.deadlines.dischargeReadyPeriods[0].sipCallOut).toEqual({ status: 'PENDING', dueDate: '2088-04-13', due: '2088-04-13T21:59:59.999Z', metAt: null });
       // With the 14:00 rule, a call-out is in time until 14:00 that Tuesday.
-      expect(withCutoff.deadlines.dischargeReadyPeriods[0].sipCallOut).toEqual({ status: 'PENDING', dueDate: '2027-03-30', due: '2027-03-30T12:00:00.000Z', metAt: null });
+      expect(withCutoff.deadlines.dischargeReadyPeriods[0].sipCallOut).toEqual({ status: 'PENDING', dueDate: '2088-04-13', due: '2088-04-13T12:00:00.000Z', metAt: null });
     });
 
     it('refuses the call-out once the SIP consent has expired on the clock, and allows it on a new consent: in time without the 14:00 rule', async () => {
-      await advance('2027-03-30T15:00:00+02:00');
-      const meeting = { senderCareUnitId: VC_MORA, content: { meetingAt: '2027-04-01T10:00:00+02:00', meetingPlace: 'video' } };
+      await advance('2088-04-13T15:00:00+02:00');
+      const meeting = { senderCareUnitId: VC_MORA, content: { meetingAt: '2088-04-15T10:00:00+02:00', meetingPlace: 'video' } };
       const refused = await send(without, 'SIP_CALL_OUT', meeting);
       expect(codes(refused)).toEqual(['FORBIDDEN']);
       expect(refused.errors![0].message).toContain('Mora kommun');
-      expect((await sipConsent(withoutPatient, '2027-06-30')).errors).toBeUndefined();
+      expect((await sipConsent(withoutPatient, '2088-06-30')).errors).toBeUndefined();
       const called = await send(without, 'SIP_CALL_OUT', meeting);
       expect(called.errors).toBeUndefined();
       expect(called.data.handoffMessageSend.handoff.deadlines.dischargeReadyPeriods[0].sipCallOut).toMatchObject({ status: 'MET', metAt: expect.stringMatching(RAN_ON_FROM_15) });
     });
 
     it('counts the same 15:00 call-out as sent on Wednesday under the 14:00 rule: missed', async () => {
-      const meeting = { senderCareUnitId: VC_MORA, content: { meetingAt: '2027-04-01T10:00:00+02:00', meetingPlace: 'video' } };
+      const meeting = { senderCareUnitId: VC_MORA, content: { meetingAt: '2088-04-15T10:00:00+02:00', meetingPlace: 'video' } };
       const called = await send(withCutoff, 'SIP_CALL_OUT', meeting);
       expect(called.errors).toBeUndefined();
       expect(called.data.handoffMessageSend.handoff.deadlines.dischargeReadyPeriods[0].sipCallOut).toMatchObject({ status: 'MISSED', metAt: expect.stringMatching(RAN_ON_FROM_15) });
@@ -178,6 +180,6 @@ describe('a controlled clock (CLOCK=controlled)', () => {
     const restarted = (await ok(CLOCK, {}, careStaff)).testClock;
     expect(restarted.controlled).toBe(true);
     expect(Date.parse(restarted.now)).toBeGreaterThanOrEqual(Date.parse(testClock.now));
-    expect(restarted.now.slice(0, 10)).toBe('2027-03-30');
+    expect(restarted.now.slice(0, 10)).toBe('2088-04-13');
   });
 });
