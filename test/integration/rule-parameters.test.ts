@@ -60,6 +60,17 @@ describe('rule parameters', () => {
     expect(before).toMatchObject({ value: '3', origin: 'DEFAULT' });
   });
 
+  it('sets a value in one transaction of a fixed number of statements', async () => {
+    let res: any;
+    const statements = await app.countStatements(async () => {
+      res = await app.gql(SET, { input: { regionCode: '20', key: 'discharge.admissionNoticeHours', value: '12', validFrom: '2090-01-01' } }, admin);
+    });
+    expect(res.errors).toBeUndefined();
+    // The region by code and its time zone (today), then one transaction: its opening, the lock of
+    // the key, the region's own values, the insert, the commit (no open-ended value of its own to end).
+    expect(statements).toBe(8);
+  });
+
   it.each([
     ['an unknown key', { key: 'discharge.unknown', value: '1' }, 'key'],
     ['a value of the wrong type', { key: 'discharge.sipCallOutDays', value: 'three' }, 'value'],
