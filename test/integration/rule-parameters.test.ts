@@ -66,8 +66,9 @@ describe('rule parameters', () => {
       res = await app.gql(SET, { input: { regionCode: '20', key: 'discharge.admissionNoticeHours', value: '12', validFrom: '2090-01-01' } }, admin);
     });
     expect(res.errors).toBeUndefined();
-    // The region by code and its time zone (today), then one transaction: its opening, the lock of
-    // the key, the region's own values, the insert, the commit (no open-ended value of its own to end).
+    // Reads of the region by code and of its time zone (today), then one transaction: the lock of the
+    // key, the region's own values and the insert (no open-ended value of its own to end), as counted
+    // on both backends with the units' openings and commits.
     expect(statements).toBe(8);
   });
 
