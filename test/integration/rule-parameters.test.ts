@@ -61,6 +61,8 @@ describe('rule parameters', () => {
   });
 
   it('sets a value in one transaction of a fixed number of statements', async () => {
+    // The admin's token is verified once and remembered: a request before the count keeps that out of it.
+    expect((await app.gql(`{ testClock { controlled } }`, {}, admin)).errors).toBeUndefined();
     let res: any;
     const statements = await app.countStatements(async () => {
       res = await app.gql(SET, { input: { regionCode: '20', key: 'discharge.admissionNoticeHours', value: '12', validFrom: '2090-01-01' } }, admin);
@@ -69,7 +71,7 @@ describe('rule parameters', () => {
     // Reads of the region by code and of its time zone (today), then one transaction: the lock of the
     // key, the region's own values and the insert (no open-ended value of its own to end), as counted
     // on both backends with the units' openings and commits.
-    expect(statements).toBe(8);
+    expect(statements).toBe(7);
   });
 
   it.each([
