@@ -25,6 +25,7 @@ import { formatError } from './errors';
 import { jsonErrorHandler, notFound, requireUtf8 } from './http-errors';
 import { inputHygienePlugin } from './input-hygiene';
 import { jitGateway } from './jit-executor';
+import { trustedDocuments } from './trusted-documents';
 import { armor, costLimitPlugin } from './limits';
 import { apolloLogger, Logger, safeError } from './logger';
 import { requestLog } from './request-log';
@@ -120,6 +121,7 @@ export async function startApp(config: Config, logger: Logger, givenClock: Clock
     '/graphql',
     requireUtf8,
     express.json({ limit: '1mb' }),
+    trustedDocuments(config.trustedDocumentsOnly),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const requestServices = { ...services, logger: res.locals.log };

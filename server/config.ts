@@ -36,6 +36,8 @@ export interface Config {
    * TENANT_ADMIN moves forward through `testClockAdvance`, kept in the database.
    */
   clock: 'system' | 'controlled';
+  /** TRUSTED_DOCUMENTS=only: run only the SDK's operations, named by documentId (server/trusted-documents.ts). */
+  trustedDocumentsOnly: boolean;
 }
 
 export const DEV_ISSUER = 'samrehab-dev';
@@ -74,6 +76,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (production && clock === 'controlled') {
     throw new Error('CLOCK=controlled is refused with NODE_ENV=production: a clock anyone can move forward is for test deployments only');
   }
+  const trustedDocuments = env.TRUSTED_DOCUMENTS?.trim() || null;
+  if (trustedDocuments !== null && trustedDocuments !== 'only') throw new Error(`TRUSTED_DOCUMENTS must be "only" or unset, got ${trustedDocuments}`);
   const port = Number(env.PORT ?? 4000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got ${env.PORT}`);
   return {
@@ -92,5 +96,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     poolSize: databaseUrl ? Number(env.DATABASE_POOL_SIZE ?? 10) : 1,
     patientDataKey,
     clock,
+    trustedDocumentsOnly: trustedDocuments === 'only',
   };
 }

@@ -1,6 +1,7 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { type DocumentNode, type OperationDefinitionNode, print } from 'graphql';
 import { SamrehabError, type SamrehabGraphQLError, SamrehabHttpError } from './errors';
+import { documentIdOf } from './persisted-documents';
 import { getSdk, type Requester } from './sdk';
 
 export interface ClientOptions {
@@ -12,6 +13,11 @@ export interface ClientOptions {
   fetch?: typeof fetch;
   /** Give up on a request after this long (default 30 s); the call rejects with the abort's TimeoutError. */
   timeoutMs?: number;
+  /**
+   * Send each operation's persisted-document id instead of its text (a server with
+   * TRUSTED_DOCUMENTS=only runs nothing else). Only the SDK's own operations are known there.
+   */
+  trustedDocuments?: boolean;
   /**
    * How many more times a query is sent when the network fails or the server says it is unavailable
    * (HTTP 502/503/504, SERVICE_UNAVAILABLE); default 2, with 200 ms, 400 ms, … between. Mutations are
@@ -56,14 +62,14 @@ const wait = (ms: number, signal: AbortSignal) =>
  * any error, with the partial data in it), and `execute` for any typed document (it returns data and
  * errors side by side).
  */
-export function createClient({ url, token, fetch: doFetch = globalThis.fetch, timeoutMs = 30_000, retries = 2 }: ClientOptions) {
+export function createClient({ url, token, fetch: doFetch = globalThis.fetch, timeoutMs = 30_000, retries = 2, trustedDocuments = false }: ClientOptions) {
   async function send<R>(document: DocumentNode, variables: unknown, signal: AbortSignal): Promise<ExecutionResult<R>> {
-    const { query } = prepared(document);
+    const operation = trustedDocuments ? { documentId: await documentIdOf(document) } : { query: prepared(document).query };
     const bearer = typeof token === 'function' ? await token() : token;
     const res = await doFetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', ...(bearer ? { authorization: `Bearer ${bearer}` } : {}) },
-      body: JSON.stringify({ query, variables }),
+      body: JSON.stringify({ ...operation, variables }),
       signal,
     });
     const contentType = res.headers.get('content-type');

@@ -5,4 +5,5 @@
 export * from './generated';
 export * from './errors';
 export { pages, type ConnectionPage } from './pages';
+export { documentIdOf } from './persisted-documents';
 export { createClient, type CallOptions, type ClientOptions, type ExecutionResult, type SamrehabClient } from './client';
