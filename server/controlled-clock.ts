@@ -13,8 +13,6 @@ import type { Clock } from './access/request-scope';
  * the others only after their restart (test deployments run one).
  */
 export class ControlledClock implements Clock {
-  readonly controlled = true;
-
   private constructor(
     private offsetMs: number,
     private floorMs: number,
