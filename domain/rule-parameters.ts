@@ -20,9 +20,7 @@ const appliesOn = (p: DatedParameter, onDate: string) => p.validFrom <= onDate &
  * among values valid that day the one that started last wins. Undefined when none applies.
  */
 export function parameterOn<T>(parameters: readonly DatedParameter[], key: string, regionId: string | null, onDate: string): T | undefined {
-  const candidates = parameters.filter((p) => p.key === key && appliesOn(p, onDate) && (p.regionId === regionId || p.regionId === null));
-  candidates.sort((a, b) => Number(b.regionId !== null) - Number(a.regionId !== null) || b.validFrom.localeCompare(a.validFrom));
-  return candidates[0]?.value as T | undefined;
+  return winnerOn(parameters, key, regionId, onDate)?.value as T | undefined;
 }
 
 /** Keys of the parameters the platform reads. */
@@ -50,3 +48,18 @@ export const PARAMETER = {
   /** How many calendar months before a therapy period ends its report must reach the principal. */
   THERAPY_REPORT_LEAD_MONTHS: 'therapy.reportLeadMonths',
 } as const;
+
+/**
+ * Every key's value on `onDate` for `regionId`, by the rule of parameterOn (the region's own beats
+ * the default, the later start wins), as the parameters themselves so their period shows.
+ */
+export function parametersInForce<P extends DatedParameter>(parameters: readonly P[], regionId: string, onDate: string): P[] {
+  const keys = [...new Set(parameters.map((p) => p.key))].sort();
+  return keys.flatMap((key) => winnerOn(parameters, key, regionId, onDate) ?? []);
+}
+
+function winnerOn<P extends DatedParameter>(parameters: readonly P[], key: string, regionId: string | null, onDate: string): P | undefined {
+  const candidates = parameters.filter((p) => p.key === key && appliesOn(p, onDate) && (p.regionId === regionId || p.regionId === null));
+  candidates.sort((a, b) => Number(b.regionId !== null) - Number(a.regionId !== null) || b.validFrom.localeCompare(a.validFrom));
+  return candidates[0];
+}

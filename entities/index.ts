@@ -2,6 +2,7 @@ import { AssociationMembershipEntity } from './association-membership.entity';
 import { CareUnitEntity } from './care-unit.entity';
 import { ConsentEntity } from './consent.entity';
 import { FundingProgrammeEntity, FundingProgrammeFormEntity } from './funding-programme.entity';
+import { ControlledClockEntity } from './controlled-clock.entity';
 import { HandoffEntity, HandoffMessageEntity, HandoffMessageRecipientEntity, HandoffPartyEntity } from './handoff.entity';
 import { HandoffDischargeSummaryEntity } from './handoff-discharge-summary.entity';
 import { OrganisationEntity } from './organisation.entity';
@@ -34,6 +35,7 @@ import { WorkingCalendar1733240000000 } from './migrations/1733240000000-working
 import { RehabPlans1733300000000 } from './migrations/1733300000000-rehab-plans';
 import { FundingProgrammes1733320000000 } from './migrations/1733320000000-funding-programmes';
 import { ExampleDataAndFundingLinks1733330000000 } from './migrations/1733330000000-example-data-and-funding-links';
+import { RuleParameterHistoryTestClock1733340000000 } from './migrations/1733340000000-rule-parameter-history-test-clock';
 
 export {
   AgreementEntity,
@@ -46,6 +48,7 @@ export {
   FundingProgrammeEntity,
   FundingProgrammeFormEntity,
   HandoffDischargeSummaryEntity,
+  ControlledClockEntity,
   HandoffEntity,
   HandoffMessageEntity,
   HandoffMessageRecipientEntity,
@@ -105,6 +108,7 @@ export const ENTITIES = [
   TherapyReportEntity,
   FundingProgrammeEntity,
   FundingProgrammeFormEntity,
+  ControlledClockEntity,
 ];
 /** Migrations in the order they run. */
 export const MIGRATIONS = [
@@ -124,4 +128,5 @@ export const MIGRATIONS = [
   PaymentCommitments1733310000000,
   FundingProgrammes1733320000000,
   ExampleDataAndFundingLinks1733330000000,
+  RuleParameterHistoryTestClock1733340000000,
 ];

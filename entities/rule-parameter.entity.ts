@@ -23,4 +23,16 @@ export class RuleParameterEntity {
 
   @Column({ type: 'text', nullable: true })
   source: string | null;
+
+  /** Who set it through the API (the token's subject); null for seeded values. */
+  @Column({ name: 'set_by_user_id', type: 'text', nullable: true })
+  setByUserId: string | null;
+
+  /** The organisation that user acted for; null for seeded values. */
+  @Column({ name: 'set_by_organisation_id', type: 'uuid', nullable: true })
+  setByOrganisationId: string | null;
+
+  /** When it was set (the server's clock); null for seeded values. */
+  @Column({ name: 'set_at', type: 'timestamptz', nullable: true })
+  setAt: Date | null;
 }

@@ -8,7 +8,9 @@ import { patientOperations } from './patient/patient.operations';
 import { rehabPlanOperations } from './rehab-plan/rehab-plan.operations';
 import { rehabPlanStatisticsOperations } from './rehab-plan-statistics/rehab-plan-statistics.operations';
 import { responsibilityOperations } from './responsibility/responsibility.operations';
+import { ruleParameterOperations } from './rule-parameter/rule-parameter.operations';
 import { sipOperations } from './sip/sip.operations';
+import { testClockOperations } from './test-clock/test-clock.operations';
 import { therapyOperations } from './therapy/therapy.operations';
 
 /**
@@ -25,4 +27,6 @@ export const OPERATIONS = mergeOperations([
   therapyOperations,
   fundingProgrammeOperations,
   rehabPlanStatisticsOperations,
+  ruleParameterOperations,
+  testClockOperations,
 ]);

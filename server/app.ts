@@ -8,6 +8,7 @@ import express from 'express';
 import { DataSource } from 'typeorm';
 import { Access, AccessServices } from './access/access';
 import { Clock, systemClock } from './access/request-scope';
+import { ControlledClock } from './controlled-clock';
 import { OPERATIONS } from '../resolvers/operations';
 import { patientDataFields } from '../schema/operations';
 import { auditRefusedRequests } from './access/audit-refused-request.plugin';
@@ -47,7 +48,7 @@ export interface App {
  * Starts the whole server: database (embedded PGlite or DATABASE_URL), migrations and seed, the
  * GraphQL schema behind its limits and permissions, and HTTP with health routes.
  */
-export async function startApp(config: Config, logger: Logger, clock: Clock = systemClock): Promise<App> {
+export async function startApp(config: Config, logger: Logger, givenClock: Clock = systemClock): Promise<App> {
   let embedded: EmbeddedDatabase | null = null;
   if (!config.databaseUrl) {
     embedded = await startEmbeddedDatabase(config.dataDir);
@@ -75,6 +76,10 @@ export async function startApp(config: Config, logger: Logger, clock: Clock = sy
     await migrateAndSeed(dataSource, { shared: config.poolSize > 1, appRole: config.appRole, createAppRole: true });
     if (config.exampleData) await dataSource.transaction((manager) => seedExampleData(manager, cipher));
   }
+
+  // CLOCK=controlled: the deployment's clock, kept in the database, wins over the one passed in.
+  const clock = config.clock === 'controlled' ? await ControlledClock.load(dataSource) : givenClock;
+  if (config.clock === 'controlled') logger.warn({ now: clock.now().toISOString() }, 'controlled clock: a TENANT_ADMIN can move time forward (testClockAdvance)');
 
   const schema = await buildAppSchema();
   const authenticate = await createAuthenticator(config, dataSource);

@@ -31,6 +31,11 @@ export interface Config {
   poolSize: number;
   /** Master key (base64, 32 bytes) protecting identity numbers at rest; required in production. */
   patientDataKey: string | null;
+  /**
+   * Where "now" comes from: the system clock, or (CLOCK=controlled, never in production) a clock a
+   * TENANT_ADMIN moves forward through `testClockAdvance`, kept in the database.
+   */
+  clock: 'system' | 'controlled';
   /** TRUSTED_DOCUMENTS=only: run only the SDK's operations, named by documentId (server/trusted-documents.ts). */
   trustedDocumentsOnly: boolean;
   /**
@@ -72,6 +77,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error('NODE_ENV=production with DATABASE_URL needs DATABASE_MIGRATION_URL: the app role must not own the tables it writes');
   }
   const appRole = assertRoleName(databaseMigrationUrl ? urlUser(databaseUrl!) : (env.DATABASE_APP_ROLE?.trim() || DEFAULT_APP_ROLE));
+  const clock = env.CLOCK?.trim() || 'system';
+  if (clock !== 'system' && clock !== 'controlled') throw new Error(`CLOCK must be system or controlled, got ${JSON.stringify(clock)}`);
+  if (production && clock === 'controlled') {
+    throw new Error('CLOCK=controlled is refused with NODE_ENV=production: a clock anyone can move forward is for test deployments only');
+  }
   const trustedDocuments = env.TRUSTED_DOCUMENTS?.trim() || null;
   if (trustedDocuments !== null && trustedDocuments !== 'only') throw new Error(`TRUSTED_DOCUMENTS must be "only" or unset, got ${trustedDocuments}`);
   const port = Number(env.PORT ?? 4000);
@@ -91,6 +101,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     poolSize: databaseUrl ? Number(env.DATABASE_POOL_SIZE ?? 10) : 1,
     patientDataKey,
+    clock,
     trustedDocumentsOnly: trustedDocuments === 'only',
     exampleData: exampleDataSetting(env.EXAMPLE_DATA, production),
   };

@@ -83,6 +83,11 @@ import * as Operations from './generated';
 
 
 
+
+
+
+
+
 export type Requester<C = {}> = <R, V>(doc: DocumentNode, vars?: V, options?: C) => Promise<R> | AsyncIterable<R>
 export function getSdk<C>(requester: Requester<C>) {
   return {
@@ -254,6 +259,15 @@ export function getSdk<C>(requester: Requester<C>) {
     ResponsibilityRuleDelete(variables: Operations.ResponsibilityRuleDeleteMutationVariables, options?: C): Promise<Operations.ResponsibilityRuleDeleteMutation> {
       return requester<Operations.ResponsibilityRuleDeleteMutation, Operations.ResponsibilityRuleDeleteMutationVariables>(Operations.ResponsibilityRuleDeleteDocument, variables, options) as Promise<Operations.ResponsibilityRuleDeleteMutation>;
     },
+    RuleParameters(variables: Operations.RuleParametersQueryVariables, options?: C): Promise<Operations.RuleParametersQuery> {
+      return requester<Operations.RuleParametersQuery, Operations.RuleParametersQueryVariables>(Operations.RuleParametersDocument, variables, options) as Promise<Operations.RuleParametersQuery>;
+    },
+    RuleParameterHistory(variables: Operations.RuleParameterHistoryQueryVariables, options?: C): Promise<Operations.RuleParameterHistoryQuery> {
+      return requester<Operations.RuleParameterHistoryQuery, Operations.RuleParameterHistoryQueryVariables>(Operations.RuleParameterHistoryDocument, variables, options) as Promise<Operations.RuleParameterHistoryQuery>;
+    },
+    RuleParameterSet(variables: Operations.RuleParameterSetMutationVariables, options?: C): Promise<Operations.RuleParameterSetMutation> {
+      return requester<Operations.RuleParameterSetMutation, Operations.RuleParameterSetMutationVariables>(Operations.RuleParameterSetDocument, variables, options) as Promise<Operations.RuleParameterSetMutation>;
+    },
     Sip(variables: Operations.SipQueryVariables, options?: C): Promise<Operations.SipQuery> {
       return requester<Operations.SipQuery, Operations.SipQueryVariables>(Operations.SipDocument, variables, options) as Promise<Operations.SipQuery>;
     },
@@ -301,6 +315,12 @@ export function getSdk<C>(requester: Requester<C>) {
     },
     SipCancel(variables: Operations.SipCancelMutationVariables, options?: C): Promise<Operations.SipCancelMutation> {
       return requester<Operations.SipCancelMutation, Operations.SipCancelMutationVariables>(Operations.SipCancelDocument, variables, options) as Promise<Operations.SipCancelMutation>;
+    },
+    TestClock(variables?: Operations.TestClockQueryVariables, options?: C): Promise<Operations.TestClockQuery> {
+      return requester<Operations.TestClockQuery, Operations.TestClockQueryVariables>(Operations.TestClockDocument, variables, options) as Promise<Operations.TestClockQuery>;
+    },
+    TestClockAdvance(variables: Operations.TestClockAdvanceMutationVariables, options?: C): Promise<Operations.TestClockAdvanceMutation> {
+      return requester<Operations.TestClockAdvanceMutation, Operations.TestClockAdvanceMutationVariables>(Operations.TestClockAdvanceDocument, variables, options) as Promise<Operations.TestClockAdvanceMutation>;
     },
     PaymentCommitment(variables: Operations.PaymentCommitmentQueryVariables, options?: C): Promise<Operations.PaymentCommitmentQuery> {
       return requester<Operations.PaymentCommitmentQuery, Operations.PaymentCommitmentQueryVariables>(Operations.PaymentCommitmentDocument, variables, options) as Promise<Operations.PaymentCommitmentQuery>;

@@ -16,7 +16,9 @@ import { ReferenceStore } from './reference.store';
 import { RehabPlanStore } from './rehab-plan.store';
 import { Clock, RequestScope } from './request-scope';
 import { ResponsibilityStore } from './responsibility.store';
+import { RuleParameterStore } from './rule-parameter.store';
 import { SipStore } from './sip.store';
+import { TestClockStore } from './test-clock.store';
 import { TenantDb } from './tenant-db';
 import { TherapyStore } from './therapy.store';
 
@@ -55,6 +57,8 @@ export class Access {
   private therapyStore?: TherapyStore;
   private fundingProgrammeStore?: FundingProgrammeStore;
   private rehabPlanStatisticsStore?: RehabPlanStatisticsStore;
+  private ruleParameterStore?: RuleParameterStore;
+  private testClockStore?: TestClockStore;
 
   private constructor(
     readonly scope: RequestScope,
@@ -127,6 +131,16 @@ export class Access {
   /** The planners' aggregates of rehabilitation plans, commitments and reports (counts and sums only). */
   get rehabPlanStatistics(): RehabPlanStatisticsStore {
     return (this.rehabPlanStatisticsStore ??= new RehabPlanStatisticsStore(this.scope));
+  }
+
+  /** Dated rule parameters as records: in force, history, a region's new value. */
+  get ruleParameters(): RuleParameterStore {
+    return (this.ruleParameterStore ??= new RuleParameterStore(this.scope));
+  }
+
+  /** The deployment's clock (CLOCK=controlled: moved forward by a TENANT_ADMIN). */
+  get testClock(): TestClockStore {
+    return (this.testClockStore ??= new TestClockStore(this.scope));
   }
 
   /** The request's id, as its access-log rows carry it. */

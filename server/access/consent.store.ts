@@ -53,6 +53,7 @@ export class ConsentStore {
           regionId: patient.regionId,
           sourceOrganisationId: viewer.organisationId,
           recordedBy: viewer.userId,
+          recordedAt: this.scope.now(),
           revokedAt: null,
           revokedBy: null,
           revokeReason: null,

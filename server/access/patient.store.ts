@@ -152,6 +152,8 @@ export class PatientStore {
             protectedIdentity: values.protectedIdentity,
             homeMunicipalityId: values.homeMunicipalityId,
             listedCareUnitId: values.listedCareUnitId,
+            createdAt: this.scope.now(),
+            updatedAt: this.scope.now(),
           })
           .catch((e) => conflictOnUnique(e, { patient_owner_identity_uq: ['personnummer', 'Your organisation already has a record of this person'] }));
       },

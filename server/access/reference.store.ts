@@ -166,8 +166,8 @@ export class ReferenceStore {
 
   /**
    * A value resolved from the dated parameters, once per request: a list of hand-offs asks for
-   * the same region and dates over and over. (The app never writes rule parameters, so a request
-   * never sees them change.)
+   * the same region and dates over and over. (Only ruleParameterSet writes them, and it reads no
+   * values through this cache.)
    */
   private resolvedOnce<T>(key: string, resolve: () => Promise<T>): Promise<T> {
     const resolved = this.scope.once('reference.resolvedParameters', () => new Map<string, Promise<unknown>>());
@@ -203,7 +203,7 @@ export class ReferenceStore {
     const viewer = this.scope.requireRole(Role.TENANT_ADMIN);
     const id = randomUUID();
     await this.db.transaction(async (tx) => {
-      await tx.insert(OrganisationEntity, { id, regionId: viewer.regionId, ...values }).catch((e) => conflictOnUnique(e, ORGANISATION_CONSTRAINTS));
+      await tx.insert(OrganisationEntity, { id, regionId: viewer.regionId, ...values, createdAt: this.scope.now(), updatedAt: this.scope.now() }).catch((e) => conflictOnUnique(e, ORGANISATION_CONSTRAINTS));
       if (members) await this.replaceMembers(tx, id, viewer.regionId, members);
     });
     this.scope.logger.info({ userId: viewer.userId, organisationId: id }, 'organisation created');
@@ -215,7 +215,7 @@ export class ReferenceStore {
     await this.db.transaction(async (tx) => {
       const current = await this.lockOwn(tx, 'organisation', id, 'id');
       if (Object.keys(patch).length > 0) {
-        await tx.update(OrganisationEntity, { id }, patch).catch((e) => conflictOnUnique(e, ORGANISATION_CONSTRAINTS));
+        await tx.update(OrganisationEntity, { id }, { ...patch, updatedAt: this.scope.now() }).catch((e) => conflictOnUnique(e, ORGANISATION_CONSTRAINTS));
       }
       if (members) await this.replaceMembers(tx, id, current.regionId, members);
     });
@@ -229,7 +229,7 @@ export class ReferenceStore {
     const id = randomUUID();
     await this.db.transaction(async (tx) => {
       const owner = await this.lockOwn(tx, 'organisation', values.organisationId, 'organisationId');
-      await tx.insert(CareUnitEntity, { id, regionId: owner.regionId, ...values }).catch((e) => conflictOnUnique(e, CARE_UNIT_CONSTRAINTS));
+      await tx.insert(CareUnitEntity, { id, regionId: owner.regionId, ...values, createdAt: this.scope.now(), updatedAt: this.scope.now() }).catch((e) => conflictOnUnique(e, CARE_UNIT_CONSTRAINTS));
     });
     this.scope.logger.info({ userId: viewer.userId, careUnitId: id }, 'care unit created');
     return this.reload(this.loaders.careUnit, id);
@@ -240,7 +240,7 @@ export class ReferenceStore {
     await this.db.transaction(async (tx) => {
       await this.lockOwn(tx, 'care_unit', id, 'id');
       if (Object.keys(patch).length > 0) {
-        await tx.update(CareUnitEntity, { id }, patch).catch((e) => conflictOnUnique(e, CARE_UNIT_CONSTRAINTS));
+        await tx.update(CareUnitEntity, { id }, { ...patch, updatedAt: this.scope.now() }).catch((e) => conflictOnUnique(e, CARE_UNIT_CONSTRAINTS));
       }
     });
     this.scope.logger.info({ userId: viewer.userId, careUnitId: id }, 'care unit updated');

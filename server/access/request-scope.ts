@@ -7,7 +7,7 @@ import { AuditLog, OperationAudit } from './audit';
 import { createReferenceLoaders } from './reference.loaders';
 import type { TenantDb } from './tenant-db';
 
-/** Where "now" comes from: the system clock, or a set time in tests of deadlines. */
+/** Where "now" comes from: the system clock, a controlled clock (CLOCK=controlled), or a set time in tests. */
 export interface Clock {
   now(): Date;
 }
@@ -103,6 +103,11 @@ export class RequestScope {
   /** The current instant: every timestamp a feature records and every deadline it checks. */
   now(): Date {
     return this.parts.clock.now();
+  }
+
+  /** The deployment's clock itself (a controlled clock is moved through TestClockStore). */
+  get clock(): Clock {
+    return this.parts.clock;
   }
 
   /** Today's date in the viewer's region (deadlines and validity are local dates). */

@@ -295,23 +295,23 @@ export class ResponsibilityStore {
     const run = ({ sql, values }: { sql: string; values: unknown[] }) => tx.query(sql, values);
     if (change.insertAgreement) {
       const { partyIds, ...agreement } = change.insertAgreement;
-      await run(insertRows(AgreementEntity, [{ ...agreement, regionId }]));
+      await run(insertRows(AgreementEntity, [{ ...agreement, regionId, createdAt: this.request.now(), updatedAt: this.request.now() }]));
       await run(insertRows(AgreementPartyEntity, partyIds.map((organisationId) => ({ agreementId: agreement.id, organisationId, regionId }))));
     }
     if (change.updateAgreement) {
-      const set = setList(AgreementEntity, change.updateAgreement.patch, 2);
-      await tx.query(`UPDATE agreement SET ${set.sql.join(', ')}, updated_at = now() WHERE id = $1`, [change.updateAgreement.id, ...set.values]);
+      const set = setList(AgreementEntity, change.updateAgreement.patch, 3);
+      await tx.query(`UPDATE agreement SET ${set.sql.join(', ')}, updated_at = $2 WHERE id = $1`, [change.updateAgreement.id, this.request.now(), ...set.values]);
     }
     if (change.endRules?.ids.length) {
-      const set = setList(ResponsibilityRuleEntity, { validTo: change.endRules.lastDay }, 2);
-      await tx.query(`UPDATE responsibility_rule SET ${set.sql.join(', ')}, updated_at = now() WHERE id = ANY($1::uuid[])`, [change.endRules.ids, ...set.values]);
+      const set = setList(ResponsibilityRuleEntity, { validTo: change.endRules.lastDay }, 3);
+      await tx.query(`UPDATE responsibility_rule SET ${set.sql.join(', ')}, updated_at = $2 WHERE id = ANY($1::uuid[])`, [change.endRules.ids, this.request.now(), ...set.values]);
     }
     if (change.updateRule) {
-      const set = setList(ResponsibilityRuleEntity, change.updateRule.values, 2);
-      await tx.query(`UPDATE responsibility_rule SET ${set.sql.join(', ')}, updated_at = now() WHERE id = $1`, [change.updateRule.id, ...set.values]);
+      const set = setList(ResponsibilityRuleEntity, change.updateRule.values, 3);
+      await tx.query(`UPDATE responsibility_rule SET ${set.sql.join(', ')}, updated_at = $2 WHERE id = $1`, [change.updateRule.id, this.request.now(), ...set.values]);
     }
     if (change.deleteRuleId) await tx.query(`DELETE FROM responsibility_rule WHERE id = $1`, [change.deleteRuleId]);
-    if (change.insertRules.length) await run(insertRows(ResponsibilityRuleEntity, change.insertRules.map((rule) => ({ ...rule, regionId }))));
+    if (change.insertRules.length) await run(insertRows(ResponsibilityRuleEntity, change.insertRules.map((rule) => ({ ...rule, regionId, createdAt: this.request.now(), updatedAt: this.request.now() }))));
     if (change.log.length) {
       const viewer = this.request.requireViewer();
       const values: unknown[] = [];

@@ -20,4 +20,9 @@ export const CARE_UNIT_COLUMNS = CARE_UNIT.sql;
 /** A KVÅ code version as domain/sip.ts reads it (KvaCode). */
 export const KVA_CODE_COLUMNS = selectList(KvaCodeEntity, 'kc', ['id', 'source']).sql;
 /** A dated rule parameter as domain/rule-parameters.ts reads it (DatedParameter). */
-export const RULE_PARAMETER_COLUMNS = selectList(RuleParameterEntity, 'rp', ['id', 'source']).sql;
+export const RULE_PARAMETER_COLUMNS = selectList(RuleParameterEntity, 'rp', ['id', 'source', 'setByUserId', 'setByOrganisationId', 'setAt']).sql;
+
+/** A rule parameter with who set it and when, as the API lists it (RuleParameterValue). */
+const RULE_PARAMETER_RECORD = selectList(RuleParameterEntity, 'rp');
+export type RuleParameterRow = RowOf<typeof RULE_PARAMETER_RECORD>;
+export const RULE_PARAMETER_RECORD_COLUMNS = RULE_PARAMETER_RECORD.sql;

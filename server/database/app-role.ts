@@ -26,7 +26,10 @@ export const APP_PRIVILEGES: Record<string, string> = {
   intervention: READS,
   kva_code: READS,
   therapy_form: READS,
-  rule_parameter: READS,
+  // A TENANT_ADMIN sets values (rows are never deleted: they are the history).
+  rule_parameter: 'SELECT, INSERT, UPDATE',
+  // A TENANT_ADMIN moves a controlled clock forward (the one row is never inserted or deleted by the app).
+  controlled_clock: 'SELECT, UPDATE',
   working_calendar: READS,
   funding_programme: READS,
   funding_programme_form: READS,

@@ -11,6 +11,7 @@ const NOT_TENANT_OWNED: Record<string, string> = {
   working_calendar: 'the Swedish working calendar (weekends and days off), the same for every region',
   funding_programme: 'national funding programmes (rehabiliteringsgarantin), the same for every region',
   funding_programme_form: 'the forms of the national funding programmes',
+  controlled_clock: 'the clock of a non-production deployment (CLOCK=controlled): one per deployment',
   schema_migration: "the migrations' own bookkeeping, the owner's only",
 };
 
