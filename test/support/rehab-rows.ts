@@ -20,6 +20,7 @@ export class RehabRows {
        VALUES ($1, $2, $3, $4, $5, $6, ($7::timestamptz + interval '1 year')::date, 'ACTIVE', 1, 1, 'test', $7, $7, $8)`,
       [id, this.regionId, p.patientId, p.owner, p.need ?? 'LONG_TERM', p.forms ?? ['PSYCHOTHERAPY'], createdAt, p.fundingProgrammeId ?? null],
     );
+    await this.join(p.patientId, p.owner, 'REHAB_PLAN', id, null);
     return id;
   }
 
@@ -49,12 +50,21 @@ export class RehabRows {
         c.reportDueOn ?? c.validTo, c.revokedFrom ?? null, c.revokedFrom ? 'test' : null, c.fundingProgrammeId ?? null, c.fundingForm ?? null,
       ],
     );
+    await this.join(c.patientId, c.provider, 'PAYMENT_COMMITMENT', id, c.revokedFrom ?? null);
     for (const date of c.visitDates ?? []) {
       await this.db.query(`INSERT INTO therapy_visit (id, region_id, commitment_id, visit_date, minutes, recorded_by, recorded_at) VALUES ($1, $2, $3, $4, 45, 'test', $4::date)`, [
         randomUUID(), this.regionId, id, date,
       ]);
     }
     return id;
+  }
+
+  /** As the API does: a plan's owner and a commitment's provider take part in the patient's case (until a revocation). */
+  private async join(patientId: string, organisationId: string, source: 'REHAB_PLAN' | 'PAYMENT_COMMITMENT', sourceId: string, endedOn: string | null): Promise<void> {
+    await this.db.query(
+      `INSERT INTO patient_participation (region_id, patient_id, organisation_id, source_type, source_id, ended_at) VALUES ($1, $2, $3, $4, $5, $6::date)`,
+      [this.regionId, patientId, organisationId, source, sourceId, endedOn],
+    );
   }
 
   /** The provider's report on a commitment, in on `submittedOn`. */
