@@ -55,6 +55,7 @@ describe('rehabPlanStatistics: plans, evaluations and their T-score change for p
        VALUES ($1, $2, $3, $4, $5, $6, '2004-01-01', $7, 1, 1, 'test', $8, $8)`,
       [id, regionId, patientId, DALARNA, need, forms, evaluation ? 'EVALUATED' : 'ACTIVE', createdAt],
     );
+    await new RehabRows(app.dataSource, regionId).join(patientId, DALARNA, 'REHAB_PLAN', id, null);
     if (!evaluation) return id;
     for (const [i, baseline] of evaluation.baselines.entries()) {
       await app.dataSource.query(

@@ -60,7 +60,7 @@ export class RehabRows {
   }
 
   /** As the API does: a plan's owner and a commitment's provider take part in the patient's case (until a revocation). */
-  private async join(patientId: string, organisationId: string, source: 'REHAB_PLAN' | 'PAYMENT_COMMITMENT', sourceId: string, endedOn: string | null): Promise<void> {
+  async join(patientId: string, organisationId: string, source: 'REHAB_PLAN' | 'PAYMENT_COMMITMENT', sourceId: string, endedOn: string | null): Promise<void> {
     await this.db.query(
       `INSERT INTO patient_participation (region_id, patient_id, organisation_id, source_type, source_id, ended_at) VALUES ($1, $2, $3, $4, $5, $6::date)`,
       [this.regionId, patientId, organisationId, source, sourceId, endedOn],
