@@ -244,7 +244,14 @@ export async function fill(adminUrl: string, handoffs: number, now: Date, progre
         await client.query(PATIENTS, [chunk.map((p) => p.n), chunk.map((p) => p.hash), chunk.map((p) => p.encrypted), chunk.map((p) => p.birthDate), chunk.map((p) => p.legalSex)]);
       }
     });
-    for (const [name, sql] of FILL) await timed(name, () => client.query(sql, name === 'g_handoff' ? [handoffs, patients] : []));
+    for (const [name, sql] of FILL) {
+      await timed(name, async () => {
+        await client.query(sql, name === 'g_handoff' ? [handoffs, patients] : []);
+        // Statistics before the next step's triggers plan their joins: on a freshly loaded, unanalysed
+        // table PostgreSQL guesses a few rows and the recipients' statement-level trigger went quadratic (minutes at 100k).
+        await client.query(`ANALYZE ${name}`);
+      });
+    }
     const [{ n: logRows }] = (await client.query('SELECT count(*)::int AS n FROM g_log')).rows;
     const logStart = process.hrtime.bigint();
     await timed('access_log (triggers)', async () => {
