@@ -86,8 +86,8 @@ export interface SipEdit {
   meeting?: NewSipMeeting;
   /** The KVÅ code a meeting earned. */
   meetingKva?: { meetingId: string; code: string | null };
-  /** Completes the open follow-up. */
-  followUpDone?: { meetingId: string | null; note: string | null; kvaCode: string | null };
+  /** Completes the open follow-up; `occurredAt` is when it was done (domain/event-time.ts), null: when it is recorded. */
+  followUpDone?: { meetingId: string | null; note: string | null; kvaCode: string | null; occurredAt: Date | null };
   /** Moves the open follow-up to this date, or opens one. */
   nextFollowUpDate?: string;
   /** What the access log records. */
@@ -101,6 +101,8 @@ export interface SipForChange {
   plan: SipPlanFacts;
   /** The plan's region's time zone: its local dates. */
   timeZone: string;
+  /** When its latest follow-up was done (its occurredAt); null before the first. With its meetings, its previous event. */
+  lastFollowUpAt: Date | null;
 }
 
 export interface SipQuery {
@@ -172,8 +174,10 @@ export class SipStore {
     const viewer = this.requireRole();
     const loaded = isUuid(id)
       ? await this.db.transaction(async (tx) => {
-          const [sip]: (SipRow & { timeZone: string })[] = await tx.query(
-            `SELECT ${SIP_COLUMNS}, r.time_zone AS "timeZone" FROM sip s JOIN region r ON r.id = s.region_id WHERE s.id = $1 AND ${takesPart('s', '$2')}`,
+          const [sip]: (SipRow & { timeZone: string; lastFollowUpAt: Date | null })[] = await tx.query(
+            `SELECT ${SIP_COLUMNS}, r.time_zone AS "timeZone",
+                    (SELECT max(f.occurred_at) FROM sip_follow_up f WHERE f.sip_id = s.id AND f.region_id = s.region_id) AS "lastFollowUpAt"
+             FROM sip s JOIN region r ON r.id = s.region_id WHERE s.id = $1 AND ${takesPart('s', '$2')}`,
             [id, viewer.organisationId],
           );
           if (!sip) return null;
@@ -191,8 +195,8 @@ export class SipStore {
             id,
             sip.regionId,
           ]);
-          const { timeZone, ...row } = sip;
-          return { sip: row, plan: { ...row, participants, interventions, meetings }, timeZone };
+          const { timeZone, lastFollowUpAt, ...row } = sip;
+          return { sip: row, plan: { ...row, participants, interventions, meetings }, timeZone, lastFollowUpAt };
         })
       : null;
     if (!loaded) throw new NotFoundError(`No SIP with id ${id} that you may see`, field);
@@ -331,14 +335,10 @@ export class SipStore {
         if (edit.meetingKva) await tx.query(`UPDATE sip_meeting SET kva_code = $2 WHERE id = $1`, [edit.meetingKva.meetingId, edit.meetingKva.code]);
         if (edit.followUpDone) {
           const done = edit.followUpDone;
-          await tx.query(`UPDATE sip_follow_up SET done_at = $2, done_by = $3, meeting_id = $4, note = $5, kva_code = $6 WHERE sip_id = $1 AND done_at IS NULL`, [
-            sip.id,
-            now,
-            viewer.userId,
-            done.meetingId,
-            done.note,
-            done.kvaCode,
-          ]);
+          await tx.query(
+            `UPDATE sip_follow_up SET done_at = $2, done_by = $3, meeting_id = $4, note = $5, kva_code = $6, occurred_at = $7 WHERE sip_id = $1 AND done_at IS NULL`,
+            [sip.id, now, viewer.userId, done.meetingId, done.note, done.kvaCode, done.occurredAt ?? now],
+          );
         }
         if (edit.nextFollowUpDate !== undefined) {
           const [, moved] = await tx.query(`UPDATE sip_follow_up SET due_date = $2 WHERE sip_id = $1 AND done_at IS NULL RETURNING id`, [sip.id, edit.nextFollowUpDate]);
