@@ -181,8 +181,9 @@ function refusal({ code, field, message }: HandoffRefusal) {
 
 /**
  * When an event message's event happened (domain/event-time.ts): the reported occurredAt, checked
- * against the hand-off's previous event and the look-back in force on its admission date (its
- * start, for referrals and transfers), else now. Null for other messages: they happen when recorded.
+ * against the hand-off's previous event and the look-back in force on its admission date, else now.
+ * Null for other messages: they happen when recorded. Event messages are discharge messages (the
+ * message rules refuse them on other hand-offs before this), and a discharge has an admission.
  */
 async function eventTime(access: Access, input: HandoffMessageSendInput, handoff: HandoffRow, messages: readonly TimelineMessage[]): Promise<Date | null> {
   const reported = input.occurredAt ?? null;

@@ -178,11 +178,11 @@ describe('event times: when something happened, beside when it was recorded', ()
     };
 
     beforeAll(async () => {
-      // Admitted on day 10 at 08:00, discharge-ready at 09:00 (reported at 10:00).
+      // Admitted on day 9 at 08:00 and discharge-ready at 15:00, both reported on day 10 at 10:00.
       await advance(day(10), '10:00');
-      handoff = await admit(LUDVIKA_LASARETT, iso(day(10), '08:00'));
-      handoff = await sent(LUDVIKA_LASARETT, handoff, 'DISCHARGE_READY_NOTICE', { occurredAt: iso(day(10), '09:00') });
-      expect(handoff.deadlines.dischargeReadyPeriods[0].startedAt).toBe(iso(day(10), '09:00'));
+      handoff = await admit(LUDVIKA_LASARETT, iso(day(9), '08:00'));
+      handoff = await sent(LUDVIKA_LASARETT, handoff, 'DISCHARGE_READY_NOTICE', { occurredAt: iso(day(9), '15:00') });
+      expect(handoff.deadlines.dischargeReadyPeriods[0].startedAt).toBe(iso(day(9), '15:00'));
     });
 
     it('refuses an event in the future', async () => {
@@ -190,12 +190,12 @@ describe('event times: when something happened, beside when it was recorded', ()
     });
 
     it("refuses an event before the case's previous event (the readiness it ends)", async () => {
-      await refused('DISCHARGE_NOTICE', { occurredAt: iso(day(10), '08:30') }, 'occurredAt', 'previous event');
-      await refused('READINESS_INTERRUPTED', { occurredAt: iso(day(10), '08:59'), content: { text: 'Feber' } }, 'occurredAt', 'previous event');
+      await refused('DISCHARGE_NOTICE', { occurredAt: iso(day(9), '14:30') }, 'occurredAt', 'previous event');
+      await refused('READINESS_INTERRUPTED', { occurredAt: iso(day(9), '14:59'), content: { text: 'Feber' } }, 'occurredAt', 'previous event');
     });
 
     it('refuses an event further back than the look-back', async () => {
-      const lookBack = Number(await parameter('events.lookBackDays', day(10)));
+      const lookBack = Number(await parameter('events.lookBackDays', day(9)));
       expect(lookBack).toBe(30);
       await refused('DISCHARGE_NOTICE', { occurredAt: iso(day(-25), '10:00') }, 'occurredAt', 'look-back');
     });
@@ -213,6 +213,24 @@ describe('event times: when something happened, beside when it was recorded', ()
         expect(res.errors![0].extensions?.field).toBe('admittedAt');
       }
       expect(await count()).toBe(0);
+    });
+
+    it("keeps the inbox's deadline: the SIP call-out counts from the notice being given, not from the readiness", async () => {
+      const DUE = `query($id: ID!) { handoff(id: $id) { nextDueAt deadlines { dischargeReadyPeriods { sipCallOut { due dueDate } } } } }`;
+      const h = (await ok(DUE, { id: handoff.id }, wards[LUDVIKA_LASARETT])).handoff;
+      const callOut = h.deadlines.dischargeReadyPeriods[0].sipCallOut;
+      expect(h.nextDueAt).toBe(callOut.due);
+      // Ready on day 9, the notice given on day 10: the configured days run from day 10 (a due date
+      // on a weekend or holiday moves on to the next working day).
+      const days = Number(await parameter('discharge.sipCallOutDays', day(9)));
+      expect(callOut.dueDate >= day(10 + days)).toBe(true);
+      // Mora kommun's inbox (read from its party rows' copies) sorts the hand-off by that due.
+      const inbox = await ok(
+        `query($since: DateTimeISO!) { handoffInbox(updatedSince: $since, first: 100) { edges { node { id state nextDueAt } } } }`,
+        { since: iso(day(10), '09:00') },
+        moraStaff,
+      );
+      expect(inbox.handoffInbox.edges.map((e: any) => e.node)).toContainEqual({ id: handoff.id, state: 'DISCHARGE_READY', nextDueAt: callOut.due });
     });
 
     it('takes an event between the previous one and now, and the next event may not go before it', async () => {
