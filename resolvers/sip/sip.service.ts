@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { HandoffMessageKind } from '../../domain/handoff-messages';
-import { PARAMETER } from '../../domain/rule-parameters';
+import { PARAMETER, parameterOn } from '../../domain/rule-parameters';
 import {
   followUpDateProblem,
   isSipFinal,
@@ -262,8 +262,9 @@ export async function updateSipContent(access: Access, input: SipContentUpdateIn
  * the plan's previous meeting or follow-up, within the look-back in force on the plan's start date.
  */
 async function eventTime(access: Access, loaded: Awaited<ReturnType<typeof planFor>>, field: string, reported: Date | null): Promise<Date> {
-  const { sip, plan, timeZone, lastFollowUpAt } = loaded;
-  const lookBackDays = await access.reference.parameter<number>(PARAMETER.EVENTS_LOOK_BACK_DAYS, localDateOf(sip.createdAt, timeZone), sip.regionId);
+  const { sip, plan, timeZone, lastFollowUpAt, lookBackParameters } = loaded;
+  const lookBackDays = parameterOn<number>(lookBackParameters, PARAMETER.EVENTS_LOOK_BACK_DAYS, sip.regionId, localDateOf(sip.createdAt, timeZone));
+  if (lookBackDays === undefined) throw new Error(`Rule parameter ${PARAMETER.EVENTS_LOOK_BACK_DAYS} has no value for the plan's start`);
   const previousEventAt = latestEvent([...plan.meetings.map((m) => m.heldAt), lastFollowUpAt]);
   const checked = decideEventTime(field, reported, { now: access.now(), previousEventAt, lookBackDays });
   if (!checked.ok) throw new BadUserInputError(checked.message, checked.field);

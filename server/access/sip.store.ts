@@ -4,6 +4,7 @@ import { OrganisationKind, Role } from '../../domain/enums';
 import { SipParticipantKind, SipStatus } from '../../domain/sip';
 import type { SipPlanFacts } from '../../domain/sip-change';
 import { isUuid } from '../../domain/uuid';
+import { DatedParameter, PARAMETER } from '../../domain/rule-parameters';
 import { SipEntity } from '../../entities';
 import { ParticipationSource } from '../../domain/participation';
 import { Page, PageRequest } from '../../schema/common/page';
@@ -28,6 +29,7 @@ import {
   SipStatisticsRow,
 } from './rows.sip';
 import { joinCase } from './participation.sql';
+import { RULE_PARAMETER_COLUMNS } from './rows';
 import { conflictOnUnique, pageByKey, Queryable } from './sql';
 import type { TenantDb } from './tenant-db';
 import { writeUnit } from './versioned-write';
@@ -103,6 +105,8 @@ export interface SipForChange {
   timeZone: string;
   /** When its latest follow-up was done (its occurredAt); null before the first. With its meetings, its previous event. */
   lastFollowUpAt: Date | null;
+  /** The dated values of events.lookBackDays for the plan's region (its own and the default), read with the plan. */
+  lookBackParameters: DatedParameter[];
 }
 
 export interface SipQuery {
@@ -174,11 +178,14 @@ export class SipStore {
     const viewer = this.requireRole();
     const loaded = isUuid(id)
       ? await this.db.transaction(async (tx) => {
-          const [sip]: (SipRow & { timeZone: string; lastFollowUpAt: Date | null })[] = await tx.query(
+          // The previous event and the look-back that a meeting or follow-up is checked against come with the plan: no statement of their own.
+          const [sip]: (SipRow & Pick<SipForChange, 'timeZone' | 'lastFollowUpAt' | 'lookBackParameters'>)[] = await tx.query(
             `SELECT ${SIP_COLUMNS}, r.time_zone AS "timeZone",
-                    (SELECT max(f.occurred_at) FROM sip_follow_up f WHERE f.sip_id = s.id AND f.region_id = s.region_id) AS "lastFollowUpAt"
+                    (SELECT max(f.occurred_at) FROM sip_follow_up f WHERE f.sip_id = s.id AND f.region_id = s.region_id) AS "lastFollowUpAt",
+                    (SELECT COALESCE(json_agg(p), '[]') FROM (SELECT ${RULE_PARAMETER_COLUMNS} FROM rule_parameter rp
+                       WHERE rp.key = $3 AND (rp.region_id = s.region_id OR rp.region_id IS NULL)) p) AS "lookBackParameters"
              FROM sip s JOIN region r ON r.id = s.region_id WHERE s.id = $1 AND ${takesPart('s', '$2')}`,
-            [id, viewer.organisationId],
+            [id, viewer.organisationId, PARAMETER.EVENTS_LOOK_BACK_DAYS],
           );
           if (!sip) return null;
           const participants: (SipParticipantRow & { organisationKind: OrganisationKind | null })[] = await tx.query(
@@ -195,8 +202,8 @@ export class SipStore {
             id,
             sip.regionId,
           ]);
-          const { timeZone, lastFollowUpAt, ...row } = sip;
-          return { sip: row, plan: { ...row, participants, interventions, meetings }, timeZone, lastFollowUpAt };
+          const { timeZone, lastFollowUpAt, lookBackParameters, ...row } = sip;
+          return { sip: row, plan: { ...row, participants, interventions, meetings }, timeZone, lastFollowUpAt, lookBackParameters };
         })
       : null;
     if (!loaded) throw new NotFoundError(`No SIP with id ${id} that you may see`, field);
