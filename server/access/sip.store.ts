@@ -387,7 +387,7 @@ export class SipStore {
       `SELECT s.id, p.home_municipality_id AS "homeMunicipalityId", p.legal_sex AS "legalSex",
               ${local('s.created_at')}::text AS "createdOn", ${local('s.activated_at')}::text AS "activatedOn",
               ${local('s.ended_at')}::text AS "endedOn", s.status = '${SipStatus.CLOSED}' AS closed,
-              COALESCE((SELECT json_agg(json_build_object('dueDate', f.due_date::text, 'doneOn', ${local('f.done_at')}::text)) FROM sip_follow_up f WHERE f.sip_id = s.id), '[]') AS "followUps"
+              COALESCE((SELECT json_agg(json_build_object('dueDate', f.due_date::text, 'doneOn', ${local('f.occurred_at')}::text)) FROM sip_follow_up f WHERE f.sip_id = s.id), '[]') AS "followUps"
        FROM sip s JOIN patient p ON p.id = s.patient_id
        WHERE s.region_id = $1 AND ${local('s.created_at')} <= $4::date AND (s.ended_at IS NULL OR ${local('s.ended_at')} >= $3::date)`,
       [regionId, timeZone, from, to],
