@@ -205,21 +205,22 @@ export function admissionNoticeDeadline(admittedAt: Date, sentAt: Date | null, n
 
 /**
  * SIP call-out within `sipCallOutDays` calendar days after the local date of the discharge-ready
- * notice. A period that ends on a Saturday, Sunday or holiday runs to the next working day (lag
+ * notice being given (its recording time: the law counts from the notice, not from the readiness it
+ * reports). A period that ends on a Saturday, Sunday or holiday runs to the next working day (lag
  * 1930:173 om beräkning av lagstadgad tid), so `dueDate` is always a working day and never before
  * the notice. A call-out counts on its effectiveSendDate: with a cutoff `due` is the cutoff time on
  * `dueDate` (a call-out at 14:01 that day counts for the next working day and is late); without
  * one, `due` is the end of `dueDate`.
  */
 export function sipCallOutDeadline(
-  dischargeReadyAt: Date,
+  noticeGivenAt: Date,
   calledOutAt: Date | null,
   now: Date,
   timeZone: string,
   p: DischargeParameters,
   calendar: WorkingCalendar,
 ): Deadline {
-  const periodEnd = addDays(localDateOf(dischargeReadyAt, timeZone), p.sipCallOutDays);
+  const periodEnd = addDays(localDateOf(noticeGivenAt, timeZone), p.sipCallOutDays);
   const dueDate = calendar.isWorkingDay(periodEnd) ? periodEnd : nextWorkingDay(periodEnd, calendar);
   const due =
     p.lateSendCutoff === null
@@ -230,9 +231,9 @@ export function sipCallOutDeadline(
 }
 
 export interface LiabilityInput {
-  dischargeReadyAt: Date; // discharge-ready notice sent
-  noticesReceivedAt: Date | null; // when the municipality had BOTH the admission notice and the discharge-ready notice (the later of the two); null = not yet → no liability
-  endedAt: Date | null; // discharge, cancellation or interruption of readiness; null = still open (use now)
+  dischargeReadyAt: Date; // when the patient became discharge-ready (the notice's occurredAt, an event time)
+  noticesReceivedAt: Date | null; // when the municipality had BOTH the admission notice and the discharge-ready notice (the later recording time of the two); null = not yet → no liability
+  endedAt: Date | null; // when the patient left or stopped being ready (occurredAt), or the cancellation was recorded; null = still open (use now)
   now: Date;
 }
 

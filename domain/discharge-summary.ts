@@ -15,7 +15,7 @@
  */
 import type { DischargeParameters } from './discharge-deadlines';
 import { DischargeFigures } from './discharge-figures';
-import { ENDS_CASE, handoffTimeline, TimelineInput } from './handoff-timeline';
+import { caseEndOf, handoffTimeline, TimelineInput } from './handoff-timeline';
 import { localDateOf } from './local-date';
 
 export interface DischargeSummary {
@@ -47,8 +47,8 @@ const after = (a: Date, b: Date) => a.getTime() > b.getTime();
  */
 export function dischargeSummary(input: Omit<TimelineInput, 'now'>): DischargeSummary {
   const t = handoffTimeline({ ...input, now: input.admittedAt });
-  const ends = input.messages.filter((m) => ENDS_CASE.has(m.kind)).map((m) => m.sentAt.getTime());
-  const caseEnd = ends.length ? new Date(Math.min(...ends)) : null;
+  // The case ended when the patient left (a discharge's occurredAt) or when it was cancelled.
+  const caseEnd = caseEndOf(input.messages)?.occurredAt ?? null;
   const admission = t.admissionNotice;
   const summary: DischargeSummary = {
     admissionNoticeSent: admission.metAt !== null,

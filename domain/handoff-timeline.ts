@@ -3,6 +3,21 @@
  * and for every discharge-ready period (a discharge-ready notice up to the discharge, the
  * interruption of readiness or the cancellation that ends it) the SIP call-out and the
  * municipality's liability.
+ *
+ * Two times per message (issue 15): `sentAt`, when the server recorded it, and `occurredAt`, when
+ * what it reports happened (domain/event-time.ts; the recording time for messages that are
+ * themselves the event). Each deadline counts from the time the law counts from:
+ * - the admission notice is due `admissionNoticeHours` after the admission (the hand-off's
+ *   admittedAt, an event time) and is given when recorded;
+ * - a discharge-ready period runs from the notice's occurredAt (the patient became ready) to the
+ *   occurredAt of the DISCHARGE_NOTICE or READINESS_INTERRUPTED that ends it (the patient left,
+ *   or stopped being ready), or the recording of a CANCELLATION;
+ * - the SIP call-out is due within `sipCallOutDays` of the discharge-ready notice being given, so
+ *   it counts from the notice's recording time, and a call-out counts when it is sent (recorded;
+ *   the 14:00 rule `lateSendCutoff` is about that instant);
+ * - liability starts N days after the later of the readiness (occurredAt) and the municipality
+ *   having both notices (their recording times), and stops at the period's end (occurredAt).
+ * Which message belongs to which period is read in the log's order (recording time).
  */
 import {
   admissionNoticeDeadline,
@@ -31,7 +46,10 @@ export interface DeadlineView extends Deadline {
 
 export interface TimelineMessage {
   kind: HandoffMessageKind;
+  /** When the server recorded it: a notice or call-out counts as given then. */
   sentAt: Date;
+  /** When what it reports happened: the client's occurredAt for event messages, else sentAt. */
+  occurredAt: Date;
   recipientOrganisationIds: readonly string[];
 }
 
@@ -46,7 +64,9 @@ export interface TimelineInput {
 }
 
 export interface ReadyPeriod {
+  /** When the patient became discharge-ready (the notice's occurredAt). */
   startedAt: Date;
+  /** When the period ended (the ending message's occurredAt); null while open. */
   endedAt: Date | null;
   endedBy: HandoffMessageKind | null;
   sipCallOut: DeadlineView;
@@ -79,30 +99,38 @@ function view(compute: (asOf: Date) => Deadline, now: Date, closedAt: Date | nul
 
 const undone = (d: DeadlineView) => d.metAt === null && (d.status === DeadlineStatus.PENDING || d.status === DeadlineStatus.MISSED);
 
+/** The message that ended the case (a discharge or cancellation), in log order; null while open. */
+export function caseEndOf<M extends Pick<TimelineMessage, 'kind' | 'sentAt'>>(messages: readonly M[]): M | null {
+  const inLogOrder = [...messages].sort((a, b) => a.sentAt.getTime() - b.sentAt.getTime());
+  return inLogOrder.find((m) => ENDS_CASE.has(m.kind)) ?? null;
+}
+
 export function handoffTimeline(input: TimelineInput): HandoffTimeline {
   const { now, timeZone, parameters: p, calendar } = input;
+  // The log's order: by recording time (the input's order for equal times).
   const messages = [...input.messages].sort((a, b) => a.sentAt.getTime() - b.sentAt.getTime());
   const caseEnd = messages.find((m) => ENDS_CASE.has(m.kind)) ?? null;
   const admission = messages.find((m) => m.kind === HandoffMessageKind.ADMISSION_NOTICE) ?? null;
-  const admissionNotice = view((asOf) => admissionNoticeDeadline(input.admittedAt, admission?.sentAt ?? null, asOf, p), now, caseEnd?.sentAt ?? null);
+  const admissionNotice = view((asOf) => admissionNoticeDeadline(input.admittedAt, admission?.sentAt ?? null, asOf, p), now, caseEnd?.occurredAt ?? null);
   const toMunicipality = (m: TimelineMessage) => input.homeMunicipalityId !== null && m.recipientOrganisationIds.includes(input.homeMunicipalityId);
-  const municipalityAdmission = messages.find((m) => m.kind === HandoffMessageKind.ADMISSION_NOTICE && toMunicipality(m)) ?? null;
+  const municipalityAdmission = messages.findIndex((m) => m.kind === HandoffMessageKind.ADMISSION_NOTICE && toMunicipality(m));
 
   const readyPeriods: ReadyPeriod[] = [];
   messages.forEach((start, i) => {
     if (start.kind !== HandoffMessageKind.DISCHARGE_READY_NOTICE) return;
-    const end = messages.slice(i + 1).find((m) => ENDS_PERIOD.has(m.kind)) ?? null;
-    const within = (m: TimelineMessage) => end === null || m.sentAt.getTime() <= end.sentAt.getTime();
-    const callOut = messages.slice(i + 1).find((m) => m.kind === HandoffMessageKind.SIP_CALL_OUT && within(m)) ?? null;
-    const periodEnd = end?.sentAt ?? null;
+    const endIndex = messages.findIndex((m, j) => j > i && ENDS_PERIOD.has(m.kind));
+    const end = endIndex < 0 ? null : messages[endIndex];
+    const within = (j: number) => end === null || j < endIndex;
+    const callOut = messages.find((m, j) => j > i && within(j) && m.kind === HandoffMessageKind.SIP_CALL_OUT) ?? null;
+    const periodEnd = end?.occurredAt ?? null;
     const sipCallOut = view((asOf) => sipCallOutDeadline(start.sentAt, callOut?.sentAt ?? null, asOf, timeZone, p, calendar), now, periodEnd);
-    // Liability needs both notices at the municipality, the later of them within this period.
+    // Liability needs both notices at the municipality, the later of them given within this period.
     const bothReceived =
-      toMunicipality(start) && municipalityAdmission !== null && within(municipalityAdmission)
-        ? new Date(Math.max(start.sentAt.getTime(), municipalityAdmission.sentAt.getTime()))
+      toMunicipality(start) && municipalityAdmission >= 0 && within(municipalityAdmission)
+        ? new Date(Math.max(start.sentAt.getTime(), messages[municipalityAdmission].sentAt.getTime()))
         : null;
-    const liability = paymentLiability({ dischargeReadyAt: start.sentAt, noticesReceivedAt: bothReceived, endedAt: periodEnd, now }, timeZone, p, calendar);
-    readyPeriods.push({ startedAt: start.sentAt, endedAt: periodEnd, endedBy: end?.kind ?? null, sipCallOut, liability });
+    const liability = paymentLiability({ dischargeReadyAt: start.occurredAt, noticesReceivedAt: bothReceived, endedAt: periodEnd, now }, timeZone, p, calendar);
+    readyPeriods.push({ startedAt: start.occurredAt, endedAt: periodEnd, endedBy: end?.kind ?? null, sipCallOut, liability });
   });
 
   const open = caseEnd === null;

@@ -62,6 +62,12 @@ export const RULE_PARAMETER_SCHEMAS: Readonly<Record<string, RuleParameterSchema
     unit: null,
     nullable: true,
   },
+  [PARAMETER.EVENTS_LOOK_BACK_DAYS]: integer(
+    'How many days back an event time may be reported (a discharge, an admission, a SIP meeting or follow-up, a consent given); older is refused.',
+    'days',
+    1,
+    365,
+  ),
   [PARAMETER.STATISTICS_SMALL_CELL_THRESHOLD]: integer('Planner statistics show counts below this value as "<value" (small numbers identify people).', 'people', 3, 100),
   [`${PARAMETER.SIP_KVA_CODE_PREFIX}ESTABLISH`]: kvaCode('ESTABLISH'),
   [`${PARAMETER.SIP_KVA_CODE_PREFIX}FOLLOW_UP`]: kvaCode('FOLLOW_UP'),

@@ -35,6 +35,11 @@ export const PARAMETER = {
   DISCHARGE_LIABILITY_DAY_KIND: 'discharge.liabilityDayKind',
   DISCHARGE_DAILY_AMOUNT: 'discharge.dailyAmount',
   DISCHARGE_LATE_SEND_CUTOFF: 'discharge.lateSendCutoff',
+  /**
+   * How many days back a reported event time (a discharge's occurredAt, an admission, a SIP
+   * meeting or follow-up, a consent's givenAt) may lie: older is refused (domain/event-time.ts).
+   */
+  EVENTS_LOOK_BACK_DAYS: 'events.lookBackDays',
   /** Planner statistics show counts from 1 up to this value less one as "<value". */
   STATISTICS_SMALL_CELL_THRESHOLD: 'statistics.smallCellThreshold',
   /** The KVÅ code a SIP step is recorded with: `sip.kvaCode.ESTABLISH`, `sip.kvaCode.FOLLOW_UP` (see SipKvaUse). */

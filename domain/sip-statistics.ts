@@ -15,6 +15,7 @@ export interface SipLife {
 
 export interface SipFollowUpLife {
   dueDate: string;
+  /** The local date it was done (its occurredAt, which may precede its recording); null while open. */
   doneOn: string | null;
 }
 

@@ -37,6 +37,10 @@ export class ConsentEntity {
   @Column({ name: 'valid_to', type: 'date' })
   validTo: string;
 
+  /** When the patient (or representative) gave it; recorded_at is when it was recorded. */
+  @Column({ name: 'given_at', type: 'timestamptz' })
+  givenAt: Date;
+
   @Column({ name: 'recorded_by', type: 'text' })
   recordedBy: string;
 

@@ -127,8 +127,13 @@ export class HandoffMessageEntity {
   @Column({ name: 'sender_user_id', type: 'text' })
   senderUserId: string;
 
+  /** When the server recorded it (the message's recording time). */
   @Column({ name: 'sent_at', type: 'timestamptz' })
   sentAt: Date;
+
+  /** When what it reports happened (an event message's occurredAt); the recording time for other messages. */
+  @Column({ name: 'occurred_at', type: 'timestamptz' })
+  occurredAt: Date;
 
   @Column({ type: 'text', nullable: true })
   text: string | null;

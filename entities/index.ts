@@ -36,6 +36,7 @@ import { RehabPlans1733300000000 } from './migrations/1733300000000-rehab-plans'
 import { FundingProgrammes1733320000000 } from './migrations/1733320000000-funding-programmes';
 import { ExampleDataAndFundingLinks1733330000000 } from './migrations/1733330000000-example-data-and-funding-links';
 import { RuleParameterHistoryTestClock1733340000000 } from './migrations/1733340000000-rule-parameter-history-test-clock';
+import { EventTimes1733350000000 } from './migrations/1733350000000-event-times';
 
 export {
   AgreementEntity,
@@ -129,4 +130,5 @@ export const MIGRATIONS = [
   FundingProgrammes1733320000000,
   ExampleDataAndFundingLinks1733330000000,
   RuleParameterHistoryTestClock1733340000000,
+  EventTimes1733350000000,
 ];

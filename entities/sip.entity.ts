@@ -218,8 +218,13 @@ export class SipFollowUpEntity {
   @Column({ name: 'due_date', type: 'date' })
   dueDate: string;
 
+  /** When it was recorded as done. */
   @Column({ name: 'done_at', type: 'timestamptz', nullable: true })
   doneAt: Date | null;
+
+  /** When it was done (reported by the client, default the recording time); null while open. */
+  @Column({ name: 'occurred_at', type: 'timestamptz', nullable: true })
+  occurredAt: Date | null;
 
   @Column({ name: 'done_by', type: 'text', nullable: true })
   doneBy: string | null;

@@ -111,9 +111,9 @@ const FILL: [string, string][] = [
   ],
   [
     'handoff_message',
-    `INSERT INTO handoff_message (id, handoff_id, region_id, kind, sender_organisation_id, sender_care_unit_id, sender_user_id, sent_at, needs,
+    `INSERT INTO handoff_message (id, handoff_id, region_id, kind, sender_organisation_id, sender_care_unit_id, sender_user_id, sent_at, occurred_at, needs,
                                   planned_discharge_date, meeting_at, meeting_place)
-     SELECT m.id, m.handoff_id, c.region_id, m.kind, c.principal_id, m.sending_care_unit_id, 'bench-user-' || (m.seq % 300), m.sent_at, '{}',
+     SELECT m.id, m.handoff_id, c.region_id, m.kind, c.principal_id, m.sending_care_unit_id, 'bench-user-' || (m.seq % 300), m.sent_at, m.sent_at, '{}',
             m.planned_discharge_date, m.meeting_at, CASE WHEN m.meeting_at IS NOT NULL THEN 'Video' END
      FROM g_message m, g_ctx c`,
   ],
@@ -157,8 +157,8 @@ const FILL: [string, string][] = [
   ],
   [
     'sip_follow_up',
-    `INSERT INTO sip_follow_up (id, sip_id, region_id, due_date, done_at, done_by, created_at)
-     SELECT gen_random_uuid(), s.id, c.region_id, f.due_date, f.done_at, CASE WHEN f.done_at IS NOT NULL THEN 'bench-user-' || (s.n % 300) END, s.activated_at
+    `INSERT INTO sip_follow_up (id, sip_id, region_id, due_date, done_at, occurred_at, done_by, created_at)
+     SELECT gen_random_uuid(), s.id, c.region_id, f.due_date, f.done_at, f.done_at, CASE WHEN f.done_at IS NOT NULL THEN 'bench-user-' || (s.n % 300) END, s.activated_at
      FROM g_sip s CROSS JOIN g_ctx c
      CROSS JOIN LATERAL (VALUES ((s.activated_at + interval '30 days')::date, s.activated_at + (25 + pg_temp.rnd(s.n, 17) * 15) * interval '1 day'),
                                 ((s.activated_at + interval '90 days')::date, NULL)) AS f(due_date, done_at)
@@ -167,9 +167,9 @@ const FILL: [string, string][] = [
   [
     'consent',
     `INSERT INTO consent (id, region_id, patient_id, source_organisation_id, recipient_organisation_id, categories, purpose, given_by,
-                          valid_from, valid_to, recorded_by, recorded_at)
+                          valid_from, valid_to, recorded_by, recorded_at, given_at)
      SELECT gen_random_uuid(), c.region_id, s.patient_id, c.principal_id, s.home_id, '{HEALTH_STATUS,FUNCTIONAL_ABILITY,SOCIAL_SITUATION}', 'SIP', 'PATIENT',
-            s.called_at::date, (s.called_at + interval '1 year')::date, 'bench-user-' || (s.n % 300), s.called_at
+            s.called_at::date, (s.called_at + interval '1 year')::date, 'bench-user-' || (s.n % 300), s.called_at, s.called_at
      FROM g_sip s, g_ctx c`,
   ],
   [

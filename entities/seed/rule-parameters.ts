@@ -32,6 +32,12 @@ export const DEFAULT_RULE_PARAMETERS = [
   },
   { key: PARAMETER.DISCHARGE_LIABILITY_DAY_KIND, regionId: null, value: 'CALENDAR', source: `${LAG_2017_612}: sources differ on calendar or working days; calendar days by default` },
   { key: PARAMETER.DISCHARGE_DAILY_AMOUNT, regionId: DALARNA, value: 12000, source: 'Region Dalarna invoices 12 000 SEK per day of payment liability (as publicly stated; start of validity not known)' },
+  {
+    key: PARAMETER.EVENTS_LOOK_BACK_DAYS,
+    regionId: null,
+    value: 30,
+    source: 'Platform default: an event (discharge, admission, SIP meeting, follow-up, consent) is reported within a month; older is a correction to the record, not a report',
+  },
   { key: PARAMETER.STATISTICS_SMALL_CELL_THRESHOLD, regionId: null, value: 5, source: 'Planner statistics suppress cells under 5: small numbers identify people' },
   { key: PARAMETER.GAS_RHO, regionId: null, value: 0.3, source: 'Kiresuk & Sherman (1968): the T-score assumes a correlation of 0.3 between goals' },
   { key: PARAMETER.REHAB_PLAN_EVALUATION_MONTHS, regionId: null, value: 12, source: `${AHS_GUIDANCE}: the plan's goals are usually evaluated after about a year` },

@@ -133,6 +133,11 @@ export class HandoffPartyResolver {
 
 @Resolver(() => HandoffMessage)
 export class HandoffMessageResolver {
+  @FieldResolver(() => DateTimeISOResolver, { description: 'When the server recorded the message (its sentAt).' })
+  recordedAt(@Root() m: HandoffMessageRow): Date {
+    return m.sentAt;
+  }
+
   @FieldResolver(() => Organisation, { nullable: true, description: 'The sending organisation; null only if it cannot be read.' })
   sender(@Root() m: HandoffMessageRow, @Ctx() { access }: Context) {
     return access.reference.organisation(m.senderOrganisationId);

@@ -5,6 +5,8 @@ import { decideHandoffMessage, HandoffRefusal, MessageAddressee, mergedAddressee
 import { HandoffMessageKind, openingMessage, RecipientBasis, statutoryBasis } from '../../domain/handoff-messages';
 import { HandoffTimeline, handoffTimeline, TimelineMessage } from '../../domain/handoff-timeline';
 import { localDateOf } from '../../domain/local-date';
+import { decideEventTime, eventTimeNotAllowed, EVENT_MESSAGE_KINDS, handoffPreviousEvent } from '../../domain/event-time';
+import { PARAMETER } from '../../domain/rule-parameters';
 import { dischargeSummary } from '../../domain/discharge-summary';
 import type { LegalSex } from '../../domain/enums';
 import type { Access } from '../../server/access/access';
@@ -140,7 +142,10 @@ export async function createHandoff(access: Access, input: HandoffCreateInput) {
     if (region.country !== Country.SE) throw new BadUserInputError('kind: coordinated discharge (lag 2017:612) is Swedish law; it does not apply in this region', 'kind');
     if (unit.careLevel !== CareLevel.INPATIENT_CARE) throw new BadUserInputError('sendingCareUnitId: a discharge is sent from an inpatient care unit', 'sendingCareUnitId');
     if (admittedAt === null) throw new BadUserInputError('admittedAt: a discharge needs the time of admission', 'admittedAt');
-    if (admittedAt.getTime() > access.now().getTime() + SKEW_MS) throw new BadUserInputError('admittedAt: admission cannot be in the future', 'admittedAt');
+    // The admission starts the case, so its look-back is the one in force today.
+    const lookBackDays = await access.reference.parameter<number>(PARAMETER.EVENTS_LOOK_BACK_DAYS, localDateOf(access.now(), region.timeZone), region.id);
+    const checked = decideEventTime('admittedAt', admittedAt, { now: access.now(), previousEventAt: null, lookBackDays });
+    if (!checked.ok) throw new BadUserInputError(checked.message, checked.field);
   } else if (admittedAt !== null) {
     throw new BadUserInputError(`admittedAt: only a discharge has an admission time, not a ${input.kind}`, 'admittedAt');
   }
@@ -150,7 +155,7 @@ export async function createHandoff(access: Access, input: HandoffCreateInput) {
   recipients = recipients.filter((r) => !(r.organisationId === viewer.organisationId && r.careUnitId === unit.id));
   if (!discharge && recipients.length === 0) throw new BadUserInputError(`recipients: a ${input.kind} needs at least one recipient`, 'recipients');
   const kind = openingMessage(input.kind);
-  const opening: OutgoingMessage | null = sendOpening ? { kind, senderCareUnitId: unit.id, recipients, ...content(access, kind, input.content) } : null;
+  const opening: OutgoingMessage | null = sendOpening ? { kind, senderCareUnitId: unit.id, recipients, occurredAt: null, ...content(access, kind, input.content) } : null;
   const values = {
     patientId: patient.id,
     regionId: viewer.regionId,
@@ -162,7 +167,7 @@ export async function createHandoff(access: Access, input: HandoffCreateInput) {
     psychiatric: input.psychiatric ?? false,
     admittedAt,
   };
-  const messages = opening ? [{ kind, sentAt: access.now(), recipientOrganisationIds: recipients.map((r) => r.organisationId) }] : [];
+  const messages = opening ? [{ kind, sentAt: access.now(), occurredAt: access.now(), recipientOrganisationIds: recipients.map((r) => r.organisationId) }] : [];
   const after = await afterWrite(access, values, messages, patient.legalSex);
   return access.handoffs.create(values, opening, after.nextDueAt, after.summary);
 }
@@ -174,6 +179,25 @@ function refusal({ code, field, message }: HandoffRefusal) {
   return new ConflictError(code === 'STALE_VERSION' ? ConflictReason.STALE_VERSION : ConflictReason.ILLEGAL_STATE, message, field);
 }
 
+/**
+ * When an event message's event happened (domain/event-time.ts): the reported occurredAt, checked
+ * against the hand-off's previous event and the look-back in force on its admission date, else now.
+ * Null for other messages: they happen when recorded. Event messages are discharge messages (the
+ * message rules refuse them on other hand-offs before this), and a discharge has an admission.
+ */
+async function eventTime(access: Access, input: HandoffMessageSendInput, handoff: HandoffRow, messages: readonly TimelineMessage[]): Promise<Date | null> {
+  const reported = input.occurredAt ?? null;
+  const notAllowed = eventTimeNotAllowed(input.kind, reported);
+  if (notAllowed !== null) throw new BadUserInputError(notAllowed, 'occurredAt');
+  if (!EVENT_MESSAGE_KINDS.has(input.kind)) return null;
+  const region = (await access.reference.region(handoff.regionId))!;
+  const startDate = localDateOf(handoff.admittedAt ?? handoff.createdAt, region.timeZone);
+  const lookBackDays = await access.reference.parameter<number>(PARAMETER.EVENTS_LOOK_BACK_DAYS, startDate, region.id);
+  const checked = decideEventTime('occurredAt', reported, { now: access.now(), previousEventAt: handoffPreviousEvent(handoff.admittedAt, messages), lookBackDays });
+  if (!checked.ok) throw new BadUserInputError(checked.message, checked.field);
+  return checked.at;
+}
+
 export async function sendHandoffMessage(access: Access, input: HandoffMessageSendInput) {
   const viewer = access.patients.requirePatientRole();
   const { handoff, parties, messages } = await access.handoffs.forMessage(idArg(input.handoffId, 'handoffId'), 'handoffId');
@@ -181,6 +205,7 @@ export async function sendHandoffMessage(access: Access, input: HandoffMessageSe
   const decision = decideHandoffMessage({ ...handoff, parties, messages }, { organisationId: viewer.organisationId, careUnitId: senderCareUnitId ?? viewer.careUnitId, version: input.version, kind: input.kind });
   if (!decision.ok) throw refusal(decision);
   const { sender } = decision;
+  const occurredAt = await eventTime(access, input, handoff, messages);
   const patient = await access.patients.requireVisible(handoff.patientId, 'handoffId');
   const requested = await named(access, patient, input.additionalRecipients ?? [], 'additionalRecipients');
   // An admission notice is routed by the patient's record as it is now, and fixes the municipality liable.
@@ -195,8 +220,8 @@ export async function sendHandoffMessage(access: Access, input: HandoffMessageSe
       throw new ForbiddenError(`kind: no SIP consent of the patient covers a call-out to ${names.join(', ')}; record one (purpose SIP, covering CARE_AND_REHAB_PLAN) first`, 'kind');
     }
   }
-  const message: OutgoingMessage = { kind: input.kind, senderCareUnitId: sender.careUnitId, recipients, ...content(access, input.kind, input.content) };
-  const next = [...messages, { kind: input.kind, sentAt: access.now(), recipientOrganisationIds: recipients.map((r) => r.organisationId) }];
+  const message: OutgoingMessage = { kind: input.kind, senderCareUnitId: sender.careUnitId, recipients, occurredAt, ...content(access, input.kind, input.content) };
+  const next = [...messages, { kind: input.kind, sentAt: access.now(), occurredAt: occurredAt ?? access.now(), recipientOrganisationIds: recipients.map((r) => r.organisationId) }];
   const after = await afterWrite(access, { ...handoff, homeMunicipalityId }, next, patient.legalSex);
   const change = { expectedVersion: input.version, state: decision.state, nextDueAt: after.nextDueAt, homeMunicipalityId, summary: after.summary };
   return access.handoffs.send(handoff, message, change);

@@ -1,4 +1,5 @@
 import { consentPeriodProblems } from '../../domain/consent';
+import { decideEventTime } from '../../domain/event-time';
 import { ConsentGivenBy } from '../../domain/enums';
 import { PARAMETER } from '../../domain/rule-parameters';
 import type { Access } from '../../server/access/access';
@@ -27,8 +28,12 @@ export async function recordConsent(access: Access, input: ConsentRecordInput) {
   const period = { validFrom: input.validFrom ?? today, validTo: input.validTo };
   const [problem] = consentPeriodProblems(period, today, maxDays);
   if (problem) throw new BadUserInputError(`${problem.field}: ${problem.message}`, problem.field);
+  // A consent starts no case and follows no event of one: only the future and the look-back (today's) bound it.
+  const lookBackDays = await access.reference.parameter<number>(PARAMETER.EVENTS_LOOK_BACK_DAYS, today);
+  const given = decideEventTime('givenAt', input.givenAt ?? null, { now: access.now(), previousEventAt: null, lookBackDays });
+  if (!given.ok) throw new BadUserInputError(given.message, given.field);
   return access.consents.record(
-    { patientId: input.patientId, recipientOrganisationId: recipient.id, categories, purpose: input.purpose, givenBy, representativeName, ...period },
+    { patientId: input.patientId, recipientOrganisationId: recipient.id, categories, purpose: input.purpose, givenBy, representativeName, givenAt: input.givenAt ? given.at : null, ...period },
   );
 }
 

@@ -1,3 +1,4 @@
+import { DateTimeISOResolver } from 'graphql-scalars';
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
 import { Country } from '../../domain/enums';
@@ -247,6 +248,11 @@ export class SipMeetingResolver {
 
 @Resolver(() => SipFollowUp)
 export class SipFollowUpResolver {
+  @FieldResolver(() => DateTimeISOResolver, { nullable: true, description: 'When it was recorded as done (its doneAt); null while open.' })
+  recordedAt(@Root() f: SipFollowUpRow): Date | null {
+    return f.doneAt;
+  }
+
   @FieldResolver(() => Sip, { nullable: true, description: 'The plan followed up; null when you may no longer see it, with a NOT_FOUND error at this path.' })
   sip(@Root() f: SipFollowUpRow, @Ctx() { access }: Context) {
     return access.sips.requireVisible(f.sipId);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { HandoffMessageKind } from '../../domain/handoff-messages';
-import { PARAMETER } from '../../domain/rule-parameters';
+import { PARAMETER, parameterOn } from '../../domain/rule-parameters';
 import {
   followUpDateProblem,
   isSipFinal,
@@ -17,6 +17,7 @@ import {
 import { decideSipChange, SipChangeRequest, sipContentOf, SipRefusal } from '../../domain/sip-change';
 import { decideSipStart, mayCallSip, SipInvitationDecision, sipInvitation, SipInvitee } from '../../domain/sip-invitation';
 import { localDateOf } from '../../domain/local-date';
+import { decideEventTime, latestEvent } from '../../domain/event-time';
 import type { Access } from '../../server/access/access';
 import type { OrganisationRow } from '../../server/access/rows';
 import type { PatientRecord } from '../../server/access/rows.patient';
@@ -256,9 +257,24 @@ export async function updateSipContent(access: Access, input: SipContentUpdateIn
   return access.sips.change(sip, input.version, edit);
 }
 
+/**
+ * When a meeting was held or a follow-up done (domain/event-time.ts): not in the future, not before
+ * the plan's previous meeting or follow-up, within the look-back in force on the plan's start date.
+ */
+async function eventTime(access: Access, loaded: Awaited<ReturnType<typeof planFor>>, field: string, reported: Date | null): Promise<Date> {
+  const { sip, plan, timeZone, lastFollowUpAt, lookBackParameters } = loaded;
+  const lookBackDays = parameterOn<number>(lookBackParameters, PARAMETER.EVENTS_LOOK_BACK_DAYS, sip.regionId, localDateOf(sip.createdAt, timeZone));
+  if (lookBackDays === undefined) throw new Error(`Rule parameter ${PARAMETER.EVENTS_LOOK_BACK_DAYS} has no value for the plan's start`);
+  const previousEventAt = latestEvent([...plan.meetings.map((m) => m.heldAt), lastFollowUpAt]);
+  const checked = decideEventTime(field, reported, { now: access.now(), previousEventAt, lookBackDays });
+  if (!checked.ok) throw new BadUserInputError(checked.message, checked.field);
+  return checked.at;
+}
+
 export async function recordSipMeeting(access: Access, input: SipMeetingRecordInput) {
-  const { sip, plan } = await decided(access, input.sipId, { version: input.version, recordsMeeting: true });
-  if (input.heldAt.getTime() > access.now().getTime() + SKEW_MS) throw new BadUserInputError('heldAt: record a meeting once it has been held', 'heldAt');
+  const loaded = await decided(access, input.sipId, { version: input.version, recordsMeeting: true });
+  const { sip, plan } = loaded;
+  const heldAt = await eventTime(access, loaded, 'heldAt', input.heldAt);
   const place = optionalText(input.place, 'place', 200);
   const video = input.video ?? false;
   if (place === null && !video) throw new BadUserInputError('place: say where the meeting was held, or that it was by video', 'place');
@@ -266,7 +282,7 @@ export async function recordSipMeeting(access: Access, input: SipMeetingRecordIn
   if (present.length === 0) throw new BadUserInputError('presentParticipantIds: name at least one participant present', 'presentParticipantIds');
   const unknown = present.filter((id) => !plan.participants.some((p) => p.id === id));
   if (unknown.length) throw new BadUserInputError(`presentParticipantIds: not participants of this plan: ${unknown.join(', ')}`, 'presentParticipantIds');
-  const meeting = { id: randomUUID(), heldAt: input.heldAt, place, video, note: optionalText(input.note, 'note', 4000), attendeeIds: present };
+  const meeting = { id: randomUUID(), heldAt, place, video, note: optionalText(input.note, 'note', 4000), attendeeIds: present };
   return { sip: await access.sips.change(sip, input.version, { meeting }), meetingId: meeting.id };
 }
 
@@ -286,14 +302,18 @@ export async function activateSip(access: Access, input: SipActivateInput) {
 export async function recordSipFollowUp(access: Access, input: SipFollowUpRecordInput) {
   const meetingId = input.meetingId ? idArg(input.meetingId, 'meetingId') : null;
   const continues = input.outcome === SipFollowUpOutcome.CONTINUE;
-  const { sip, status, meeting, today } = await decided(access, input.sipId, {
+  const loaded = await decided(access, input.sipId, {
     version: input.version,
     followUp: { continues },
     ...(meetingId ? { meeting: { id: meetingId, field: 'meetingId' } } : {}),
   });
+  const { sip, status, meeting, today, timeZone } = loaded;
+  const occurredAt = await eventTime(access, loaded, 'occurredAt', input.occurredAt ?? null);
+  // The step earns the KVÅ code in force on the day it was done.
+  const kvaCode = await kvaCodeFor(access, sip, SipKvaUse.FOLLOW_UP, localDateOf(occurredAt, timeZone));
   const edit: SipEdit = {
     patch: { status, ...(status === SipStatus.CLOSED ? { endedAt: access.now(), endReason: optionalText(input.note, 'note', 4000) } : {}) },
-    followUpDone: { meetingId: meeting?.id ?? null, note: optionalText(input.note, 'note', 4000), kvaCode: await kvaCodeFor(access, sip, SipKvaUse.FOLLOW_UP, today) },
+    followUpDone: { meetingId: meeting?.id ?? null, note: optionalText(input.note, 'note', 4000), kvaCode, occurredAt: input.occurredAt ? occurredAt : null },
   };
   if (continues) {
     if (!input.nextFollowUpDate) throw new BadUserInputError('nextFollowUpDate: a plan that goes on needs its next follow-up date', 'nextFollowUpDate');

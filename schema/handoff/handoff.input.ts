@@ -42,7 +42,11 @@ export class HandoffCreateInput {
   @Field(() => ID, { description: 'The sending care unit, one of your organisation’s (an inpatient unit for a discharge).' })
   sendingCareUnitId: string;
 
-  @Field(() => DateTimeISOResolver, { nullable: true, description: 'Admission to inpatient care: required for a discharge, not in the future.' })
+  @Field(() => DateTimeISOResolver, {
+    nullable: true,
+    description:
+      'Admission to inpatient care (the admission notice is due the configured hours after it): required for a discharge; not in the future and not further back than the look-back (rule parameter events.lookBackDays).',
+  })
   admittedAt?: Date | null;
 
   @Field({ nullable: true, defaultValue: false, description: 'Psychiatric inpatient care; default false.' })
@@ -85,6 +89,13 @@ export class HandoffMessageSendInput {
 
   @Field(() => [HandoffRecipientInput], { nullable: true, description: 'Recipients to add to the hand-off with this message; each needs a legal basis.' })
   additionalRecipients?: HandoffRecipientInput[] | null;
+
+  @Field(() => DateTimeISOResolver, {
+    nullable: true,
+    description:
+      "When what the message reports happened, for DISCHARGE_READY_NOTICE (the patient became discharge-ready), READINESS_INTERRUPTED and DISCHARGE_NOTICE (the patient left); default now. Not in the future, not before the hand-off's previous event (the admission, the last such message's occurredAt), not further back than the look-back (rule parameter events.lookBackDays on the admission date). Any other kind refuses it (BAD_USER_INPUT): it happens when it is sent.",
+  })
+  occurredAt?: Date | null;
 }
 
 @InputType({ description: 'Acknowledges a message for your organisation (kvittens).' })

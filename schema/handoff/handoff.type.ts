@@ -56,8 +56,17 @@ export class HandoffMessage {
   @Field(() => HandoffMessageKind, { description: 'What kind of message.' })
   kind: HandoffMessageKind;
 
-  @Field(() => DateTimeISOResolver, { description: 'When it was sent (server time).' })
+  @Field(() => DateTimeISOResolver, {
+    description:
+      "When the server recorded it (the same instant as recordedAt, kept for clients that read it): a notice or call-out counts as given then, so the SIP call-out's days and the 14:00 rule count from it.",
+  })
   sentAt: Date;
+
+  @Field(() => DateTimeISOResolver, {
+    description:
+      "When what it reports happened: for DISCHARGE_READY_NOTICE, READINESS_INTERRUPTED and DISCHARGE_NOTICE the occurredAt the sender gave (default: when it was recorded); for other messages, when it was recorded. A discharge-ready period and the payment liability run on these times.",
+  })
+  occurredAt: Date;
 
   @Field(() => String, { nullable: true, description: 'Free text: the reason of a cancellation or interruption, or any note.' })
   text: string | null;
@@ -98,19 +107,26 @@ export class Deadline {
 
 @ObjectType({ description: 'One discharge-ready period: from a discharge-ready notice to the discharge, interruption or cancellation that ends it.' })
 export class DischargeReadyPeriod {
-  @Field(() => DateTimeISOResolver, { description: 'When the discharge-ready notice was sent.' })
+  @Field(() => DateTimeISOResolver, { description: "When the patient became discharge-ready: the discharge-ready notice's occurredAt." })
   startedAt: Date;
 
-  @Field(() => DateTimeISOResolver, { nullable: true, description: 'When the period ended; null while open.' })
+  @Field(() => DateTimeISOResolver, {
+    nullable: true,
+    description: "When the period ended: the occurredAt of the discharge or interruption that ended it (a cancellation's recording time); null while open.",
+  })
   endedAt: Date | null;
 
   @Field(() => HandoffMessageKind, { nullable: true, description: 'The message that ended it.' })
   endedBy: HandoffMessageKind | null;
 
-  @Field(() => Deadline, { description: 'The SIP call-out within the configured days of the discharge-ready notice.' })
+  @Field(() => Deadline, { description: 'The SIP call-out within the configured days of the discharge-ready notice being given (its recording time).' })
   sipCallOut: Deadline;
 
-  @Field(() => LocalDateResolver, { nullable: true, description: "First day of the municipality's payment liability; null until it has had both notices." })
+  @Field(() => LocalDateResolver, {
+    nullable: true,
+    description:
+      "First day of the municipality's payment liability: the configured days after the later of the readiness (occurredAt) and the municipality having both notices (their recording); null until it has had both notices.",
+  })
   liableFromDate: string | null;
 
   @Field(() => Int, { description: 'Days of payment liability in this period (up to today while open).' })

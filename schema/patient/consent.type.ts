@@ -51,7 +51,10 @@ export class Consent {
   @Field(() => LocalDateResolver, { description: 'Last day it applies.' })
   validTo: string;
 
-  @Field(() => DateTimeISOResolver, { description: 'When it was recorded.' })
+  @Field(() => DateTimeISOResolver, { description: 'When the patient (or representative) gave it, as recorded (default: when it was recorded).' })
+  givenAt: Date;
+
+  @Field(() => DateTimeISOResolver, { description: 'When it was recorded (server time).' })
   recordedAt: Date;
 
   @Field(() => DateTimeISOResolver, { nullable: true, description: 'When it was revoked; null while not revoked.' })
@@ -93,6 +96,12 @@ export class ConsentRecordInput {
 
   @Field(() => LocalDateResolver, { description: 'Last day it applies; at most the configured number of days (365 by default) after today.' })
   validTo: string;
+
+  @Field(() => DateTimeISOResolver, {
+    nullable: true,
+    description: 'When the patient (or representative) gave it; default now. Not in the future, not further back than the look-back (rule parameter events.lookBackDays).',
+  })
+  givenAt?: Date | null;
 }
 
 @InputType({ description: 'Revocation of a consent.' })

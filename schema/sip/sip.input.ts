@@ -140,7 +140,10 @@ export class SipMeetingRecordInput {
   @Field(() => Int, { description: 'The version you read.' })
   version: number;
 
-  @Field(() => DateTimeISOResolver, { description: 'When it was held (not in the future).' })
+  @Field(() => DateTimeISOResolver, {
+    description:
+      "When it was held: not in the future, not before the plan's previous meeting or follow-up, not further back than the look-back (rule parameter events.lookBackDays on the plan's start date).",
+  })
   heldAt: Date;
 
   @Field(() => String, { nullable: true, description: 'Where (at most 200 characters); required unless held by video.' })
@@ -187,6 +190,13 @@ export class SipFollowUpRecordInput {
 
   @Field(() => String, { nullable: true, description: 'What it found (at most 4,000 characters).' })
   note?: string | null;
+
+  @Field(() => DateTimeISOResolver, {
+    nullable: true,
+    description:
+      "When the follow-up was done; default now. Not in the future, not before the plan's previous meeting or follow-up, not further back than the look-back (rule parameter events.lookBackDays on the plan's start date). The KVÅ code is the one in force that day.",
+  })
+  occurredAt?: Date | null;
 }
 
 @InputType({ description: 'A change of status that carries nothing else: start a follow-up, close, or cancel.' })

@@ -108,7 +108,7 @@ export class SipMeeting {
   @Field(() => ID, { description: 'Stable identifier.' })
   id: string;
 
-  @Field(() => DateTimeISOResolver, { description: 'When it was held.' })
+  @Field(() => DateTimeISOResolver, { description: 'When it was held (as reported).' })
   heldAt: Date;
 
   @Field(() => String, { nullable: true, description: 'Where it was held.' })
@@ -132,8 +132,11 @@ export class SipFollowUp {
   @Field(() => LocalDateResolver, { description: 'When it is due.' })
   dueDate: string;
 
-  @Field(() => DateTimeISOResolver, { nullable: true, description: 'When it was done; null while open.' })
+  @Field(() => DateTimeISOResolver, { nullable: true, description: 'When it was recorded as done (the same instant as recordedAt); null while open.' })
   doneAt: Date | null;
+
+  @Field(() => DateTimeISOResolver, { nullable: true, description: 'When it was done, as reported (sipFollowUpRecord occurredAt, default its recording); null while open.' })
+  occurredAt: Date | null;
 
   @Field(() => String, { nullable: true, description: 'What the follow-up found.' })
   note: string | null;

@@ -19,7 +19,10 @@ import type { TenantDb } from './tenant-db';
 export type NewConsent = Pick<
   ConsentRow,
   'patientId' | 'recipientOrganisationId' | 'categories' | 'purpose' | 'givenBy' | 'representativeName' | 'validFrom' | 'validTo'
->;
+> & {
+  /** When it was given (checked by domain/event-time.ts); null: when it is recorded. */
+  givenAt: Date | null;
+};
 
 /**
  * Consents of patients the viewer may see. A consent is recorded by the organisation that will
@@ -46,6 +49,7 @@ export class ConsentStore {
     const viewer = this.patients.requirePatientRole();
     const patient = await this.patients.requireVisible(values.patientId, 'patientId');
     const id = randomUUID();
+    const now = this.scope.now();
     await writeUnit(this.db, this.audit, {
       write: async (tx) => {
         await tx.insert(ConsentEntity, {
@@ -53,11 +57,12 @@ export class ConsentStore {
           regionId: patient.regionId,
           sourceOrganisationId: viewer.organisationId,
           recordedBy: viewer.userId,
-          recordedAt: this.scope.now(),
+          recordedAt: now,
           revokedAt: null,
           revokedBy: null,
           revokeReason: null,
           ...values,
+          givenAt: values.givenAt ?? now,
         });
       },
       log: [{ ...entry, recordId: id, outcome: AuditOutcome.ALLOWED }],

@@ -138,9 +138,9 @@ export async function refreshSummaries(tx: Queryable, region: { id: string; time
        WHERE h.id = ANY($1::uuid[]) AND h.region_id = $2 AND h.kind = $3`,
       [handoffIds, region.id, HandoffKind.DISCHARGE_FROM_INPATIENT],
     ),
-    // The log's order, as the hand-off's own reads give it: by time, then by id.
+    // The log's order, as the hand-off's own reads give it: by recording time, then by id.
     tx.query(
-      `SELECT m.handoff_id AS "handoffId", m.kind, m.sent_at AS "sentAt",
+      `SELECT m.handoff_id AS "handoffId", m.kind, m.sent_at AS "sentAt", m.occurred_at AS "occurredAt",
               ARRAY(SELECT r.organisation_id FROM handoff_message_recipient r WHERE r.message_id = m.id AND r.region_id = m.region_id) AS "recipientOrganisationIds"
        FROM handoff_message m WHERE m.handoff_id = ANY($1::uuid[]) AND m.region_id = $2 ORDER BY m.handoff_id, m.sent_at, m.id`,
       [handoffIds, region.id],

@@ -52,6 +52,8 @@ export interface OutgoingMessage {
   meetingAt: Date | null;
   meetingPlace: string | null;
   recipients: MessageAddressee[];
+  /** When the event it reports happened (event messages, checked by domain/event-time.ts); null: when it is recorded. */
+  occurredAt: Date | null;
 }
 
 /** The change a message makes to its hand-off, decided before the write. */
@@ -339,8 +341,8 @@ async function writeMessage(tx: Queryable, sender: Viewer, handoff: ParentKey & 
   await addParties(tx, handoff, message.recipients.filter((r) => r.basis !== null), HandoffSide.RECIPIENT, now);
   await tx.query(
     `INSERT INTO handoff_message (id, handoff_id, region_id, kind, sender_organisation_id, sender_care_unit_id, sender_user_id, sent_at, text, needs,
-                                  planned_discharge_date, meeting_at, meeting_place)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::text[], $11, $12, $13)`,
+                                  planned_discharge_date, meeting_at, meeting_place, occurred_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::text[], $11, $12, $13, $14)`,
     [
       id,
       handoff.id,
@@ -355,6 +357,7 @@ async function writeMessage(tx: Queryable, sender: Viewer, handoff: ParentKey & 
       message.plannedDischargeDate,
       message.meetingAt,
       message.meetingPlace,
+      message.occurredAt ?? now,
     ],
   );
   await insertRecipients(tx, { id, regionId: handoff.regionId }, message.recipients);

@@ -4,6 +4,7 @@ import { OrganisationKind, Role } from '../../domain/enums';
 import { SipParticipantKind, SipStatus } from '../../domain/sip';
 import type { SipPlanFacts } from '../../domain/sip-change';
 import { isUuid } from '../../domain/uuid';
+import { DatedParameter, PARAMETER } from '../../domain/rule-parameters';
 import { SipEntity } from '../../entities';
 import { ParticipationSource } from '../../domain/participation';
 import { Page, PageRequest } from '../../schema/common/page';
@@ -28,6 +29,7 @@ import {
   SipStatisticsRow,
 } from './rows.sip';
 import { joinCase } from './participation.sql';
+import { RULE_PARAMETER_COLUMNS } from './rows';
 import { conflictOnUnique, pageByKey, Queryable } from './sql';
 import type { TenantDb } from './tenant-db';
 import { writeUnit } from './versioned-write';
@@ -86,8 +88,8 @@ export interface SipEdit {
   meeting?: NewSipMeeting;
   /** The KVÅ code a meeting earned. */
   meetingKva?: { meetingId: string; code: string | null };
-  /** Completes the open follow-up. */
-  followUpDone?: { meetingId: string | null; note: string | null; kvaCode: string | null };
+  /** Completes the open follow-up; `occurredAt` is when it was done (domain/event-time.ts), null: when it is recorded. */
+  followUpDone?: { meetingId: string | null; note: string | null; kvaCode: string | null; occurredAt: Date | null };
   /** Moves the open follow-up to this date, or opens one. */
   nextFollowUpDate?: string;
   /** What the access log records. */
@@ -101,6 +103,10 @@ export interface SipForChange {
   plan: SipPlanFacts;
   /** The plan's region's time zone: its local dates. */
   timeZone: string;
+  /** When its latest follow-up was done (its occurredAt); null before the first. With its meetings, its previous event. */
+  lastFollowUpAt: Date | null;
+  /** The dated values of events.lookBackDays for the plan's region (its own and the default), read with the plan. */
+  lookBackParameters: DatedParameter[];
 }
 
 export interface SipQuery {
@@ -172,9 +178,14 @@ export class SipStore {
     const viewer = this.requireRole();
     const loaded = isUuid(id)
       ? await this.db.transaction(async (tx) => {
-          const [sip]: (SipRow & { timeZone: string })[] = await tx.query(
-            `SELECT ${SIP_COLUMNS}, r.time_zone AS "timeZone" FROM sip s JOIN region r ON r.id = s.region_id WHERE s.id = $1 AND ${takesPart('s', '$2')}`,
-            [id, viewer.organisationId],
+          // The previous event and the look-back that a meeting or follow-up is checked against come with the plan: no statement of their own.
+          const [sip]: (SipRow & Pick<SipForChange, 'timeZone' | 'lastFollowUpAt' | 'lookBackParameters'>)[] = await tx.query(
+            `SELECT ${SIP_COLUMNS}, r.time_zone AS "timeZone",
+                    (SELECT max(f.occurred_at) FROM sip_follow_up f WHERE f.sip_id = s.id AND f.region_id = s.region_id) AS "lastFollowUpAt",
+                    (SELECT COALESCE(json_agg(p), '[]') FROM (SELECT ${RULE_PARAMETER_COLUMNS} FROM rule_parameter rp
+                       WHERE rp.key = $3 AND (rp.region_id = s.region_id OR rp.region_id IS NULL)) p) AS "lookBackParameters"
+             FROM sip s JOIN region r ON r.id = s.region_id WHERE s.id = $1 AND ${takesPart('s', '$2')}`,
+            [id, viewer.organisationId, PARAMETER.EVENTS_LOOK_BACK_DAYS],
           );
           if (!sip) return null;
           const participants: (SipParticipantRow & { organisationKind: OrganisationKind | null })[] = await tx.query(
@@ -191,8 +202,8 @@ export class SipStore {
             id,
             sip.regionId,
           ]);
-          const { timeZone, ...row } = sip;
-          return { sip: row, plan: { ...row, participants, interventions, meetings }, timeZone };
+          const { timeZone, lastFollowUpAt, lookBackParameters, ...row } = sip;
+          return { sip: row, plan: { ...row, participants, interventions, meetings }, timeZone, lastFollowUpAt, lookBackParameters };
         })
       : null;
     if (!loaded) throw new NotFoundError(`No SIP with id ${id} that you may see`, field);
@@ -331,14 +342,10 @@ export class SipStore {
         if (edit.meetingKva) await tx.query(`UPDATE sip_meeting SET kva_code = $2 WHERE id = $1`, [edit.meetingKva.meetingId, edit.meetingKva.code]);
         if (edit.followUpDone) {
           const done = edit.followUpDone;
-          await tx.query(`UPDATE sip_follow_up SET done_at = $2, done_by = $3, meeting_id = $4, note = $5, kva_code = $6 WHERE sip_id = $1 AND done_at IS NULL`, [
-            sip.id,
-            now,
-            viewer.userId,
-            done.meetingId,
-            done.note,
-            done.kvaCode,
-          ]);
+          await tx.query(
+            `UPDATE sip_follow_up SET done_at = $2, done_by = $3, meeting_id = $4, note = $5, kva_code = $6, occurred_at = $7 WHERE sip_id = $1 AND done_at IS NULL`,
+            [sip.id, now, viewer.userId, done.meetingId, done.note, done.kvaCode, done.occurredAt ?? now],
+          );
         }
         if (edit.nextFollowUpDate !== undefined) {
           const [, moved] = await tx.query(`UPDATE sip_follow_up SET due_date = $2 WHERE sip_id = $1 AND done_at IS NULL RETURNING id`, [sip.id, edit.nextFollowUpDate]);
@@ -380,7 +387,7 @@ export class SipStore {
       `SELECT s.id, p.home_municipality_id AS "homeMunicipalityId", p.legal_sex AS "legalSex",
               ${local('s.created_at')}::text AS "createdOn", ${local('s.activated_at')}::text AS "activatedOn",
               ${local('s.ended_at')}::text AS "endedOn", s.status = '${SipStatus.CLOSED}' AS closed,
-              COALESCE((SELECT json_agg(json_build_object('dueDate', f.due_date::text, 'doneOn', ${local('f.done_at')}::text)) FROM sip_follow_up f WHERE f.sip_id = s.id), '[]') AS "followUps"
+              COALESCE((SELECT json_agg(json_build_object('dueDate', f.due_date::text, 'doneOn', ${local('f.occurred_at')}::text)) FROM sip_follow_up f WHERE f.sip_id = s.id), '[]') AS "followUps"
        FROM sip s JOIN patient p ON p.id = s.patient_id
        WHERE s.region_id = $1 AND ${local('s.created_at')} <= $4::date AND (s.ended_at IS NULL OR ${local('s.ended_at')} >= $3::date)`,
       [regionId, timeZone, from, to],

@@ -100,8 +100,8 @@ describe('consents', () => {
 
     // An expired consent (recorded long ago) allows nothing either.
     await app.dataSource.query(
-      `INSERT INTO consent (id, region_id, patient_id, source_organisation_id, recipient_organisation_id, categories, purpose, given_by, valid_from, valid_to, recorded_by)
-       SELECT $1, region_id, id, $2, $3, ARRAY['SICK_LEAVE'], 'SIP', 'PATIENT', '2020-01-01', '2020-12-31', 'test' FROM patient WHERE id = $4`,
+      `INSERT INTO consent (id, region_id, patient_id, source_organisation_id, recipient_organisation_id, categories, purpose, given_by, valid_from, valid_to, recorded_by, given_at)
+       SELECT $1, region_id, id, $2, $3, ARRAY['SICK_LEAVE'], 'SIP', 'PATIENT', '2020-01-01', '2020-12-31', 'test', '2020-01-01T10:00:00+01:00' FROM patient WHERE id = $4`,
       [randomUUID(), mora, region, id],
     );
     expect(await access.consents.mayFlow(id, DataCategory.SICK_LEAVE, mora, region)).toBe(false);

@@ -119,8 +119,9 @@ describe('discharge summaries for the planners\' report', () => {
     const steady = await report();
     // A readiness interruption on Sunday 8 May, entered by SQL (an import): liability ends that day.
     await app.dataSource.query(
-      `INSERT INTO handoff_message (id, handoff_id, region_id, kind, sender_organisation_id, sender_user_id, sent_at)
-       SELECT gen_random_uuid(), h.id, h.region_id, 'READINESS_INTERRUPTED', h.sending_organisation_id, 'import', '2022-05-08T10:00:00+02:00' FROM handoff h WHERE h.id = $1`,
+      `INSERT INTO handoff_message (id, handoff_id, region_id, kind, sender_organisation_id, sender_user_id, sent_at, occurred_at)
+       SELECT gen_random_uuid(), h.id, h.region_id, 'READINESS_INTERRUPTED', h.sending_organisation_id, 'import', '2022-05-08T10:00:00+02:00', '2022-05-08T10:00:00+02:00'
+       FROM handoff h WHERE h.id = $1`,
       [handoff.id],
     );
     expect(await summary()).toMatchObject({ stale: true });

@@ -61,10 +61,11 @@ describe(`the planners' report over ${DISCHARGES} discharges, ${RUNS} times`, ()
       [regionId, DALARNA, patients, HOSPITALS, MUNICIPALITIES, MARKER, DISCHARGES],
     );
     await app.dataSource.query(
-      `INSERT INTO handoff_message (id, handoff_id, region_id, kind, sender_organisation_id, sender_user_id, sent_at)
-       SELECT gen_random_uuid(), h.id, h.region_id, k.kind, $2, 'test', h.admitted_at + k.after + (extract(epoch FROM h.admitted_at)::bigint % 97) * interval '1 hour'
+      `INSERT INTO handoff_message (id, handoff_id, region_id, kind, sender_organisation_id, sender_user_id, sent_at, occurred_at)
+       SELECT gen_random_uuid(), h.id, h.region_id, k.kind, $2, 'test', m.at, m.at
        FROM handoff h
        CROSS JOIN (VALUES ('ADMISSION_NOTICE', interval '3 hours'), ('DISCHARGE_READY_NOTICE', interval '2 days'), ('SIP_CALL_OUT', interval '3 days'), ('DISCHARGE_NOTICE', interval '9 days')) AS k(kind, after)
+       CROSS JOIN LATERAL (SELECT h.admitted_at + k.after + (extract(epoch FROM h.admitted_at)::bigint % 97) * interval '1 hour' AS at) m
        WHERE h.created_by = $1 AND (k.kind <> 'DISCHARGE_NOTICE' OR extract(epoch FROM h.admitted_at)::bigint % 7 <> 0)`,
       [MARKER, DALARNA],
     );

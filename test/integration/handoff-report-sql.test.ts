@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { dischargeParametersOn, swedishWorkingCalendar } from '../../domain/discharge-deadlines';
 import { Role } from '../../domain/enums';
+import { EVENT_MESSAGE_KINDS } from '../../domain/event-time';
 import { HandoffMessageKind } from '../../domain/handoff-messages';
 import { handoffTimeline } from '../../domain/handoff-timeline';
 import { addFigures, dischargeFigures, DischargeFigures as Figures, NO_DISCHARGES } from '../../domain/discharge-figures';
@@ -85,6 +86,8 @@ interface Message {
   id: string;
   kind: HandoffMessageKind;
   sentAt: Date;
+  /** Event messages: often hours or days before sentAt (a discharge recorded after the fact). */
+  occurredAt: Date;
   recipientOrganisationIds: string[];
 }
 
@@ -139,6 +142,7 @@ function generateCases(random: ReturnType<typeof generator>, patients: { id: str
     const messages: Message[] = [];
     let at = admittedAt.getTime();
     let readyDate: string | null = null;
+    let previousEvent = admittedAt.getTime();
     for (let n = random.int(9); n > 0; n--) {
       const kind = random.pick(KINDS);
       // Some messages at the very instant of the one before (the log's order is then by id).
@@ -150,7 +154,16 @@ function generateCases(random: ReturnType<typeof generator>, patients: { id: str
       if (kind === HandoffMessageKind.DISCHARGE_READY_NOTICE) readyDate = localDateOf(sentAt, TZ);
       at = Math.max(at, sentAt.getTime());
       const recipients = random.pick([[], [homeMunicipalityId], [DALARNA], [homeMunicipalityId, DALARNA], [random.pick(MUNICIPALITIES)]]).filter((r): r is string => r !== null);
-      messages.push({ id: randomUUID(), kind, sentAt: new Date(Math.max(sentAt.getTime(), admittedAt.getTime())), recipientOrganisationIds: [...new Set(recipients)] });
+      const recordedAt = Math.max(sentAt.getTime(), admittedAt.getTime());
+      // Half the event messages report a time before their recording (after the case's previous event),
+      // so periods and liability turn on other instants and dates than the recording's.
+      let occurredAt = recordedAt;
+      if (EVENT_MESSAGE_KINDS.has(kind)) {
+        const earliest = Math.min(previousEvent, recordedAt);
+        if (random.chance(0.5)) occurredAt = earliest + random.int(recordedAt - earliest + 1);
+        previousEvent = occurredAt;
+      }
+      messages.push({ id: randomUUID(), kind, sentAt: new Date(recordedAt), occurredAt: new Date(occurredAt), recipientOrganisationIds: [...new Set(recipients)] });
     }
     return {
       id: randomUUID(),
@@ -170,7 +183,7 @@ const calendar = swedishWorkingCalendar();
 /** A discharge's figures, the domain's way: its timeline, read off. */
 function domainFigures(c: Case, parameters: DatedParameter[], regionId: string, now: Date): Figures {
   const p = dischargeParametersOn(parameters, regionId, localDateOf(c.admittedAt, TZ), c.psychiatric);
-  // The log's order: by time, then by id (as PostgreSQL orders uuids: their hex text).
+  // The log's order: by recording time, then by id (as PostgreSQL orders uuids: their hex text).
   const messages = [...c.messages].sort((a, b) => a.sentAt.getTime() - b.sentAt.getTime() || (a.id < b.id ? -1 : 1));
   return dischargeFigures(handoffTimeline({ admittedAt: c.admittedAt, homeMunicipalityId: c.homeMunicipalityId, messages, now, timeZone: TZ, parameters: p, calendar }));
 }
@@ -243,9 +256,10 @@ describe(`the planners' report in SQL against the domain functions (seed ${SEED}
     );
     const messages = cases.flatMap((c) => c.messages.map((m) => ({ ...m, handoffId: c.id })));
     await app.dataSource.query(
-      `INSERT INTO handoff_message (id, handoff_id, region_id, kind, sender_organisation_id, sender_user_id, sent_at)
-       SELECT m.id, m.handoff_id, $1, m.kind, $2, 'test', m.sent_at FROM unnest($3::uuid[], $4::uuid[], $5::text[], $6::timestamptz[]) AS m(id, handoff_id, kind, sent_at)`,
-      [regionId, DALARNA, messages.map((m) => m.id), messages.map((m) => m.handoffId), messages.map((m) => m.kind), messages.map((m) => m.sentAt)],
+      `INSERT INTO handoff_message (id, handoff_id, region_id, kind, sender_organisation_id, sender_user_id, sent_at, occurred_at)
+       SELECT m.id, m.handoff_id, $1, m.kind, $2, 'test', m.sent_at, m.occurred_at
+       FROM unnest($3::uuid[], $4::uuid[], $5::text[], $6::timestamptz[], $7::timestamptz[]) AS m(id, handoff_id, kind, sent_at, occurred_at)`,
+      [regionId, DALARNA, messages.map((m) => m.id), messages.map((m) => m.handoffId), messages.map((m) => m.kind), messages.map((m) => m.sentAt), messages.map((m) => m.occurredAt)],
     );
     const recipients = messages.flatMap((m) => m.recipientOrganisationIds.map((organisationId) => ({ messageId: m.id, organisationId })));
     await app.dataSource.query(
@@ -297,6 +311,13 @@ describe(`the planners' report in SQL against the domain functions (seed ${SEED}
     }
     return inPeriod.length;
   };
+
+  it('has generated discharges whose events happened before they were recorded, on other days too', () => {
+    const reported = cases.flatMap((c) => c.messages).filter((m) => m.occurredAt.getTime() !== m.sentAt.getTime());
+    expect(reported.length).toBeGreaterThan(50);
+    expect(reported.every((m) => EVENT_MESSAGE_KINDS.has(m.kind) && m.occurredAt.getTime() < m.sentAt.getTime())).toBe(true);
+    expect(reported.filter((m) => localDateOf(m.occurredAt, TZ) !== localDateOf(m.sentAt, TZ)).length).toBeGreaterThan(20);
+  });
 
   it('gives the domain functions\' figures over two years, judged after every case closed or lapsed', async () => {
     // All but the two admitted just outside the two years.

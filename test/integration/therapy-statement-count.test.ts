@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Role } from '../../domain/enums';
+import { localDateOf } from '../../domain/local-date';
 import { testPersonnummer } from '../support/personnummer';
 import { rehabPlanThrough } from '../support/rehab-plan-journey';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -15,8 +16,9 @@ describe('SQL statements of payment commitments and therapy reports', () => {
   let payer: string;
   let provider: string;
   let providerId: string;
-  const today = new Date().toISOString().slice(0, 10);
-  const inDays = (days: number) => new Date(Date.now() + days * 86400_000).toISOString().slice(0, 10);
+  // Local dates of the region (from 23:00 UTC Stockholm is a day ahead).
+  const inDays = (days: number) => localDateOf(new Date(Date.now() + days * 86400_000), 'Europe/Stockholm');
+  const today = inDays(0);
   const counted: Record<string, number> = {};
 
   /** Measured on PGlite and PostgreSQL 15 when the writes were added (2026-12-03). */

@@ -3,6 +3,7 @@ import { dischargeFigures } from '../../domain/discharge-figures';
 import { dischargeFiguresAt, dischargeSummary } from '../../domain/discharge-summary';
 import { HandoffMessageKind } from '../../domain/handoff-messages';
 import { handoffTimeline, TimelineMessage } from '../../domain/handoff-timeline';
+import { EVENT_MESSAGE_KINDS } from '../../domain/event-time';
 
 /**
  * A discharge's summary, kept at write time, must give the figures its timeline gives at every
@@ -54,9 +55,14 @@ describe('a discharge summary read at any now', () => {
       const admittedAt = new Date(start + random.int(300 * 24) * HOUR + random.int(HOUR));
       const messages: TimelineMessage[] = [];
       let at = admittedAt.getTime();
+      // Event messages may report a time before their recording, never before the previous event.
+      let previousEvent = admittedAt.getTime();
       for (let n = random.int(9); n > 0; n--) {
         at += random.pick([0, 1, 60_000, HOUR, 20 * HOUR, 25 * HOUR, 49 * HOUR, 3 * 24 * HOUR, 5 * 24 * HOUR]) + random.int(6 * HOUR);
-        messages.push({ kind: random.pick(KINDS), sentAt: new Date(at), recipientOrganisationIds: random.pick([[], [MUNICIPALITY], ['region'], [MUNICIPALITY, 'region']]) });
+        const kind = random.pick(KINDS);
+        const occurredAt = EVENT_MESSAGE_KINDS.has(kind) && random.chance(0.5) ? previousEvent + random.int(at - previousEvent + 1) : at;
+        if (EVENT_MESSAGE_KINDS.has(kind)) previousEvent = occurredAt;
+        messages.push({ kind, sentAt: new Date(at), occurredAt: new Date(occurredAt), recipientOrganisationIds: random.pick([[], [MUNICIPALITY], ['region'], [MUNICIPALITY, 'region']]) });
       }
       const input = { admittedAt, homeMunicipalityId: random.chance(0.1) ? null : MUNICIPALITY, messages, timeZone: TZ, parameters: random.pick(PARAMETERS), calendar };
       const summary = dischargeSummary(input);
@@ -66,7 +72,7 @@ describe('a discharge summary read at any now', () => {
         admittedAt,
         timeline.admissionNotice.due!,
         ...timeline.readyPeriods.flatMap((p) => [p.startedAt, p.sipCallOut.due!, ...(p.endedAt ? [p.endedAt] : [])]),
-        ...messages.map((m) => m.sentAt),
+        ...messages.flatMap((m) => [m.sentAt, m.occurredAt]),
       ].flatMap((d) => [-1, 0, 1, 20 * HOUR, 4 * 24 * HOUR].map((offset) => new Date(d.getTime() + offset)));
       for (const now of turns) {
         expect({ c, now, figures: dischargeFiguresAt(summary, now, TZ) }).toEqual({ c, now, figures: dischargeFigures(handoffTimeline({ ...input, now })) });

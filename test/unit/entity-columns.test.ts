@@ -4,7 +4,7 @@ import { insertRows, selectList, setList } from '../../server/access/entity-colu
 describe('select lists and patch maps from the entity declarations', () => {
   it('names every declared column as its property, leaving out the omitted ones', () => {
     expect(selectList(SipFollowUpEntity, 'f', ['doneBy']).sql).toBe(
-      'f.id AS "id", f.region_id AS "regionId", f.sip_id AS "sipId", f.due_date::text AS "dueDate", f.done_at AS "doneAt", ' +
+      'f.id AS "id", f.region_id AS "regionId", f.sip_id AS "sipId", f.due_date::text AS "dueDate", f.done_at AS "doneAt", f.occurred_at AS "occurredAt", ' +
         'f.meeting_id AS "meetingId", f.note AS "note", f.kva_code AS "kvaCode", f.created_at AS "createdAt"',
     );
   });

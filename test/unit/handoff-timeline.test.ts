@@ -16,11 +16,18 @@ const parameters: DischargeParameters = {
   lateSendCutoff: null,
 };
 
-/** A message to the home municipality (Mora) and the listed vårdcentral unless told otherwise. */
+/** A message to the home municipality (Mora) and the listed vårdcentral unless told otherwise, recorded when it happened. */
 const msg = (kind: HandoffMessageKind, iso: string, recipientOrganisationIds: readonly string[] = ['mora', 'vc']): TimelineMessage => ({
   kind,
   sentAt: at(iso),
+  occurredAt: at(iso),
   recipientOrganisationIds,
+});
+
+/** An event message recorded at `recordedIso` reporting what happened at `occurredIso`. */
+const late = (kind: HandoffMessageKind, occurredIso: string, recordedIso: string, recipientOrganisationIds?: readonly string[]): TimelineMessage => ({
+  ...msg(kind, recordedIso, recipientOrganisationIds),
+  occurredAt: at(occurredIso),
 });
 
 // Admitted Monday 2026-03-02 08:00: the admission notice is due 24 hours later, Tuesday 08:00.
@@ -292,5 +299,55 @@ describe('next due instant', () => {
     expect(sorted.nextDueAt).toEqual(SIP_DUE_MON);
     expect(timeline([messages[2], messages[0], messages[1]], now)).toEqual(sorted);
     expect(timeline([messages[1], messages[2], messages[0]], now)).toEqual(sorted);
+  });
+});
+
+describe('event times: what happened and when it was recorded', () => {
+  // Admission notice Monday 03-02 10:00 (to Mora); liability after 3 calendar days.
+  it('ends a period and its liability when the patient left, not when the discharge was recorded', () => {
+    // Ready Wednesday 03-04 (liable from Sunday 03-08). Left Wednesday 03-11 11:00, recorded Thursday 03-12 16:00:
+    // 08, 09, 10, 11 = 4 days, not the 5 the recording day would give.
+    const discharge = late(M.DISCHARGE_NOTICE, '2026-03-11T11:00:00+01:00', '2026-03-12T16:00:00+01:00');
+    const t = timeline([admission, readyWed, discharge], '2026-03-13T12:00:00+01:00');
+    expect(t.readyPeriods[0]).toMatchObject({ endedAt: at('2026-03-11T11:00:00+01:00'), endedBy: M.DISCHARGE_NOTICE });
+    expect(t.readyPeriods[0].liability).toEqual({ liableFromDate: '2026-03-08', days: 4, amount: 48000 });
+    const recordedSameDay = timeline([admission, readyWed, msg(M.DISCHARGE_NOTICE, '2026-03-11T16:00:00+01:00')], '2026-03-13T12:00:00+01:00');
+    expect(recordedSameDay.liabilityDays).toBe(4);
+  });
+
+  it('adds one liability day per day the discharge happened later', () => {
+    const leftOn = (day: string) => timeline([admission, readyWed, late(M.DISCHARGE_NOTICE, `${day}T11:00:00+01:00`, '2026-03-13T09:00:00+01:00')], '2026-03-13T12:00:00+01:00');
+    expect(leftOn('2026-03-12').liabilityDays - leftOn('2026-03-11').liabilityDays).toBe(1);
+    expect(leftOn('2026-03-12').liabilityAmount! - leftOn('2026-03-11').liabilityAmount!).toBe(12000);
+  });
+
+  it('starts a period at the readiness, and liability from the later of the readiness and the notice being given', () => {
+    // Ready Monday 03-02 08:00, recorded Wednesday 03-04 10:00: the municipality had both notices
+    // only on Wednesday, so day 0 is still 03-04 (liable from Sunday 03-08).
+    const ready = late(M.DISCHARGE_READY_NOTICE, '2026-03-02T11:00:00+01:00', READY_WED);
+    const t = timeline([admission, ready], '2026-03-09T12:00:00+01:00');
+    expect(t.readyPeriods[0].startedAt).toEqual(at('2026-03-02T11:00:00+01:00'));
+    expect(t.readyPeriods[0].liability.liableFromDate).toBe('2026-03-08');
+  });
+
+  it('counts the SIP call-out from the discharge-ready notice being given (recorded), not from the readiness', () => {
+    // Ready Monday 03-02, notice given Wednesday 03-04: the call-out is due as for a notice on Wednesday.
+    const ready = late(M.DISCHARGE_READY_NOTICE, '2026-03-02T11:00:00+01:00', READY_WED);
+    const t = timeline([admission, ready], '2026-03-05T12:00:00+01:00');
+    expect(t.readyPeriods[0].sipCallOut).toMatchObject({ due: SIP_DUE_MON, dueDate: '2026-03-09', status: S.PENDING });
+  });
+
+  it('counts a call-out recorded before a late-recorded discharge as made within the period', () => {
+    // Left Friday 03-06 09:00; the call-out went out Friday 12:00; the discharge was recorded Friday 16:00.
+    const callOut = msg(M.SIP_CALL_OUT, '2026-03-06T12:00:00+01:00');
+    const discharge = late(M.DISCHARGE_NOTICE, '2026-03-06T09:00:00+01:00', '2026-03-06T16:00:00+01:00');
+    const t = timeline([admission, readyWed, callOut, discharge], '2026-03-10T12:00:00+01:00');
+    expect(t.readyPeriods[0].sipCallOut).toMatchObject({ metAt: at('2026-03-06T12:00:00+01:00'), status: S.MET });
+  });
+
+  it('judges an admission notice never sent by when the patient left', () => {
+    // Left Monday 03-02 18:00 (before the notice was due Tuesday 08:00), recorded Wednesday.
+    const t = timeline([late(M.DISCHARGE_NOTICE, '2026-03-02T18:00:00+01:00', '2026-03-04T09:00:00+01:00')], '2026-03-05T12:00:00+01:00');
+    expect(t.admissionNotice.status).toBe(S.NOT_NEEDED);
   });
 });

@@ -47,8 +47,9 @@ describe("a region's new value of a rule parameter", () => {
 });
 
 describe('the schemas of the keys regions set', () => {
-  it('cover the values the issue names: liability days, the daily amount, the 14:00 rule, the small cell threshold, the KVÅ mapping', () => {
+  it('cover the values the issue names: liability days, the daily amount, the 14:00 rule, the small cell threshold, the KVÅ mapping, the look-back of event times', () => {
     const named = [
+      PARAMETER.EVENTS_LOOK_BACK_DAYS,
       PARAMETER.DISCHARGE_LIABILITY_AFTER_DAYS,
       PARAMETER.DISCHARGE_DAILY_AMOUNT,
       PARAMETER.DISCHARGE_LATE_SEND_CUTOFF,
@@ -69,5 +70,15 @@ describe('the schemas of the keys regions set', () => {
     const flag = { type: 'BOOLEAN' as any, description: 'a flag', unit: null };
     expect(parseParameterValue(flag, 'true')).toEqual({ value: true });
     expect(parseParameterValue(flag, 'yes')).toEqual({ problem: 'must be true or false' });
+  });
+});
+
+describe('the look-back of event times', () => {
+  it('is a whole number of days from 1 to 365', () => {
+    const schema = RULE_PARAMETER_SCHEMAS[PARAMETER.EVENTS_LOOK_BACK_DAYS];
+    expect(parseParameterValue(schema, '14')).toEqual({ value: 14 });
+    expect(parseParameterValue(schema, '0')).toEqual({ problem: 'must be from 1 to 365 days' });
+    expect(parseParameterValue(schema, '366')).toMatchObject({ problem: expect.any(String) });
+    expect(parseParameterValue(schema, null)).toEqual({ problem: 'must have a value' });
   });
 });

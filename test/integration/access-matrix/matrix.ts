@@ -1,4 +1,5 @@
 import { Role } from '../../../domain/enums';
+import { localDateOf } from '../../../domain/local-date';
 import { seededOrganisationId } from '../../../entities/seed/seed';
 import { GraphQLResponse, TestApp } from '../../support/test-app';
 
@@ -71,5 +72,5 @@ export const DENIED_TO_OUTSIDERS = { nonParticipant: 'NOT_FOUND', otherRegion: '
 
 export const MORA = seededOrganisationId('2062')!;
 export const DALARNA = seededOrganisationId('20')!;
-/** A date `days` from now, as the API takes local dates. */
-export const inDays = (days: number) => new Date(Date.now() + days * 86400_000).toISOString().slice(0, 10);
+/** A date `days` from now, as the API takes local dates: Region Dalarna's (from 23:00 UTC Stockholm is a day ahead). */
+export const inDays = (days: number) => localDateOf(new Date(Date.now() + days * 86400_000), 'Europe/Stockholm');

@@ -182,7 +182,7 @@ export const rows: MatrixRows<SipFixture> = {
       run: async (app, token, f) =>
         app.gql(
           `mutation($input: SipMeetingRecordInput!) { sipMeetingRecord(input: $input) { sip { id meetings { id } } meeting { id present { kind } } } }`,
-          { input: { sipId: f.sipId, version: await f.sipVersion(), heldAt: new Date(Date.now() - 3600_000).toISOString(), video: true, presentParticipantIds: [f.sipPersonId] } },
+          { input: { sipId: f.sipId, version: await f.sipVersion(), heldAt: new Date().toISOString(), video: true, presentParticipantIds: [f.sipPersonId] } },
           token,
         ),
       check: (data, f) => {
