@@ -37,6 +37,7 @@ import { FundingProgrammes1733320000000 } from './migrations/1733320000000-fundi
 import { ExampleDataAndFundingLinks1733330000000 } from './migrations/1733330000000-example-data-and-funding-links';
 import { RuleParameterHistoryTestClock1733340000000 } from './migrations/1733340000000-rule-parameter-history-test-clock';
 import { EventTimes1733350000000 } from './migrations/1733350000000-event-times';
+import { RehabPlanListIndexes1733360000000 } from './migrations/1733360000000-rehab-plan-list-indexes';
 
 export {
   AgreementEntity,
@@ -131,4 +132,5 @@ export const MIGRATIONS = [
   ExampleDataAndFundingLinks1733330000000,
   RuleParameterHistoryTestClock1733340000000,
   EventTimes1733350000000,
+  RehabPlanListIndexes1733360000000,
 ];

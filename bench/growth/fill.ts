@@ -2,6 +2,7 @@ import { Client } from 'pg';
 import { IdentityNumberCipher } from '../../server/crypto/identity-number-cipher';
 import { recomputeSummariesFrom } from '../../server/access/discharge-summary.sql';
 import { BENCH_PATIENT_DATA_KEY, fakePatient } from './identities';
+import { fillRehabPlans } from './rehab-fill';
 
 /*
  * Synthetic data for one region (Dalarna, code 20): discharge hand-offs over the two years up to
@@ -273,6 +274,8 @@ export async function fill(adminUrl: string, handoffs: number, now: Date, progre
       );
       await recomputeSummariesFrom({ query: rows }, region, parameters, '2000-01-01');
     });
+    // As many rehabilitation plans as hand-offs, on the same patients (issue 17's lists at volume).
+    await fillRehabPlans(client, handoffs, now, timed);
     await timed('vacuum analyze', () => client.query('VACUUM ANALYZE'));
     const counted = await client.query(
       `SELECT relname AS table, n_live_tup::int AS n FROM pg_stat_user_tables WHERE schemaname = 'public' AND n_live_tup > 0 ORDER BY n_live_tup DESC`,

@@ -5,6 +5,7 @@ import { openingStatement } from '../../server/access/tenant-db';
 import { APP_ROLE, BenchDatabase, createBenchDatabase, databaseSettled, dropBenchDatabase, openCluster } from './database';
 import { seqScansOf, SEQ_SCAN_LIMIT, SeqScan } from './explain';
 import { fill } from './fill';
+import { fillRehabPlans } from './rehab-fill';
 import { BENCH_PATIENT_DATA_KEY } from './identities';
 import { startIdentityProvider } from './identity-provider';
 import { BenchFacts, benchQueries } from './queries';
@@ -58,7 +59,10 @@ async function facts(db: BenchDatabase): Promise<BenchFacts & { regionId: string
         [principalId],
       )
     ).rows;
-    return { today, moraId: seededOrganisationId('2062')!, loggedPatientId, regionId, principalId };
+    const [{ provider_organisation_id: providerId }] = (
+      await client.query(`SELECT provider_organisation_id FROM payment_commitment WHERE region_id = $1 GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`, [regionId])
+    ).rows;
+    return { today, moraId: seededOrganisationId('2062')!, loggedPatientId, regionId, principalId, providerId };
   } finally {
     await client.end();
   }
@@ -89,7 +93,20 @@ async function benchSize(cluster: Awaited<ReturnType<typeof openCluster>>, size:
       // As the fill ends: a migration may have rewritten rows (a new column filled), and the planner needs their statistics.
       const admin = new Client({ connectionString: db.adminUrl });
       await admin.connect();
-      await admin.query('VACUUM ANALYZE').finally(() => admin.end());
+      try {
+        // A database kept from before the rehabilitation plans gets them, as a fill now makes them.
+        const [{ n: plans }] = (await admin.query('SELECT count(*)::int AS n FROM rehab_plan')).rows;
+        if (plans === 0) {
+          await fillRehabPlans(admin, size, new Date(), async (step, work) => {
+            const start = performance.now();
+            await work();
+            log(`  ${step.padEnd(26)} ${((performance.now() - start) / 1000).toFixed(1).padStart(6)} s`);
+          });
+        }
+        await admin.query('VACUUM ANALYZE');
+      } finally {
+        await admin.end();
+      }
       log('  reused as filled (BENCH_REUSE=1): migrated, vacuumed and analysed');
     } else {
       const filled = await fill(db.adminUrl, size, new Date(), log);

@@ -20,7 +20,8 @@ export async function startIdentityProvider() {
   return {
     env: { AUTH_ISSUER: ISSUER, AUTH_AUDIENCE: AUDIENCE, AUTH_JWKS_URL: `http://127.0.0.1:${port}/jwks` },
     token: (viewer: BenchViewer) =>
-      new SignJWT({ org: seededOrganisationId(viewer.organisation), roles: [viewer.role] })
+      // An organisation the fill made (a synthetic provider) is named by its id.
+      new SignJWT({ org: /^[0-9a-f-]{36}$/.test(viewer.organisation) ? viewer.organisation : seededOrganisationId(viewer.organisation), roles: [viewer.role] })
         .setProtectedHeader({ alg: 'ES256', kid: 'bench' })
         .setSubject(`bench-${viewer.organisation}-${viewer.role.toLowerCase()}`)
         .setIssuer(ISSUER)

@@ -1,6 +1,7 @@
 import { HousingForm, Role } from '../../domain/enums';
+import { seededOrganisationId } from '../../entities/seed/seed';
 
-/** Who asks: an organisation by its `npm run token` reference (e.g. 2062 = Mora kommun, 20 = Region Dalarna) and a role. */
+/** Who asks: an organisation by its `npm run token` reference (e.g. 2062 = Mora kommun, 20 = Region Dalarna) or its id, and a role. */
 export interface BenchViewer {
   organisation: string;
   role: Role;
@@ -22,6 +23,8 @@ export interface BenchFacts {
   moraId: string;
   /** A patient kept by Region Dalarna with many access-log rows. */
   loggedPatientId: string;
+  /** The synthetic provider organisation given the most payment commitments (rehab-fill.ts). */
+  providerId: string;
 }
 
 const DALARNA_MUNICIPALITY_CODES = ['2021', '2023', '2026', '2029', '2031', '2034', '2039', '2061', '2062', '2080', '2081', '2082', '2083', '2084', '2085'];
@@ -37,6 +40,13 @@ const HANDOFF_FIELDS = `id state kind admittedAt nextDueAt version patient { id 
 
 const REPORT_CELL = `sex discharges { value display } admissionNoticesDue { value } admissionNoticesOnTime { value } sipCallOutsDue { value }
   sipCallOutsOnTime { value } liabilityDays { value display } liabilityAmount`;
+
+const PLAN_FIELDS = `id status need evaluationDate createdAt version therapyFormCodes owner { name } goals { id title weight baseline } tScore { value }`;
+
+const COUNT = `total { value display } female { display } male { display }`;
+const FIGURE = `total { value display } female { display } male { display }`;
+const PLAN_FIGURES = `longTermPlans { ${COUNT} } shortTermPlans { ${COUNT} } plansByTherapyForm { therapyForm plans { ${COUNT} } } evaluations { ${COUNT} }
+  meanTScoreChange { ${FIGURE} } commitments { ${COUNT} } visitsAllowed { ${FIGURE} } visitsUsed { ${FIGURE} } reportsDue { ${COUNT} } reportsOnTime { ${COUNT} }`;
 
 /** The first day of the month `months` before the month of `today` ('YYYY-MM-DD'), as 'YYYY-MM-DD'. */
 function monthsBack(today: string, months: number): string {
@@ -56,6 +66,8 @@ export function benchQueries(f: BenchFacts): BenchQuery[] {
   }));
   const planner = { organisation: '20', role: Role.PLANNER };
   const moraStaff = { organisation: '2062', role: Role.CARE_STAFF };
+  const falunStaff = { organisation: '2080', role: Role.CARE_STAFF };
+  const lastQuarter = `${Number(f.today.slice(0, 4)) - 1}-Q${Math.floor((Number(f.today.slice(5, 7)) - 1) / 3) + 1}`;
   return [
     {
       name: 'handoffDeadlineReport (1 year)',
@@ -130,6 +142,59 @@ export function benchQueries(f: BenchFacts): BenchQuery[] {
       query: `query($f: AccessLogReviewFilter) { accessLogReview(filter: $f, first: 20) { edges { node { id at action outcome userId patientId recordType organisation { name } } } pageInfo { hasNextPage } } }`,
       variables: { f: { from: `${monthsBack(f.today, 6)}T00:00:00Z`, to: `${monthsBack(f.today, 5)}T00:00:00Z` } },
       check: (d) => nonEmpty('accessLogReview(from, to)', d.accessLogReview.edges),
+    },
+    {
+      name: 'rehabPlans (Falun, own)',
+      viewer: falunStaff,
+      query: `{ rehabPlans(first: 20) { edges { node { ${PLAN_FIELDS} } } pageInfo { hasNextPage endCursor } } }`,
+      variables: {},
+      check: (d) => nonEmpty('rehabPlans', d.rehabPlans.edges),
+    },
+    {
+      // About one plan in ten of an owner is a draft: a filter the owner's order alone does not serve.
+      name: 'rehabPlans (Falun, DRAFT)',
+      viewer: falunStaff,
+      query: `{ rehabPlans(first: 20, filter: { status: DRAFT }) { edges { node { ${PLAN_FIELDS} } } pageInfo { hasNextPage endCursor } } }`,
+      variables: {},
+      check: (d) => nonEmpty('rehabPlans(DRAFT)', d.rehabPlans.edges),
+    },
+    {
+      name: 'rehabPlanEvaluationsDue (Falun)',
+      viewer: falunStaff,
+      query: `query($org: ID!) { rehabPlanEvaluationsDue(organisationId: $org, first: 20) { edges { node { ${PLAN_FIELDS} } } pageInfo { hasNextPage endCursor } } }`,
+      variables: { org: seededOrganisationId('2080') },
+      check: (d) => nonEmpty('rehabPlanEvaluationsDue', d.rehabPlanEvaluationsDue.edges),
+    },
+    {
+      name: 'therapyReportsDue (Falun, payer)',
+      viewer: falunStaff,
+      query: `query($org: ID!) { therapyReportsDue(organisationId: $org, first: 20) { edges { node { id number reportDueOn lastPaidDay provider { name } sessions { visitDate } } } pageInfo { hasNextPage } } }`,
+      variables: { org: seededOrganisationId('2080') },
+      check: (d) => nonEmpty('therapyReportsDue(payer)', d.therapyReportsDue.edges),
+    },
+    {
+      name: 'therapyReportsDue (provider)',
+      viewer: { organisation: f.providerId, role: Role.CARE_STAFF },
+      query: `query($org: ID!) { therapyReportsDue(organisationId: $org, first: 20) { edges { node { id number reportDueOn lastPaidDay payer { name } sessions { visitDate } } } pageInfo { hasNextPage } } }`,
+      variables: { org: f.providerId },
+      check: (d) => nonEmpty('therapyReportsDue(provider)', d.therapyReportsDue.edges),
+    },
+    {
+      name: 'rehabPlanStatistics (1 year)',
+      viewer: planner,
+      query: `query($from: LocalDate!, $to: LocalDate!) { rehabPlanStatistics(regionCode: "20", period: { from: $from, to: $to }) {
+        from to smallCellThreshold region { ${PLAN_FIGURES} } byMunicipality { municipality { name } figures { ${PLAN_FIGURES} } } } }`,
+      variables: { from: yearAgo, to: f.today },
+      check: (d) => nonEmpty('rehabPlanStatistics.byMunicipality', d.rehabPlanStatistics.byMunicipality),
+    },
+    {
+      // The commitments of the fill name no programme: this reads the region's commitments of a quarter and counts none.
+      name: 'programmeReport (a quarter)',
+      viewer: planner,
+      query: `query($q: String!) { programmeReport(regionCode: "20", programme: "REHABILITERINGSGARANTIN", quarter: $q) {
+        quarter smallCellThreshold forms { form figures { treatments { ${COUNT} } amountSek { ${FIGURE} } } } } }`,
+      variables: { q: lastQuarter },
+      check: (d) => nonEmpty('programmeReport.forms', d.programmeReport.forms),
     },
     {
       name: 'responsibilities (1,000 questions)',

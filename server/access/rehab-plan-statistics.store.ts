@@ -29,6 +29,9 @@ export interface RehabPlanFigureRows {
   therapyForms: string[];
 }
 
+/** A group of one of several figures read by one statement: `figure` names the figure. */
+type FigureRow = GroupedFigure & { figure: 'NEED' | 'FORM' | 'COMMITMENTS' | 'VISITS' | 'REPORTS' };
+
 /** `municipality, sex, key, n, total` as the rows' properties. */
 const GROUP = `p.home_municipality_id AS "municipalityId", p.legal_sex AS sex`;
 const COUNTS = `count(*)::int AS n`;
@@ -63,14 +66,22 @@ export class RehabPlanStatisticsStore {
    */
   async planFigures(regionId: string, timeZone: string, from: string, to: string, today: string): Promise<RehabPlanFigureRows> {
     this.requirePlannerOf(regionId);
-    const parameters = [regionId, timeZone, from, to];
-    const plans = `FROM rehab_plan rp JOIN patient p ON p.id = rp.patient_id AND NOT p.example WHERE rp.region_id = $1 AND ${CREATED_IN_PERIOD('rp.created_at')}`;
-    // One turn of the event loop: one transaction, one round trip.
-    const commitments = `FROM payment_commitment c JOIN patient p ON p.id = c.patient_id AND NOT p.example
-       WHERE c.region_id = $1 AND c.valid_from <= $3::date AND ${COMMITMENT_END} >= $2::date`;
-    const [plansByNeed, plansByTherapyForm, evaluations, therapyForms, inEffect, visitsUsed, reportsDue] = await Promise.all([
-      this.scope.db.query<GroupedFigure[]>(`SELECT ${GROUP}, rp.need AS key, ${COUNTS}, 0 AS total ${plans} GROUP BY 1, 2, 3`, parameters),
-      this.scope.db.query<GroupedFigure[]>(`SELECT ${GROUP}, f.form AS key, ${COUNTS}, 0 AS total ${plans.replace('WHERE', 'CROSS JOIN unnest(rp.therapy_forms) f(form) WHERE')} GROUP BY 1, 2, 3`, parameters),
+    // One turn of the event loop: one transaction, one round trip. Each figure's rows are read with
+    // their patient once (a join with all of the region's patients is most of a statement's work),
+    // then grouped per figure; `figure` says which list a row belongs to.
+    const [, planRows, evaluations, therapyForms, commitmentRows] = await Promise.all([
+      // The estimates of these aggregates lie far above their work: JIT compiling would cost more than it saves.
+      this.scope.db.query(`SELECT set_config('jit', 'off', true)`),
+      this.scope.db.query<FigureRow[]>(
+        `WITH plans AS MATERIALIZED (
+           SELECT ${GROUP}, rp.need, rp.therapy_forms
+           FROM rehab_plan rp JOIN patient p ON p.id = rp.patient_id AND NOT p.example
+           WHERE rp.region_id = $1 AND ${CREATED_IN_PERIOD('rp.created_at')})
+         SELECT 'NEED' AS figure, "municipalityId", sex, need AS key, ${COUNTS}, 0 AS total FROM plans GROUP BY 2, 3, 4
+         UNION ALL
+         SELECT 'FORM', "municipalityId", sex, f.form, ${COUNTS}, 0 FROM plans CROSS JOIN unnest(plans.therapy_forms) f(form) GROUP BY 2, 3, 4`,
+        [regionId, timeZone, from, to],
+      ),
       this.scope.db.query<GroupedFigure[]>(
         `SELECT ${GROUP}, NULL AS key, ${COUNTS},
                 COALESCE(sum(e.t_score - (50 + 10 * g.weighted / sqrt((1 - e.rho) * g.squares + e.rho * g.weights * g.weights))), 0)::float8 AS total
@@ -86,23 +97,38 @@ export class RehabPlanStatisticsStore {
         [regionId, from, to],
       ),
       this.scope.db.query<{ code: string }[]>(`SELECT DISTINCT code FROM therapy_form WHERE valid_from <= $2::date AND (valid_to IS NULL OR valid_to >= $1::date) ORDER BY code`, [from, to]),
-      this.scope.db.query<GroupedFigure[]>(`SELECT ${GROUP}, NULL AS key, ${COUNTS}, COALESCE(sum(c.visits), 0)::int AS total ${commitments} GROUP BY 1, 2`, [regionId, from, to]),
-      this.scope.db.query<GroupedFigure[]>(
-        `SELECT ${GROUP}, NULL AS key, ${COUNTS}, count(*)::int AS total ${commitments.replace('WHERE', 'JOIN therapy_visit v ON v.commitment_id = c.id AND v.visit_date <= $3::date WHERE')} GROUP BY 1, 2`,
-        [regionId, from, to],
-      ),
+      // The commitments in effect on some day of the period, and those whose report falls due in it.
       // A report falls due on its date while the commitment runs; one not in is counted once the date has passed.
-      this.scope.db.query<GroupedFigure[]>(
-        `SELECT ${GROUP}, CASE WHEN r.submitted_on <= c.report_due_on THEN 'ON_TIME' ELSE 'LATE' END AS key, ${COUNTS}, 0 AS total
-         FROM payment_commitment c JOIN patient p ON p.id = c.patient_id AND NOT p.example
-         LEFT JOIN therapy_report r ON r.commitment_id = c.id
-         WHERE c.region_id = $1 AND c.report_due_on BETWEEN $2::date AND $3::date AND (c.revoked_from IS NULL OR c.revoked_from > c.report_due_on)
-           AND (c.report_due_on < $4::date OR r.id IS NOT NULL)
-         GROUP BY 1, 2, 3`,
+      this.scope.db.query<FigureRow[]>(
+        `WITH commitments AS MATERIALIZED (
+           SELECT c.id, c.visits, c.report_due_on, ${GROUP}, c.valid_from <= $3::date AND ${COMMITMENT_END} >= $2::date AS in_effect,
+                  c.report_due_on BETWEEN $2::date AND $3::date AND (c.revoked_from IS NULL OR c.revoked_from > c.report_due_on) AS report_falls_due
+           FROM payment_commitment c JOIN patient p ON p.id = c.patient_id AND NOT p.example
+           WHERE c.region_id = $1 AND ((c.valid_from <= $3::date AND ${COMMITMENT_END} >= $2::date)
+                 OR (c.report_due_on BETWEEN $2::date AND $3::date AND (c.revoked_from IS NULL OR c.revoked_from > c.report_due_on))))
+         SELECT 'COMMITMENTS' AS figure, "municipalityId", sex, NULL AS key, ${COUNTS}, COALESCE(sum(visits), 0)::int AS total FROM commitments WHERE in_effect GROUP BY 2, 3
+         UNION ALL
+         SELECT 'VISITS', "municipalityId", sex, NULL, ${COUNTS}, count(*)::int FROM commitments c
+         JOIN therapy_visit v ON v.commitment_id = c.id AND v.visit_date <= $3::date WHERE c.in_effect GROUP BY 2, 3
+         UNION ALL
+         SELECT 'REPORTS', "municipalityId", sex, CASE WHEN r.submitted_on <= c.report_due_on THEN 'ON_TIME' ELSE 'LATE' END, ${COUNTS}, 0
+         FROM commitments c LEFT JOIN therapy_report r ON r.commitment_id = c.id
+         WHERE c.report_falls_due AND (c.report_due_on < $4::date OR r.id IS NOT NULL)
+         GROUP BY 2, 3, 4`,
         [regionId, from, to, today],
       ),
     ]);
-    return { plansByNeed, plansByTherapyForm, evaluations, therapyForms: therapyForms.map((f) => f.code), commitments: inEffect, visitsUsed, reportsDue };
+    const of = (rows: FigureRow[], figure: FigureRow['figure']): GroupedFigure[] =>
+      rows.filter((r) => r.figure === figure).map(({ municipalityId, sex, key, n, total }) => ({ municipalityId, sex, key, n, total }));
+    return {
+      plansByNeed: of(planRows, 'NEED'),
+      plansByTherapyForm: of(planRows, 'FORM'),
+      evaluations,
+      therapyForms: therapyForms.map((f) => f.code),
+      commitments: of(commitmentRows, 'COMMITMENTS'),
+      visitsUsed: of(commitmentRows, 'VISITS'),
+      reportsDue: of(commitmentRows, 'REPORTS'),
+    };
   }
 
   /**
