@@ -1,5 +1,5 @@
 import { seededOrganisationId } from '../../../entities/seed/seed';
-import { DENIED_TO_OUTSIDERS, MatrixRows } from './matrix';
+import { DENIED_TO_OUTSIDERS, MatrixRows, pagesUntil } from './matrix';
 
 const HANDOFF_READERS = { nonParticipant: 'NOT_FOUND', otherRegion: 'NOT_FOUND', planner: 'FORBIDDEN', integration: 'DATA', anonymous: 'UNAUTHENTICATED' } as const;
 
@@ -14,7 +14,8 @@ export const rows: MatrixRows = {
     },
     {
       name: 'handoffInbox',
-      run: (app, token) => app.gql(`{ handoffInbox(first: 100) { edges { node { id } } } }`, {}, token),
+      run: (app, token, f) =>
+        pagesUntil(app, token, `query($after: String) { handoffInbox(first: 100, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } } }`, 'handoffInbox', (n) => n.id === f.handoffId),
       // Mora and Region Dalarna (its primary care) received the hand-off; outsiders get an empty inbox.
       check: (data, f, viewer) => expect(data.handoffInbox.edges.some((e: any) => e.node.id === f.handoffId)).toBe(['owner', 'participant', 'integration'].includes(viewer)),
       expected: { owner: 'DATA', participant: 'DATA', nonParticipant: 'DATA', otherRegion: 'DATA', planner: 'FORBIDDEN', integration: 'DATA', anonymous: 'UNAUTHENTICATED' },

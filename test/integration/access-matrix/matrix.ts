@@ -74,3 +74,23 @@ export const MORA = seededOrganisationId('2062')!;
 export const DALARNA = seededOrganisationId('20')!;
 /** A date `days` from now, as the API takes local dates: Region Dalarna's (from 23:00 UTC Stockholm is a day ahead). */
 export const inDays = (days: number) => localDateOf(new Date(Date.now() + days * 86400_000), 'Europe/Stockholm');
+
+/**
+ * A list's pages, from the first until `wanted` shows or the list ends: the suites share one database,
+ * so the fixture's record may stand past any first page. `query` takes `$after` and selects the
+ * connection `field` with `pageInfo { hasNextPage endCursor }`. Answers the last page's response (its
+ * request id is logged like the first's) with the edges of every page read.
+ */
+export async function pagesUntil(app: TestApp, token: string | null, query: string, field: string, wanted: (node: any) => boolean, variables: Record<string, unknown> = {}): Promise<GraphQLResponse> {
+  const edges: any[] = [];
+  let after: string | null = null;
+  for (let page = 0; page < 50; page++) {
+    const res: GraphQLResponse = await app.gql(query, { ...variables, after }, token);
+    const connection = res.data?.[field];
+    if (res.errors || !connection) return res;
+    edges.push(...connection.edges);
+    if (!connection.pageInfo.hasNextPage || connection.edges.some((e: any) => wanted(e.node))) return { ...res, data: { [field]: { ...connection, edges } } };
+    after = connection.pageInfo.endCursor;
+  }
+  throw new Error(`${field}: more than 50 pages`);
+}

@@ -1,6 +1,6 @@
 import { seededOrganisationId } from '../../../entities/seed/seed';
 import { TestApp } from '../../support/test-app';
-import { DENIED_TO_OUTSIDERS, Fixture, inDays, MatrixRows, MORA, Operation, VIEWERS } from './matrix';
+import { DENIED_TO_OUTSIDERS, Fixture, inDays, MatrixRows, MORA, Operation, pagesUntil, VIEWERS } from './matrix';
 
 type PlanFixtureStatus = 'DRAFT' | 'DRAFT_WITH_GOALS' | 'ACTIVE' | 'SCORED';
 interface FixturePlan {
@@ -82,7 +82,8 @@ export const rows: MatrixRows<RehabPlanFixture> = {
     },
     {
       name: 'rehabPlans (list)',
-      run: (app, token) => app.gql(`{ rehabPlans(first: 100) { edges { node { id patient { id } } } } }`, {}, token),
+      run: (app, token, f) =>
+        pagesUntil(app, token, `query($after: String) { rehabPlans(first: 100, after: $after) { edges { node { id patient { id } } } pageInfo { hasNextPage endCursor } } }`, 'rehabPlans', (n) => n.id === f.planId),
       // Each organisation lists its own plans: only Mora owns the patient's.
       check: (data, f, viewer) => {
         const nodes = data.rehabPlans.edges.map((e: any) => e.node);

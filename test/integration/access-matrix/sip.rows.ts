@@ -1,6 +1,6 @@
 import { seededOrganisationId } from '../../../entities/seed/seed';
 import { TestApp } from '../../support/test-app';
-import { DALARNA, DENIED_TO_OUTSIDERS, Fixture, inDays, MatrixRows, MORA, Operation, VIEWERS } from './matrix';
+import { DALARNA, DENIED_TO_OUTSIDERS, Fixture, inDays, MatrixRows, MORA, Operation, pagesUntil, VIEWERS } from './matrix';
 
 type SipFixtureStatus = 'DRAFT' | 'CALLED' | 'ACTIVE';
 interface FixtureSip {
@@ -97,7 +97,8 @@ export const rows: MatrixRows<SipFixture> = {
     },
     {
       name: 'sips (list)',
-      run: (app, token) => app.gql(`{ sips(first: 100) { edges { node { id patient { id } } } } }`, {}, token),
+      run: (app, token, f) =>
+        pagesUntil(app, token, `query($after: String) { sips(first: 100, after: $after) { edges { node { id patient { id } } } pageInfo { hasNextPage endCursor } } }`, 'sips', (n) => n.id === f.sipId),
       // Both principals take part in the plan; outsiders get their own plans, never this one.
       check: (data, f, viewer) => {
         const nodes = data.sips.edges.map((e: any) => e.node);
