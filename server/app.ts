@@ -86,6 +86,8 @@ export async function startApp(config: Config, logger: Logger, givenClock: Clock
   const services = { db: dataSource, appRole: config.appRole, logger, cipher, clock };
   const app = express();
   const httpServer = http.createServer(app);
+  /** Set by stop(): readiness answers 503 from then on. */
+  let stopping = false;
   const apollo = new ApolloServer<Context>({
     gateway: jitGateway(schema),
     ...armor(config.production),
@@ -116,6 +118,10 @@ export async function startApp(config: Config, logger: Logger, givenClock: Clock
     res.json({ status: 'ok' });
   });
   app.get('/readyz', async (_req, res) => {
+    if (stopping) {
+      res.status(503).json({ status: 'shutting down' });
+      return;
+    }
     try {
       await dataSource.query('SELECT 1');
       res.json({ status: 'ready' });
@@ -154,7 +160,14 @@ export async function startApp(config: Config, logger: Logger, givenClock: Clock
     dataSource,
     statements,
     services,
+    /**
+     * Graceful: /readyz turns 503 first and requests are still served for SHUTDOWN_GRACE_MS; then the
+     * server stops accepting connections and lets in-flight requests finish (Apollo's drain plugin),
+     * and only then closes the pool.
+     */
     async stop() {
+      stopping = true;
+      if (config.shutdownGraceMs > 0) await new Promise((resolve) => setTimeout(resolve, config.shutdownGraceMs));
       await apollo.stop();
       logger.debug('http server closed');
       await dataSource.destroy();

@@ -44,6 +44,11 @@ export interface Config {
    * hold an invented person.
    */
   exampleData: boolean;
+  /**
+   * SHUTDOWN_GRACE_MS: how long, after SIGTERM, /readyz answers 503 while requests are still served,
+   * so that a load balancer stops sending new ones before the server stops accepting them.
+   */
+  shutdownGraceMs: number;
 }
 
 export const DEV_ISSUER = 'samrehab-dev';
@@ -84,6 +89,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const trustedDocuments = env.TRUSTED_DOCUMENTS?.trim() || null;
   if (trustedDocuments !== null && trustedDocuments !== 'only') throw new Error(`TRUSTED_DOCUMENTS must be "only" or unset, got ${trustedDocuments}`);
+  const shutdownGraceMs = Number(env.SHUTDOWN_GRACE_MS?.trim() || (production ? 5000 : 0));
+  if (!Number.isInteger(shutdownGraceMs) || shutdownGraceMs < 0 || shutdownGraceMs > 600_000) {
+    throw new Error(`SHUTDOWN_GRACE_MS must be a whole number of milliseconds from 0 to 600000, got ${env.SHUTDOWN_GRACE_MS}`);
+  }
   const port = Number(env.PORT ?? 4000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got ${env.PORT}`);
   return {
@@ -104,6 +113,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     clock,
     trustedDocumentsOnly: trustedDocuments === 'only',
     exampleData: exampleDataSetting(env.EXAMPLE_DATA, production),
+    shutdownGraceMs,
   };
 }
 

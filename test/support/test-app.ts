@@ -49,6 +49,8 @@ export function testConfig(overrides: NodeJS.ProcessEnv = {}): Config {
     DATABASE_POOL_SIZE: backend() === 'pglite' ? '1' : '4',
     DATA_DIR: process.env.SAMREHAB_TEST_DATA_DIR,
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
+    // Suites stop their servers at once; graceful-shutdown.test.ts sets a grace of its own.
+    SHUTDOWN_GRACE_MS: '0',
     ...overrides,
   });
 }
