@@ -9,6 +9,7 @@ import { localDateOf } from '../../domain/local-date';
 import type { DatedParameter } from '../../domain/rule-parameters';
 import { seededCareUnitId, seededOrganisationId } from '../../entities/seed/seed';
 import { testPersonnummer } from '../support/personnummer';
+import { seededRandom } from '../support/seeded-random';
 import { startTestApp, TestApp } from '../support/test-app';
 
 /**
@@ -29,19 +30,6 @@ const DALARNA = seededOrganisationId('20')!;
 const MUNICIPALITIES = [seededOrganisationId('2062')!, seededOrganisationId('2080')!, seededOrganisationId('2081')!];
 const HOSPITALS = ['falu-lasarett', 'mora-lasarett', 'sater-psykiatri'].map((slug) => seededCareUnitId('20', slug));
 
-/** mulberry32: a small seeded generator, so that a failing case can be run again. */
-function generator(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (n: number) => Math.floor(next() * n);
-  return { next, int, pick: <T>(items: readonly T[]): T => items[int(items.length)], chance: (p: number) => next() < p };
-}
 
 /** Days the rules turn on: clock changes, holidays, their eves, weekends, parameter changes. */
 const SPECIAL_DAYS = [
@@ -118,7 +106,7 @@ const KINDS = [
 const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 24 * HOUR).toISOString().slice(0, 10);
 
 /** An instant on a local date in Stockholm: around midnight, around the 14:00 cutoff, or any time. */
-function instantOn(random: ReturnType<typeof generator>, date: string): Date {
+function instantOn(random: ReturnType<typeof seededRandom>, date: string): Date {
   const local = random.pick([
     () => random.pick(['00:00:00.000', '00:00:00.001', `00:${String(random.int(60)).padStart(2, '0')}:00.000`]),
     () => random.pick(['23:59:59.999', `23:${String(random.int(60)).padStart(2, '0')}:59.999`]),
@@ -131,7 +119,7 @@ function instantOn(random: ReturnType<typeof generator>, date: string): Date {
   return new Date(wallClock - offsetAt(wallClock - offsetAt(wallClock)));
 }
 
-function generateCases(random: ReturnType<typeof generator>, patients: { id: string; sex: 'FEMALE' | 'MALE' }[]): Case[] {
+function generateCases(random: ReturnType<typeof seededRandom>, patients: { id: string; sex: 'FEMALE' | 'MALE' }[]): Case[] {
   const first = Date.parse('2024-01-01T00:00:00Z');
   const last = Date.parse('2025-12-31T00:00:00Z');
   return Array.from({ length: CASES }, (_, i) => {
@@ -234,7 +222,7 @@ describe(`the planners' report in SQL against the domain functions (seed ${SEED}
       const res = await app.gql(`mutation($p: String!) { patientCreate(input: { personnummer: $p, homeMunicipalityCode: "2062" }) { patient { id } } }`, { p: testPersonnummer('19500101', sex) }, ward);
       patients.push({ id: res.data.patientCreate.patient.id, sex });
     }
-    cases = generateCases(generator(SEED), patients);
+    cases = generateCases(seededRandom(SEED), patients);
     await app.dataSource.query(`DELETE FROM rule_parameter WHERE source = $1`, [SOURCE]);
     for (const p of TEST_PARAMETERS) {
       await app.dataSource.query(`INSERT INTO rule_parameter (region_id, key, value, valid_from, valid_to, source) VALUES ($1, $2, $3::jsonb, $4, $5, $6)`, [

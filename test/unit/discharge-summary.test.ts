@@ -4,6 +4,7 @@ import { dischargeFiguresAt, dischargeSummary } from '../../domain/discharge-sum
 import { HandoffMessageKind } from '../../domain/handoff-messages';
 import { handoffTimeline, TimelineMessage } from '../../domain/handoff-timeline';
 import { EVENT_MESSAGE_KINDS } from '../../domain/event-time';
+import { seededRandom } from '../support/seeded-random';
 
 /**
  * A discharge's summary, kept at write time, must give the figures its timeline gives at every
@@ -15,18 +16,6 @@ const HOUR = 3600_000;
 const MUNICIPALITY = 'municipality';
 const calendar = swedishWorkingCalendar();
 
-function generator(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (n: number) => Math.floor(next() * n);
-  return { int, pick: <T>(items: readonly T[]): T => items[int(items.length)], chance: (p: number) => next() < p };
-}
 
 const KINDS = [
   HandoffMessageKind.ADMISSION_NOTICE,
@@ -48,7 +37,7 @@ const PARAMETERS: DischargeParameters[] = [
 
 describe('a discharge summary read at any now', () => {
   it('gives the figures of the timeline read at that now', () => {
-    const random = generator(20261203);
+    const random = seededRandom(20261203);
     const start = Date.parse('2024-03-25T00:00:00+01:00');
     let compared = 0;
     for (let c = 0; c < 400; c++) {
