@@ -50,6 +50,16 @@ const PATIENTS = `
   FROM unnest($1::int[], $2::text[], $3::text[], $4::date[], $5::text[]) AS p(n, hash, enc, birth, sex)
   JOIN g_muni m ON pg_temp.rnd(p.n, 1) >= m.lo AND pg_temp.rnd(p.n, 1) < m.hi`;
 
+/**
+ * The days the hand-offs' admissions are spread over: two years up to 50,000 hand-offs, then 25,000
+ * a year (an assumed rate for a large region, not a statistic), so that 100,000 are four years: a
+ * region's database holds the years since the law (2018) and its planners ask for one of them,
+ * not for half of everything there is.
+ */
+export function spanDays(handoffs: number): number {
+  return Math.round(730 * Math.max(1, handoffs / 50_000));
+}
+
 /** The rest, in order: each statement reads the g_* tables made before it. */
 const FILL: [string, string][] = [
   [
@@ -57,20 +67,20 @@ const FILL: [string, string][] = [
     `INSERT INTO patient (id, region_id, owner_organisation_id, identity_number_hash, identity_number_encrypted, identity_kind, birth_date, legal_sex,
                           given_name, family_name, home_municipality_id, listed_care_unit_id, created_at, updated_at)
      SELECT p.id, c.region_id, p.owner_id, p.hash, p.enc, 'PERSONNUMMER', p.birth, p.sex, 'Testperson', lpad(p.n::text, 6, '0'),
-            p.home_id, p.vc_id, c.now - interval '800 days', c.now - interval '800 days'
+            p.home_id, p.vc_id, c.now - ($1::int + 70) * interval '1 day', c.now - ($1::int + 70) * interval '1 day'
      FROM g_patient p, g_ctx c`,
   ],
   [
     'g_handoff',
-    // Admitted uniformly over two years; ready for discharge after 1–10 days; most leave within a
-    // day or two, a few wait up to six (the municipality's payment liability).
+    // Admitted uniformly over the span ($3 days, spanDays); ready for discharge after 1–10 days; most
+    // leave within a day or two, a few wait up to six (the municipality's payment liability).
     `CREATE TEMP TABLE g_handoff AS
      SELECT t.*, t.ready_at + (pg_temp.rnd(t.n, 13) ^ 3) * 6 * interval '1 day' AS discharged_at,
             pg_temp.rnd(t.n, 14) < 0.1 AND t.ready_at < t.now AS has_sip
      FROM (SELECT g.n, gen_random_uuid() AS id, p.id AS patient_id, p.home_id, p.home_unit_id, p.vc_id, c.now,
                   pg_temp.rnd(g.n, 12) < 0.05 AS psychiatric,
-                  c.now - pg_temp.rnd(g.n, 10) * 730 * interval '1 day' AS admitted_at,
-                  c.now - pg_temp.rnd(g.n, 10) * 730 * interval '1 day' + (1 + pg_temp.rnd(g.n, 11) * 9) * interval '1 day' AS ready_at
+                  c.now - pg_temp.rnd(g.n, 10) * $3::int * interval '1 day' AS admitted_at,
+                  c.now - pg_temp.rnd(g.n, 10) * $3::int * interval '1 day' + (1 + pg_temp.rnd(g.n, 11) * 9) * interval '1 day' AS ready_at
            FROM generate_series(1, $1::int) AS g(n)
            JOIN g_patient p ON p.n = 1 + (g.n - 1) % $2::int
            CROSS JOIN g_ctx c) t`,
@@ -247,7 +257,8 @@ export async function fill(adminUrl: string, handoffs: number, now: Date, progre
     });
     for (const [name, sql] of FILL) {
       await timed(name, async () => {
-        await client.query(sql, name === 'g_handoff' ? [handoffs, patients] : []);
+        const days = spanDays(handoffs);
+        await client.query(sql, name === 'g_handoff' ? [handoffs, patients, days] : name === 'patient' ? [days] : []);
         // Statistics before the next step's triggers plan their joins: on a freshly loaded, unanalysed
         // table PostgreSQL guesses a few rows and the recipients' statement-level trigger went quadratic (minutes at 100k).
         await client.query(`ANALYZE ${name}`);

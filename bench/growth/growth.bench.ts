@@ -9,7 +9,7 @@ import { fillRehabPlans } from './rehab-fill';
 import { BENCH_PATIENT_DATA_KEY } from './identities';
 import { startIdentityProvider } from './identity-provider';
 import { BenchFacts, benchQueries } from './queries';
-import { LoadResult, load, ServerProcess } from './server-process';
+import { IDLE_SECONDS, LoadResult, load, ServerProcess } from './server-process';
 import { StatementCapture } from './statement-capture';
 
 /*
@@ -40,6 +40,12 @@ interface Row extends LoadResult {
   statements: number;
   /** Wall time of one request alone (the counted one, through the proxy): the figure for a read too slow to load. */
   aloneMs: number;
+}
+
+/** The server's resident size when idle: after one request of each read, and after every load run. */
+interface Idle {
+  warmMiB: number;
+  afterLoadMiB: number;
 }
 
 const log = (line: string) => console.log(line);
@@ -87,6 +93,7 @@ async function benchSize(cluster: Awaited<ReturnType<typeof openCluster>>, size:
   log(`\n== ${size.toLocaleString('en')} hand-offs: database ${name}`);
   const db = await createBenchDatabase(cluster, name, reuse);
   const rows: Row[] = [];
+  let idle: Idle | null = null;
   const scans = new Map<string, { explained: number; scans: SeqScan[] }>();
   try {
     if (db.reused) {
@@ -155,7 +162,11 @@ async function benchSize(cluster: Awaited<ReturnType<typeof openCluster>>, size:
 
     const server = await ServerProcess.start({ ...env, DATABASE_URL: db.appUrl });
     try {
-      log(`  server idle RSS ${server.rssMiB().toFixed(0)} MiB`);
+      log(`  server RSS at start ${server.rssMiB().toFixed(0)} MiB`);
+      // The idle size to come back to: every read once (code compiled, plans and caches filled), then idle.
+      for (const q of queries) await server.post(await tokenOf(q), q.query, q.variables);
+      const warmIdleMiB = await server.idleRssMiB();
+      log(`  server RSS idle after one request of each read ${warmIdleMiB.toFixed(0)} MiB`);
       for (const q of queries) {
         const body = JSON.stringify({ query: q.query, variables: q.variables });
         for (const connections of connectionCounts) {
@@ -166,13 +177,15 @@ async function benchSize(cluster: Awaited<ReturnType<typeof openCluster>>, size:
           log(`  ${q.name} × ${connections}: ${r.rps.toFixed(1)} req/s, p99 ${r.p99} ms, ${r.cpuMsPerRequest.toFixed(1)} ms CPU${r.failed ? `, ${r.failed} failed` : ''}`);
         }
       }
+      idle = { warmMiB: warmIdleMiB, afterLoadMiB: await server.idleRssMiB() };
+      log(`  server RSS idle after every run ${idle.afterLoadMiB.toFixed(0)} MiB (${idle.warmMiB.toFixed(0)} MiB before them)`);
     } finally {
       await server.stop();
     }
   } finally {
     if (!keep) await dropBenchDatabase(cluster, name);
   }
-  return { rows, scans };
+  return { rows, scans, idle };
 }
 
 function printTable(rows: Row[]) {
@@ -195,6 +208,13 @@ function printTable(rows: Row[]) {
   for (const c of cells) console.log(`| ${c.join(' | ')} |`);
 }
 
+function printIdle(results: { size: number; idle: Idle | null }[]) {
+  console.log(`\nServer RSS when idle (${IDLE_SECONDS} s without requests): after one request of each read, and after all the runs above`);
+  for (const { size, idle } of results) {
+    if (idle) console.log(`  ${size.toLocaleString('en')}: ${idle.warmMiB.toFixed(0)} MiB before, ${idle.afterLoadMiB.toFixed(0)} MiB after (${((idle.afterLoadMiB / idle.warmMiB - 1) * 100).toFixed(0)} %)`);
+  }
+}
+
 function printScans(results: { size: number; scans: Map<string, { explained: number; scans: SeqScan[] }> }[]) {
   console.log(`\nEXPLAIN check (each statement of each read, as the app role with the viewer's tenant): sequential scans of tables over ${SEQ_SCAN_LIMIT.toLocaleString('en')} rows`);
   let total = 0;
@@ -212,7 +232,7 @@ function printScans(results: { size: number; scans: Map<string, { explained: num
 async function main() {
   const cluster = await openCluster();
   const idp = await startIdentityProvider();
-  const results: { size: number; rows: Row[]; scans: Map<string, { explained: number; scans: SeqScan[] }> }[] = [];
+  const results: { size: number; rows: Row[]; scans: Map<string, { explained: number; scans: SeqScan[] }>; idle: Idle | null }[] = [];
   try {
     log(`PostgreSQL: ${process.env.DATABASE_URL ? 'DATABASE_URL' : 'a PostgreSQL 15 of its own'}; sizes ${sizes.join(', ')}; ${seconds} s per run at ${connectionCounts.join(' and ')} connection(s)`);
     for (const size of sizes) results.push({ size, ...(await benchSize(cluster, size, idp)) });
@@ -221,6 +241,7 @@ async function main() {
     cluster.stop();
   }
   printTable(results.flatMap((r) => r.rows));
+  printIdle(results);
   printScans(results);
 }
 
