@@ -6,6 +6,7 @@
 # free ports); REPLICA_SETUP_ONLY=1 leaves both servers running and prints the test's environment.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+echo "== read replica: a primary and a hot standby (PostgreSQL streaming replication)"
 pg_bin=$1
 results=$2
 free_port() { node -e "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})"; }

@@ -17,7 +17,7 @@ import { loadIdentityNumberCipher } from './crypto/identity-number-cipher';
 import { Config } from './config';
 import type { Context } from './context';
 import { createDataSource, migrateAndSeed } from './database/data-source';
-import { NO_REPLICA, ReadReplica, ReplicaStatus } from './database/read-replica';
+import { NO_REPLICA, ReadReplica, ReplicaStatus, readsShown } from './database/read-replica';
 import { ReadRouting } from './access/read-routing';
 import { readRoutingPlugin } from './read-routing.plugin';
 import { seedExampleData } from './database/example-data';
@@ -196,12 +196,3 @@ export async function startApp(config: Config, logger: Logger, givenClock: Clock
     },
   };
 }
-
-/** Where reads that tolerate lag go, for /readyz: `replica`, or `primary (…)` with the reason. */
-export function readsShown(status: ReplicaStatus): string {
-  if (status.state === 'replica') return 'replica';
-  if (status.reason === 'lagging') return `primary (replica lagging ${lagShown(status.lagMs)})`;
-  return `primary (replica ${status.reason ?? 'none'})`;
-}
-
-const lagShown = (lagMs: number | null) => (lagMs === null ? 'by an unknown time' : lagMs < 1000 ? `${lagMs} ms` : `${Math.round(lagMs / 1000)} s`);

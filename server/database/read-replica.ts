@@ -111,6 +111,7 @@ export class ReadReplica {
 
   /** Checks the replica now: its state and lag decide where reads go until the next check. */
   async check(): Promise<ReplicaStatus> {
+    if (this.stopped) return this.current;
     let sample: { lsn: string; at: number };
     try {
       sample = { at: Date.now(), lsn: (await this.queryOne<{ lsn: string }>(this.primary, 'SELECT pg_current_wal_lsn()::text AS lsn')).lsn };
@@ -187,3 +188,13 @@ export function lagBound(now: number, replayAgeMs: number | null, replayedSample
   const bounds = [replayAgeMs, replayedSampleAt === null ? null : now - replayedSampleAt].filter((b): b is number => b !== null);
   return bounds.length ? Math.max(0, Math.round(Math.min(...bounds))) : null;
 }
+
+/** Where reads that tolerate lag go, for /readyz: `replica`, or `primary (…)` with the reason. */
+export function readsShown(status: ReplicaStatus): string {
+  if (status.state === 'replica') return 'replica';
+  if (status.state === 'none') return 'primary';
+  if (status.reason === 'lagging') return `primary (replica lagging ${lagShown(status.lagMs)})`;
+  return `primary (replica ${status.reason})`;
+}
+
+const lagShown = (lagMs: number | null) => (lagMs === null ? 'by an unknown time' : lagMs < 1000 ? `${lagMs} ms` : `${Math.round(lagMs / 1000)} s`);
