@@ -17,6 +17,9 @@ import { loadIdentityNumberCipher } from './crypto/identity-number-cipher';
 import { Config } from './config';
 import type { Context } from './context';
 import { createDataSource, migrateAndSeed } from './database/data-source';
+import { NO_REPLICA, ReadReplica, ReplicaStatus, readsShown } from './database/read-replica';
+import { ReadRouting } from './access/read-routing';
+import { readRoutingPlugin } from './read-routing.plugin';
 import { seedExampleData } from './database/example-data';
 import { EmbeddedDatabase, startEmbeddedDatabase } from './database/embedded';
 import { StatementCounter } from './database/statement-counter';
@@ -41,6 +44,10 @@ export interface App {
   statements: StatementCounter;
   /** What an Access is built from, for work outside a request (tests, jobs). */
   services: AccessServices;
+  /** The read replica (DATABASE_READ_URL), or null. */
+  readReplica: ReadReplica | null;
+  /** Where reads that tolerate lag go now and the replica's lag, as /readyz shows them (state `none` without a replica). */
+  replicaStatus(): ReplicaStatus;
   stop(): Promise<void>;
 }
 
@@ -81,9 +88,16 @@ export async function startApp(config: Config, logger: Logger, givenClock: Clock
   const clock = config.clock === 'controlled' ? await ControlledClock.load(dataSource) : givenClock;
   if (config.clock === 'controlled') logger.warn({ now: clock.now().toISOString() }, 'controlled clock: a TENANT_ADMIN can move time forward (testClockAdvance)');
 
+  // After the migrations: the replica has the schema once it has replayed them. Down or behind, the
+  // server starts all the same and reads from the primary.
+  const readReplica = config.readReplica
+    ? await ReadReplica.open(config.readReplica.url, config.poolSize, dataSource, config.readReplica, logger)
+    : null;
+  const reads = readReplica ? new ReadRouting(readReplica, config.readReplica!.maxLagMs + config.readReplica!.checkIntervalMs) : ReadRouting.primaryOnly();
+
   const schema = await buildAppSchema();
   const authenticate = await createAuthenticator(config, dataSource);
-  const services = { db: dataSource, appRole: config.appRole, logger, cipher, clock };
+  const services = { db: dataSource, appRole: config.appRole, logger, cipher, clock, reads };
   const app = express();
   const httpServer = http.createServer(app);
   /** Set by stop(): readiness answers 503 from then on. */
@@ -105,6 +119,7 @@ export async function startApp(config: Config, logger: Logger, givenClock: Clock
       errorLogPlugin,
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      ...(readReplica ? [readRoutingPlugin(reads)] : []),
       ...(config.production ? [ApolloServerPluginLandingPageDisabled()] : []),
     ],
   });
@@ -124,7 +139,8 @@ export async function startApp(config: Config, logger: Logger, givenClock: Clock
     }
     try {
       await dataSource.query('SELECT 1');
-      res.json({ status: 'ready' });
+      // The primary decides readiness; with a replica, `reads` says where reads that tolerate lag go.
+      res.json(readReplica ? { status: 'ready', reads: readsShown(readReplica.status()) } : { status: 'ready' });
     } catch (e) {
       res.locals.log.warn({ error: safeError(e) }, 'readiness check failed');
       res.status(503).json({ status: 'database unavailable' });
@@ -160,6 +176,8 @@ export async function startApp(config: Config, logger: Logger, givenClock: Clock
     dataSource,
     statements,
     services,
+    readReplica,
+    replicaStatus: () => readReplica?.status() ?? NO_REPLICA,
     /**
      * Graceful: /readyz turns 503 first and requests are still served for SHUTDOWN_GRACE_MS; then the
      * server stops accepting connections and lets in-flight requests finish (Apollo's drain plugin),
@@ -170,6 +188,7 @@ export async function startApp(config: Config, logger: Logger, givenClock: Clock
       if (config.shutdownGraceMs > 0) await new Promise((resolve) => setTimeout(resolve, config.shutdownGraceMs));
       await apollo.stop();
       logger.debug('http server closed');
+      await readReplica?.stop();
       await dataSource.destroy();
       logger.debug('database pool closed');
       await embedded?.stop();

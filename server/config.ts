@@ -29,6 +29,12 @@ export interface Config {
   };
   /** Connections in the pool: PGlite serves one connection at a time. */
   poolSize: number;
+  /**
+   * The app role's URL on a streaming replica (DATABASE_READ_URL), or null: the planners' aggregates
+   * read there while it is up and no more than `maxLagMs` behind, else from the primary
+   * (server/database/read-replica.ts).
+   */
+  readReplica: { url: string; maxLagMs: number; checkIntervalMs: number } | null;
   /** Master key (base64, 32 bytes) protecting identity numbers at rest; required in production. */
   patientDataKey: string | null;
   /**
@@ -93,6 +99,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!Number.isInteger(shutdownGraceMs) || shutdownGraceMs < 0 || shutdownGraceMs > 600_000) {
     throw new Error(`SHUTDOWN_GRACE_MS must be a whole number of milliseconds from 0 to 600000, got ${env.SHUTDOWN_GRACE_MS}`);
   }
+  const readReplica = readReplicaSetting(env, databaseUrl);
   const port = Number(env.PORT ?? 4000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got ${env.PORT}`);
   return {
@@ -109,11 +116,30 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       jwksUrl,
     },
     poolSize: databaseUrl ? Number(env.DATABASE_POOL_SIZE ?? 10) : 1,
+    readReplica,
     patientDataKey,
     clock,
     trustedDocumentsOnly: trustedDocuments === 'only',
     exampleData: exampleDataSetting(env.EXAMPLE_DATA, production),
     shutdownGraceMs,
+  };
+}
+
+/** A whole number of milliseconds from `min` to `max`, or `fallback` when unset. */
+function milliseconds(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const value = Number(env[name]?.trim() || fallback);
+  if (!Number.isInteger(value) || value < min || value > max) throw new Error(`${name} must be a whole number of milliseconds from ${min} to ${max}, got ${env[name]}`);
+  return value;
+}
+
+function readReplicaSetting(env: NodeJS.ProcessEnv, databaseUrl: string | null): Config['readReplica'] {
+  const url = env.DATABASE_READ_URL?.trim() || null;
+  if (!url) return null;
+  if (!databaseUrl) throw new Error('DATABASE_READ_URL needs DATABASE_URL: the embedded database has no replica');
+  return {
+    url,
+    maxLagMs: milliseconds(env, 'DATABASE_READ_MAX_LAG_MS', 30_000, 1, 86_400_000),
+    checkIntervalMs: milliseconds(env, 'DATABASE_READ_CHECK_MS', 2_000, 10, 60_000),
   };
 }
 

@@ -12,6 +12,7 @@ import { RehabPlanStatisticsStore } from './rehab-plan-statistics.store';
 import { HandoffStore } from './handoff.store';
 import { HandoffReportStore } from './handoff-report.store';
 import { PatientStore } from './patient.store';
+import type { ReadRouting } from './read-routing';
 import { ReferenceStore } from './reference.store';
 import { RehabPlanStore } from './rehab-plan.store';
 import { Clock, RequestScope } from './request-scope';
@@ -30,6 +31,8 @@ export interface AccessServices {
   logger: Logger;
   cipher: IdentityNumberCipher;
   clock: Clock;
+  /** Where reads that tolerate lag go (the read replica, when configured). */
+  reads: ReadRouting;
 }
 
 /**
@@ -71,8 +74,10 @@ export class Access {
    */
   static forRequest(viewer: Viewer | null, requestId: string, services: AccessServices, authFailure: UnauthenticatedError | null = null): Access {
     const db = new TenantDb(services.db, services.appRole, viewer);
+    // The access log always writes to the primary.
     const log = new AuditLog(db, viewer, requestId);
-    return new Access(new RequestScope({ viewer, requestId, db, log, logger: services.logger, clock: services.clock, authFailure }), services.cipher);
+    const reads = services.reads.forRequest(db, services.appRole, viewer);
+    return new Access(new RequestScope({ viewer, requestId, db, reads, log, logger: services.logger, clock: services.clock, authFailure }), services.cipher);
   }
 
   /** The same request serving the patient-data root field `action`: its access-log rows name it. */

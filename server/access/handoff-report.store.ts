@@ -128,10 +128,14 @@ export class HandoffReportStore {
       // One message, one transaction. The planner's estimate of the statement is far above its
       // cost (100,000 rows read once), so PostgreSQL would JIT-compile it: hundreds of
       // milliseconds of compiling for tens of work.
-      const [, rows] = await Promise.all([this.scope.db.query(`SELECT set_config('jit', 'off', true)`), this.scope.db.query<ReportRow[]>(FIGURES_SQL, figuresParameters)]);
+      // Counts only, so the read replica may answer (server/access/read-routing.ts).
+      const db = this.scope.reads.lagTolerant;
+      const [, rows] = await Promise.all([db.query(`SELECT set_config('jit', 'off', true)`), db.query<ReportRow[]>(FIGURES_SQL, figuresParameters)]);
       const stale = rows.find((r): r is Extract<ReportRow, { breakdown: 'STALE' }> => r.breakdown === 'STALE');
       if (!stale) return rows as DischargeFigureRow[];
       if (round === ROUNDS) throw new Error(`The summaries of ${stale.stale.length} discharges changed in every one of ${ROUNDS} rounds`);
+      // The summaries are written on the primary, and the next round reads them back from there.
+      this.scope.reads.writes();
       for (let i = 0; i < stale.stale.length; i += REFRESH_CHUNK) {
         await refreshSummaries(this.scope.db, region, parameters, stale.stale.slice(i, i + REFRESH_CHUNK));
       }

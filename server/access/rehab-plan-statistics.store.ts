@@ -69,10 +69,12 @@ export class RehabPlanStatisticsStore {
     // One turn of the event loop: one transaction, one round trip. Each figure's rows are read with
     // their patient once (a join with all of the region's patients is most of a statement's work),
     // then grouped per figure; `figure` says which list a row belongs to.
+    // Counts and sums only, so the read replica may answer (server/access/read-routing.ts).
+    const db = this.scope.reads.lagTolerant;
     const [, planRows, evaluations, therapyForms, commitmentRows] = await Promise.all([
       // The estimates of these aggregates lie far above their work: JIT compiling would cost more than it saves.
-      this.scope.db.query(`SELECT set_config('jit', 'off', true)`),
-      this.scope.db.query<FigureRow[]>(
+      db.query(`SELECT set_config('jit', 'off', true)`),
+      db.query<FigureRow[]>(
         `WITH plans AS MATERIALIZED (
            SELECT ${GROUP}, rp.need, rp.therapy_forms
            FROM rehab_plan rp JOIN patient p ON p.id = rp.patient_id AND NOT p.example
@@ -82,7 +84,7 @@ export class RehabPlanStatisticsStore {
          SELECT 'FORM', "municipalityId", sex, f.form, ${COUNTS}, 0 FROM plans CROSS JOIN unnest(plans.therapy_forms) f(form) GROUP BY 2, 3, 4`,
         [regionId, timeZone, from, to],
       ),
-      this.scope.db.query<GroupedFigure[]>(
+      db.query<GroupedFigure[]>(
         `SELECT ${GROUP}, NULL AS key, ${COUNTS},
                 COALESCE(sum(e.t_score - (50 + 10 * g.weighted / sqrt((1 - e.rho) * g.squares + e.rho * g.weights * g.weights))), 0)::float8 AS total
          FROM rehab_plan_evaluation e
@@ -96,10 +98,10 @@ export class RehabPlanStatisticsStore {
          GROUP BY 1, 2`,
         [regionId, from, to],
       ),
-      this.scope.db.query<{ code: string }[]>(`SELECT DISTINCT code FROM therapy_form WHERE valid_from <= $2::date AND (valid_to IS NULL OR valid_to >= $1::date) ORDER BY code`, [from, to]),
+      db.query<{ code: string }[]>(`SELECT DISTINCT code FROM therapy_form WHERE valid_from <= $2::date AND (valid_to IS NULL OR valid_to >= $1::date) ORDER BY code`, [from, to]),
       // The commitments in effect on some day of the period, and those whose report falls due in it.
       // A report falls due on its date while the commitment runs; one not in is counted once the date has passed.
-      this.scope.db.query<FigureRow[]>(
+      db.query<FigureRow[]>(
         `WITH commitments AS MATERIALIZED (
            SELECT c.id, c.visits, c.report_due_on, ${GROUP}, c.valid_from <= $3::date AND ${COMMITMENT_END} >= $2::date AS in_effect,
                   c.report_due_on BETWEEN $2::date AND $3::date AND (c.revoked_from IS NULL OR c.revoked_from > c.report_due_on) AS report_falls_due
@@ -142,7 +144,8 @@ export class RehabPlanStatisticsStore {
    */
   async programmeFigures(regionId: string, programmeCode: string, from: string, to: string, today: string): Promise<GroupedFigure[]> {
     this.requirePlannerOf(regionId);
-    return this.scope.db.query<GroupedFigure[]>(
+    // Counts and sums only, so the read replica may answer (server/access/read-routing.ts).
+    return this.scope.reads.lagTolerant.query<GroupedFigure[]>(
       `SELECT NULL::uuid AS "municipalityId", t.sex, f.code AS key, count(*)::int AS n, sum(f.amount_sek)::int AS total
        FROM (
          SELECT c.funding_programme_id, c.funding_form, p.legal_sex AS sex, p.birth_date, v.visits, v.first_visit,

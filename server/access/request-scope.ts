@@ -4,6 +4,7 @@ import { ForbiddenError, UnauthenticatedError } from '../../schema/common/errors
 import { hasRole, Viewer } from '../auth/viewer';
 import type { Logger } from '../logger';
 import { AuditLog, OperationAudit } from './audit';
+import type { RequestReads } from './read-routing';
 import { createReferenceLoaders } from './reference.loaders';
 import type { TenantDb } from './tenant-db';
 
@@ -20,6 +21,8 @@ export interface RequestScopeParts {
   requestId: string;
   /** The request's only way to the database: every transaction carries the viewer's region. */
   db: TenantDb;
+  /** Where its reads that tolerate lag go: the read replica or `db` (server/access/read-routing.ts). */
+  reads: RequestReads;
   /** The request's whole access log; stores write through `audit`, the operation's. */
   log: AuditLog;
   logger: Logger;
@@ -60,6 +63,11 @@ export class RequestScope {
 
   get db(): TenantDb {
     return this.parts.db;
+  }
+
+  /** The planners' aggregates read through `reads.lagTolerant`; a store that writes in a read says so (`reads.writes()`). */
+  get reads(): RequestReads {
+    return this.parts.reads;
   }
 
   get logger(): Logger {

@@ -383,7 +383,8 @@ export class SipStore {
     const viewer = this.scope.requireRole(Role.PLANNER);
     if (viewer.regionId !== regionId) throw new ForbiddenError("Planners see their own region's figures", 'regionCode');
     const local = (column: string) => `(${column} AT TIME ZONE $2)::date`;
-    return this.db.query(
+    // Dates and home municipalities of plans, no person, for the planners' counts: the read replica may answer (server/access/read-routing.ts).
+    return this.scope.reads.lagTolerant.query(
       `SELECT s.id, p.home_municipality_id AS "homeMunicipalityId", p.legal_sex AS "legalSex",
               ${local('s.created_at')}::text AS "createdOn", ${local('s.activated_at')}::text AS "activatedOn",
               ${local('s.ended_at')}::text AS "endedOn", s.status = '${SipStatus.CLOSED}' AS closed,

@@ -13,10 +13,11 @@ import type { Queryable } from './sql';
  * itself, and the embedded database's superuser or an owner login become subject to the policies),
  * and the viewer's region and organisation, local to the transaction (set_config(…, true)), so a
  * transaction-pooling proxy never hands them to another client. No viewer sets no region, and the
- * policies then admit no tenant rows.
+ * policies then admit no tenant rows. `readOnly` opens a read-only transaction (a streaming replica
+ * runs nothing else), with the same role and settings.
  */
-export function openingStatement(appRole: string, viewer: Pick<Viewer, 'regionId' | 'organisationId'> | null): string {
-  const begin = `BEGIN; SET LOCAL ROLE ${assertRoleName(appRole)}`;
+export function openingStatement(appRole: string, viewer: Pick<Viewer, 'regionId' | 'organisationId'> | null, readOnly = false): string {
+  const begin = `${readOnly ? 'BEGIN READ ONLY' : 'BEGIN'}; SET LOCAL ROLE ${assertRoleName(appRole)}`;
   if (!viewer) return begin;
   // Inlined into SQL, so checked here: anything but a UUID never reaches the statement.
   if (!isUuid(viewer.regionId) || !isUuid(viewer.organisationId)) throw new Error("The viewer's region and organisation must be UUIDs");
@@ -28,10 +29,10 @@ export function openingStatement(appRole: string, viewer: Pick<Viewer, 'regionId
  * the same transaction, role and tenant settings as openingStatement. Kept, so each connection
  * parses them once.
  */
-function openingStatements(appRole: string, viewer: Pick<Viewer, 'regionId' | 'organisationId'> | null): PipelinedStatement[] {
+function openingStatements(appRole: string, viewer: Pick<Viewer, 'regionId' | 'organisationId'> | null, readOnly: boolean): PipelinedStatement[] {
   const role = assertRoleName(appRole);
   const statements: PipelinedStatement[] = [
-    { reusePlan: true, text: 'BEGIN' },
+    { reusePlan: true, text: readOnly ? 'BEGIN READ ONLY' : 'BEGIN' },
     { reusePlan: true, text: `SET LOCAL ROLE ${role}` },
   ];
   if (viewer) {
@@ -61,9 +62,10 @@ export class TenantDb implements Queryable {
     private readonly dataSource: DataSource,
     appRole: string,
     viewer: Pick<Viewer, 'regionId' | 'organisationId'> | null,
+    { readOnly = false }: { readOnly?: boolean } = {},
   ) {
-    this.opening = openingStatement(appRole, viewer);
-    this.pipelineOpening = openingStatements(appRole, viewer);
+    this.opening = openingStatement(appRole, viewer, readOnly);
+    this.pipelineOpening = openingStatements(appRole, viewer, readOnly);
   }
 
   /**

@@ -1,11 +1,21 @@
 import { DataSource } from 'typeorm';
+import type { PostgresDataSourceOptions } from 'typeorm/driver/postgres/PostgresDataSourceOptions';
 import { ENTITIES, MIGRATIONS } from '../../entities';
 import { seedReferenceData } from '../../entities/seed/seed';
 import { ensureAppRole, grantAppRole } from './app-role';
 import { CountingLogger, StatementCounter } from './statement-counter';
 
-/** `applicationName` tells the server's sessions apart in pg_stat_activity (the owner's are `samrehab-owner`). */
-export function createDataSource(url: string, poolSize: number, counter: StatementCounter, applicationName = 'samrehab'): DataSource {
+/**
+ * `applicationName` tells the server's sessions apart in pg_stat_activity (the owner's are
+ * `samrehab-owner`, the read replica's `samrehab-replica`); `options` adds to the defaults.
+ */
+export function createDataSource(
+  url: string,
+  poolSize: number,
+  counter: StatementCounter,
+  applicationName = 'samrehab',
+  options: Partial<Pick<PostgresDataSourceOptions, 'installExtensions' | 'connectTimeoutMS'>> = {},
+): DataSource {
   return new DataSource({
     type: 'postgres',
     url,
@@ -17,6 +27,7 @@ export function createDataSource(url: string, poolSize: number, counter: Stateme
     poolSize,
     applicationName,
     logger: new CountingLogger(counter),
+    ...options,
   });
 }
 

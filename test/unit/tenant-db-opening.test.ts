@@ -10,6 +10,12 @@ describe('the opening of a tenant transaction', () => {
     );
   });
 
+  it('opens a read-only transaction, with the same role and settings, for a read replica', () => {
+    expect(openingStatement('samrehab_app', { regionId: REGION, organisationId: ORGANISATION }, true)).toBe(
+      `BEGIN READ ONLY; SET LOCAL ROLE samrehab_app; SELECT set_config('app.region_id', '${REGION}', true), set_config('app.organisation_id', '${ORGANISATION}', true)`,
+    );
+  });
+
   it('sets no region without a viewer', () => {
     expect(openingStatement('samrehab_app', null)).toBe('BEGIN; SET LOCAL ROLE samrehab_app');
   });
