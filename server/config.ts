@@ -29,6 +29,12 @@ export interface Config {
   };
   /** Connections in the pool: PGlite serves one connection at a time. */
   poolSize: number;
+  /**
+   * DATABASE_POOLER=transaction: DATABASE_URL goes through a transaction-pooling proxy (pgbouncer),
+   * which hands each transaction any server connection, so no statement may rely on one kept on a
+   * connection: every statement is sent unnamed (TenantDb.reusingPlans plans each time).
+   */
+  transactionPooler: boolean;
   /** Master key (base64, 32 bytes) protecting identity numbers at rest; required in production. */
   patientDataKey: string | null;
   /**
@@ -93,6 +99,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!Number.isInteger(shutdownGraceMs) || shutdownGraceMs < 0 || shutdownGraceMs > 600_000) {
     throw new Error(`SHUTDOWN_GRACE_MS must be a whole number of milliseconds from 0 to 600000, got ${env.SHUTDOWN_GRACE_MS}`);
   }
+  const pooler = env.DATABASE_POOLER?.trim() || null;
+  if (pooler !== null && pooler !== 'transaction') throw new Error(`DATABASE_POOLER must be "transaction" or unset, got ${JSON.stringify(pooler)}`);
+  if (pooler && !databaseUrl) throw new Error('DATABASE_POOLER needs DATABASE_URL: the embedded database has no pooler in front');
   const port = Number(env.PORT ?? 4000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got ${env.PORT}`);
   return {
@@ -109,6 +118,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       jwksUrl,
     },
     poolSize: databaseUrl ? Number(env.DATABASE_POOL_SIZE ?? 10) : 1,
+    transactionPooler: pooler === 'transaction',
     patientDataKey,
     clock,
     trustedDocumentsOnly: trustedDocuments === 'only',

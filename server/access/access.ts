@@ -30,6 +30,8 @@ export interface AccessServices {
   logger: Logger;
   cipher: IdentityNumberCipher;
   clock: Clock;
+  /** Whether connections keep named statements: not behind a transaction-pooling proxy (TenantDb). */
+  keepPlans: boolean;
 }
 
 /**
@@ -70,7 +72,7 @@ export class Access {
    *   so that each patient-data field it names is logged as UNAUTHENTICATED before it is refused.
    */
   static forRequest(viewer: Viewer | null, requestId: string, services: AccessServices, authFailure: UnauthenticatedError | null = null): Access {
-    const db = new TenantDb(services.db, services.appRole, viewer);
+    const db = new TenantDb(services.db, services.appRole, viewer, services.keepPlans);
     const log = new AuditLog(db, viewer, requestId);
     return new Access(new RequestScope({ viewer, requestId, db, log, logger: services.logger, clock: services.clock, authFailure }), services.cipher);
   }

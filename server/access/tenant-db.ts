@@ -57,10 +57,16 @@ export class TenantDb implements Queryable {
   private readonly opening: string;
   private readonly pipelineOpening: PipelinedStatement[];
 
+  /**
+   * @param keepPlans false behind a transaction-pooling proxy (DATABASE_POOLER=transaction): each
+   *   transaction may get another server connection, which does not know a statement named on an
+   *   earlier one, so every statement is sent unnamed.
+   */
   constructor(
     private readonly dataSource: DataSource,
     appRole: string,
     viewer: Pick<Viewer, 'regionId' | 'organisationId'> | null,
+    private readonly keepPlans = true,
   ) {
     this.opening = openingStatement(appRole, viewer);
     this.pipelineOpening = openingStatements(appRole, viewer);
@@ -131,13 +137,13 @@ export class TenantDb implements Queryable {
       let sent: Pipeline | undefined;
       try {
         const results = await new Promise<PgResult[]>((resolve, reject) => {
-          pipeline((sent = new Pipeline([...this.pipelineOpening, ...statements, COMMIT], (error, answered) => (error ? reject(error) : resolve(answered)))));
+          pipeline((sent = new Pipeline(this.planned([...this.pipelineOpening, ...statements, COMMIT]), (error, answered) => (error ? reject(error) : resolve(answered)))));
         });
         return results.slice(this.pipelineOpening.length, this.pipelineOpening.length + statements.length);
       } catch (error) {
         // The server stopped at the failing statement, inside its transaction; the statements this
         // pipeline named for the first time may or may not have been parsed, so they are closed.
-        await new Promise<void>((resolve, reject) => pipeline(new Pipeline([ROLLBACK], (e) => (e ? reject(e) : resolve()), sent?.newlyParsed ?? []))).catch(
+        await new Promise<void>((resolve, reject) => pipeline(new Pipeline(this.planned([ROLLBACK]), (e) => (e ? reject(e) : resolve()), sent?.newlyParsed ?? []))).catch(
           (e) => (broken = e),
         );
         throw error;
@@ -145,6 +151,11 @@ export class TenantDb implements Queryable {
     } finally {
       release(broken);
     }
+  }
+
+  /** The statements as sent: unnamed, all of them, unless plans may be kept (see the constructor). */
+  private planned(statements: PipelinedStatement[]): PipelinedStatement[] {
+    return this.keepPlans ? statements : statements.map((statement) => ({ ...statement, reusePlan: false }));
   }
 
   async transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
