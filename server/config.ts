@@ -101,7 +101,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const pooler = env.DATABASE_POOLER?.trim() || null;
   if (pooler !== null && pooler !== 'transaction') throw new Error(`DATABASE_POOLER must be "transaction" or unset, got ${JSON.stringify(pooler)}`);
-  if (pooler && !databaseUrl) throw new Error('DATABASE_POOLER needs DATABASE_URL: the embedded database has no pooler in front');
   const port = Number(env.PORT ?? 4000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got ${env.PORT}`);
   return {
@@ -118,7 +117,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       jwksUrl,
     },
     poolSize: databaseUrl ? Number(env.DATABASE_POOL_SIZE ?? 10) : 1,
-    transactionPooler: pooler === 'transaction',
+    // It says how DATABASE_URL is reached: the embedded database has no proxy in front.
+    transactionPooler: pooler === 'transaction' && databaseUrl !== null,
     patientDataKey,
     clock,
     trustedDocumentsOnly: trustedDocuments === 'only',

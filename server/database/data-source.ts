@@ -21,7 +21,7 @@ export function createDataSource(url: string, poolSize: number, counter: Stateme
 }
 
 /** Arbitrary, fixed key: instances starting together migrate one after another. */
-const MIGRATION_LOCK = 4_250_612;
+export const MIGRATION_LOCK = 4_250_612;
 
 /**
  * Runs, as the tables' owner, pending migrations, the idempotent reference seed and the grants to
