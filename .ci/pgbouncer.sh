@@ -2,7 +2,7 @@
 # The integration suite once more, through pgbouncer in transaction mode in front of the CI's
 # PostgreSQL (issue 19 item 3): the server then runs with DATABASE_POOLER=transaction, under which
 # no statement is named and no session state is kept (README "Several instances and a connection pooler").
-#   .ci/pgbouncer.sh <PostgreSQL port> <results dir> [database]
+#   .ci/pgbouncer.sh <PostgreSQL port> <results dir> [database [test paths…]]
 # Writes <results dir>/pgbouncer.json (jest --json). Run as root (CI) or as a user that may run pgbouncer.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,6 +10,9 @@ echo "== the integration suite through pgbouncer (transaction mode)"
 pg_port=$1
 results=$2
 database=${3:-samrehab}
+shift $(($# < 3 ? $# : 3))
+# The integration suite, or the suites named (while working on one).
+suites=("${@:-test/integration}")
 
 if ! command -v pgbouncer >/dev/null && [ ! -x /usr/sbin/pgbouncer ]; then
   export DEBIAN_FRONTEND=noninteractive
@@ -64,6 +67,6 @@ echo "pgbouncer $("$pgbouncer_bin" --version | head -n 1 | awk '{print $2}') (tr
 
 status=0
 DATABASE_URL="postgres://postgres@127.0.0.1:$port/$database" DATABASE_POOLER=transaction \
-  timeout 1200 npm test -- test/integration --json --outputFile="$results/pgbouncer.json" || status=1
+  timeout 1200 npm test -- "${suites[@]}" --json --outputFile="$results/pgbouncer.json" || status=1
 if [ "$status" -ne 0 ]; then echo "== pgbouncer's log (last lines)"; tail -n 40 "$dir/pgbouncer.log" || true; fi
 exit $status

@@ -94,7 +94,8 @@ export class TenantDb implements Queryable {
    * The same handle, for statements whose plan does not depend on their values: reads of small
    * reference tables by key, whose planning costs more than their execution. Each connection
    * parses and plans such a statement once and keeps it (a named prepared statement of the
-   * extended protocol, which a transaction-pooling proxy such as pgbouncer 1.21+ also keeps);
+   * extended protocol, which a transaction-pooling proxy such as pgbouncer 1.21+ also keeps; behind
+   * an older one, DATABASE_POOLER=transaction sends it unnamed, see the constructor);
    * PostgreSQL may then run it with a generic plan, which is why lists whose best plan depends on
    * the values (a tenant's share of a large table) do not use it.
    */

@@ -132,13 +132,13 @@ async function gql(url: string, query: string, variables: Record<string, unknown
           ).rows[0].count,
         );
       while ((await waiting()) < 2) await new Promise((resolve) => setTimeout(resolve, 50));
-      const { rows } = await admin.query(`SELECT 1 FROM pg_tables WHERE tablename = 'schema_migration'`);
+      // Nothing migrated while the lock is held.
+      const { rows } = await holder.query(`SELECT 1 FROM pg_tables WHERE tablename = 'schema_migration'`);
       expect(rows).toEqual([]);
     } finally {
       await holder.query('ROLLBACK');
       await holder.end();
     }
-    // Not connected to the test's scratch database: ask the new one.
     [a, b] = await Promise.all([first.instance, second.instance]);
     for (const instance of [a, b]) expect((await fetch(instance.url.replace(/\/graphql$/, '/readyz'))).status).toBe(200);
     const owner = new Client({ connectionString: databaseUrl });
