@@ -65,20 +65,21 @@ async function gql(url: string, query: string, variables: Record<string, unknown
  */
 (onPostgres ? describe : describe.skip)('two instances on one database (PostgreSQL only: the embedded database serves one process)', () => {
   const database = `samrehab_two_${process.pid}_${Date.now()}`;
-  const adminUrl = process.env.SAMREHAB_TEST_DATABASE_URL!;
-  const databaseUrl = (() => {
-    const url = new URL(adminUrl);
-    url.pathname = `/${database}`;
-    return url.toString();
-  })();
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'samrehab-two-'));
   const started: ChildProcess[] = [];
+  let databaseUrl: string;
+  let dataDir: string;
   let admin: Client;
   let a: Instance;
   let b: Instance;
   let token: string;
 
   beforeAll(async () => {
+    // In the hook, not the describe's body, which runs on PGlite too (where the suite is skipped).
+    const adminUrl = process.env.SAMREHAB_TEST_DATABASE_URL!;
+    const url = new URL(adminUrl);
+    url.pathname = `/${database}`;
+    databaseUrl = url.toString();
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'samrehab-two-'));
     admin = new Client({ connectionString: adminUrl });
     await admin.connect();
     // Roles are the cluster's; another run may create the owner at the same moment.
@@ -97,7 +98,7 @@ async function gql(url: string, query: string, variables: Record<string, unknown
     await Promise.all(started.map((child) => (child.exitCode === null && child.signalCode === null ? new Promise((r) => child.once('exit', r)) : null)));
     await admin?.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
     await admin?.end();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('start together: one migrates while the other waits for the lock, and each migration runs once', async () => {
