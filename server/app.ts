@@ -71,7 +71,7 @@ export async function startApp(config: Config, logger: Logger, givenClock: Clock
     const owner = createDataSource(config.databaseMigrationUrl, 2, new StatementCounter(), 'samrehab-owner');
     await owner.initialize();
     try {
-      await migrateAndSeed(owner, { shared: true, appRole: config.appRole, createAppRole: false });
+      await migrateAndSeed(owner, { shared: true, appRole: config.appRole, createAppRole: false, transactionPooler: config.transactionPooler });
       if (config.exampleData) await owner.transaction((manager) => seedExampleData(manager, cipher));
     } finally {
       await owner.destroy();
@@ -80,7 +80,7 @@ export async function startApp(config: Config, logger: Logger, givenClock: Clock
   } else {
     await dataSource.initialize();
     // A pool of one (the embedded database) has no connection to spare for the lock.
-    await migrateAndSeed(dataSource, { shared: config.poolSize > 1, appRole: config.appRole, createAppRole: true });
+    await migrateAndSeed(dataSource, { shared: config.poolSize > 1, appRole: config.appRole, createAppRole: true, transactionPooler: config.transactionPooler });
     if (config.exampleData) await dataSource.transaction((manager) => seedExampleData(manager, cipher));
   }
 
@@ -97,7 +97,7 @@ export async function startApp(config: Config, logger: Logger, givenClock: Clock
 
   const schema = await buildAppSchema();
   const authenticate = await createAuthenticator(config, dataSource);
-  const services = { db: dataSource, appRole: config.appRole, logger, cipher, clock, reads };
+  const services = { db: dataSource, appRole: config.appRole, logger, cipher, clock, reads, keepPlans: !config.transactionPooler };
   const app = express();
   const httpServer = http.createServer(app);
   /** Set by stop(): readiness answers 503 from then on. */

@@ -35,6 +35,12 @@ export interface Config {
    * (server/database/read-replica.ts).
    */
   readReplica: { url: string; maxLagMs: number; checkIntervalMs: number } | null;
+  /**
+   * DATABASE_POOLER=transaction: DATABASE_URL goes through a transaction-pooling proxy (pgbouncer),
+   * which hands each transaction any server connection, so no statement may rely on one kept on a
+   * connection: every statement is sent unnamed (TenantDb.reusingPlans plans each time).
+   */
+  transactionPooler: boolean;
   /** Master key (base64, 32 bytes) protecting identity numbers at rest; required in production. */
   patientDataKey: string | null;
   /**
@@ -100,6 +106,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`SHUTDOWN_GRACE_MS must be a whole number of milliseconds from 0 to 600000, got ${env.SHUTDOWN_GRACE_MS}`);
   }
   const readReplica = readReplicaSetting(env, databaseUrl);
+  const pooler = env.DATABASE_POOLER?.trim() || null;
+  if (pooler !== null && pooler !== 'transaction') throw new Error(`DATABASE_POOLER must be "transaction" or unset, got ${JSON.stringify(pooler)}`);
   const port = Number(env.PORT ?? 4000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got ${env.PORT}`);
   return {
@@ -117,6 +125,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     poolSize: databaseUrl ? Number(env.DATABASE_POOL_SIZE ?? 10) : 1,
     readReplica,
+    // It says how DATABASE_URL is reached: the embedded database has no proxy in front.
+    transactionPooler: pooler === 'transaction' && databaseUrl !== null,
     patientDataKey,
     clock,
     trustedDocumentsOnly: trustedDocuments === 'only',

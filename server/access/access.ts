@@ -33,6 +33,8 @@ export interface AccessServices {
   clock: Clock;
   /** Where reads that tolerate lag go (the read replica, when configured). */
   reads: ReadRouting;
+  /** Whether connections keep named statements: not behind a transaction-pooling proxy (TenantDb). */
+  keepPlans: boolean;
 }
 
 /**
@@ -73,7 +75,7 @@ export class Access {
    *   so that each patient-data field it names is logged as UNAUTHENTICATED before it is refused.
    */
   static forRequest(viewer: Viewer | null, requestId: string, services: AccessServices, authFailure: UnauthenticatedError | null = null): Access {
-    const db = new TenantDb(services.db, services.appRole, viewer);
+    const db = new TenantDb(services.db, services.appRole, viewer, { keepPlans: services.keepPlans });
     // The access log always writes to the primary.
     const log = new AuditLog(db, viewer, requestId);
     const reads = services.reads.forRequest(db, services.appRole, viewer);

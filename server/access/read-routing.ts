@@ -86,7 +86,7 @@ export class RequestReads {
     const replica = this.routing.replica;
     const source = this.writing || this.recentWriter ? null : replica?.readSource();
     if (!replica || !source) return this.primary.query<T>(sql, parameters);
-    this.replicaDb ??= new TenantDb(source, this.appRole, this.viewer, { readOnly: true });
+    this.replicaDb ??= new TenantDb(source, this.appRole, this.viewer, { readOnly: true, keepPlans: this.primary.keepPlans });
     try {
       return await this.replicaDb.query<T>(sql, parameters);
     } catch (error) {

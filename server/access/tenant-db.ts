@@ -56,14 +56,22 @@ const ROLLBACK: PipelinedStatement = { reusePlan: true, text: 'ROLLBACK' };
  */
 export class TenantDb implements Queryable {
   private readonly opening: string;
+  /** Whether its connections keep named statements (see the constructor). */
+  readonly keepPlans: boolean;
   private readonly pipelineOpening: PipelinedStatement[];
 
+  /**
+   * @param keepPlans false behind a transaction-pooling proxy (DATABASE_POOLER=transaction): each
+   *   transaction may get another server connection, which does not know a statement named on an
+   *   earlier one, so every statement is sent unnamed.
+   */
   constructor(
     private readonly dataSource: DataSource,
     appRole: string,
     viewer: Pick<Viewer, 'regionId' | 'organisationId'> | null,
-    { readOnly = false }: { readOnly?: boolean } = {},
+    { readOnly = false, keepPlans = true }: { readOnly?: boolean; keepPlans?: boolean } = {},
   ) {
+    this.keepPlans = keepPlans;
     this.opening = openingStatement(appRole, viewer, readOnly);
     this.pipelineOpening = openingStatements(appRole, viewer, readOnly);
   }
@@ -90,7 +98,8 @@ export class TenantDb implements Queryable {
    * The same handle, for statements whose plan does not depend on their values: reads of small
    * reference tables by key, whose planning costs more than their execution. Each connection
    * parses and plans such a statement once and keeps it (a named prepared statement of the
-   * extended protocol, which a transaction-pooling proxy such as pgbouncer 1.21+ also keeps);
+   * extended protocol, which a transaction-pooling proxy such as pgbouncer 1.21+ also keeps; behind
+   * an older one, DATABASE_POOLER=transaction sends it unnamed, see the constructor);
    * PostgreSQL may then run it with a generic plan, which is why lists whose best plan depends on
    * the values (a tenant's share of a large table) do not use it.
    */
@@ -133,13 +142,13 @@ export class TenantDb implements Queryable {
       let sent: Pipeline | undefined;
       try {
         const results = await new Promise<PgResult[]>((resolve, reject) => {
-          pipeline((sent = new Pipeline([...this.pipelineOpening, ...statements, COMMIT], (error, answered) => (error ? reject(error) : resolve(answered)))));
+          pipeline((sent = new Pipeline(this.planned([...this.pipelineOpening, ...statements, COMMIT]), (error, answered) => (error ? reject(error) : resolve(answered)))));
         });
         return results.slice(this.pipelineOpening.length, this.pipelineOpening.length + statements.length);
       } catch (error) {
         // The server stopped at the failing statement, inside its transaction; the statements this
         // pipeline named for the first time may or may not have been parsed, so they are closed.
-        await new Promise<void>((resolve, reject) => pipeline(new Pipeline([ROLLBACK], (e) => (e ? reject(e) : resolve()), sent?.newlyParsed ?? []))).catch(
+        await new Promise<void>((resolve, reject) => pipeline(new Pipeline(this.planned([ROLLBACK]), (e) => (e ? reject(e) : resolve()), sent?.newlyParsed ?? []))).catch(
           (e) => (broken = e),
         );
         throw error;
@@ -147,6 +156,11 @@ export class TenantDb implements Queryable {
     } finally {
       release(broken);
     }
+  }
+
+  /** The statements as sent: unnamed, all of them, unless plans may be kept (see the constructor). */
+  private planned(statements: PipelinedStatement[]): PipelinedStatement[] {
+    return this.keepPlans ? statements : statements.map((statement) => ({ ...statement, reusePlan: false }));
   }
 
   async transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {

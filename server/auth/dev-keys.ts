@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { exportJWK, generateKeyPair, importJWK, JWK, SignJWT } from 'jose';
 import { DEV_AUDIENCE, DEV_ISSUER } from '../config';
+import { writeOnce } from '../write-once';
 
 /**
  * Development signing key: an ES256 key pair kept as a JWK under the data directory, created on
@@ -17,14 +18,8 @@ async function loadOrCreateJwk(dataDir: string): Promise<JWK> {
   const { privateKey } = await generateKeyPair(ALG, { extractable: true });
   const jwk = { ...(await exportJWK(privateKey)), alg: ALG };
   fs.mkdirSync(dataDir, { recursive: true });
-  // wx: a concurrent first start keeps the key that was written first.
-  try {
-    fs.writeFileSync(file, JSON.stringify(jwk), { mode: 0o600, flag: 'wx' });
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-    return JSON.parse(fs.readFileSync(file, 'utf8')) as JWK;
-  }
-  return jwk;
+  // A concurrent first start (another instance, or npm run token) keeps the key written first.
+  return JSON.parse(writeOnce(file, JSON.stringify(jwk))) as JWK;
 }
 
 export async function devVerificationKey(dataDir: string) {

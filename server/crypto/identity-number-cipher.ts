@@ -2,6 +2,7 @@ import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } f
 import fs from 'node:fs';
 import path from 'node:path';
 import { Config } from '../config';
+import { writeOnce } from '../write-once';
 
 /**
  * Protects identity numbers at rest: AES-256-GCM for the stored value, and an HMAC as the look-up
@@ -42,14 +43,7 @@ export class IdentityNumberCipher {
 /** The master key from PATIENT_DATA_KEY, or in development a key created under DATA_DIR. */
 export function loadIdentityNumberCipher(config: Config): IdentityNumberCipher {
   if (config.patientDataKey) return new IdentityNumberCipher(Buffer.from(config.patientDataKey, 'base64'));
-  const file = path.join(config.dataDir, 'dev-patient-data-key');
-  if (!fs.existsSync(file)) {
-    fs.mkdirSync(config.dataDir, { recursive: true });
-    try {
-      fs.writeFileSync(file, randomBytes(32).toString('base64'), { mode: 0o600, flag: 'wx' });
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-    }
-  }
-  return new IdentityNumberCipher(Buffer.from(fs.readFileSync(file, 'utf8'), 'base64'));
+  fs.mkdirSync(config.dataDir, { recursive: true });
+  const key = writeOnce(path.join(config.dataDir, 'dev-patient-data-key'), randomBytes(32).toString('base64'));
+  return new IdentityNumberCipher(Buffer.from(key, 'base64'));
 }

@@ -32,18 +32,27 @@ export function createDataSource(
 }
 
 /** Arbitrary, fixed key: instances starting together migrate one after another. */
-const MIGRATION_LOCK = 4_250_612;
+export const MIGRATION_LOCK = 4_250_612;
 
 /**
  * Runs, as the tables' owner, pending migrations, the idempotent reference seed and the grants to
  * the app role (server/database/app-role.ts); `createAppRole` first creates that role when missing
  * (the embedded database, or one URL in development). On a shared server this happens under an
- * advisory lock, so instances starting together migrate one after another; the embedded database
- * has a single connection and a single process, and needs no lock.
+ * advisory lock held on a connection of its own while another connection works, so instances
+ * starting together migrate one after another; the embedded database has a single connection and
+ * a single process, and needs no lock.
+ *
+ * `transactionPooler`: the URL may go through a transaction-pooling proxy, which would leave a
+ * session's lock behind on whichever server connection it happened to use, so the lock is taken
+ * by a transaction that stays open until the work is done (pg_advisory_xact_lock): the proxy keeps
+ * an open transaction on one server connection, and drops that connection, releasing the lock,
+ * when the process dies. It takes no snapshot between statements, so a migration's CREATE INDEX
+ * CONCURRENTLY does not wait for it. Not on the embedded database, whose socket serves no other
+ * connection while one has a transaction open.
  */
 export async function migrateAndSeed(
   dataSource: DataSource,
-  { shared, appRole, createAppRole }: { shared: boolean; appRole: string; createAppRole: boolean },
+  { shared, appRole, createAppRole, transactionPooler = false }: { shared: boolean; appRole: string; createAppRole: boolean; transactionPooler?: boolean },
 ): Promise<void> {
   const run = async () => {
     if (createAppRole) await ensureAppRole(dataSource, appRole);
@@ -55,10 +64,16 @@ export async function migrateAndSeed(
   const runner = dataSource.createQueryRunner();
   await runner.connect();
   try {
-    await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    if (transactionPooler) {
+      await runner.query('BEGIN');
+      await runner.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+    } else {
+      await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    }
     await run();
   } finally {
-    await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+    const unlock = transactionPooler ? runner.query('ROLLBACK') : runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]);
+    await unlock.catch(() => undefined);
     await runner.release();
   }
 }

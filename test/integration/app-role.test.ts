@@ -83,11 +83,14 @@ const onPostgres = backend() === 'postgresql';
       expect(production.config.appRole).toBe(DEFAULT_APP_ROLE);
       expect(await production.dataSource.query('SELECT current_user AS user')).toEqual([{ user: DEFAULT_APP_ROLE }]);
       // The owner's connections are closed once it has migrated and granted (a closed session's
-      // backend may linger in pg_stat_activity for a moment while it exits).
+      // backend may linger in pg_stat_activity for a moment while it exits). Not behind a
+      // transaction pooler (DATABASE_POOLER): there the server's sessions are the proxy's, kept open.
       const ownerSessions = async () =>
         (await app.dataSource.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'samrehab-owner'`))[0].n;
-      for (let i = 0; i < 50 && (await ownerSessions()) > 0; i += 1) await new Promise((r) => setTimeout(r, 100));
-      expect(await ownerSessions()).toBe(0);
+      if (!process.env.DATABASE_POOLER) {
+        for (let i = 0; i < 50 && (await ownerSessions()) > 0; i += 1) await new Promise((r) => setTimeout(r, 100));
+        expect(await ownerSessions()).toBe(0);
+      }
       // A search under row-level security, and its access-log row, written as the app role.
       const access = (await production.accessAs('2062', Role.CARE_STAFF)).forOperation('appRoleTest');
       const found = await access.patients.list({ identityNumber: testPersonnummer('19990101') }, { first: 1, after: null });

@@ -8,7 +8,8 @@ import { startTestApp, TestApp } from '../support/test-app';
  * later requests only bind and run it. The server runs with one pooled connection, so every
  * request below uses the session whose prepared statements the test reads.
  */
-describe('statements whose plans the connection keeps', () => {
+// Behind a transaction-pooling proxy no plan is kept (transaction-pooler.test.ts).
+(process.env.DATABASE_POOLER ? describe.skip : describe)('statements whose plans the connection keeps (not behind a transaction pooler: DATABASE_POOLER sends every statement unnamed)', () => {
   let app: TestApp;
   let regionId: string;
   const probe = `SELECT $1::text AS kept_plan_probe`;

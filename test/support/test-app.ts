@@ -51,6 +51,8 @@ export function testConfig(overrides: NodeJS.ProcessEnv = {}): Config {
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
     // Suites stop their servers at once; graceful-shutdown.test.ts sets a grace of its own.
     SHUTDOWN_GRACE_MS: '0',
+    // The run's URL may go through a transaction-pooling proxy (.ci/pgbouncer.sh).
+    DATABASE_POOLER: process.env.DATABASE_POOLER,
     ...overrides,
   });
 }
