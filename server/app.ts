@@ -17,6 +17,7 @@ import { loadIdentityNumberCipher } from './crypto/identity-number-cipher';
 import { Config } from './config';
 import type { Context } from './context';
 import { createDataSource, migrateAndSeed } from './database/data-source';
+import { seedDemoDataAtStart } from './database/demo-data-at-start';
 import { seedExampleData } from './database/example-data';
 import { EmbeddedDatabase, startEmbeddedDatabase } from './database/embedded';
 import { StatementCounter } from './database/statement-counter';
@@ -80,6 +81,7 @@ export async function startApp(config: Config, logger: Logger, givenClock: Clock
   // CLOCK=controlled: the deployment's clock, kept in the database, wins over the one passed in.
   const clock = config.clock === 'controlled' ? await ControlledClock.load(dataSource) : givenClock;
   if (config.clock === 'controlled') logger.warn({ now: clock.now().toISOString() }, 'controlled clock: a TENANT_ADMIN can move time forward (testClockAdvance)');
+  if (config.demoData) await seedDemoDataAtStart(config, dataSource, cipher, clock.now(), logger);
 
   const schema = await buildAppSchema();
   const authenticate = await createAuthenticator(config, dataSource);
