@@ -52,7 +52,9 @@ export interface App {
 export async function startApp(config: Config, logger: Logger, givenClock: Clock = systemClock): Promise<App> {
   let embedded: EmbeddedDatabase | null = null;
   if (!config.databaseUrl) {
-    embedded = await startEmbeddedDatabase(config.dataDir);
+    // The pool has one connection; the second slot is for npm run seed:demo while the server runs
+    // (PGlite's socket server queues the two, a transaction's statements together).
+    embedded = await startEmbeddedDatabase(config.dataDir, { maxConnections: 2 });
     logger.info({ dataDir: config.dataDir }, 'embedded database (PGlite) started');
   }
   const statements = new StatementCounter();

@@ -73,7 +73,7 @@ describe('demo data (npm run seed:demo)', () => {
   });
 
   it('shows discharges in every month of the last twelve, late notices and liability days, and hides small cells', async () => {
-    const reports = [];
+    const reports: any[] = [];
     for (const month of months) reports.push(await ask(DISCHARGES, month));
     for (const report of reports) {
       const total = report.total.find((c: any) => c.discharges.value !== null);
