@@ -56,15 +56,16 @@ const SETUP = [
      FROM region r JOIN organisation o ON o.region_id = r.id AND o.kind = 'REGION'
      WHERE r.country = $2 AND r.code = $3`,
   `CREATE FUNCTION pg_temp.g_actor(n bigint) RETURNS text LANGUAGE sql STABLE AS $$ SELECT actor || n FROM g_ctx $$`,
-  // Home municipalities weighted by population (thousands of inhabitants, rounded: Dalarna's;
-  // another region's municipalities weigh 10 each).
+  // Home municipalities weighted by population (thousands of inhabitants, rounded: Dalarna's
+  // official ones; another region's municipalities with a code weigh 10 each), each with one unit.
   `CREATE TEMP TABLE g_muni AS
      WITH w(code, weight) AS (VALUES ('2080', 59), ('2081', 52), ('2085', 26), ('2084', 23), ('2062', 20), ('2029', 15), ('2083', 15),
                                      ('2082', 11), ('2061', 11), ('2031', 11), ('2026', 10), ('2023', 10), ('2039', 7), ('2034', 7), ('2021', 7)),
-     m AS (SELECT o.id, c.id AS unit_id, coalesce(w.weight, 10) AS weight FROM organisation o
-             LEFT JOIN w ON w.code = o.municipality_code
-             LEFT JOIN care_unit c ON c.organisation_id = o.id
-           WHERE o.kind = 'MUNICIPALITY' AND o.region_id = (SELECT region_id FROM g_ctx))
+     o AS (SELECT o.id, o.municipality_code FROM organisation o
+           WHERE o.kind = 'MUNICIPALITY' AND o.municipality_code IS NOT NULL AND NOT o.example AND o.region_id = (SELECT region_id FROM g_ctx)),
+     m AS (SELECT o.id, (SELECT c.id FROM care_unit c WHERE c.organisation_id = o.id ORDER BY c.id LIMIT 1) AS unit_id, coalesce(w.weight, 10) AS weight
+           FROM o LEFT JOIN w ON w.code = o.municipality_code
+           WHERE w.code IS NOT NULL OR NOT EXISTS (SELECT 1 FROM o JOIN w ON w.code = o.municipality_code))
      SELECT id, unit_id, (sum(weight) OVER (ORDER BY id) - weight)::float8 / sum(weight) OVER () AS lo,
             sum(weight) OVER (ORDER BY id)::float8 / sum(weight) OVER () AS hi
      FROM m`,
