@@ -17,6 +17,7 @@ const BENCH_FILL: Omit<SyntheticHandoffs, 'handoffs' | 'now'> = {
   lateAdmissionNoticeShare: 0,
   lateCallOutShare: 0,
   missedFollowUpShare: 0,
+  sexDifferences: false,
   accessLog: true,
 };
 

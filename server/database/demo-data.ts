@@ -61,6 +61,7 @@ const demoFill = (r: DemoRequest): SyntheticHandoffs => ({
   lateAdmissionNoticeShare: 0.1,
   lateCallOutShare: 0.08,
   missedFollowUpShare: 0.16,
+  sexDifferences: true,
   // A demo is nobody's access to a patient; the log is append-only and removal could not take it back.
   accessLog: false,
 });

@@ -3,12 +3,24 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { Role } from '../../domain/enums';
 import { loadConfig } from '../../server/config';
-import { countDemoData, DemoCounts, inOneSession, removeDemoData, seedDemoData } from '../../server/database/demo-data';
+import { countDemoData, DemoCounts, inOneSession, removeDemoData } from '../../server/database/demo-data';
 import { startTestApp, TestApp } from '../support/test-app';
 
 /** Small enough to be quick on PGlite, large enough for figures in every month. */
 const HANDOFFS = 1500;
 const DAY_MS = 86_400_000;
+const CLI = path.join(__dirname, '../../dist/server/database/demo-data-cli.js');
+
+/**
+ * `npm run seed:demo` as a user runs it, on the run's database: DATABASE_URL's scratch database, or
+ * the embedded one, which this run's set-up serves from its DATA_DIR (as a running server does:
+ * the command comes in through its socket).
+ */
+function seedDemo(...args: string[]) {
+  const database = process.env.SAMREHAB_TEST_BACKEND === 'postgresql' ? { DATABASE_URL: process.env.SAMREHAB_TEST_DATABASE_URL } : {};
+  const env = { PATH: process.env.PATH, DATA_DIR: process.env.SAMREHAB_TEST_DATA_DIR, ...database, ...(args.includes('production') ? { NODE_ENV: 'production' } : {}) };
+  return promisify(execFile)(process.execPath, [CLI, ...args.filter((a) => a !== 'production')], { env });
+}
 
 const DISCHARGES = `query($period: PeriodInput!) { handoffDeadlineReport(regionCode: "20", period: $period) {
   smallCellThreshold
@@ -41,7 +53,11 @@ describe('demo data (npm run seed:demo)', () => {
   const now = new Date();
   const months = lastTwelveMonths(now);
   const year = { from: months[0].from, to: months[11].to };
-  const seed = () => inOneSession(app.dataSource, (s) => seedDemoData(s, app.services.cipher, { country: 'SE', regionCode: '20', handoffs: HANDOFFS, now }));
+  const seed = async () => {
+    const { stdout } = await seedDemo('--handoffs', String(HANDOFFS));
+    expect(stdout).toContain(`${HANDOFFS} hand-offs`);
+    return inOneSession(app.dataSource, (s) => countDemoData(s, 'SE', '20'));
+  };
 
   const ask = async (query: string, period: { from: string; to: string }) => {
     const res = await app.gql(query, { period }, planner);
@@ -119,17 +135,15 @@ describe('demo data (npm run seed:demo)', () => {
     expect((await ask(DISCHARGES, year)).total).toEqual(before.total);
   }, 600_000);
 
-  it('removes the batch and nothing else', async () => {
+  it('removes the batch and nothing else (--remove)', async () => {
     const [{ n: others }] = await app.dataSource.query(`SELECT count(*)::int AS n FROM patient WHERE NOT (given_name = 'Demo' AND family_name LIKE 'Demodata %')`);
-    expect(await inOneSession(app.dataSource, (s) => removeDemoData(s, 'SE', '20'))).toBe(seeded.patients);
+    expect((await seedDemo('--remove')).stdout).toContain(`${seeded.patients} demo patients`);
     expect(await inOneSession(app.dataSource, (s) => countDemoData(s, 'SE', '20'))).toEqual({ patients: 0, handoffs: 0, sips: 0, rehabPlans: 0 });
     expect(await app.dataSource.query(`SELECT count(*)::int AS n FROM patient`)).toEqual([{ n: others }]);
   }, 120_000);
 
   it('is refused in production: the command, and DEMO_DATA at start', async () => {
-    const cli = path.join(__dirname, '../../dist/server/database/demo-data-cli.js');
-    const run = promisify(execFile)(process.execPath, [cli], { env: { ...process.env, NODE_ENV: 'production' } });
-    await expect(run).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('never written in production') });
+    await expect(seedDemo('production')).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('never written in production') });
     const production = { NODE_ENV: 'production', AUTH_ISSUER: 'i', AUTH_AUDIENCE: 'a', AUTH_JWKS_URL: 'https://idp.example/jwks', PATIENT_DATA_KEY: Buffer.alloc(32).toString('base64') };
     expect(() => loadConfig({ ...production, DEMO_DATA: 'true' })).toThrow('DEMO_DATA=true is refused with NODE_ENV=production');
     expect(loadConfig(production).demoData).toBe(false);

@@ -36,6 +36,8 @@ export interface SyntheticHandoffs {
   lateAdmissionNoticeShare: number;
   lateCallOutShare: number;
   missedFollowUpShare: number;
+  /** Men are more often in psychiatric care (7 % of their discharges against 3 %), women more often get a SIP (1.2 × the share against 0.8 ×); else alike (5 %, the share). */
+  sexDifferences: boolean;
   accessLog: boolean;
 }
 
@@ -52,7 +54,7 @@ const SETUP = [
      $$ SELECT ('x' || substr(md5(n::text || ':' || salt::text), 1, 8))::bit(32)::bigint / 4294967296.0 $$`,
   `CREATE TEMP TABLE g_ctx AS
      SELECT r.id AS region_id, o.id AS principal_id, $1::timestamptz AS now, $4::int AS days, $5::text AS actor, $6::float8 AS sip_share,
-            $7::float8 AS late_notice_share, $8::float8 AS late_call_out_share, $9::float8 AS missed_follow_up_share
+            $7::float8 AS late_notice_share, $8::float8 AS late_call_out_share, $9::float8 AS missed_follow_up_share, $10::boolean AS sex_differences
      FROM region r JOIN organisation o ON o.region_id = r.id AND o.kind = 'REGION'
      WHERE r.country = $2 AND r.code = $3`,
   `CREATE FUNCTION pg_temp.g_actor(n bigint) RETURNS text LANGUAGE sql STABLE AS $$ SELECT actor || n FROM g_ctx $$`,
@@ -105,15 +107,15 @@ const FILL: [string, string][] = [
     // admission notice a day or two late (past its 24 hours), a share its SIP call-out late.
     `CREATE TEMP TABLE g_handoff AS
      SELECT t.*, t.ready_at + (pg_temp.rnd(t.n, 13) ^ 3) * 6 * interval '1 day' AS discharged_at,
-            pg_temp.rnd(t.n, 14) < t.sip_share AND t.ready_at < t.now AS has_sip,
+            pg_temp.rnd(t.n, 14) < t.sip_share * CASE WHEN NOT t.sex_differences THEN 1 WHEN t.sex = 'FEMALE' THEN 1.2 ELSE 0.8 END AND t.ready_at < t.now AS has_sip,
             -- Late, but before the discharge-ready notice.
             CASE WHEN pg_temp.rnd(t.n, 18) < t.late_notice_share THEN least((1 + pg_temp.rnd(t.n, 19)) * interval '1 day', t.ready_at - t.admitted_at - interval '1 hour')
                  ELSE interval '0' END AS notice_delay,
             CASE WHEN pg_temp.rnd(t.n, 22) < t.late_call_out_share THEN (3 + pg_temp.rnd(t.n, 23) * 3) * interval '1 day' ELSE interval '0' END AS call_out_delay,
             pg_temp.rnd(t.n, 24) < t.missed_follow_up_share AS missed_follow_up
      FROM (SELECT g.n, gen_random_uuid() AS id, p.id AS patient_id, p.home_id, p.home_unit_id, p.vc_id, c.now, c.sip_share, c.late_notice_share,
-                  c.late_call_out_share, c.missed_follow_up_share,
-                  pg_temp.rnd(g.n, 12) < 0.05 AS psychiatric,
+                  c.late_call_out_share, c.missed_follow_up_share, c.sex_differences, p.sex,
+                  pg_temp.rnd(g.n, 12) < CASE WHEN NOT c.sex_differences THEN 0.05 WHEN p.sex = 'MALE' THEN 0.07 ELSE 0.03 END AS psychiatric,
                   c.now - pg_temp.rnd(g.n, 10) * c.days * interval '1 day' AS admitted_at,
                   c.now - pg_temp.rnd(g.n, 10) * c.days * interval '1 day' + (1 + pg_temp.rnd(g.n, 11) * 9) * interval '1 day' AS ready_at
            FROM generate_series(1, $1::int) AS g(n)
@@ -271,7 +273,7 @@ export async function fillHandoffs(client: Session, cipher: IdentityNumberCipher
   const patients = Math.ceil(o.handoffs * 0.9);
   if (o.firstPatient < 1 || o.firstPatient - 1 + patients > FAKE_PATIENTS) throw new Error(`Fake patients ${o.firstPatient}–${o.firstPatient - 1 + patients} are out of the ${FAKE_PATIENTS} there are`);
   await client.query(SETUP[0]);
-  await client.query(SETUP[1], [o.now, o.country, o.regionCode, o.days, o.actor, o.sipShare, o.lateAdmissionNoticeShare, o.lateCallOutShare, o.missedFollowUpShare]);
+  await client.query(SETUP[1], [o.now, o.country, o.regionCode, o.days, o.actor, o.sipShare, o.lateAdmissionNoticeShare, o.lateCallOutShare, o.missedFollowUpShare, o.sexDifferences]);
   if ((await client.query('SELECT count(*)::int AS n FROM g_ctx')).rows[0].n !== 1) throw new Error(`No region ${o.country} ${o.regionCode} with a principal organisation`);
   for (const sql of SETUP.slice(2)) await client.query(sql);
   const [units] = (
