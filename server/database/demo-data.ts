@@ -19,8 +19,8 @@ import { fillRehabPlans } from './synthetic/rehab-fill';
  */
 
 /** The demo patients' names and the actors of their records. */
-export const DEMO_GIVEN_NAME = 'Demo';
-export const DEMO_FAMILY_PREFIX = 'Demodata ';
+const DEMO_GIVEN_NAME = 'Demo';
+const DEMO_FAMILY_PREFIX = 'Demodata ';
 const DEMO_ACTOR = 'demo-user-';
 /** The demo's range of fake personnummer (server/database/synthetic/identities.ts): 20,000 numbers. */
 const DEMO_FIRST_PATIENT = 560_001;
