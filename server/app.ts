@@ -20,6 +20,7 @@ import { createDataSource, migrateAndSeed } from './database/data-source';
 import { NO_REPLICA, ReadReplica, ReplicaStatus, readsShown } from './database/read-replica';
 import { ReadRouting } from './access/read-routing';
 import { readRoutingPlugin } from './read-routing.plugin';
+import { seedDemoDataAtStart } from './database/demo-data-at-start';
 import { seedExampleData } from './database/example-data';
 import { EmbeddedDatabase, startEmbeddedDatabase } from './database/embedded';
 import { StatementCounter } from './database/statement-counter';
@@ -58,7 +59,9 @@ export interface App {
 export async function startApp(config: Config, logger: Logger, givenClock: Clock = systemClock): Promise<App> {
   let embedded: EmbeddedDatabase | null = null;
   if (!config.databaseUrl) {
-    embedded = await startEmbeddedDatabase(config.dataDir);
+    // The pool has one connection; the second slot is for npm run seed:demo while the server runs
+    // (PGlite's socket server queues the two, a transaction's statements together).
+    embedded = await startEmbeddedDatabase(config.dataDir, { maxConnections: 2 });
     logger.info({ dataDir: config.dataDir }, 'embedded database (PGlite) started');
   }
   const statements = new StatementCounter();
@@ -87,6 +90,7 @@ export async function startApp(config: Config, logger: Logger, givenClock: Clock
   // CLOCK=controlled: the deployment's clock, kept in the database, wins over the one passed in.
   const clock = config.clock === 'controlled' ? await ControlledClock.load(dataSource) : givenClock;
   if (config.clock === 'controlled') logger.warn({ now: clock.now().toISOString() }, 'controlled clock: a TENANT_ADMIN can move time forward (testClockAdvance)');
+  if (config.demoData) await seedDemoDataAtStart(config, dataSource, cipher, clock.now(), logger);
 
   // After the migrations: the replica has the schema once it has replayed them. Down or behind, the
   // server starts all the same and reads from the primary.

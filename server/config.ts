@@ -57,6 +57,12 @@ export interface Config {
    */
   exampleData: boolean;
   /**
+   * DEMO_DATA=true: start-up fills Region Dalarna with demo data (server/database/demo-data.ts)
+   * when it has none, the embedded database's way to `npm run seed:demo` while the server holds it.
+   * Refused in production; off by default.
+   */
+  demoData: boolean;
+  /**
    * SHUTDOWN_GRACE_MS: how long, after SIGTERM, /readyz answers 503 while requests are still served,
    * so that a load balancer stops sending new ones before the server stops accepting them.
    */
@@ -131,6 +137,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     clock,
     trustedDocumentsOnly: trustedDocuments === 'only',
     exampleData: exampleDataSetting(env.EXAMPLE_DATA, production),
+    demoData: demoDataSetting(env.DEMO_DATA, production),
     shutdownGraceMs,
   };
 }
@@ -157,5 +164,12 @@ function exampleDataSetting(value: string | undefined, production: boolean): boo
   const setting = value?.trim();
   if (!setting) return !production;
   if (setting !== 'true' && setting !== 'false') throw new Error(`EXAMPLE_DATA must be true or false, got ${JSON.stringify(setting)}`);
+  return setting === 'true';
+}
+
+function demoDataSetting(value: string | undefined, production: boolean): boolean {
+  const setting = value?.trim() || 'false';
+  if (setting !== 'true' && setting !== 'false') throw new Error(`DEMO_DATA must be true or false, got ${JSON.stringify(setting)}`);
+  if (production && setting === 'true') throw new Error('DEMO_DATA=true is refused with NODE_ENV=production: demo data would mix invented patients into real statistics');
   return setting === 'true';
 }

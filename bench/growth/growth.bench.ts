@@ -4,8 +4,8 @@ import { verifyAccessLogChain } from '../../server/access/access-log-chain';
 import { openingStatement } from '../../server/access/tenant-db';
 import { APP_ROLE, BenchDatabase, createBenchDatabase, databaseSettled, dropBenchDatabase, openCluster } from './database';
 import { seqScansOf, SEQ_SCAN_LIMIT, SeqScan } from './explain';
-import { fill } from './fill';
-import { fillRehabPlans } from './rehab-fill';
+import { benchPlans, fill } from './fill';
+import { fillRehabPlans } from '../../server/database/synthetic/rehab-fill';
 import { BENCH_PATIENT_DATA_KEY } from './identities';
 import { startIdentityProvider } from './identity-provider';
 import { BenchFacts, benchQueries } from './queries';
@@ -104,7 +104,7 @@ async function benchSize(cluster: Awaited<ReturnType<typeof openCluster>>, size:
         // A database kept from before the rehabilitation plans gets them, as a fill now makes them.
         const [{ n: plans }] = (await admin.query('SELECT count(*)::int AS n FROM rehab_plan')).rows;
         if (plans === 0) {
-          await fillRehabPlans(admin, size, new Date(), async (step, work) => {
+          await fillRehabPlans(admin, benchPlans(size, new Date()), async (step, work) => {
             const start = performance.now();
             await work();
             log(`  ${step.padEnd(26)} ${((performance.now() - start) / 1000).toFixed(1).padStart(6)} s`);

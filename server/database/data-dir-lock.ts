@@ -49,8 +49,11 @@ function readOwner(file: string): LockOwner | null {
   }
 }
 
+/** Another live process holds the directory (npm run seed:demo then reaches the server's database through its socket). */
+export class DataDirInUseError extends Error {}
+
 const inUse = (dataDir: string, owner: LockOwner) =>
-  new Error(`DATA_DIR ${dataDir} is in use by another samrehab server (pid ${owner.pid}); stop it, or give this one its own DATA_DIR`);
+  new DataDirInUseError(`DATA_DIR ${dataDir} is in use by another samrehab server (pid ${owner.pid}); stop it, or give this one its own DATA_DIR`);
 
 /**
  * Locks `dataDir` for this process: two servers writing one embedded database would silently lose

@@ -17,14 +17,21 @@ const SOCKET_FILE = '.s.PGSQL.5432';
 /** sun_path holds 108 bytes on Linux, the terminating NUL included (104 on macOS). */
 const MAX_SOCKET_PATH_BYTES = process.platform === 'linux' ? 107 : 103;
 
+/** The `pg` URL of the embedded database served from `dataDir` (by this process or by a running server). */
+export function embeddedDatabaseUrl(dataDir: string): string {
+  // node-postgres takes a host for a socket directory only when it starts with "/".
+  return `postgres://postgres@/postgres?host=${encodeURIComponent(path.join(path.resolve(dataDir), 'socket'))}`;
+}
+
 /**
  * Starts PGlite with its data under `dataDir` (created when missing; data survives restarts) and
  * serves it on a unix socket in `dataDir/socket`, a directory only this user may enter, so the
  * application speaks `pg` to it exactly as to a PostgreSQL server while no other local user, and
  * nothing over TCP, reaches it (the database has no password). `dataDir` stays locked until `stop`:
- * a second server on it refuses to start. PGlite runs one connection at a time: the pool in front
- * of it must have size 1. A second connection slot only lets a new client in while the previous
- * one is still closing.
+ * a second server on it refuses to start. PGlite runs one statement at a time: the socket server
+ * queues its connections' statements (an open transaction's first), and the pool in front of it
+ * has size 1. A second connection slot lets a new client in while the previous one is still
+ * closing, or `npm run seed:demo` in beside the running server.
  */
 export async function startEmbeddedDatabase(dataDirArg: string, { maxConnections = 1 } = {}): Promise<EmbeddedDatabase> {
   // node-postgres takes a host for a socket directory only when it starts with "/".
@@ -55,7 +62,7 @@ export async function startEmbeddedDatabase(dataDirArg: string, { maxConnections
       throw e;
     }
     return {
-      url: `postgres://postgres@/postgres?host=${encodeURIComponent(socketDir)}`,
+      url: embeddedDatabaseUrl(dataDir),
       async stop() {
         try {
           await server.stop();

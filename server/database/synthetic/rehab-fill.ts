@@ -1,8 +1,8 @@
-import type { Client } from 'pg';
+import type { Session, Timed } from './handoff-fill';
 
 /*
- * Synthetic rehabilitation plans for Region Dalarna (issue 17), on the patients a growth fill made:
- * `plans` plans over the three years up to `now`, owned by the patient's home municipality (seven
+ * Synthetic rehabilitation plans for a region (issue 17; Dalarna in the growth bench), on patients
+ * a synthetic fill made (handoff-fill.ts): `plans` plans over the `days` up to `now`, owned by the patient's home municipality (seven
  * in ten: the large municipalities own most) or the region, statuses mixed, evaluation dates a year
  * after creation (so spread over three years); three GAS goals each, scored once the plan is
  * active, an evaluation for the evaluated and closed; as many payment commitments to five clearly
@@ -16,9 +16,10 @@ const SETUP = [
   `CREATE OR REPLACE FUNCTION pg_temp.rnd(n bigint, salt int) RETURNS float8 LANGUAGE sql IMMUTABLE AS
      $$ SELECT ('x' || substr(md5(n::text || ':' || salt::text), 1, 8))::bit(32)::bigint / 4294967296.0 $$`,
   `CREATE TEMP TABLE r_ctx AS
-     SELECT r.id AS region_id, o.id AS principal_id, $1::timestamptz AS now, r.time_zone
+     SELECT r.id AS region_id, o.id AS principal_id, $1::timestamptz AS now, r.time_zone, $4::int AS days, $5::text AS actor
      FROM region r JOIN organisation o ON o.region_id = r.id AND o.kind = 'REGION'
-     WHERE r.country = 'SE' AND r.code = '20'`,
+     WHERE r.country = $2 AND r.code = $3`,
+  `CREATE FUNCTION pg_temp.r_actor(n bigint) RETURNS text LANGUAGE sql STABLE AS $$ SELECT actor || n FROM r_ctx $$`,
 ];
 
 const FORMS = `ARRAY['PHYSIOTHERAPY', 'OCCUPATIONAL_THERAPY', 'SPEECH_THERAPY', 'PSYCHOTHERAPY']`;
@@ -42,11 +43,11 @@ const STEPS: [string, string][] = [
     'r_patient',
     `CREATE TEMP TABLE r_patient AS
      SELECT row_number() OVER (ORDER BY p.id) AS n, p.id, p.home_municipality_id AS home_id FROM patient p, r_ctx c
-     WHERE p.region_id = c.region_id AND NOT p.example AND p.home_municipality_id IS NOT NULL`,
+     WHERE p.region_id = c.region_id AND NOT p.example AND p.home_municipality_id IS NOT NULL AND PATIENTS_OF_FILL`,
   ],
   [
     'r_plan',
-    // Created uniformly over three years; statuses by age: young plans are drafts or active, an
+    // Created uniformly over the span; statuses by age: young plans are drafts or active, an
     // evaluated or closed plan had its evaluation date come.
     `CREATE TEMP TABLE r_plan AS
      SELECT t.*, CASE WHEN t.s < 0.1 THEN 'DRAFT'
@@ -54,8 +55,8 @@ const STEPS: [string, string][] = [
                       WHEN t.s < 0.8 THEN 'EVALUATED' ELSE 'CLOSED' END AS status
      FROM (SELECT g.n, gen_random_uuid() AS id, p.id AS patient_id, c.now, c.region_id,
                   CASE WHEN pg_temp.rnd(g.n, 41) < 0.7 THEN p.home_id ELSE c.principal_id END AS owner_id,
-                  c.now - pg_temp.rnd(g.n, 42) * 1095 * interval '1 day' AS created_at,
-                  ((c.now - pg_temp.rnd(g.n, 42) * 1095 * interval '1 day') AT TIME ZONE c.time_zone)::date + 365 AS evaluation_date,
+                  c.now - pg_temp.rnd(g.n, 42) * c.days * interval '1 day' AS created_at,
+                  ((c.now - pg_temp.rnd(g.n, 42) * c.days * interval '1 day') AT TIME ZONE c.time_zone)::date + 365 AS evaluation_date,
                   pg_temp.rnd(g.n, 43) AS s
            FROM generate_series(1, $1::int) AS g(n)
            JOIN r_patient p ON p.n = 1 + (g.n - 1) % (SELECT count(*) FROM r_patient)
@@ -69,7 +70,7 @@ const STEPS: [string, string][] = [
             'Syntetiskt mål', 'Syntetisk beskrivning',
             CASE WHEN pg_temp.rnd(r.n, 45) < 0.5 THEN ARRAY[(${FORMS})[1 + floor(pg_temp.rnd(r.n, 46) * 4)::int]]
                  ELSE ARRAY[(${FORMS})[1 + floor(pg_temp.rnd(r.n, 46) * 4)::int], (${FORMS})[1 + (floor(pg_temp.rnd(r.n, 46) * 4)::int + 1) % 4]] END,
-            r.evaluation_date, r.status, 1, 2, 'bench-user-' || (r.n % 300), r.created_at, r.created_at,
+            r.evaluation_date, r.status, 1, 2, pg_temp.r_actor(r.n % 300), r.created_at, r.created_at,
             CASE WHEN r.status <> 'DRAFT' THEN r.created_at + interval '2 days' END,
             CASE WHEN r.status = 'CLOSED' THEN least(r.created_at + interval '400 days', r.now) END,
             CASE WHEN r.status = 'CLOSED' THEN 'Målen uppnådda' END
@@ -79,14 +80,14 @@ const STEPS: [string, string][] = [
     'gas_goal',
     `INSERT INTO gas_goal (id, region_id, plan_id, evaluation_period, position, title, levels, weight, baseline, created_by, created_at)
      SELECT gen_random_uuid(), r.region_id, r.id, 1, k, 'Syntetiskt mål ' || k, ARRAY['−2', '−1', '0', '+1', '+2'], 1 + floor(pg_temp.rnd(r.n * 4 + k, 47) * 3),
-            CASE WHEN pg_temp.rnd(r.n * 4 + k, 48) < 0.7 THEN -1 ELSE -2 END, 'bench-user-' || (r.n % 300), r.created_at
+            CASE WHEN pg_temp.rnd(r.n * 4 + k, 48) < 0.7 THEN -1 ELSE -2 END, pg_temp.r_actor(r.n % 300), r.created_at
      FROM r_plan r CROSS JOIN generate_series(1, 3) AS k`,
   ],
   [
     'gas_score',
     // Scored half a year into an active plan (when that day has come), and at the evaluation.
     `INSERT INTO gas_score (id, region_id, goal_id, attainment, scored_on, recorded_by, recorded_by_organisation_id, recorded_at)
-     SELECT gen_random_uuid(), r.region_id, g.id, floor(pg_temp.rnd(r.n * 4 + g.position, 49) * 5)::int - 2, s.on_date, 'bench-user-' || (r.n % 300), r.owner_id, s.on_date::timestamptz
+     SELECT gen_random_uuid(), r.region_id, g.id, floor(pg_temp.rnd(r.n * 4 + g.position, 49) * 5)::int - 2, s.on_date, pg_temp.r_actor(r.n % 300), r.owner_id, s.on_date::timestamptz
      FROM r_plan r JOIN gas_goal g ON g.plan_id = r.id
      CROSS JOIN LATERAL (VALUES (r.evaluation_date - 182), (r.evaluation_date)) AS s(on_date)
      WHERE r.status <> 'DRAFT' AND s.on_date < r.now::date AND (s.on_date < r.evaluation_date OR r.status IN ('EVALUATED', 'CLOSED'))`,
@@ -94,7 +95,7 @@ const STEPS: [string, string][] = [
   [
     'rehab_plan_evaluation',
     `INSERT INTO rehab_plan_evaluation (id, region_id, plan_id, evaluation_period, evaluated_on, rho, t_score, evaluated_by, evaluated_at)
-     SELECT gen_random_uuid(), r.region_id, r.id, 1, r.evaluation_date, 0.3, round((35 + pg_temp.rnd(r.n, 50) * 30)::numeric, 2), 'bench-user-' || (r.n % 300), r.evaluation_date::timestamptz
+     SELECT gen_random_uuid(), r.region_id, r.id, 1, r.evaluation_date, 0.3, round((35 + pg_temp.rnd(r.n, 50) * 30)::numeric, 2), pg_temp.r_actor(r.n % 300), r.evaluation_date::timestamptz
      FROM r_plan r WHERE r.status IN ('EVALUATED', 'CLOSED')`,
   ],
   [
@@ -120,17 +121,17 @@ const STEPS: [string, string][] = [
                                      version, created_by, created_at, updated_at)
      SELECT c.id, c.region_id, c.plan_id, c.patient_id, c.owner_id, c.provider_id, 'SYNT-' || c.n, c.therapy_form, 10 + floor(pg_temp.rnd(c.n, 56) * 11)::int,
             45, c.valid_from, c.valid_to, c.valid_from - 7, c.report_due_on,
-            CASE WHEN c.revoked THEN c.valid_from + 30 END, CASE WHEN c.revoked THEN 'bench-user-' || (c.n % 300) END,
+            CASE WHEN c.revoked THEN c.valid_from + 30 END, CASE WHEN c.revoked THEN pg_temp.r_actor(c.n % 300) END,
             -- One in ten names a programme (outside its years: programmeReport reads them and counts none).
             CASE WHEN pg_temp.rnd(c.n, 61) < 0.1 THEN (SELECT f.id FROM funding_programme f WHERE f.code = 'REHABILITERINGSGARANTIN' ORDER BY f.valid_from DESC LIMIT 1) END,
             CASE WHEN pg_temp.rnd(c.n, 61) < 0.1 THEN 'KBT' END,
-            1, 'bench-user-' || (c.n % 300), (c.valid_from - 7)::timestamptz, (c.valid_from - 7)::timestamptz
+            1, pg_temp.r_actor(c.n % 300), (c.valid_from - 7)::timestamptz, (c.valid_from - 7)::timestamptz
      FROM r_commitment c`,
   ],
   [
     'therapy_visit',
     `INSERT INTO therapy_visit (id, region_id, commitment_id, visit_date, minutes, recorded_by, recorded_at)
-     SELECT gen_random_uuid(), c.region_id, c.id, c.valid_from + k * 14, 45, 'bench-user-' || (c.n % 300), (c.valid_from + k * 14)::timestamptz
+     SELECT gen_random_uuid(), c.region_id, c.id, c.valid_from + k * 14, 45, pg_temp.r_actor(c.n % 300), (c.valid_from + k * 14)::timestamptz
      FROM r_commitment c CROSS JOIN generate_series(0, 9) AS k
      WHERE pg_temp.rnd(c.n, 57) < 0.3 AND k < 1 + floor(pg_temp.rnd(c.n, 58) * 10) AND c.valid_from + k * 14 < c.now::date
        AND (NOT c.revoked OR k * 14 < 30)`,
@@ -140,7 +141,7 @@ const STEPS: [string, string][] = [
     `INSERT INTO therapy_report (id, region_id, commitment_id, therapist_name, therapist_contact, functional_ability, goals, assessments,
                                  continued_therapy_needed, patient_motivation, submitted_by, submitted_at, submitted_on)
      SELECT gen_random_uuid(), c.region_id, c.id, 'Syntetisk terapeut', 'testdata@example.invalid', 'Syntetisk beskrivning', '[]', '[]', false, 'Syntetisk',
-            'bench-user-' || (c.n % 300), s.on_date::timestamptz, s.on_date
+            pg_temp.r_actor(c.n % 300), s.on_date::timestamptz, s.on_date
      FROM r_commitment c CROSS JOIN LATERAL (SELECT c.report_due_on - 10 + floor(pg_temp.rnd(c.n, 60) * 20)::int AS on_date) s
      WHERE NOT c.revoked AND pg_temp.rnd(c.n, 59) < 0.4 AND s.on_date < c.now::date`,
   ],
@@ -154,12 +155,28 @@ const STEPS: [string, string][] = [
   ['revoked commitments leave', `UPDATE patient_participation pp SET ended_at = (c.valid_from + 30)::timestamptz FROM r_commitment c WHERE c.revoked AND pp.source_id = c.id`],
 ];
 
-/** Adds `plans` rehabilitation plans (and as many commitments) up to `now`; `timed` runs and reports each step. */
-export async function fillRehabPlans(client: Client, plans: number, now: Date, timed: (name: string, work: () => Promise<unknown>) => Promise<void>): Promise<void> {
-  for (const sql of SETUP) await client.query(sql, sql.includes('$1') ? [now] : []);
+/** What to make: `plans` plans (and as many commitments) over the `days` up to `now`. */
+export interface SyntheticPlans {
+  country: string;
+  regionCode: string;
+  plans: number;
+  now: Date;
+  days: number;
+  /** The prefix of the user ids written as actors (followed by a small number). */
+  actor: string;
+  /** Only the patients of the fillHandoffs before on this session (g_patient), else every patient of the region not marked example. */
+  onlyFilledPatients: boolean;
+}
+
+/** Adds the plans; `timed` runs and reports each step. */
+export async function fillRehabPlans(client: Session, o: SyntheticPlans, timed: Timed): Promise<void> {
+  if (!/^[a-z-]+$/.test(o.actor)) throw new Error(`The actor prefix ${JSON.stringify(o.actor)} must be lower-case letters and hyphens`);
+  await client.query(SETUP[0]);
+  await client.query(SETUP[1], [o.now, o.country, o.regionCode, o.days, o.actor]);
+  for (const sql of SETUP.slice(2)) await client.query(sql);
   for (const [name, sql] of STEPS) {
     await timed(name, async () => {
-      await client.query(sql, sql.includes('$1') ? [plans] : []);
+      await client.query(sql.replace('PATIENTS_OF_FILL', o.onlyFilledPatients ? 'p.id IN (SELECT g.id FROM g_patient g)' : 'true'), sql.includes('$1') ? [o.plans] : []);
       const table = name.split(' ')[0];
       if (/^[a-z_]+$/.test(table) && table !== 'provider' && table !== 'revoked') await client.query(`ANALYZE ${table}`);
     });
