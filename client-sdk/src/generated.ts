@@ -676,7 +676,7 @@ export type PaymentCommitmentRevokeInput = {
 export type PeriodInput = {
   /** First day. */
   from: string;
-  /** Last day (at most 3 years after the first). */
+  /** Last day: on or after the first (else BAD_USER_INPUT naming period.to); a planner report spans at most the months of the rule parameter reports.maxPeriodMonths (36 by default; else BAD_USER_INPUT naming period). */
   to: string;
 };
 
