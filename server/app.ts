@@ -15,6 +15,7 @@ import { auditRefusedRequests } from './access/audit-refused-request.plugin';
 import { createAuthenticator } from './auth/authenticate';
 import { loadIdentityNumberCipher } from './crypto/identity-number-cipher';
 import { Config } from './config';
+import { cors } from './cors';
 import type { Context } from './context';
 import { createDataSource, migrateAndSeed } from './database/data-source';
 import { seedExampleData } from './database/example-data';
@@ -132,6 +133,7 @@ export async function startApp(config: Config, logger: Logger, givenClock: Clock
   });
   app.use(
     '/graphql',
+    cors(config.corsOrigins),
     requireUtf8,
     express.json({ limit: '1mb' }),
     trustedDocuments(config.trustedDocumentsOnly),

@@ -49,6 +49,12 @@ export interface Config {
    * so that a load balancer stops sending new ones before the server stops accepting them.
    */
   shutdownGraceMs: number;
+  /**
+   * CORS_ORIGINS: the other origins (comma-separated, exact `scheme://host[:port]`) whose pages may
+   * call /graphql, e.g. a planners' dashboard hosted elsewhere; none by default. `*` allows any
+   * origin and is refused in production.
+   */
+  corsOrigins: string[];
 }
 
 export const DEV_ISSUER = 'samrehab-dev';
@@ -93,6 +99,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!Number.isInteger(shutdownGraceMs) || shutdownGraceMs < 0 || shutdownGraceMs > 600_000) {
     throw new Error(`SHUTDOWN_GRACE_MS must be a whole number of milliseconds from 0 to 600000, got ${env.SHUTDOWN_GRACE_MS}`);
   }
+  const corsOrigins = corsOriginsSetting(env.CORS_ORIGINS, production);
   const port = Number(env.PORT ?? 4000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got ${env.PORT}`);
   return {
@@ -114,7 +121,29 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustedDocumentsOnly: trustedDocuments === 'only',
     exampleData: exampleDataSetting(env.EXAMPLE_DATA, production),
     shutdownGraceMs,
+    corsOrigins,
   };
+}
+
+/** CORS_ORIGINS as a list of exact origins: each as a browser sends it in the Origin header (no path, no trailing slash). */
+function corsOriginsSetting(value: string | undefined, production: boolean): string[] {
+  const origins = (value ?? '').split(',').map((o) => o.trim()).filter((o) => o !== '');
+  for (const origin of origins) {
+    if (origin === '*') {
+      if (production) throw new Error('CORS_ORIGINS=* is refused with NODE_ENV=production: name the dashboards\' origins');
+      continue;
+    }
+    let parsed: URL | null = null;
+    try {
+      parsed = new URL(origin);
+    } catch {
+      parsed = null;
+    }
+    if (parsed === null || parsed.origin !== origin || !/^https?:$/.test(parsed.protocol)) {
+      throw new Error(`CORS_ORIGINS must list origins such as https://dashboard.example.se (scheme, host and port only), got ${JSON.stringify(origin)}`);
+    }
+  }
+  return origins;
 }
 
 function exampleDataSetting(value: string | undefined, production: boolean): boolean {
