@@ -16,6 +16,7 @@ import { createAuthenticator } from './auth/authenticate';
 import { loadIdentityNumberCipher } from './crypto/identity-number-cipher';
 import { Config } from './config';
 import { cors } from './cors';
+import { mountExplorer } from './explorer';
 import type { Context } from './context';
 import { createDataSource, migrateAndSeed } from './database/data-source';
 import { seedExampleData } from './database/example-data';
@@ -106,7 +107,8 @@ export async function startApp(config: Config, logger: Logger, givenClock: Clock
       errorLogPlugin,
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
-      ...(config.production ? [ApolloServerPluginLandingPageDisabled()] : []),
+      // No Apollo landing page (it loads from a CDN): development has the explorer of server/explorer.ts.
+      ApolloServerPluginLandingPageDisabled(),
     ],
   });
   await apollo.start();
@@ -131,6 +133,7 @@ export async function startApp(config: Config, logger: Logger, givenClock: Clock
       res.status(503).json({ status: 'database unavailable' });
     }
   });
+  if (!config.production && !mountExplorer(app)) logger.info('no GraphQL explorer: ruru (a development dependency) is not installed');
   app.use(
     '/graphql',
     cors(config.corsOrigins),
