@@ -45,6 +45,17 @@ const STYLE = `body { margin: 0; } #explorer { height: 100vh; }\n`;
  */
 const BOOTSTRAP = `import { React, createRoot, Ruru } from './ruru.js';
 
+const example = [
+  '# A planner report by month (a PLANNER token of region 20 in the Headers tab below).',
+  'query {',
+  '  sipStatistics(regionCode: "20", period: { from: "2026-01-01", to: "2026-03-31" }) {',
+  '    region { started { total { display } female { display } male { display } } }',
+  '    byMonth { month byMunicipality { municipality { name } figures { started { total { display } } } } }',
+  '  }',
+  '}',
+  '',
+].join('\\n');
+
 const workers = { json: 'jsonWorker.js', graphql: 'graphqlWorker.js' };
 globalThis.MonacoEnvironment = {
   getWorker: (_id, label) => new Worker(new URL(workers[label] ?? 'editorWorker.js', import.meta.url), { type: 'module' }),
@@ -54,7 +65,8 @@ root.textContent = '';
 createRoot(root).render(
   React.createElement(Ruru, {
     endpoint: new URL('/graphql', window.location.href).href,
-    defaultHeaders: JSON.stringify({ Authorization: 'Bearer <token: npm run token -- --org 2080 --role PLANNER>' }, null, 2),
+    defaultHeaders: JSON.stringify({ Authorization: 'Bearer <token: npm run token -- --org 20 --role PLANNER>' }, null, 2),
+    defaultQuery: example,
     debugTools: [],
   }),
 );
