@@ -44,14 +44,24 @@ export function suppressByMonth(
   const primary = values.map((v) => suppressSmall(v, threshold).suppressed);
   const hidden = [...primary];
   hiddenMargin.forEach((row, m) => row.forEach((hide, c) => (hidden[at(m, rows, c)] ||= hide)));
-  // Hidden only grows, so this ends.
-  for (let changed = true; changed; ) {
-    changed = false;
-    for (const members of equations) {
-      const visible = members.filter((i) => !hidden[i]);
-      if (members.length - visible.length !== 1 || visible.length === 0) continue;
-      hidden[complement(members, visible, values)] = true;
-      changed = true;
+  // Each line is checked once, and again whenever one of its members is hidden (a count is in three
+  // lines): hidden only grows, so this ends, after far fewer checks than passes over every line.
+  const linesOf: number[][] = values.map(() => []);
+  equations.forEach((members, e) => members.forEach((i) => linesOf[i].push(e)));
+  const pending = range(equations.length).reverse();
+  const isPending = equations.map(() => true);
+  while (pending.length > 0) {
+    const e = pending.pop()!;
+    isPending[e] = false;
+    const members = equations[e];
+    const visible = members.filter((i) => !hidden[i]);
+    if (members.length - visible.length !== 1 || visible.length === 0) continue;
+    const hide = complement(members, visible, values);
+    hidden[hide] = true;
+    for (const line of linesOf[hide]) {
+      if (isPending[line]) continue;
+      isPending[line] = true;
+      pending.push(line);
     }
   }
 
