@@ -186,7 +186,8 @@ export function benchQueries(f: BenchFacts): BenchQuery[] {
       name: 'rehabPlanStatistics (1 year)',
       viewer: planner,
       query: `query($from: LocalDate!, $to: LocalDate!) { rehabPlanStatistics(regionCode: "20", period: { from: $from, to: $to }) {
-        from to smallCellThreshold region { ${PLAN_FIGURES} } byMunicipality { municipality { name } figures { ${PLAN_FIGURES} } } } }`,
+        from to smallCellThreshold region { ${PLAN_FIGURES} } byMunicipality { municipality { name } figures { ${PLAN_FIGURES} } }
+        byMonth { month region { ${PLAN_FIGURES} } byMunicipality { figures { ${PLAN_FIGURES} } } } } }`,
       variables: { from: yearAgo, to: f.today },
       check: (d) => nonEmpty('rehabPlanStatistics.byMunicipality', d.rehabPlanStatistics.byMunicipality),
     },
