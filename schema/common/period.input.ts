@@ -14,5 +14,5 @@ export class PeriodInput {
 export const MUNICIPALITY_FILTER = {
   nullable: true,
   description:
-    "Since 2026-12: only this municipality's row (official code, e.g. 2080), with the same figures and suppression as in the whole region's report; a municipality of another region is NOT_FOUND.",
+    "Since 2026-12: only this municipality's row (official code, e.g. 2080) in byMunicipality, in the period and every month, with the same figures and suppression as in the whole region's report (the region's figures and the hand-off report's hospitals stay); a municipality of another region is NOT_FOUND.",
 } as const;
