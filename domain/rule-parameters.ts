@@ -42,6 +42,8 @@ export const PARAMETER = {
   EVENTS_LOOK_BACK_DAYS: 'events.lookBackDays',
   /** Planner statistics show counts from 1 up to this value less one as "<value". */
   STATISTICS_SMALL_CELL_THRESHOLD: 'statistics.smallCellThreshold',
+  /** The longest period, in calendar months, a planner report (hand-offs, SIPs, rehabilitation plans) covers in one request. */
+  REPORTS_MAX_PERIOD_MONTHS: 'reports.maxPeriodMonths',
   /** The KVÅ code a SIP step is recorded with: `sip.kvaCode.ESTABLISH`, `sip.kvaCode.FOLLOW_UP` (see SipKvaUse). */
   SIP_KVA_CODE_PREFIX: 'sip.kvaCode.',
   /** GAS: the assumed correlation ρ between a plan's goals in the Kiresuk–Sherman T-score. */

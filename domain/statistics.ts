@@ -185,14 +185,14 @@ export function meansHiddenLike(counts: SuppressedTable, countValues: readonly (
  * Since totals are computed here, a lone hidden count is always above zero and this fallback is
  * not reached; it keeps the rule complete.
  */
-function complement(members: readonly number[], visible: readonly number[], values: readonly number[]): number {
+export function complement(members: readonly number[], visible: readonly number[], values: readonly number[]): number {
   const positive = visible.filter((i) => values[i] > 0);
   if (positive.length > 0) return positive.reduce((best, i) => (values[i] < values[best] ? i : best));
   const total = members[members.length - 1];
   return visible.includes(total) ? total : visible[0];
 }
 
-function range(n: number): number[] {
+export function range(n: number): number[] {
   return Array.from({ length: n }, (_, i) => i);
 }
 

@@ -15,6 +15,8 @@ import { auditRefusedRequests } from './access/audit-refused-request.plugin';
 import { createAuthenticator } from './auth/authenticate';
 import { loadIdentityNumberCipher } from './crypto/identity-number-cipher';
 import { Config } from './config';
+import { cors } from './cors';
+import { mountExplorer } from './explorer';
 import type { Context } from './context';
 import { createDataSource, migrateAndSeed } from './database/data-source';
 import { NO_REPLICA, ReadReplica, ReplicaStatus, readsShown } from './database/read-replica';
@@ -124,7 +126,8 @@ export async function startApp(config: Config, logger: Logger, givenClock: Clock
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ...(readReplica ? [readRoutingPlugin(reads)] : []),
-      ...(config.production ? [ApolloServerPluginLandingPageDisabled()] : []),
+      // No Apollo landing page (it loads from a CDN): development has the explorer of server/explorer.ts.
+      ApolloServerPluginLandingPageDisabled(),
     ],
   });
   await apollo.start();
@@ -150,8 +153,10 @@ export async function startApp(config: Config, logger: Logger, givenClock: Clock
       res.status(503).json({ status: 'database unavailable' });
     }
   });
+  if (!config.production && !mountExplorer(app)) logger.info('no GraphQL explorer: ruru (a development dependency) is not installed');
   app.use(
     '/graphql',
+    cors(config.corsOrigins),
     requireUtf8,
     express.json({ limit: '1mb' }),
     trustedDocuments(config.trustedDocumentsOnly),

@@ -67,6 +67,12 @@ export interface Config {
    * so that a load balancer stops sending new ones before the server stops accepting them.
    */
   shutdownGraceMs: number;
+  /**
+   * CORS_ORIGINS: the other origins (comma-separated, exact `scheme://host[:port]`) whose pages may
+   * call /graphql, e.g. a planners' dashboard hosted elsewhere; none by default. `*` allows any
+   * origin and is refused in production.
+   */
+  corsOrigins: string[];
 }
 
 export const DEV_ISSUER = 'samrehab-dev';
@@ -114,6 +120,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const readReplica = readReplicaSetting(env, databaseUrl);
   const pooler = env.DATABASE_POOLER?.trim() || null;
   if (pooler !== null && pooler !== 'transaction') throw new Error(`DATABASE_POOLER must be "transaction" or unset, got ${JSON.stringify(pooler)}`);
+  const corsOrigins = corsOriginsSetting(env.CORS_ORIGINS, production);
   const port = Number(env.PORT ?? 4000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got ${env.PORT}`);
   return {
@@ -139,6 +146,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     exampleData: exampleDataSetting(env.EXAMPLE_DATA, production),
     demoData: demoDataSetting(env.DEMO_DATA, production),
     shutdownGraceMs,
+    corsOrigins,
   };
 }
 
@@ -158,6 +166,27 @@ function readReplicaSetting(env: NodeJS.ProcessEnv, databaseUrl: string | null):
     maxLagMs: milliseconds(env, 'DATABASE_READ_MAX_LAG_MS', 30_000, 1, 86_400_000),
     checkIntervalMs: milliseconds(env, 'DATABASE_READ_CHECK_MS', 2_000, 10, 60_000),
   };
+}
+
+/** CORS_ORIGINS as a list of exact origins: each as a browser sends it in the Origin header (no path, no trailing slash). */
+function corsOriginsSetting(value: string | undefined, production: boolean): string[] {
+  const origins = (value ?? '').split(',').map((o) => o.trim()).filter((o) => o !== '');
+  for (const origin of origins) {
+    if (origin === '*') {
+      if (production) throw new Error('CORS_ORIGINS=* is refused with NODE_ENV=production: name the dashboards\' origins');
+      continue;
+    }
+    let parsed: URL | null = null;
+    try {
+      parsed = new URL(origin);
+    } catch {
+      parsed = null;
+    }
+    if (parsed === null || parsed.origin !== origin || !/^https?:$/.test(parsed.protocol)) {
+      throw new Error(`CORS_ORIGINS must list origins such as https://dashboard.example.se (scheme, host and port only), got ${JSON.stringify(origin)}`);
+    }
+  }
+  return origins;
 }
 
 function exampleDataSetting(value: string | undefined, production: boolean): boolean {

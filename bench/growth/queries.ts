@@ -38,8 +38,10 @@ const nonEmpty = (what: string, list: unknown[] | undefined) => {
 const HANDOFF_FIELDS = `id state kind admittedAt nextDueAt version patient { id givenName familyName } sendingCareUnit { name }
   messages { id kind sentAt recipients { organisation { name } acknowledgedAt } }`;
 
-const REPORT_CELL = `sex discharges { value display } admissionNoticesDue { value } admissionNoticesOnTime { value } sipCallOutsDue { value }
-  sipCallOutsOnTime { value } liabilityDays { value display } liabilityAmount`;
+/** The dashboard's selection of the hand-off report's figures: every count for women and men together and apart. */
+const BY_SEX = `total { value display } female { value display } male { value display }`;
+const REPORT_FIGURES = `discharges { ${BY_SEX} } admissionNoticesDue { ${BY_SEX} } admissionNoticesOnTime { ${BY_SEX} } sipCallOutsDue { ${BY_SEX} }
+  sipCallOutsOnTime { ${BY_SEX} } liabilityDays { ${BY_SEX} } liabilityAmount { ${BY_SEX} }`;
 
 const PLAN_FIELDS = `id status need evaluationDate createdAt version therapyFormCodes owner { name } goals { id title weight baseline } tScore { value }`;
 
@@ -73,8 +75,9 @@ export function benchQueries(f: BenchFacts): BenchQuery[] {
       name: 'handoffDeadlineReport (1 year)',
       viewer: planner,
       query: `query($from: LocalDate!, $to: LocalDate!) { handoffDeadlineReport(regionCode: "20", period: { from: $from, to: $to }) {
-        from to smallCellThreshold total { ${REPORT_CELL} }
-        byMunicipality { municipality { name } cells { ${REPORT_CELL} } } byHospital { hospital { name } cells { ${REPORT_CELL} } } } }`,
+        from to smallCellThreshold region { ${REPORT_FIGURES} }
+        byMunicipality { municipality { name } figures { ${REPORT_FIGURES} } } byHospital { hospital { name } figures { ${REPORT_FIGURES} } }
+        byMonth { month region { ${REPORT_FIGURES} } byMunicipality { figures { ${REPORT_FIGURES} } } byHospital { figures { ${REPORT_FIGURES} } } } } }`,
       variables: { from: yearAgo, to: f.today },
       check: (d) => nonEmpty('handoffDeadlineReport.byMunicipality', d.handoffDeadlineReport.byMunicipality),
     },
@@ -183,7 +186,8 @@ export function benchQueries(f: BenchFacts): BenchQuery[] {
       name: 'rehabPlanStatistics (1 year)',
       viewer: planner,
       query: `query($from: LocalDate!, $to: LocalDate!) { rehabPlanStatistics(regionCode: "20", period: { from: $from, to: $to }) {
-        from to smallCellThreshold region { ${PLAN_FIGURES} } byMunicipality { municipality { name } figures { ${PLAN_FIGURES} } } } }`,
+        from to smallCellThreshold region { ${PLAN_FIGURES} } byMunicipality { municipality { name } figures { ${PLAN_FIGURES} } }
+        byMonth { month region { ${PLAN_FIGURES} } byMunicipality { figures { ${PLAN_FIGURES} } } } } }`,
       variables: { from: yearAgo, to: f.today },
       check: (d) => nonEmpty('rehabPlanStatistics.byMunicipality', d.rehabPlanStatistics.byMunicipality),
     },

@@ -39,6 +39,12 @@ export const DEFAULT_RULE_PARAMETERS = [
     source: 'Platform default: an event (discharge, admission, SIP meeting, follow-up, consent) is reported within a month; older is a correction to the record, not a report',
   },
   { key: PARAMETER.STATISTICS_SMALL_CELL_THRESHOLD, regionId: null, value: 5, source: 'Planner statistics suppress cells under 5: small numbers identify people' },
+  {
+    key: PARAMETER.REPORTS_MAX_PERIOD_MONTHS,
+    regionId: null,
+    value: 36,
+    source: 'Platform default: a planner report covers at most three years (36 months, each a column of the report) in one request',
+  },
   { key: PARAMETER.GAS_RHO, regionId: null, value: 0.3, source: 'Kiresuk & Sherman (1968): the T-score assumes a correlation of 0.3 between goals' },
   { key: PARAMETER.REHAB_PLAN_EVALUATION_MONTHS, regionId: null, value: 12, source: `${AHS_GUIDANCE}: the plan's goals are usually evaluated after about a year` },
   {

@@ -19,11 +19,15 @@ export class FigureGrid {
     this.index = new Map(rowKeys.map((key, i) => [key, i]));
   }
 
-  /** The groups' counts (`n`) or sums (`total`), of those with breakdown value `key` when given. */
-  table(groups: readonly GroupedFigure[], rowOf: (g: GroupedFigure) => string | null, figure: 'n' | 'total', key?: string): number[][] {
+  /**
+   * The groups' counts (`n`) or sums (`total`), of those with breakdown value `key` when given, and
+   * of those of `month` when given ('YYYY-MM'; null: the groups of the whole period).
+   */
+  table(groups: readonly GroupedFigure[], rowOf: (g: GroupedFigure) => string | null, figure: 'n' | 'total', key?: string, month?: string | null): number[][] {
     const table = [...this.index.keys()].map(() => SEXES.map(() => 0));
     for (const g of groups) {
       if (key !== undefined && g.key !== key) continue;
+      if (month !== undefined && (g.month ?? null) !== month) continue;
       const row = this.index.get(rowOf(g)) ?? this.index.get(null);
       if (row === undefined) throw new Error('A group of the figures has no row in the table');
       table[row][SEXES.indexOf(g.sex)] += Number(g[figure]);
@@ -31,3 +35,6 @@ export class FigureGrid {
     return table;
   }
 }
+
+/** A grid's tables for each month of a report, in the order of the months. */
+export const byMonth = (months: readonly { month: string }[], table: (month: string) => number[][]) => months.map((m) => table(m.month));

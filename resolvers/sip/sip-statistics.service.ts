@@ -1,47 +1,52 @@
-import { Country, LegalSex, OrganisationKind } from '../../domain/enums';
+import { Country, LegalSex } from '../../domain/enums';
+import { reportMonths } from '../../domain/report-period';
 import { PARAMETER } from '../../domain/rule-parameters';
 import { SipFigures, sipFigures } from '../../domain/sip-statistics';
-import { SuppressedCount, suppressTable } from '../../domain/statistics';
+import { suppressByMonth, suppressEachMonth } from '../../domain/statistics-by-month';
 import type { Access } from '../../server/access/access';
 import type { OrganisationRow } from '../../server/access/rows';
 import type { PeriodInput } from '../../schema/common/period.input';
-import { plannerRegion } from '../common/planner-region';
+import { pick, plannerReport } from '../common/planner-report';
+import { plannerRegion, regionMunicipalities } from '../common/planner-region';
 
 const MEASURES: (keyof SipFigures)[] = ['started', 'active', 'followUpsDue', 'followedUpOnTime', 'closed'];
 const SEXES = [LegalSex.FEMALE, LegalSex.MALE];
-const ALL_MUNICIPALITIES = { first: 100, after: null };
-
-type CountBySex = { total: SuppressedCount; female: SuppressedCount; male: SuppressedCount };
 
 /**
- * SIP figures of a region's plans for a period, per home municipality and sex (PLANNER of that
- * region). Each figure is a municipality × sex table suppressed as a whole (domain/statistics.ts),
- * so no hidden count can be worked out from the totals.
+ * SIP figures of a region's plans for a period and each month of it, per home municipality and
+ * sex (PLANNER of that region). A figure that adds up over the months (a plan starts, a follow-up
+ * falls due, a plan closes in one month) is a month × municipality × sex table suppressed as a
+ * whole, so no hidden count can be worked out from the totals or the other months; plans running
+ * count in every month they run, so that figure's tables are suppressed one by one
+ * (domain/statistics-by-month.ts).
  */
-export async function sipStatistics(access: Access, regionCode: string, country: Country, period: PeriodInput) {
+export async function sipStatistics(access: Access, regionCode: string, country: Country, period: PeriodInput, municipalityCode?: string | null) {
   const region = await plannerRegion(access, regionCode, country, period);
   const rows = await access.sips.statisticsRows(region.id, region.timeZone, period.from, period.to);
   const today = await access.today();
   const threshold = await access.reference.parameter<number>(PARAMETER.STATISTICS_SMALL_CELL_THRESHOLD, today, region.id);
-  const municipalities: (OrganisationRow | null)[] = (await access.reference.organisations({ regionId: region.id, kind: OrganisationKind.MUNICIPALITY }, ALL_MUNICIPALITIES)).nodes;
-  if (rows.some((r) => r.homeMunicipalityId === null)) municipalities.push(null);
+  const { municipalities: named, only } = await regionMunicipalities(access, region, municipalityCode);
+  const municipalities: (OrganisationRow | null)[] = [...named];
+  if (rows.some((r) => r.homeMunicipalityId === null || !named.some((m) => m.id === r.homeMunicipalityId))) municipalities.push(null);
   const index = new Map(municipalities.map((m, i) => [m?.id ?? null, i]));
+  const months = reportMonths(period);
 
-  // counts[measure][municipality][sex]
-  const counts = Object.fromEntries(MEASURES.map((m) => [m, municipalities.map(() => SEXES.map(() => 0))])) as Record<keyof SipFigures, number[][]>;
+  // counts[measure][month][municipality][sex], and the period's for the figure that does not add up.
+  const table = () => municipalities.map(() => SEXES.map(() => 0));
+  const counts = Object.fromEntries(MEASURES.map((m) => [m, months.map(table)])) as Record<keyof SipFigures, number[][][]>;
+  const activeInPeriod = table();
   for (const row of rows) {
-    const figures = sipFigures(row, row.followUps, period, today);
-    const m = index.get(row.homeMunicipalityId) ?? index.get(null)!;
-    for (const measure of MEASURES) counts[measure][m][SEXES.indexOf(row.legalSex)] += figures[measure];
+    const r = index.get(row.homeMunicipalityId) ?? index.get(null)!;
+    const s = SEXES.indexOf(row.legalSex);
+    months.forEach((month, m) => {
+      const figures = sipFigures(row, row.followUps, month, today);
+      for (const measure of MEASURES) counts[measure][m][r][s] += figures[measure];
+    });
+    activeInPeriod[r][s] += sipFigures(row, row.followUps, period, today).active;
   }
-  const tables = Object.fromEntries(MEASURES.map((m) => [m, suppressTable(counts[m], SEXES.length, threshold)]));
-  const bySex = (total: SuppressedCount, cells: SuppressedCount[]): CountBySex => ({ total, female: cells[0], male: cells[1] });
-  const figuresOf = (pick: (table: ReturnType<typeof suppressTable>) => CountBySex) => Object.fromEntries(MEASURES.map((m) => [m, pick(tables[m])]));
-  return {
-    from: period.from,
-    to: period.to,
-    smallCellThreshold: threshold,
-    region: figuresOf((t) => bySex(t.total, t.columnTotals)),
-    byMunicipality: municipalities.map((municipality, i) => ({ municipality, figures: figuresOf((t) => bySex(t.rowTotals[i], t.cells[i])) })),
-  };
+  const tables = Object.fromEntries(
+    MEASURES.map((m) => [m, m === 'active' ? suppressEachMonth(activeInPeriod, counts.active, SEXES.length, threshold) : suppressByMonth(counts[m], municipalities.length, SEXES.length, threshold)]),
+  );
+  const figuresOf = (month: number | null, row: number | null) => Object.fromEntries(MEASURES.map((m) => [m, pick(tables[m], month, row)]));
+  return plannerReport(period, threshold, months, municipalities, only, figuresOf);
 }

@@ -4,7 +4,7 @@ import { LocalDateResolver } from 'graphql-scalars';
 import { Country } from '../../domain/enums';
 import { localDateOf } from '../../domain/local-date';
 import '../../schema/common/enums';
-import { PeriodInput } from '../../schema/common/period.input';
+import { MUNICIPALITY_FILTER, PeriodInput } from '../../schema/common/period.input';
 import { SipStatistics } from '../../schema/sip/sip-statistics.type';
 import { sipStatistics } from './sip-statistics.service';
 import { SipEvent } from '../../domain/sip';
@@ -278,15 +278,16 @@ export class SipFollowUpResolver {
 export class SipStatisticsResolver {
   @Query(() => SipStatistics, {
     description:
-      "SIPs of your region for a period: started, running, follow-ups due and done on time, closed; per home municipality and by sex (PLANNER). Aggregates only; small counts suppressed.",
+      "SIPs of your region for a period: started, running, follow-ups due and done on time, closed; per home municipality (every one, zeros included), by sex and by month (PLANNER). Aggregates only; small counts suppressed.",
   })
   sipStatistics(
     @Arg('regionCode', { description: 'The region, e.g. 20 (Dalarna): your own.' }) regionCode: string,
     @Arg('period', () => PeriodInput, { description: 'The days to count.' }) period: PeriodInput,
     @Arg('country', () => Country, { nullable: true, defaultValue: Country.SE, description: 'Country of the region code; default SE.' }) country: Country,
+    @Arg('municipalityCode', () => String, MUNICIPALITY_FILTER) municipalityCode: string | null,
     @Ctx() { access }: Context,
   ) {
-    return sipStatistics(access, regionCode, country, period);
+    return sipStatistics(access, regionCode, country, period, municipalityCode);
   }
 
   @Query(() => [KvaCode], { description: 'Every version of the KVÅ codes the platform records, by code then start of validity.' })

@@ -1,7 +1,7 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
 import { DerivedFigureBySex } from '../common/derived-figure.type';
-import { CountBySex } from '../sip/sip-statistics.type';
+import { CountBySex } from '../common/count-by-sex.type';
 
 @ObjectType({ description: 'Treatments of one form (or of all) completed in the quarter, and what they earn.' })
 export class ProgrammeFigures {

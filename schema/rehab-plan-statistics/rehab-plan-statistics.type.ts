@@ -1,8 +1,7 @@
-import { Field, Int, ObjectType } from 'type-graphql';
-import { LocalDateResolver } from 'graphql-scalars';
+import { Field, ObjectType } from 'type-graphql';
+import { CountBySex } from '../common/count-by-sex.type';
 import { DerivedFigureBySex } from '../common/derived-figure.type';
-import { Organisation } from '../organisation/organisation.type';
-import { CountBySex } from '../sip/sip-statistics.type';
+import { plannerReportTypes } from '../common/planner-report.type';
 
 @ObjectType({ description: 'Plans that recommend one therapy form (a plan recommending several counts under each).' })
 export class PlansByTherapyForm {
@@ -24,13 +23,13 @@ export class RehabPlanFigures {
   @Field(() => [PlansByTherapyForm], { description: 'Plans created in the period, by each therapy form of the code table they recommend, by code.' })
   plansByTherapyForm: PlansByTherapyForm[];
 
-  @Field(() => CountBySex, { description: 'Payment commitments in effect on some day of the period (from their start to their last paid day: the validity, an end date in the intervention text or a revocation).' })
+  @Field(() => CountBySex, { description: 'Payment commitments in effect on some day of the period (from their start to their last paid day: the validity, an end date in the intervention text or a revocation). One in effect through several months counts in each, so the months do not add up to the period.' })
   commitments: CountBySex;
 
   @Field(() => DerivedFigureBySex, { description: 'Visits those commitments allow, in all; hidden with their count.' })
   visitsAllowed: DerivedFigureBySex;
 
-  @Field(() => DerivedFigureBySex, { description: 'Visits held under those commitments up to the last day of the period; hidden with their count.' })
+  @Field(() => DerivedFigureBySex, { description: 'Visits held under those commitments up to the last day of the period (of the month, in byMonth); hidden with their count.' })
   visitsUsed: DerivedFigureBySex;
 
   @Field(() => CountBySex, { description: 'Therapy reports due in the period that fell due: due before today (or already in), for commitments not revoked by their due date.' })
@@ -48,29 +47,10 @@ export class RehabPlanFigures {
   meanTScoreChange: DerivedFigureBySex;
 }
 
-@ObjectType({ description: "Rehabilitation figures of one municipality's residents." })
-export class RehabPlanMunicipalityFigures {
-  @Field(() => Organisation, { nullable: true, description: 'The home municipality of the persons; null for persons with none recorded.' })
-  municipality: Organisation | null;
-
-  @Field(() => RehabPlanFigures, { description: 'The figures.' })
-  figures: RehabPlanFigures;
-}
-
-@ObjectType({ description: 'Rehabilitation plan figures of a region for planners: aggregates by home municipality and sex, never patient rows; example data left out.' })
-export class RehabPlanStatistics {
-  @Field(() => LocalDateResolver, { description: 'First day counted.' })
-  from: string;
-
-  @Field(() => LocalDateResolver, { description: 'Last day counted.' })
-  to: string;
-
-  @Field(() => Int, { description: 'Counts from 1 up to this value less one are shown as "<threshold"; counts hidden so that those cannot be worked out are shown as "..".' })
-  smallCellThreshold: number;
-
-  @Field(() => RehabPlanFigures, { description: 'The whole region.' })
-  region: RehabPlanFigures;
-
-  @Field(() => [RehabPlanMunicipalityFigures], { description: 'Every municipality of the region by name (then persons with no municipality recorded, if any).' })
-  byMunicipality: RehabPlanMunicipalityFigures[];
-}
+const types = plannerReportTypes(
+  RehabPlanFigures,
+  { report: 'RehabPlanStatistics', municipality: 'RehabPlanMunicipalityFigures', month: 'RehabPlanMonthFigures' },
+  'Rehabilitation plan figures (example data left out)',
+);
+export const RehabPlanStatistics = types.Report;
+export type RehabPlanStatistics = InstanceType<typeof types.Report>;

@@ -8,9 +8,11 @@ import { ForbiddenError } from '../../schema/common/errors';
 import { refreshSummaries, REFRESH_CHUNK } from './discharge-summary.sql';
 import type { RequestScope } from './request-scope';
 
-/** One row of the report's figures: a group of one breakdown (its key null: not known) and one sex. */
+/** One row of the report's figures: a group of one breakdown (its key null: not known), one month of admission and one sex. */
 export interface DischargeFigureRow extends DischargeFigures {
   breakdown: 'MUNICIPALITY' | 'HOSPITAL';
+  /** The calendar month 'YYYY-MM' of the admission's local date. */
+  month: string;
   key: string | null;
   sex: LegalSex;
   /** Discharges admitted on a date for which the region's parameters are incomplete. */
@@ -33,7 +35,7 @@ type ReportRow = DischargeFigureRow | { breakdown: 'STALE'; stale: string[] };
  * admission date now (passed in as periods with their dischargeParametersKey, see
  * dischargeParameterPeriods). Per summary, a deadline not acted on counts as due once now ($6) is
  * past its instant, and an open period's liability runs to today's local date ($7). `groups` adds
- * the fresh summaries up per municipality, care unit and sex in one hashed pass (a few hundred
+ * the fresh summaries up per month of admission (local), municipality, care unit and sex in one hashed pass (a few hundred
  * groups, where sorting every discharge for the grouping sets spilled to disk at 100,000) and
  * collects the stale ones' ids; the grouping sets then add up the groups, and the stale ids come
  * back as one row, for the store to recompute and ask again.
@@ -45,7 +47,7 @@ WITH parameters AS (
   FROM jsonb_to_recordset($5::jsonb) AS p("from" date, "to" date, psychiatric boolean, key text)
 ),
 discharge AS (
-  SELECT s.handoff_id AS id, s.stale OR s.parameters_key IS DISTINCT FROM p.key AS stale,
+  SELECT s.handoff_id AS id, to_char(s.admitted_at AT TIME ZONE $2, 'YYYY-MM') AS month, s.stale OR s.parameters_key IS DISTINCT FROM p.key AS stale,
          s.home_municipality_id, s.sending_care_unit_id, s.legal_sex, s.daily_amount, s.parameters_key IS NULL AS without_parameters,
          s.admission_notice_sent OR s.admission_notice_due_after < $6 AS admission_notice_due, s.admission_notice_on_time,
          s.sip_call_outs_made + CASE WHEN cardinality(s.sip_call_outs_due_after) = 0 THEN 0
@@ -59,7 +61,7 @@ discharge AS (
     AND s.admitted_at >= ($3::date::timestamp AT TIME ZONE $2) AND s.admitted_at < (($4::date + 1)::timestamp AT TIME ZONE $2)
 ),
 groups AS MATERIALIZED (
-  SELECT home_municipality_id, sending_care_unit_id, legal_sex,
+  SELECT month, home_municipality_id, sending_care_unit_id, legal_sex,
          count(*) FILTER (WHERE NOT stale) AS discharges,
          count(*) FILTER (WHERE NOT stale AND admission_notice_due) AS admission_notices_due,
          count(*) FILTER (WHERE NOT stale AND admission_notice_on_time) AS admission_notices_on_time,
@@ -71,9 +73,10 @@ groups AS MATERIALIZED (
          count(*) FILTER (WHERE NOT stale AND without_parameters) AS without_parameters,
          array_agg(id) FILTER (WHERE stale) AS stale
   FROM discharge
-  GROUP BY home_municipality_id, sending_care_unit_id, legal_sex
+  GROUP BY month, home_municipality_id, sending_care_unit_id, legal_sex
 )
 SELECT CASE WHEN GROUPING(home_municipality_id) = 0 THEN 'MUNICIPALITY' ELSE 'HOSPITAL' END AS breakdown,
+       month,
        coalesce(home_municipality_id, sending_care_unit_id) AS key,
        legal_sex AS sex,
        sum(discharges)::integer AS discharges,
@@ -87,12 +90,12 @@ SELECT CASE WHEN GROUPING(home_municipality_id) = 0 THEN 'MUNICIPALITY' ELSE 'HO
        NULL::uuid[] AS stale
 FROM groups
 WHERE discharges > 0
-GROUP BY GROUPING SETS ((home_municipality_id, legal_sex), (sending_care_unit_id, legal_sex))
+GROUP BY GROUPING SETS ((month, home_municipality_id, legal_sex), (month, sending_care_unit_id, legal_sex))
 UNION ALL
-SELECT 'STALE', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, array_agg(ids.id)
+SELECT 'STALE', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, array_agg(ids.id)
 FROM groups CROSS JOIN unnest(groups.stale) AS ids(id)
 HAVING count(*) > 0
-ORDER BY 1, 2, 3`;
+ORDER BY 1, 2, 3, 4`;
 
 /** Rounds of recomputing before the report gives up: only a hand-off changing between every two rounds needs more than one. */
 const ROUNDS = 3;
@@ -106,7 +109,7 @@ export class HandoffReportStore {
 
   /**
    * The deadline figures of a region's discharges admitted between two local dates (inclusive),
-   * per home municipality and per sending care unit, by sex, judged at `now`. Summaries that are
+   * per month of admission, home municipality and sending care unit, by sex, judged at `now`. Summaries that are
    * stale (discharges written before summaries were kept or by other means than the app, parameters
    * changed since) are computed first, REFRESH_CHUNK discharges at a time.
    */

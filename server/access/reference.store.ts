@@ -30,6 +30,7 @@ export interface OrganisationQuery {
 }
 
 export interface CareUnitQuery {
+  regionId?: string;
   organisationId?: string;
   careLevel?: CareUnitRow['careLevel'];
 }
@@ -142,8 +143,9 @@ export class ReferenceStore {
 
   careUnits(query: CareUnitQuery, page: PageRequest): Promise<Page<CareUnitRow>> {
     this.scope.requireViewer();
-    if (query.organisationId && !query.careLevel) return this.loaders.careUnitsOfOrganisation(page).load(query.organisationId);
+    if (query.organisationId && !query.careLevel && !query.regionId) return this.loaders.careUnitsOfOrganisation(page).load(query.organisationId);
     const where = new Where();
+    if (query.regionId) where.and(`c.region_id = ${where.param(query.regionId)}`);
     if (query.organisationId) where.and(`c.organisation_id = ${where.param(query.organisationId)}`);
     if (query.careLevel) where.and(`c.care_level = ${where.param(query.careLevel)}`);
     return pageByName(this.reads, 'c', `SELECT ${CARE_UNIT_COLUMNS} FROM care_unit c`, where, page);

@@ -4,6 +4,8 @@ import type { RequestScope } from './request-scope';
 
 /** One group of an aggregate: home municipality (null: none recorded), sex, and the group's own key. */
 export interface GroupedFigure {
+  /** The calendar month 'YYYY-MM' of a report's period; null for the whole period (figures that do not add up over months), absent for reports without months. */
+  month?: string | null;
   municipalityId: string | null;
   sex: LegalSex;
   /** The breakdown's value (a need, a therapy form, a programme form); null for figures without one. */
@@ -14,7 +16,7 @@ export interface GroupedFigure {
   total: number;
 }
 
-/** The figures of rehabPlanStatistics, each a list of groups. */
+/** The figures of rehabPlanStatistics, each a list of groups by month (commitments and visits also for the whole period, month null). */
 export interface RehabPlanFigureRows {
   plansByNeed: GroupedFigure[];
   plansByTherapyForm: GroupedFigure[];
@@ -32,11 +34,15 @@ export interface RehabPlanFigureRows {
 /** A group of one of several figures read by one statement: `figure` names the figure. */
 type FigureRow = GroupedFigure & { figure: 'NEED' | 'FORM' | 'COMMITMENTS' | 'VISITS' | 'REPORTS' };
 
-/** `municipality, sex, key, n, total` as the rows' properties. */
+/** `month, municipality, sex, key, n, total` as the rows' properties. */
 const GROUP = `p.home_municipality_id AS "municipalityId", p.legal_sex AS sex`;
 const COUNTS = `count(*)::int AS n`;
 /** Instants from the local midnight starting the first day ($3) to the one ending the last ($4), in the region's zone ($2). */
 const CREATED_IN_PERIOD = (column: string) => `${column} >= ($3::date::timestamp AT TIME ZONE $2) AND ${column} < (($4::date + 1)::timestamp AT TIME ZONE $2)`;
+
+/** The calendar month 'YYYY-MM' of a local date or (with the region's zone, $2) of an instant. */
+const MONTH_OF_DATE = (column: string) => `to_char(${column}, 'YYYY-MM')`;
+const MONTH_OF_INSTANT = (column: string) => `to_char(${column} AT TIME ZONE $2, 'YYYY-MM')`;
 
 /**
  * The last day a commitment pays for: its validity, cut short by an end date in the intervention
@@ -76,16 +82,16 @@ export class RehabPlanStatisticsStore {
       db.query(`SELECT set_config('jit', 'off', true)`),
       db.query<FigureRow[]>(
         `WITH plans AS MATERIALIZED (
-           SELECT ${GROUP}, rp.need, rp.therapy_forms
+           SELECT ${MONTH_OF_INSTANT('rp.created_at')} AS month, ${GROUP}, rp.need, rp.therapy_forms
            FROM rehab_plan rp JOIN patient p ON p.id = rp.patient_id AND NOT p.example
            WHERE rp.region_id = $1 AND ${CREATED_IN_PERIOD('rp.created_at')})
-         SELECT 'NEED' AS figure, "municipalityId", sex, need AS key, ${COUNTS}, 0 AS total FROM plans GROUP BY 2, 3, 4
+         SELECT 'NEED' AS figure, month, "municipalityId", sex, need AS key, ${COUNTS}, 0 AS total FROM plans GROUP BY 2, 3, 4, 5
          UNION ALL
-         SELECT 'FORM', "municipalityId", sex, f.form, ${COUNTS}, 0 FROM plans CROSS JOIN unnest(plans.therapy_forms) f(form) GROUP BY 2, 3, 4`,
+         SELECT 'FORM', month, "municipalityId", sex, f.form, ${COUNTS}, 0 FROM plans CROSS JOIN unnest(plans.therapy_forms) f(form) GROUP BY 2, 3, 4, 5`,
         [regionId, timeZone, from, to],
       ),
       db.query<GroupedFigure[]>(
-        `SELECT ${GROUP}, NULL AS key, ${COUNTS},
+        `SELECT ${MONTH_OF_DATE('e.evaluated_on')} AS month, ${GROUP}, NULL AS key, ${COUNTS},
                 COALESCE(sum(e.t_score - (50 + 10 * g.weighted / sqrt((1 - e.rho) * g.squares + e.rho * g.weights * g.weights))), 0)::float8 AS total
          FROM rehab_plan_evaluation e
          JOIN rehab_plan rp ON rp.id = e.plan_id
@@ -95,33 +101,42 @@ export class RehabPlanStatisticsStore {
            FROM gas_goal gg WHERE gg.plan_id = e.plan_id AND gg.evaluation_period = e.evaluation_period
          ) g
          WHERE e.region_id = $1 AND e.evaluated_on BETWEEN $2::date AND $3::date AND g.weights > 0
-         GROUP BY 1, 2`,
+         GROUP BY 1, 2, 3`,
         [regionId, from, to],
       ),
       db.query<{ code: string }[]>(`SELECT DISTINCT code FROM therapy_form WHERE valid_from <= $2::date AND (valid_to IS NULL OR valid_to >= $1::date) ORDER BY code`, [from, to]),
       // The commitments in effect on some day of the period, and those whose report falls due in it.
       // A report falls due on its date while the commitment runs; one not in is counted once the date has passed.
+      // A commitment counts in the period once and in every month of it that it is in effect; its
+      // visits used are those held up to the last day of the period, or of the month.
       db.query<FigureRow[]>(
         `WITH commitments AS MATERIALIZED (
            SELECT c.id, c.visits, c.report_due_on, ${GROUP}, c.valid_from <= $3::date AND ${COMMITMENT_END} >= $2::date AS in_effect,
+                  GREATEST(c.valid_from, $2::date) AS effect_from, LEAST(${COMMITMENT_END}, $3::date) AS effect_to,
                   c.report_due_on BETWEEN $2::date AND $3::date AND (c.revoked_from IS NULL OR c.revoked_from > c.report_due_on) AS report_falls_due
            FROM payment_commitment c JOIN patient p ON p.id = c.patient_id AND NOT p.example
            WHERE c.region_id = $1 AND ((c.valid_from <= $3::date AND ${COMMITMENT_END} >= $2::date)
-                 OR (c.report_due_on BETWEEN $2::date AND $3::date AND (c.revoked_from IS NULL OR c.revoked_from > c.report_due_on))))
-         SELECT 'COMMITMENTS' AS figure, "municipalityId", sex, NULL AS key, ${COUNTS}, COALESCE(sum(visits), 0)::int AS total FROM commitments WHERE in_effect GROUP BY 2, 3
+                 OR (c.report_due_on BETWEEN $2::date AND $3::date AND (c.revoked_from IS NULL OR c.revoked_from > c.report_due_on)))),
+         spans AS (
+           SELECT c.id, c.visits, c."municipalityId", c.sex, NULL AS month, $3::date AS until FROM commitments c WHERE c.in_effect
+           UNION ALL
+           SELECT c.id, c.visits, c."municipalityId", c.sex, to_char(m.first, 'YYYY-MM'), LEAST((m.first + interval '1 month' - interval '1 day')::date, $3::date)
+           FROM commitments c CROSS JOIN LATERAL generate_series(date_trunc('month', c.effect_from::timestamp), c.effect_to::timestamp, interval '1 month') AS m(first)
+           WHERE c.in_effect)
+         SELECT 'COMMITMENTS' AS figure, month, "municipalityId", sex, NULL AS key, ${COUNTS}, COALESCE(sum(visits), 0)::int AS total FROM spans GROUP BY 2, 3, 4
          UNION ALL
-         SELECT 'VISITS', "municipalityId", sex, NULL, ${COUNTS}, count(*)::int FROM commitments c
-         JOIN therapy_visit v ON v.commitment_id = c.id AND v.visit_date <= $3::date WHERE c.in_effect GROUP BY 2, 3
+         SELECT 'VISITS', s.month, s."municipalityId", s.sex, NULL, ${COUNTS}, count(*)::int FROM spans s
+         JOIN therapy_visit v ON v.commitment_id = s.id AND v.visit_date <= s.until GROUP BY 2, 3, 4
          UNION ALL
-         SELECT 'REPORTS', "municipalityId", sex, CASE WHEN r.submitted_on <= c.report_due_on THEN 'ON_TIME' ELSE 'LATE' END, ${COUNTS}, 0
+         SELECT 'REPORTS', ${MONTH_OF_DATE('c.report_due_on')}, "municipalityId", sex, CASE WHEN r.submitted_on <= c.report_due_on THEN 'ON_TIME' ELSE 'LATE' END, ${COUNTS}, 0
          FROM commitments c LEFT JOIN therapy_report r ON r.commitment_id = c.id
          WHERE c.report_falls_due AND (c.report_due_on < $4::date OR r.id IS NOT NULL)
-         GROUP BY 2, 3, 4`,
+         GROUP BY 2, 3, 4, 5`,
         [regionId, from, to, today],
       ),
     ]);
     const of = (rows: FigureRow[], figure: FigureRow['figure']): GroupedFigure[] =>
-      rows.filter((r) => r.figure === figure).map(({ municipalityId, sex, key, n, total }) => ({ municipalityId, sex, key, n, total }));
+      rows.filter((r) => r.figure === figure).map(({ month, municipalityId, sex, key, n, total }) => ({ month, municipalityId, sex, key, n, total }));
     return {
       plansByNeed: of(planRows, 'NEED'),
       plansByTherapyForm: of(planRows, 'FORM'),

@@ -189,22 +189,45 @@ function expectedTable(cases: { c: Case; f: Figures }[], groupOf: (c: Case) => s
   return table;
 }
 
-const REPORT = `query($period: PeriodInput!) { handoffDeadlineReport(regionCode: "20", period: $period) {
-  total { ...figures }
-  byMunicipality { municipality { id } cells { ...figures } }
-  byHospital { hospital { id } cells { ...figures } } } }
-  fragment figures on HandoffDeadlineCell { discharges { value } admissionNoticesDue { value } admissionNoticesOnTime { value }
-    sipCallOutsDue { value } sipCallOutsOnTime { value } liabilityDays { value } liabilityAmount }`;
+const REPORT = `query($period: PeriodInput!) { handoffDeadlineReport(regionCode: "20", period: $period) { ...groups byMonth { month ...monthGroups } } }
+  fragment groups on HandoffDeadlineReport { region { ...figures } byMunicipality { municipality { id } figures { ...figures } } byHospital { hospital { id } figures { ...figures } } }
+  fragment monthGroups on HandoffDeadlineMonth { region { ...figures } byMunicipality { municipality { id } figures { ...figures } } byHospital { hospital { id } figures { ...figures } } }
+  fragment figures on HandoffDeadlineFigures { discharges { ...bySex } admissionNoticesDue { ...bySex } admissionNoticesOnTime { ...bySex }
+    sipCallOutsDue { ...bySex } sipCallOutsOnTime { ...bySex } liabilityDays { ...bySex } liabilityAmount { total { value } female { value } male { value } } }
+  fragment bySex on CountBySex { total { value } female { value } male { value } }`;
 
-const figuresOf = (cell: any): Figures => ({
-  discharges: cell.discharges.value,
-  admissionNoticesDue: cell.admissionNoticesDue.value,
-  admissionNoticesOnTime: cell.admissionNoticesOnTime.value,
-  sipCallOutsDue: cell.sipCallOutsDue.value,
-  sipCallOutsOnTime: cell.sipCallOutsOnTime.value,
-  liabilityDays: cell.liabilityDays.value,
-  liabilityAmount: cell.liabilityAmount,
-});
+/** The figures of both sexes, FEMALE and MALE, as the domain's DischargeFigures. */
+const figuresOf = (f: any): Figures[] =>
+  (['total', 'female', 'male'] as const).map((sex) => ({
+    discharges: f.discharges[sex].value,
+    admissionNoticesDue: f.admissionNoticesDue[sex].value,
+    admissionNoticesOnTime: f.admissionNoticesOnTime[sex].value,
+    sipCallOutsDue: f.sipCallOutsDue[sex].value,
+    sipCallOutsOnTime: f.sipCallOutsOnTime[sex].value,
+    liabilityDays: f.liabilityDays[sex].value,
+    liabilityAmount: f.liabilityAmount[sex].value,
+  }));
+
+const NOTHING = [NO_DISCHARGES, NO_DISCHARGES, NO_DISCHARGES];
+
+/** A period's or a month's groups as the report gives them; rows without discharges (every municipality and hospital is listed) left out. */
+function actualGroups(g: any) {
+  const rows = (list: any[], keyOf: (r: any) => string) =>
+    Object.fromEntries(list.map((r) => [keyOf(r), figuresOf(r.figures)]).filter(([, figures]) => JSON.stringify(figures) !== JSON.stringify(NOTHING)));
+  return {
+    total: figuresOf(g.region),
+    byMunicipality: rows(g.byMunicipality, (r) => r.municipality?.id ?? ''),
+    byHospital: rows(g.byHospital, (r) => r.hospital.id),
+  };
+}
+
+function expectedGroups(computed: { c: Case; f: Figures }[]) {
+  return {
+    total: expectedTable(computed, () => 'all').all ?? NOTHING,
+    byMunicipality: expectedTable(computed, (c) => c.homeMunicipalityId ?? ''),
+    byHospital: expectedTable(computed, (c) => c.sendingCareUnitId),
+  };
+}
 
 describe(`the planners' report in SQL against the domain functions (seed ${SEED})`, () => {
   let app: TestApp;
@@ -281,16 +304,17 @@ describe(`the planners' report in SQL against the domain functions (seed ${SEED}
     const res = await app.gql(REPORT, { period }, planner);
     expect(res.errors).toBeUndefined();
     const report = res.data.handoffDeadlineReport;
-    const actual = {
-      total: report.total.map(figuresOf),
-      byMunicipality: Object.fromEntries(report.byMunicipality.map((r: any) => [r.municipality?.id ?? '', r.cells.map(figuresOf)])),
-      byHospital: Object.fromEntries(report.byHospital.map((r: any) => [r.hospital.id, r.cells.map(figuresOf)])),
-    };
+    // Every municipality of the region is listed (zeros included), then those of no known one.
+    expect(report.byMunicipality.filter((r: any) => r.municipality !== null)).toHaveLength(15);
+    // The period, and each month of it by the local date of admission.
+    const monthOf = (c: { c: Case }) => localDateOf(c.c.admittedAt, TZ).slice(0, 7);
+    const actual = { period: actualGroups(report), months: report.byMonth.map((m: any) => ({ month: m.month, ...actualGroups(m) })) };
     const expected = {
-      total: expectedTable(computed, () => 'all').all ?? [NO_DISCHARGES, NO_DISCHARGES, NO_DISCHARGES],
-      byMunicipality: expectedTable(computed, (c) => c.homeMunicipalityId ?? ''),
-      byHospital: expectedTable(computed, (c) => c.sendingCareUnitId),
+      period: expectedGroups(computed),
+      months: report.byMonth.map((m: any) => ({ month: m.month, ...expectedGroups(computed.filter((c) => monthOf(c) === m.month)) })),
     };
+    expect(report.byMonth[0].month).toBe(period.from.slice(0, 7));
+    expect(report.byMonth[report.byMonth.length - 1].month).toBe(period.to.slice(0, 7));
     try {
       expect(actual).toEqual(expected);
     } catch (error) {

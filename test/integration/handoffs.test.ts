@@ -488,40 +488,76 @@ describe('coordinated discharge of a Mora resident from Falu lasarett', () => {
       app.setNow('2026-04-30T12:00:00+02:00');
     });
 
-    const REPORT = `query($period: PeriodInput!) { handoffDeadlineReport(regionCode: "20", period: $period) {
+    const REPORT = `query($period: PeriodInput!, $municipalityCode: String) { handoffDeadlineReport(regionCode: "20", period: $period, municipalityCode: $municipalityCode) {
       smallCellThreshold
-      total { sex discharges { display } }
-      byMunicipality { municipality { name } cells { sex discharges { value display suppressed } admissionNoticesDue { value } admissionNoticesOnTime { value }
-        sipCallOutsDue { value } sipCallOutsOnTime { value } liabilityDays { value } liabilityAmount } }
-      byHospital { hospital { name } cells { sex discharges { display } } } } }`;
+      region { discharges { ...displays } }
+      byMunicipality { municipality { name } figures { ...figures } }
+      byHospital { hospital { name } figures { discharges { ...displays } } }
+      byMonth { month from to region { discharges { ...displays } } byMunicipality { municipality { name } figures { discharges { ...displays } } } } } }
+      fragment displays on CountBySex { total { display } female { display } male { display } }
+      fragment values on CountBySex { total { value } female { value } male { value } }
+      fragment figures on HandoffDeadlineFigures { discharges { total { value display suppressed } female { value display suppressed } male { value display suppressed } }
+        admissionNoticesDue { ...values } admissionNoticesOnTime { ...values } sipCallOutsDue { ...values } sipCallOutsOnTime { ...values } liabilityDays { ...values }
+        liabilityAmount { total { value display } female { value display } male { value display } } }`;
+    const displays = (c: any) => [c.total.display, c.female.display, c.male.display];
+    const mora = (report: any) => report.byMunicipality.find((r: any) => r.municipality?.name === 'Mora kommun');
 
-    it('shows a planner per-municipality and per-hospital figures, suppressing groups under 5', async () => {
+    it('shows a planner per-municipality and per-hospital figures, every one of the region, suppressing groups under 5', async () => {
       const planner = await app.token('20', Role.PLANNER);
       const res = await app.gql(REPORT, { period: { from: '2026-04-01', to: '2026-04-30' } }, planner);
       expect(res.errors).toBeUndefined();
       const report = res.data.handoffDeadlineReport;
       expect(report.smallCellThreshold).toBe(5);
-      expect(report.byMunicipality).toEqual([
-        {
-          municipality: { name: 'Mora kommun' },
-          cells: [
-            {
-              sex: null,
-              discharges: { value: 5, display: '5', suppressed: false },
-              admissionNoticesDue: { value: 5 },
-              admissionNoticesOnTime: { value: 5 },
-              sipCallOutsDue: { value: 0 },
-              sipCallOutsOnTime: { value: 0 },
-              liabilityDays: { value: 0 },
-              liabilityAmount: 0,
-            },
-            expect.objectContaining({ sex: 'FEMALE', discharges: { value: null, display: '<5', suppressed: true }, liabilityAmount: null }),
-            expect.objectContaining({ sex: 'MALE', discharges: { value: null, display: '<5', suppressed: true } }),
-          ],
-        },
+      expect(mora(report).figures).toEqual({
+        discharges: { total: { value: 5, display: '5', suppressed: false }, female: { value: null, display: '<5', suppressed: true }, male: { value: null, display: '<5', suppressed: true } },
+        admissionNoticesDue: { total: { value: 5 }, female: { value: null }, male: { value: null } },
+        admissionNoticesOnTime: { total: { value: 5 }, female: { value: null }, male: { value: null } },
+        sipCallOutsDue: { total: { value: 0 }, female: { value: null }, male: { value: null } },
+        sipCallOutsOnTime: { total: { value: 0 }, female: { value: null }, male: { value: null } },
+        liabilityDays: { total: { value: 0 }, female: { value: null }, male: { value: null } },
+        liabilityAmount: { total: { value: 0, display: '0' }, female: { value: null, display: '..' }, male: { value: null, display: '..' } },
+      });
+      // Every municipality of Dalarna by name, zeros included; every inpatient unit likewise.
+      expect(report.byMunicipality).toHaveLength(15);
+      expect(report.byMunicipality.filter((r: any) => r !== mora(report)).map((r: any) => displays(r.figures.discharges))).toEqual(Array(14).fill(['0', '0', '0']));
+      const names = report.byMunicipality.map((r: any) => r.municipality.name);
+      expect(names).toEqual([...names].sort((a: string, b: string) => a.localeCompare(b, 'sv')));
+      const falun = report.byHospital.find((r: any) => r.hospital.name === 'Falu lasarett');
+      expect(displays(falun.figures.discharges)).toEqual(['5', '<5', '<5']);
+      expect(report.byHospital.filter((r: any) => r !== falun).every((r: any) => displays(r.figures.discharges).join() === '0,0,0')).toBe(true);
+      // One month, the same as the period.
+      expect(report.byMonth).toEqual([
+        expect.objectContaining({ month: '2026-04', from: '2026-04-01', to: '2026-04-30', region: { discharges: { total: { display: '5' }, female: { display: '<5' }, male: { display: '<5' } } } }),
       ]);
-      expect(report.byHospital).toEqual([{ hospital: { name: 'Falu lasarett' }, cells: [{ sex: null, discharges: { display: '5' } }, { sex: 'FEMALE', discharges: { display: '<5' } }, { sex: 'MALE', discharges: { display: '<5' } }] }]);
       expect(JSON.stringify(report)).not.toMatch(/personnummer|193804/);
+    });
+
+    it('lists every month of the period, zeros included, and hides a month that the period less the other months would give away', async () => {
+      const planner = await app.token('20', Role.PLANNER);
+      await app.dataSource.query(
+        `INSERT INTO rule_parameter (region_id, key, value, valid_from, source) VALUES ((SELECT region_id FROM organisation WHERE id = $1), 'statistics.smallCellThreshold', '3', '2026-01-01', 'test')`,
+        [DALARNA],
+      );
+      try {
+        // March: the two discharges of the story (a woman, a man); April: three women, two men; May: none.
+        const res = await app.gql(REPORT, { period: { from: '2026-03-01', to: '2026-05-31' } }, planner);
+        expect(res.errors).toBeUndefined();
+        const report = res.data.handoffDeadlineReport;
+        expect(report.byMonth.map((m: any) => [m.month, m.from, m.to])).toEqual([
+          ['2026-03', '2026-03-01', '2026-03-31'],
+          ['2026-04', '2026-04-01', '2026-04-30'],
+          ['2026-05', '2026-05-01', '2026-05-31'],
+        ]);
+        const moraOf = (m: any) => displays(m.byMunicipality.find((r: any) => r.municipality?.name === 'Mora kommun').figures.discharges);
+        expect(moraOf(report.byMonth[2])).toEqual(['0', '0', '0']);
+        // No line (a month's row, a sex over the months) has exactly one hidden count.
+        const lines = [...report.byMonth.map(moraOf), displays(mora(report).figures.discharges)];
+        for (const line of [...lines, ...[0, 1, 2].map((c) => lines.map((l) => l[c]))]) {
+          expect(line.filter((d: string) => d === '..' || d.startsWith('<')).length).not.toBe(1);
+        }
+      } finally {
+        await app.dataSource.query(`DELETE FROM rule_parameter WHERE key = 'statistics.smallCellThreshold' AND source = 'test'`);
+      }
     });
 
     it('hides a count that the others would give away by subtraction, in every breakdown, as ".."', async () => {
@@ -534,13 +570,12 @@ describe('coordinated discharge of a Mora resident from Falu lasarett', () => {
         const res = await app.gql(REPORT, { period: { from: '2026-04-01', to: '2026-04-30' } }, await app.token('20', Role.PLANNER));
         expect(res.errors).toBeUndefined();
         const report = res.data.handoffDeadlineReport;
-        const displays = (cells: any[]) => cells.map((c) => c.discharges.display);
-        expect(displays(report.total)).toEqual(['5', '..', '<3']);
-        expect(displays(report.byMunicipality[0].cells)).toEqual(['5', '..', '<3']);
-        expect(displays(report.byHospital[0].cells)).toEqual(['5', '..', '<3']);
+        expect(displays(report.region.discharges)).toEqual(['5', '..', '<3']);
+        expect(displays(mora(report).figures.discharges)).toEqual(['5', '..', '<3']);
+        expect(displays(report.byHospital.find((r: any) => r.hospital.name === 'Falu lasarett').figures.discharges)).toEqual(['5', '..', '<3']);
         // A hidden group hides every figure of it.
-        const women = report.byMunicipality[0].cells[1];
-        expect([women.admissionNoticesOnTime, women.liabilityDays, women.liabilityAmount]).toEqual([{ value: null }, { value: null }, null]);
+        const f = mora(report).figures;
+        expect([f.admissionNoticesOnTime.female, f.liabilityDays.female, f.liabilityAmount.female]).toEqual([{ value: null }, { value: null }, { value: null, display: '..' }]);
       } finally {
         await app.dataSource.query(`DELETE FROM rule_parameter WHERE key = 'statistics.smallCellThreshold' AND source = 'test'`);
       }
@@ -550,7 +585,7 @@ describe('coordinated discharge of a Mora resident from Falu lasarett', () => {
       const planner = await app.token('20', Role.PLANNER);
       const period = { from: '2026-03-01', to: '2026-03-15' };
       // Two discharges only: suppressed, as any group under five.
-      expect((await app.gql(REPORT, { period }, planner)).data.handoffDeadlineReport.total[0].discharges.display).toBe('<5');
+      expect((await app.gql(REPORT, { period }, planner)).data.handoffDeadlineReport.region.discharges.total.display).toBe('<5');
       // A region that publishes every count (threshold 1, a dated parameter of its own) sees them.
       await app.dataSource.query(
         `INSERT INTO rule_parameter (region_id, key, value, valid_from, source) VALUES ((SELECT region_id FROM organisation WHERE id = $1), 'statistics.smallCellThreshold', '1', '2026-01-01', 'test')`,
@@ -558,14 +593,40 @@ describe('coordinated discharge of a Mora resident from Falu lasarett', () => {
       );
       try {
         const res = await app.gql(REPORT, { period }, planner);
-        const [both, female, male] = res.data.handoffDeadlineReport.byMunicipality[0].cells;
-        const figures = (c: any) => [c.discharges.value, c.admissionNoticesDue.value, c.admissionNoticesOnTime.value, c.sipCallOutsDue.value, c.sipCallOutsOnTime.value, c.liabilityDays.value, c.liabilityAmount];
-        expect(figures(both)).toEqual([2, 2, 1, 2, 1, 9, 108000]);
-        expect(figures(female)).toEqual([1, 1, 1, 1, 1, 4, 48000]);
-        expect(figures(male)).toEqual([1, 1, 0, 1, 0, 5, 60000]);
+        const f = mora(res.data.handoffDeadlineReport).figures;
+        const figures = (sex: 'total' | 'female' | 'male') =>
+          [f.discharges, f.admissionNoticesDue, f.admissionNoticesOnTime, f.sipCallOutsDue, f.sipCallOutsOnTime, f.liabilityDays, f.liabilityAmount].map((x) => x[sex].value);
+        expect(figures('total')).toEqual([2, 2, 1, 2, 1, 9, 108000]);
+        expect(figures('female')).toEqual([1, 1, 1, 1, 1, 4, 48000]);
+        expect(figures('male')).toEqual([1, 1, 0, 1, 0, 5, 60000]);
       } finally {
         await app.dataSource.query(`DELETE FROM rule_parameter WHERE key = 'statistics.smallCellThreshold' AND source = 'test'`);
       }
+    });
+
+    it('narrows the rows to one municipality with the same figures, and refuses one of another region', async () => {
+      const planner = await app.token('20', Role.PLANNER);
+      const period = { from: '2026-04-01', to: '2026-04-30' };
+      const whole = (await app.gql(REPORT, { period }, planner)).data.handoffDeadlineReport;
+      const res = await app.gql(REPORT, { period, municipalityCode: '2062' }, planner);
+      expect(res.errors).toBeUndefined();
+      const narrowed = res.data.handoffDeadlineReport;
+      expect(narrowed.byMunicipality).toEqual([mora(whole)]);
+      expect(narrowed.byMonth[0].byMunicipality.map((r: any) => r.municipality.name)).toEqual(['Mora kommun']);
+      expect(narrowed.region).toEqual(whole.region);
+      // Västerås (1980) is a municipality of another region (Västmanland); 9999 of none.
+      for (const municipalityCode of ['1980', '9999']) {
+        const refused = await app.gql(REPORT, { period, municipalityCode }, planner);
+        expect(refused.errors?.map((e) => [e.extensions?.code, e.extensions?.field])).toEqual([['NOT_FOUND', 'municipalityCode']]);
+      }
+    });
+
+    it('refuses a period that ends before it starts or is longer than reports.maxPeriodMonths, naming the field', async () => {
+      const planner = await app.token('20', Role.PLANNER);
+      const fieldOf = async (period: { from: string; to: string }) => (await app.gql(REPORT, { period }, planner)).errors?.map((e) => [e.extensions?.code, e.extensions?.field]);
+      expect(await fieldOf({ from: '2026-04-30', to: '2026-04-01' })).toEqual([['BAD_USER_INPUT', 'period.to']]);
+      expect(await fieldOf({ from: '2023-01-01', to: '2026-01-01' })).toEqual([['BAD_USER_INPUT', 'period']]);
+      expect((await app.gql(REPORT, { period: { from: '2023-01-01', to: '2025-12-31' } }, planner)).errors).toBeUndefined();
     });
 
     it('is for planners of the region only', async () => {

@@ -161,6 +161,39 @@ describe('rehabPlanStatistics: plans, evaluations and their T-score change for p
     expect(municipality(res.data, '2062').visitsAllowed.total).toEqual({ value: 0, display: '0' });
   });
 
+  it('gives every month of the period with the same rows: plans in the month they were created, commitments in every month they are in effect', async () => {
+    const MONTHS = `query($period: PeriodInput!) { rehabPlanStatistics(regionCode: "20", period: $period) {
+      byMonth { month from to region { longTermPlans { ...C } commitments { ...C } visitsUsed { total { value } } }
+        byMunicipality { municipality { municipalityCode } figures { commitments { ...C } } } } } }
+      fragment C on CountBySex { total { display } female { display } male { display } }`;
+    const res = await app.gql(MONTHS, { period: PERIOD }, planner);
+    expect(res.errors).toBeUndefined();
+    const months = res.data.rehabPlanStatistics.byMonth;
+    expect(months.map((m: any) => m.month)).toEqual(['01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12'].map((m) => `2003-${m}`));
+    expect(months[1]).toMatchObject({ from: '2003-02-01', to: '2003-02-28' });
+    // Falun's ten long-term plans in January, Mora's six in March: 16 in the year.
+    expect(months.map((m: any) => display(m.region.longTermPlans)[0])).toEqual(['10', '0', '6', '0', '0', '0', '0', '0', '0', '0', '0', '0']);
+    // Falun's ten commitments run from February to August: ten in each of those months (and ten in the year, not 70).
+    expect(months.map((m: any) => display(m.region.commitments)[0])).toEqual(['0', '10', '10', '10', '10', '10', '10', '10', '0', '0', '0', '0']);
+    const falunOf = (m: any) => m.byMunicipality.find((r: any) => r.municipality.municipalityCode === '2080').figures.commitments;
+    expect(display(falunOf(months[3]))).toEqual(['10', '5', '5']);
+    expect(months.every((m: any) => m.byMunicipality.length === 15)).toBe(true);
+    // Visits held up to the end of each month: four a person by the end of February, all 100 by August.
+    expect(months[1].region.visitsUsed.total.value).toBe(40);
+    expect(months[7].region.visitsUsed.total.value).toBe(100);
+  });
+
+  it('narrows the rows to one municipality and refuses a municipality of another region', async () => {
+    const NARROW = `query($period: PeriodInput!, $m: String) { rehabPlanStatistics(regionCode: "20", period: $period, municipalityCode: $m) {
+      byMunicipality { municipality { municipalityCode } } byMonth { byMunicipality { municipality { municipalityCode } } } } }`;
+    const res = await app.gql(NARROW, { period: PERIOD, m: '2080' }, planner);
+    expect(res.errors).toBeUndefined();
+    expect(res.data.rehabPlanStatistics.byMunicipality).toEqual([{ municipality: { municipalityCode: '2080' } }]);
+    expect(res.data.rehabPlanStatistics.byMonth[0].byMunicipality).toEqual([{ municipality: { municipalityCode: '2080' } }]);
+    expect(codes(await app.gql(NARROW, { period: PERIOD, m: '1980' }, planner))).toEqual(['NOT_FOUND']);
+    expect(codes(await app.gql(NARROW, { period: { from: '2003-01-01', to: '2006-01-01' } }, planner))).toEqual(['BAD_USER_INPUT']);
+  });
+
   it('answers another region’s planner with its own (empty) figures and refuses them this region’s', async () => {
     const other = await app.token('19', Role.PLANNER);
     const own = await app.gql(QUERY, { period: PERIOD, code: '19' }, other);

@@ -489,6 +489,29 @@ describe('SIP rules that refuse, and the planners’ statistics', () => {
     expect(january.data.sipStatistics.region.started.total.display).toBe('9');
   });
 
+  it('gives planners the same figures for every month of the period, zeros included', async () => {
+    const STATS = `query($period: PeriodInput!) { sipStatistics(regionCode: "20", period: $period) {
+      region { started { total { display } } }
+      byMonth { month from to region { started { total { display } } } byMunicipality { municipality { id } } } } }`;
+    const planner = await app.token('20', Role.PLANNER);
+    const res = await app.gql(STATS, { period: { from: '2025-12-15', to: '2026-01-31' } }, planner);
+    expect(res.errors).toBeUndefined();
+    const stats = res.data.sipStatistics;
+    expect(stats.byMonth.map((m: any) => [m.month, m.from, m.to])).toEqual([
+      ['2025-12', '2025-12-15', '2025-12-31'],
+      ['2026-01', '2026-01-01', '2026-01-31'],
+    ]);
+    // The nine plans of January, none in December.
+    expect(stats.byMonth.map((m: any) => m.region.started.total.display)).toEqual(['0', '9']);
+    expect(stats.region.started.total.display).toBe('9');
+    expect(stats.byMonth.every((m: any) => m.byMunicipality.length === 15)).toBe(true);
+    // Into February, whose few plans are '<5': January's nine are hidden too, else the period less January would give February away.
+    const february = (await app.gql(STATS, { period: { from: '2026-01-01', to: '2026-02-10' } }, planner)).data.sipStatistics;
+    const [januaryShown, februaryShown] = february.byMonth.map((m: any) => m.region.started.total.display);
+    expect(februaryShown).toBe('<5');
+    expect([januaryShown, february.region.started.total.display]).toContain('..');
+  });
+
   it('refuses the statistics to anyone but a planner of the region', async () => {
     const period = { from: '2026-01-01', to: '2026-01-31' };
     const STATS = `query($period: PeriodInput!) { sipStatistics(regionCode: "20", period: $period) { smallCellThreshold } }`;
