@@ -19,7 +19,7 @@ import type { Context } from './context';
 import { createDataSource, migrateAndSeed } from './database/data-source';
 import { seedExampleData } from './database/example-data';
 import { EmbeddedDatabase, startEmbeddedDatabase } from './database/embedded';
-import { StatementCounter } from './database/statement-counter';
+import { requestStatements, StatementCounter } from './database/statement-counter';
 import { errorLogPlugin } from './error-log.plugin';
 import { UnauthenticatedError } from '../schema/common/errors';
 import { formatError } from './errors';
@@ -31,6 +31,9 @@ import { armor, costLimitPlugin } from './limits';
 import { apolloLogger, Logger, safeError } from './logger';
 import { requestLog } from './request-log';
 import { buildAppSchema } from './schema';
+import { metricsPlugin } from './metrics/metrics.plugin';
+import { metricsRoute } from './metrics/metrics-route';
+import { PoolState, setPoolSource } from './metrics/registry';
 
 export interface App {
   /** The GraphQL endpoint, e.g. http://127.0.0.1:4000/graphql. */
@@ -81,6 +84,9 @@ export async function startApp(config: Config, logger: Logger, givenClock: Clock
   const clock = config.clock === 'controlled' ? await ControlledClock.load(dataSource) : givenClock;
   if (config.clock === 'controlled') logger.warn({ now: clock.now().toISOString() }, 'controlled clock: a TENANT_ADMIN can move time forward (testClockAdvance)');
 
+  const poolState = poolStateOf(dataSource);
+  setPoolSource(poolState);
+
   const schema = await buildAppSchema();
   const authenticate = await createAuthenticator(config, dataSource);
   const services = { db: dataSource, appRole: config.appRole, logger, cipher, clock };
@@ -103,6 +109,7 @@ export async function startApp(config: Config, logger: Logger, givenClock: Clock
       inputHygienePlugin,
       costLimitPlugin(schema),
       errorLogPlugin,
+      metricsPlugin,
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ...(config.production ? [ApolloServerPluginLandingPageDisabled()] : []),
@@ -130,12 +137,8 @@ export async function startApp(config: Config, logger: Logger, givenClock: Clock
       res.status(503).json({ status: 'database unavailable' });
     }
   });
-  app.use(
-    '/graphql',
-    requireUtf8,
-    express.json({ limit: '1mb' }),
-    trustedDocuments(config.trustedDocumentsOnly),
-    expressMiddleware(apollo, {
+  app.get('/metrics', metricsRoute({ token: config.metricsToken, production: config.production }));
+  const graphql = expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const requestServices = { ...services, logger: res.locals.log };
         try {
@@ -147,7 +150,14 @@ export async function startApp(config: Config, logger: Logger, givenClock: Clock
           throw error;
         }
       },
-    }),
+    });
+  app.use(
+    '/graphql',
+    requireUtf8,
+    express.json({ limit: '1mb' }),
+    trustedDocuments(config.trustedDocumentsOnly),
+    // Everything the request does from here on counts its statements (samrehab_db_statements_per_request).
+    (req: express.Request, res: express.Response, next: express.NextFunction) => requestStatements.run({ count: 0 }, () => graphql(req, res, next)),
   );
   app.use(notFound);
   app.use(jsonErrorHandler);
@@ -171,9 +181,18 @@ export async function startApp(config: Config, logger: Logger, givenClock: Clock
       await apollo.stop();
       logger.debug('http server closed');
       await dataSource.destroy();
+      setPoolSource(null, poolState);
       logger.debug('database pool closed');
       await embedded?.stop();
       logger.debug('embedded database stopped');
     },
+  };
+}
+
+/** The connections of the app's pg pool, as samrehab_db_pool_connections reports them. */
+function poolStateOf(dataSource: DataSource): () => PoolState {
+  return () => {
+    const pool = (dataSource.driver as unknown as { master?: { totalCount: number; idleCount: number; waitingCount: number } }).master;
+    return { total: pool?.totalCount ?? 0, idle: pool?.idleCount ?? 0, waiting: pool?.waitingCount ?? 0 };
   };
 }

@@ -49,6 +49,20 @@ export interface Config {
    * so that a load balancer stops sending new ones before the server stops accepting them.
    */
   shutdownGraceMs: number;
+  /**
+   * METRICS_TOKEN: the bearer token a Prometheus scraper sends to read /metrics. Unset: /metrics is
+   * open in development and not served in production.
+   */
+  metricsToken: string | null;
+  tracing: {
+    /**
+     * OTEL_EXPORTER_OTLP_ENDPOINT (or OTEL_EXPORTER_OTLP_TRACES_ENDPOINT), the OpenTelemetry
+     * standard variables: where spans are sent over OTLP/HTTP. Unset: no tracing at all.
+     */
+    endpoint: string | null;
+    /** TRACE_RESOLVER_MIN_MS: a resolver gets a span of its own only when it took at least this long. */
+    resolverMinMs: number;
+  };
 }
 
 export const DEV_ISSUER = 'samrehab-dev';
@@ -93,6 +107,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!Number.isInteger(shutdownGraceMs) || shutdownGraceMs < 0 || shutdownGraceMs > 600_000) {
     throw new Error(`SHUTDOWN_GRACE_MS must be a whole number of milliseconds from 0 to 600000, got ${env.SHUTDOWN_GRACE_MS}`);
   }
+  const metricsToken = env.METRICS_TOKEN?.trim() || null;
+  if (metricsToken !== null && metricsToken.length < 16) throw new Error('METRICS_TOKEN must be at least 16 characters: it guards the metrics of a deployment');
+  const resolverMinMs = Number(env.TRACE_RESOLVER_MIN_MS?.trim() || 10);
+  if (!Number.isFinite(resolverMinMs) || resolverMinMs < 0) throw new Error(`TRACE_RESOLVER_MIN_MS must be a number of milliseconds, 0 or more, got ${env.TRACE_RESOLVER_MIN_MS}`);
   const port = Number(env.PORT ?? 4000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got ${env.PORT}`);
   return {
@@ -114,6 +132,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustedDocumentsOnly: trustedDocuments === 'only',
     exampleData: exampleDataSetting(env.EXAMPLE_DATA, production),
     shutdownGraceMs,
+    metricsToken,
+    tracing: {
+      endpoint: env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT?.trim() || env.OTEL_EXPORTER_OTLP_ENDPOINT?.trim() || null,
+      resolverMinMs,
+    },
   };
 }
 

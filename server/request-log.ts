@@ -3,7 +3,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { Logger } from './logger';
 
 /** The routes the server answers; any other path is logged as "*" (a path may carry anything). */
-const ROUTES = new Set(['/graphql', '/healthz', '/readyz']);
+const ROUTES = new Set(['/graphql', '/healthz', '/readyz', '/metrics']);
 
 declare global {
   namespace Express {

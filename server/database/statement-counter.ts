@@ -1,4 +1,12 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Logger as TypeOrmLogger } from 'typeorm';
+
+/**
+ * The statements of the request being served, counted apart from the process's total: requests
+ * run concurrently, so a difference of totals would mix them. The GraphQL handler runs each request
+ * inside `requestStatements.run`; samrehab_db_statements_per_request observes the count.
+ */
+export const requestStatements = new AsyncLocalStorage<{ count: number }>();
 
 /**
  * Counts SQL statements sent to the database. Tests and benchmarks read the count before and
@@ -23,6 +31,8 @@ export class CountingLogger implements TypeOrmLogger {
   constructor(private readonly counter: StatementCounter) {}
   logQuery() {
     this.counter.increment();
+    const request = requestStatements.getStore();
+    if (request) request.count += 1;
   }
   logQueryError() {}
   logQuerySlow() {}
