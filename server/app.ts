@@ -32,6 +32,8 @@ import { apolloLogger, Logger, safeError } from './logger';
 import { requestLog } from './request-log';
 import { buildAppSchema } from './schema';
 import { metricsPlugin } from './metrics/metrics.plugin';
+import { tracingEnabled } from './tracing/tracer';
+import { tracingPlugin } from './tracing/tracing.plugin';
 import { metricsRoute } from './metrics/metrics-route';
 import { PoolState, setPoolSource } from './metrics/registry';
 
@@ -110,6 +112,7 @@ export async function startApp(config: Config, logger: Logger, givenClock: Clock
       costLimitPlugin(schema),
       errorLogPlugin,
       metricsPlugin,
+      ...(tracingEnabled() ? [tracingPlugin(config.tracing.resolverMinMs)] : []),
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ...(config.production ? [ApolloServerPluginLandingPageDisabled()] : []),

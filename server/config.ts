@@ -134,10 +134,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     shutdownGraceMs,
     metricsToken,
     tracing: {
-      endpoint: env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT?.trim() || env.OTEL_EXPORTER_OTLP_ENDPOINT?.trim() || null,
+      endpoint: tracingEndpoint(env),
       resolverMinMs,
     },
   };
+}
+
+/** Where spans go (the OpenTelemetry standard variables), or null: no tracing. */
+export function tracingEndpoint(env: NodeJS.ProcessEnv): string | null {
+  return env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT?.trim() || env.OTEL_EXPORTER_OTLP_ENDPOINT?.trim() || null;
 }
 
 function exampleDataSetting(value: string | undefined, production: boolean): boolean {

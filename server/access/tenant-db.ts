@@ -5,6 +5,7 @@ import { isUuid } from '../../domain/uuid';
 import { assertRoleName } from '../database/app-role';
 import type { Viewer } from '../auth/viewer';
 import { PgResult, Pipeline, PipelinedStatement } from './pipeline';
+import { tracePipeline } from '../tracing/tracer';
 import type { Queryable } from './sql';
 
 /**
@@ -123,7 +124,11 @@ export class TenantDb implements Queryable {
   }
 
   /** The statements' results, from one pipeline: opening, the statements, COMMIT. */
-  private async send(statements: PipelinedStatement[]): Promise<PgResult[]> {
+  private send(statements: PipelinedStatement[]): Promise<PgResult[]> {
+    return tracePipeline(statements.length, () => this.sendPipeline(statements));
+  }
+
+  private async sendPipeline(statements: PipelinedStatement[]): Promise<PgResult[]> {
     const [client, release] = await (this.dataSource.driver as PostgresDriver).obtainMasterConnection();
     let broken: unknown = undefined;
     try {
