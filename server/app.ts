@@ -19,7 +19,7 @@ import type { Context } from './context';
 import { createDataSource, migrateAndSeed } from './database/data-source';
 import { seedExampleData } from './database/example-data';
 import { EmbeddedDatabase, startEmbeddedDatabase } from './database/embedded';
-import { requestStatements, StatementCounter } from './database/statement-counter';
+import { StatementCounter } from './database/statement-counter';
 import { errorLogPlugin } from './error-log.plugin';
 import { UnauthenticatedError } from '../schema/common/errors';
 import { formatError } from './errors';
@@ -141,7 +141,12 @@ export async function startApp(config: Config, logger: Logger, givenClock: Clock
     }
   });
   app.get('/metrics', metricsRoute({ token: config.metricsToken, production: config.production }));
-  const graphql = expressMiddleware(apollo, {
+  app.use(
+    '/graphql',
+    requireUtf8,
+    express.json({ limit: '1mb' }),
+    trustedDocuments(config.trustedDocumentsOnly),
+    expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const requestServices = { ...services, logger: res.locals.log };
         try {
@@ -153,14 +158,7 @@ export async function startApp(config: Config, logger: Logger, givenClock: Clock
           throw error;
         }
       },
-    });
-  app.use(
-    '/graphql',
-    requireUtf8,
-    express.json({ limit: '1mb' }),
-    trustedDocuments(config.trustedDocumentsOnly),
-    // Everything the request does from here on counts its statements (samrehab_db_statements_per_request).
-    (req: express.Request, res: express.Response, next: express.NextFunction) => requestStatements.run({ count: 0 }, () => graphql(req, res, next)),
+    }),
   );
   app.use(notFound);
   app.use(jsonErrorHandler);

@@ -6,6 +6,7 @@ import { assertRoleName } from '../database/app-role';
 import type { Viewer } from '../auth/viewer';
 import { PgResult, Pipeline, PipelinedStatement } from './pipeline';
 import { tracePipeline } from '../tracing/tracer';
+import { CountedRunnerData, RequestStatements } from '../database/statement-counter';
 import type { Queryable } from './sql';
 
 /**
@@ -57,6 +58,8 @@ const ROLLBACK: PipelinedStatement = { reusePlan: true, text: 'ROLLBACK' };
 export class TenantDb implements Queryable {
   private readonly opening: string;
   private readonly pipelineOpening: PipelinedStatement[];
+  /** The statements this request sent (samrehab_db_statements_per_request). */
+  readonly statements = new RequestStatements();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -100,6 +103,7 @@ export class TenantDb implements Queryable {
   private enqueue<T>(sql: string, parameters: unknown[], reusePlan: boolean): Promise<T> {
     // Counted per statement, as a bound statement is (see StatementCounter).
     this.dataSource.logger.logQuery(sql, parameters);
+    this.statements.count += 1;
     return new Promise<T>((resolve, reject) => {
       const statement = { text: sql, values: parameters, reusePlan };
       if (this.pending.push({ sql, parameters, statement, resolve, reject }) === 1) setImmediate(() => void this.flush());
@@ -154,6 +158,7 @@ export class TenantDb implements Queryable {
 
   async transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
     const runner = this.dataSource.createQueryRunner();
+    (runner.data as CountedRunnerData).requestStatements = this.statements;
     await runner.connect();
     let broken: unknown = undefined;
     try {

@@ -1,6 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { Context } from '../context';
-import { requestStatements } from '../database/statement-counter';
 import { CLIENT_CODES } from '../errors';
 import { graphqlDuration, graphqlRequests, statementsPerRequest } from './registry';
 import { operationLabel } from './operation-label';
@@ -14,14 +13,13 @@ export const metricsPlugin: ApolloServerPlugin<Context> = {
   async requestDidStart() {
     const started = process.hrtime.bigint();
     return {
-      async willSendResponse({ response, operationName, request }) {
+      async willSendResponse({ response, operationName, request, contextValue }) {
         const operation = operationLabel(operationName ?? request.operationName);
         const code = response.body.kind === 'single' ? response.body.singleResult.errors?.[0]?.extensions?.code : undefined;
         const outcome = code === undefined ? 'ok' : typeof code === 'string' && CLIENT_CODES.has(code) ? code : 'other';
         graphqlRequests.inc({ operation, outcome });
         graphqlDuration.observe({ operation }, Number(process.hrtime.bigint() - started) / 1e9);
-        const statements = requestStatements.getStore();
-        if (statements) statementsPerRequest.observe(statements.count);
+        statementsPerRequest.observe(contextValue.access.scope.db.statements.count);
       },
     };
   },

@@ -95,7 +95,7 @@ describe('traces', () => {
     const refused = await post(`mutation PatientCreate($input: PatientCreateInput!) { patientCreate(input: $input) { patient { id } } }`, {
       input: { personnummer: withWrongCheckDigit(pnr), givenName: 'Tolvansdotter' },
     });
-    expect((await refused.json()).errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(((await refused.json()) as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code).toBe('BAD_USER_INPUT');
     // A name of the client's own, and a GET whose query string carries the variables.
     const aliased = await post(`query Tolvansson_${pnr.replace('-', '_')} { tolvansson: patients(filter: { personnummer: "${pnr}" }) { edges { node { id } } } }`, {});
     expect(aliased.status).toBe(200);
