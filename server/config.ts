@@ -60,8 +60,11 @@ export interface Config {
      * standard variables: where spans are sent over OTLP/HTTP. Unset: no tracing at all.
      */
     endpoint: string | null;
-    /** TRACE_RESOLVER_MIN_MS: a resolver gets a span of its own only when it took at least this long. */
-    resolverMinMs: number;
+    /**
+     * TRACE_RESOLVER_MIN_MS: a resolver gets a span of its own only when it took at least this long;
+     * `off` (null): no resolver spans, and no per-field timing at all.
+     */
+    resolverMinMs: number | null;
   };
 }
 
@@ -109,8 +112,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const metricsToken = env.METRICS_TOKEN?.trim() || null;
   if (metricsToken !== null && metricsToken.length < 16) throw new Error('METRICS_TOKEN must be at least 16 characters: it guards the metrics of a deployment');
-  const resolverMinMs = Number(env.TRACE_RESOLVER_MIN_MS?.trim() || 10);
-  if (!Number.isFinite(resolverMinMs) || resolverMinMs < 0) throw new Error(`TRACE_RESOLVER_MIN_MS must be a number of milliseconds, 0 or more, got ${env.TRACE_RESOLVER_MIN_MS}`);
+  const resolverSetting = env.TRACE_RESOLVER_MIN_MS?.trim() || '10';
+  const resolverMinMs = resolverSetting === 'off' ? null : Number(resolverSetting);
+  if (resolverMinMs !== null && (!Number.isFinite(resolverMinMs) || resolverMinMs < 0)) {
+    throw new Error(`TRACE_RESOLVER_MIN_MS must be a number of milliseconds, 0 or more, or off, got ${env.TRACE_RESOLVER_MIN_MS}`);
+  }
   const port = Number(env.PORT ?? 4000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got ${env.PORT}`);
   return {

@@ -26,7 +26,7 @@ export const graphqlDuration = new Histogram({
 
 export const statementsPerRequest = new Histogram({
   name: 'samrehab_db_statements_per_request',
-  help: 'SQL statements a GraphQL request sent to the database (a list should cost a constant number)',
+  help: 'SQL statements a GraphQL request sent through its data handle (all but the look-ups that authenticate it; a list should cost a constant number)',
   buckets: [0, 1, 2, 3, 5, 8, 13, 21, 34, 55, 100],
   registers: [registry],
 });

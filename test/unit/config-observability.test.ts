@@ -18,8 +18,9 @@ describe('tracing settings', () => {
     expect(loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318', OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'http://other:4318/v1/traces' }).tracing.endpoint).toBe('http://other:4318/v1/traces');
   });
 
-  it('take TRACE_RESOLVER_MIN_MS as milliseconds, 0 or more', () => {
+  it('take TRACE_RESOLVER_MIN_MS as milliseconds, 0 or more, or off', () => {
     expect(loadConfig({ TRACE_RESOLVER_MIN_MS: '2.5' }).tracing.resolverMinMs).toBe(2.5);
+    expect(loadConfig({ TRACE_RESOLVER_MIN_MS: 'off' }).tracing.resolverMinMs).toBeNull();
     for (const value of ['-1', 'slow']) expect(() => loadConfig({ TRACE_RESOLVER_MIN_MS: value })).toThrow('TRACE_RESOLVER_MIN_MS must be a number of milliseconds');
   });
 });
