@@ -37,6 +37,11 @@ import { armor, costLimitPlugin } from './limits';
 import { apolloLogger, Logger, safeError } from './logger';
 import { requestLog } from './request-log';
 import { buildAppSchema } from './schema';
+import { metricsPlugin } from './metrics/metrics.plugin';
+import { tracingEnabled } from './tracing/tracer';
+import { tracingPlugin } from './tracing/tracing.plugin';
+import { metricsRoute } from './metrics/metrics-route';
+import { PoolState, setPoolSource, setReplicaLagSource } from './metrics/registry';
 
 export interface App {
   /** The GraphQL endpoint, e.g. http://127.0.0.1:4000/graphql. */
@@ -99,7 +104,12 @@ export async function startApp(config: Config, logger: Logger, givenClock: Clock
   const readReplica = config.readReplica
     ? await ReadReplica.open(config.readReplica.url, config.poolSize, dataSource, config.readReplica, logger)
     : null;
+  // The replica-lag gauge shows the last check's lag, in seconds; none without a replica.
+  setReplicaLagSource(readReplica ? () => (readReplica.status().lagMs === null ? null : readReplica.status().lagMs! / 1000) : null);
   const reads = readReplica ? new ReadRouting(readReplica, config.readReplica!.maxLagMs + config.readReplica!.checkIntervalMs) : ReadRouting.primaryOnly();
+
+  const poolState = poolStateOf(dataSource);
+  setPoolSource(poolState);
 
   const schema = await buildAppSchema();
   const authenticate = await createAuthenticator(config, dataSource);
@@ -123,6 +133,8 @@ export async function startApp(config: Config, logger: Logger, givenClock: Clock
       inputHygienePlugin,
       costLimitPlugin(schema),
       errorLogPlugin,
+      metricsPlugin,
+      ...(tracingEnabled() ? [tracingPlugin(config.tracing.resolverMinMs)] : []),
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ...(readReplica ? [readRoutingPlugin(reads)] : []),
@@ -154,6 +166,7 @@ export async function startApp(config: Config, logger: Logger, givenClock: Clock
     }
   });
   if (!config.production && !mountExplorer(app)) logger.info('no GraphQL explorer: ruru (a development dependency) is not installed');
+  app.get('/metrics', metricsRoute({ token: config.metricsToken, production: config.production }));
   app.use(
     '/graphql',
     cors(config.corsOrigins),
@@ -199,9 +212,18 @@ export async function startApp(config: Config, logger: Logger, givenClock: Clock
       logger.debug('http server closed');
       await readReplica?.stop();
       await dataSource.destroy();
+      setPoolSource(null, poolState);
       logger.debug('database pool closed');
       await embedded?.stop();
       logger.debug('embedded database stopped');
     },
+  };
+}
+
+/** The connections of the app's pg pool, as samrehab_db_pool_connections reports them. */
+function poolStateOf(dataSource: DataSource): () => PoolState {
+  return () => {
+    const pool = (dataSource.driver as unknown as { master?: { totalCount: number; idleCount: number; waitingCount: number } }).master;
+    return { total: pool?.totalCount ?? 0, idle: pool?.idleCount ?? 0, waiting: pool?.waitingCount ?? 0 };
   };
 }

@@ -73,6 +73,23 @@ export interface Config {
    * origin and is refused in production.
    */
   corsOrigins: string[];
+  /**
+   * METRICS_TOKEN: the bearer token a Prometheus scraper sends to read /metrics. Unset: /metrics is
+   * open in development and not served in production.
+   */
+  metricsToken: string | null;
+  tracing: {
+    /**
+     * OTEL_EXPORTER_OTLP_ENDPOINT (or OTEL_EXPORTER_OTLP_TRACES_ENDPOINT), the OpenTelemetry
+     * standard variables: where spans are sent over OTLP/HTTP. Unset: no tracing at all.
+     */
+    endpoint: string | null;
+    /**
+     * TRACE_RESOLVER_MIN_MS: a resolver gets a span of its own only when it took at least this long;
+     * `off` (null): no resolver spans, and no per-field timing at all.
+     */
+    resolverMinMs: number | null;
+  };
 }
 
 export const DEV_ISSUER = 'samrehab-dev';
@@ -121,6 +138,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const pooler = env.DATABASE_POOLER?.trim() || null;
   if (pooler !== null && pooler !== 'transaction') throw new Error(`DATABASE_POOLER must be "transaction" or unset, got ${JSON.stringify(pooler)}`);
   const corsOrigins = corsOriginsSetting(env.CORS_ORIGINS, production);
+  const metricsToken = env.METRICS_TOKEN?.trim() || null;
+  if (metricsToken !== null && metricsToken.length < 16) throw new Error('METRICS_TOKEN must be at least 16 characters: it guards the metrics of a deployment');
+  const resolverSetting = env.TRACE_RESOLVER_MIN_MS?.trim() || '10';
+  const resolverMinMs = resolverSetting === 'off' ? null : Number(resolverSetting);
+  if (resolverMinMs !== null && (!Number.isFinite(resolverMinMs) || resolverMinMs < 0)) {
+    throw new Error(`TRACE_RESOLVER_MIN_MS must be a number of milliseconds, 0 or more, or off, got ${env.TRACE_RESOLVER_MIN_MS}`);
+  }
   const port = Number(env.PORT ?? 4000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got ${env.PORT}`);
   return {
@@ -147,6 +171,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoData: demoDataSetting(env.DEMO_DATA, production),
     shutdownGraceMs,
     corsOrigins,
+    metricsToken,
+    tracing: {
+      endpoint: tracingEndpoint(env),
+      resolverMinMs,
+    },
   };
 }
 
@@ -187,6 +216,11 @@ function corsOriginsSetting(value: string | undefined, production: boolean): str
     }
   }
   return origins;
+}
+
+/** Where spans go (the OpenTelemetry standard variables), or null: no tracing. */
+export function tracingEndpoint(env: NodeJS.ProcessEnv): string | null {
+  return env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT?.trim() || env.OTEL_EXPORTER_OTLP_ENDPOINT?.trim() || null;
 }
 
 function exampleDataSetting(value: string | undefined, production: boolean): boolean {

@@ -3,6 +3,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import type { Context } from './context';
 import { isClientError } from './errors';
 import { safeError } from './logger';
+import { operationLabel } from './metrics/operation-label';
 import { databaseOutage } from './outage';
 
 /**
@@ -19,7 +20,8 @@ export const errorLogPlugin: ApolloServerPlugin<Context> = {
         for (const error of errors) {
           if (isClientError(error.extensions?.code, error)) continue;
           const original = unwrapResolverError(error);
-          const where = { path: error.path, operationName: operationName ?? undefined };
+          // The operation's name only when it is one of the SDK's: a client's own name may be anything, a personnummer too.
+          const where = { path: error.path, operation: operationLabel(operationName) };
           const reason = databaseOutage(original);
           if (reason) {
             outage = true;

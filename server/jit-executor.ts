@@ -1,6 +1,7 @@
 import type { GatewayExecutor, GatewayInterface } from '@apollo/server-gateway-interface';
 import { DocumentNode, ExecutionResult, GraphQLError, GraphQLSchema, printSchema } from 'graphql';
 import { CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
+import { withOperationSpan } from './tracing/tracing.plugin';
 
 /**
  * Executes operations with graphql-jit instead of graphql-js: each operation is compiled once to a
@@ -25,7 +26,8 @@ export function jitGateway(schema: GraphQLSchema): GatewayInterface {
       if (!isCompiledQuery(result)) return result;
       ofDocument.set(name, (query = result));
     }
-    return withGraphQLErrors(await query.query(undefined, context, request.variables ?? {}));
+    const compiledQuery = query;
+    return withGraphQLErrors(await withOperationSpan(context, () => compiledQuery.query(undefined, context, request.variables ?? {})));
   };
   return {
     load: async () => ({ executor }),

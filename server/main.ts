@@ -1,3 +1,5 @@
+// First: tracing (when configured) patches http and pg as they load.
+import { stopTracing } from './tracing/register';
 import 'reflect-metadata';
 import { startApp } from './app';
 import { loadConfig } from './config';
@@ -13,13 +15,17 @@ async function main() {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down');
-    app.stop().then(
-      () => process.exit(0),
-      (e) => {
-        logger.error({ error: safeError(e) }, 'shutdown failed');
-        process.exit(1);
-      },
-    );
+    app
+      .stop()
+      // Spans still in the batch are sent before the process ends.
+      .then(() => stopTracing?.())
+      .then(
+        () => process.exit(0),
+        (e) => {
+          logger.error({ error: safeError(e) }, 'shutdown failed');
+          process.exit(1);
+        },
+      );
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));

@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
+import { trace } from '@opentelemetry/api';
 import { Logger } from './logger';
+import { tracingEnabled } from './tracing/tracer';
 
 /** The routes the server answers; any other path is logged as "*" (a path may carry anything). */
-const ROUTES = new Set(['/graphql', '/healthz', '/readyz']);
+const ROUTES = new Set(['/graphql', '/healthz', '/readyz', '/metrics']);
 
 declare global {
   namespace Express {
@@ -19,7 +21,7 @@ declare global {
 /**
  * First in the chain: gives the request an id, names it in `x-request-id` on whatever answers
  * (health routes, 4xx from the body parser and the router included), binds a child logger to it
- * and writes one line when the response is done: id, method, route, status and duration. Never
+ * (and to the trace, when tracing is on) and writes one line when the response is done: id, method, route, status and duration. Never
  * headers, bodies, query strings or variables: they carry tokens and personal data.
  */
 export function requestLog(logger: Logger) {
@@ -27,7 +29,10 @@ export function requestLog(logger: Logger) {
     const started = process.hrtime.bigint();
     const requestId = randomUUID();
     res.locals.requestId = requestId;
-    res.locals.log = logger.child({ requestId });
+    // With tracing on, the request's root span (HTTP) carries its id, and its log lines the trace's.
+    const span = tracingEnabled() ? trace.getActiveSpan() : undefined;
+    span?.setAttribute('samrehab.request_id', requestId);
+    res.locals.log = logger.child(span ? { requestId, traceId: span.spanContext().traceId } : { requestId });
     res.setHeader('x-request-id', requestId);
     const path = req.path;
     let written = false;

@@ -1,4 +1,5 @@
-import DataLoader from 'dataloader';
+import type DataLoader from 'dataloader';
+import { LoaderName, namedLoader } from './named-loader';
 import { groupByKey } from './reference.loaders';
 import type { Queryable } from './sql';
 
@@ -16,10 +17,11 @@ export interface ParentKey {
  */
 export function childLoader<T>(
   db: Queryable,
-  { columns, from, parentColumn, order, parentOf }: { columns: string; from: string; parentColumn: string; order: string; parentOf: (row: T) => string },
+  { name, columns, from, parentColumn, order, parentOf }: { name: LoaderName; columns: string; from: string; parentColumn: string; order: string; parentOf: (row: T) => string },
 ): DataLoader<ParentKey, T[], string> {
   const alias = from.split(' ').at(-1);
-  return new DataLoader<ParentKey, T[], string>(
+  return namedLoader<ParentKey, T[], string>(
+    name,
     async (parents) => {
       const rows: T[] = await db.query(
         `SELECT ${columns} FROM ${from}

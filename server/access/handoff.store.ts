@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import DataLoader from 'dataloader';
+import type DataLoader from 'dataloader';
+import { namedLoader } from './named-loader';
 import { HandoffKind, HandoffState } from '../../domain/handoff';
 import type { MessageAddressee } from '../../domain/handoff-change';
 import { HandoffMessageKind, HandoffSide } from '../../domain/handoff-messages';
@@ -94,7 +95,7 @@ export class HandoffStore {
   ) {
     const db = scope.db;
     // The viewer's organisation is part of every visibility statement, so keys are plain ids.
-    this.byId = scope.once('handoffs.byId', () => new DataLoader(async (ids) => {
+    this.byId = scope.once('handoffs.byId', () => namedLoader('handoffs.byId', async (ids) => {
       const viewer = scope.requireViewer();
       const rows: HandoffRow[] = await db.query(`SELECT ${HANDOFF_COLUMNS} FROM handoff h WHERE h.id = ANY($1::uuid[]) AND ${partyOf('h', '$2')}`, [
         ids,
@@ -105,6 +106,7 @@ export class HandoffStore {
     }));
     // Children of hand-offs the viewer has already been allowed to see.
     this.messagesOf = scope.once('handoffs.messagesOf', () => childLoader<HandoffMessageRow>(db, {
+      name: 'handoffs.messagesOf',
       columns: HANDOFF_MESSAGE_COLUMNS,
       from: 'handoff_message m',
       parentColumn: 'handoff_id',
@@ -112,6 +114,7 @@ export class HandoffStore {
       parentOf: (m) => m.handoffId,
     }));
     this.partiesOf = scope.once('handoffs.partiesOf', () => childLoader<HandoffPartyRow>(db, {
+      name: 'handoffs.partiesOf',
       columns: HANDOFF_PARTY_COLUMNS,
       from: 'handoff_party hp',
       parentColumn: 'handoff_id',
@@ -119,6 +122,7 @@ export class HandoffStore {
       parentOf: (p) => p.handoffId,
     }));
     this.recipientsOf = scope.once('handoffs.recipientsOf', () => childLoader<MessageRecipientRow>(db, {
+      name: 'handoffs.recipientsOf',
       columns: MESSAGE_RECIPIENT_COLUMNS,
       from: 'handoff_message_recipient r',
       parentColumn: 'message_id',

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import DataLoader from 'dataloader';
+import type DataLoader from 'dataloader';
+import { namedLoader } from './named-loader';
 import { OrganisationKind } from '../../domain/enums';
 import type { IdentityNumber } from '../../domain/personnummer';
 import { PatientEntity } from '../../entities';
@@ -50,7 +51,7 @@ export class PatientStore {
     private readonly cipher: IdentityNumberCipher,
   ) {
     // Bound to this request's viewer: the organisation in the filter is part of every key.
-    this.byId = scope.once('patients.byId', () => new DataLoader(async (ids) => {
+    this.byId = scope.once('patients.byId', () => namedLoader('patients.byId', async (ids) => {
       const viewer = scope.requireViewer();
       const rows: PatientRecord[] = await scope.db.query(
         `SELECT ${PATIENT_COLUMNS} FROM patient p WHERE p.id = ANY($1::uuid[]) AND ${visibleTo('p', '$2')}`,

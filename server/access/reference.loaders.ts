@@ -1,4 +1,5 @@
-import DataLoader from 'dataloader';
+import type DataLoader from 'dataloader';
+import { LoaderName, namedLoader } from './named-loader';
 import { Page, PageRequest } from '../../schema/common/page';
 import {
   CARE_UNIT_COLUMNS,
@@ -58,8 +59,8 @@ function careUnitPagesOf(ids: readonly string[], page: PageRequest, rows: (CareU
   }));
 }
 
-function membershipLoader(db: Queryable, keyColumn: string, otherColumn: string, keyOf: (m: MembershipRow) => string) {
-  return new DataLoader<string, MembershipRow[]>(async (ids) =>
+function membershipLoader(db: Queryable, name: LoaderName, keyColumn: string, otherColumn: string, keyOf: (m: MembershipRow) => string) {
+  return namedLoader<string, MembershipRow[]>(name, async (ids) =>
     groupByKey<MembershipRow>(ids, await db.query(SQL.memberships(keyColumn, otherColumn, '= ANY($1::uuid[])'), [ids]), keyOf),
   );
 }
@@ -72,17 +73,17 @@ function membershipLoader(db: Queryable, keyColumn: string, otherColumn: string,
 export function createReferenceLoaders(db: Queryable) {
   const careUnitPages = new Map<string, DataLoader<string, Page<CareUnitRow>>>();
   return {
-    region: new DataLoader<string, RegionRow | null>(async (ids) =>
+    region: namedLoader<string, RegionRow | null>('reference.region', async (ids) =>
       byKey<RegionRow>(ids, await db.query(SQL.regions('= ANY($1::uuid[])'), [ids]), (r) => r.id),
     ),
-    organisation: new DataLoader<string, OrganisationRow | null>(async (ids) =>
+    organisation: namedLoader<string, OrganisationRow | null>('reference.organisation', async (ids) =>
       byKey<OrganisationRow>(ids, await db.query(SQL.organisations('= ANY($1::uuid[])'), [ids]), (o) => o.id),
     ),
-    careUnit: new DataLoader<string, CareUnitRow | null>(async (ids) =>
+    careUnit: namedLoader<string, CareUnitRow | null>('reference.careUnit', async (ids) =>
       byKey<CareUnitRow>(ids, await db.query(`SELECT ${CARE_UNIT_COLUMNS} FROM care_unit c WHERE c.id = ANY($1::uuid[])`, [ids]), (c) => c.id),
     ),
     /** The regional principal (the region's own organisation) of each region. */
-    regionPrincipal: new DataLoader<string, OrganisationRow | null>(async (regionIds) =>
+    regionPrincipal: namedLoader<string, OrganisationRow | null>('reference.regionPrincipal', async (regionIds) =>
       byKey<OrganisationRow>(
         regionIds,
         await db.query(`SELECT ${ORGANISATION_COLUMNS} FROM organisation o WHERE o.region_id = ANY($1::uuid[]) AND o.kind = 'REGION'`, [regionIds]),
@@ -91,14 +92,14 @@ export function createReferenceLoaders(db: Queryable) {
     ),
     /** Every dated rule parameter that applies to each region: its own and the defaults. */
     /** Every version of each KVÅ code asked for, oldest first. */
-    kvaCodeVersions: new DataLoader<string, KvaCode[]>(async (codes) =>
+    kvaCodeVersions: namedLoader<string, KvaCode[]>('reference.kvaCodeVersions', async (codes) =>
       groupByKey<KvaCode>(
         codes,
         await db.query(`SELECT ${KVA_CODE_COLUMNS} FROM kva_code kc WHERE kc.code = ANY($1::text[]) ORDER BY kc.valid_from`, [codes]),
         (c) => c.code,
       ),
     ),
-    parametersOfRegion: new DataLoader<string, DatedParameter[]>(async (regionIds) => {
+    parametersOfRegion: namedLoader<string, DatedParameter[]>('reference.parametersOfRegion', async (regionIds) => {
       const rows: DatedParameter[] = await db.query(
         `SELECT ${RULE_PARAMETER_COLUMNS} FROM rule_parameter rp WHERE rp.region_id = ANY($1::uuid[]) OR rp.region_id IS NULL`,
         [regionIds],
@@ -106,9 +107,9 @@ export function createReferenceLoaders(db: Queryable) {
       return regionIds.map((id) => rows.filter((r) => r.regionId === id || r.regionId === null));
     }),
     /** Members of each association, by member name. */
-    membersOfAssociation: membershipLoader(db, 'association_id', 'member_id', (m) => m.associationId),
+    membersOfAssociation: membershipLoader(db, 'reference.membersOfAssociation', 'association_id', 'member_id', (m) => m.associationId),
     /** Associations each organisation is a member of, by association name. */
-    membershipsOfMember: membershipLoader(db, 'member_id', 'association_id', (m) => m.memberId),
+    membershipsOfMember: membershipLoader(db, 'reference.membershipsOfMember', 'member_id', 'association_id', (m) => m.memberId),
     /**
      * A page of care units for each organisation: one statement for all organisations of a list,
      * using a window per organisation. Siblings in one query share `first`/`after`, so there is one
@@ -118,7 +119,7 @@ export function createReferenceLoaders(db: Queryable) {
       const signature = JSON.stringify(page);
       let loader = careUnitPages.get(signature);
       if (!loader) {
-        loader = new DataLoader<string, Page<CareUnitRow>>(async (ids) =>
+        loader = namedLoader<string, Page<CareUnitRow>>('reference.careUnitsOfOrganisation', async (ids) =>
           careUnitPagesOf(ids, page, await db.query(SQL.careUnitPages('= ANY($1::uuid[])', page, 2), [ids, ...careUnitPageParameters(page)])),
         );
         careUnitPages.set(signature, loader);

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import DataLoader from 'dataloader';
+import type DataLoader from 'dataloader';
+import { namedLoader } from './named-loader';
 import { AuditOutcome, AuditRecordType } from '../../domain/audit';
 import { ParticipationSource } from '../../domain/participation';
 import { RehabPlanFacts, RehabPlanStatus, TherapyForm } from '../../domain/rehab-plan';
@@ -91,7 +92,7 @@ export class RehabPlanStore {
     private readonly patients: PatientStore,
   ) {
     const db = scope.db;
-    this.byId = scope.once('rehabPlans.byId', () => new DataLoader(async (ids) => {
+    this.byId = scope.once('rehabPlans.byId', () => namedLoader('rehabPlans.byId', async (ids) => {
       const viewer = scope.requireViewer();
       const rows: RehabPlanRow[] = await db.query(`SELECT ${PLAN.sql} FROM rehab_plan rp WHERE rp.id = ANY($1::uuid[]) AND ${planVisibleTo('rp', '$2')}`, [ids, viewer.organisationId]);
       const map = new Map(rows.map((r) => [r.id, r]));
@@ -99,13 +100,13 @@ export class RehabPlanStore {
     }));
     // Children of plans (and goals) the viewer has already been allowed to see.
     this.goalsOf = scope.once('rehabPlans.goalsOf', () =>
-      childLoader<GasGoalRow>(db, { columns: GOAL.sql, from: 'gas_goal g', parentColumn: 'plan_id', order: 'g.evaluation_period, g.position', parentOf: (r) => r.planId }),
+      childLoader<GasGoalRow>(db, { name: 'rehabPlans.goalsOf', columns: GOAL.sql, from: 'gas_goal g', parentColumn: 'plan_id', order: 'g.evaluation_period, g.position', parentOf: (r) => r.planId }),
     );
     this.scoresOf = scope.once('rehabPlans.scoresOf', () =>
-      childLoader<GasScoreRow>(db, { columns: SCORE.sql, from: 'gas_score s', parentColumn: 'goal_id', order: 's.scored_on, s.seq', parentOf: (r) => r.goalId }),
+      childLoader<GasScoreRow>(db, { name: 'rehabPlans.scoresOf', columns: SCORE.sql, from: 'gas_score s', parentColumn: 'goal_id', order: 's.scored_on, s.seq', parentOf: (r) => r.goalId }),
     );
     this.evaluationsOf = scope.once('rehabPlans.evaluationsOf', () =>
-      childLoader<RehabPlanEvaluationRow>(db, { columns: EVALUATION.sql, from: 'rehab_plan_evaluation e', parentColumn: 'plan_id', order: 'e.evaluation_period', parentOf: (r) => r.planId }),
+      childLoader<RehabPlanEvaluationRow>(db, { name: 'rehabPlans.evaluationsOf', columns: EVALUATION.sql, from: 'rehab_plan_evaluation e', parentColumn: 'plan_id', order: 'e.evaluation_period', parentOf: (r) => r.planId }),
     );
   }
 

@@ -1,4 +1,5 @@
-import DataLoader from 'dataloader';
+import type DataLoader from 'dataloader';
+import { namedLoader } from './named-loader';
 import { EntityManager } from 'typeorm';
 import type { AgreementChange, AgreementState, Decision, Editor, Refusal, RuleState } from '../../domain/agreement-edits';
 import { AgreementScenario, Country } from '../../domain/enums';
@@ -88,21 +89,21 @@ export class ResponsibilityStore {
     const db = request.db;
     this.changePages = request.once('responsibility.changePages', () => new Map<string, DataLoader<string, Page<ChangeRow>>>());
     // Keys are agreement ids; the viewer's region is part of every statement.
-    this.agreementById = request.once('responsibility.agreementById', () => new DataLoader(async (ids) => {
+    this.agreementById = request.once('responsibility.agreementById', () => namedLoader('responsibility.agreementById', async (ids) => {
       const rows: AgreementRow[] = await db.query(`SELECT ${AGREEMENT_COLUMNS} FROM agreement a WHERE a.id = ANY($1::uuid[]) AND a.region_id = $2`, [
         ids,
         request.requireViewer().regionId,
       ]);
       return ids.map((id) => rows.find((r) => r.id === id) ?? null);
     }));
-    this.rulesByAgreement = request.once('responsibility.rulesByAgreement', () => new DataLoader(async (ids) => {
+    this.rulesByAgreement = request.once('responsibility.rulesByAgreement', () => namedLoader('responsibility.rulesByAgreement', async (ids) => {
       const rows: RuleRow[] = await db.query(
         `SELECT ${RULE_COLUMNS} FROM responsibility_rule r WHERE r.agreement_id = ANY($1::uuid[]) AND r.region_id = $2 ORDER BY r.valid_from, r.id`,
         [ids, request.requireViewer().regionId],
       );
       return ids.map((id) => rows.filter((r) => r.agreementId === id));
     }));
-    this.partiesByAgreement = request.once('responsibility.partiesByAgreement', () => new DataLoader(async (ids) => {
+    this.partiesByAgreement = request.once('responsibility.partiesByAgreement', () => namedLoader('responsibility.partiesByAgreement', async (ids) => {
       const rows: { agreementId: string; organisationId: string }[] = await db.query(
         `SELECT ap.agreement_id AS "agreementId", ap.organisation_id AS "organisationId" FROM agreement_party ap
          WHERE ap.agreement_id = ANY($1::uuid[]) AND ap.region_id = $2`,
@@ -197,7 +198,7 @@ export class ResponsibilityStore {
     const signature = JSON.stringify(page);
     let loader = this.changePages.get(signature);
     if (!loader) {
-      loader = new DataLoader(async (ids) => {
+      loader = namedLoader('responsibility.changePages', async (ids) => {
         const after = page.after ? 'AND c.id < $4::bigint' : '';
         const rows: (ChangeRow & { position: string })[] = await this.db.query(
           `SELECT * FROM (

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import DataLoader from 'dataloader';
+import type DataLoader from 'dataloader';
+import { LoaderName, namedLoader } from './named-loader';
 import { OrganisationKind, Role } from '../../domain/enums';
 import { SipParticipantKind, SipStatus } from '../../domain/sip';
 import type { SipPlanFacts } from '../../domain/sip-change';
@@ -133,19 +134,19 @@ export class SipStore {
   ) {
     const db = scope.db;
     // The viewer's organisation is part of every visibility statement, so keys are plain ids.
-    this.byId = scope.once('sips.byId', () => new DataLoader(async (ids) => {
+    this.byId = scope.once('sips.byId', () => namedLoader('sips.byId', async (ids) => {
       const viewer = scope.requireViewer();
       const rows: SipRow[] = await db.query(`SELECT ${SIP_COLUMNS} FROM sip s WHERE s.id = ANY($1::uuid[]) AND ${takesPart('s', '$2')}`, [ids, viewer.organisationId]);
       const map = new Map(rows.map((r) => [r.id, r]));
       return ids.map((id) => map.get(id) ?? null);
     }));
     // Children of plans the viewer has already been allowed to see.
-    const children = <T extends { sipId: string }>(columns: string, from: string, order: string) =>
-      childLoader<T>(db, { columns, from, parentColumn: 'sip_id', order, parentOf: (r) => r.sipId });
-    this.participantsOf = scope.once('sips.participantsOf', () => children(SIP_PARTICIPANT_COLUMNS, 'sip_participant sp', 'sp.seq'));
-    this.interventionsOf = scope.once('sips.interventionsOf', () => children(SIP_INTERVENTION_COLUMNS, 'sip_intervention si', 'si.position'));
-    this.meetingsOf = scope.once('sips.meetingsOf', () => children(SIP_MEETING_COLUMNS, 'sip_meeting sm', 'sm.held_at, sm.id'));
-    this.followUpsOf = scope.once('sips.followUpsOf', () => children(SIP_FOLLOW_UP_COLUMNS, 'sip_follow_up f', 'f.due_date, f.id'));
+    const children = <T extends { sipId: string }>(name: LoaderName, columns: string, from: string, order: string) =>
+      childLoader<T>(db, { name, columns, from, parentColumn: 'sip_id', order, parentOf: (r) => r.sipId });
+    this.participantsOf = scope.once('sips.participantsOf', () => children('sips.participantsOf', SIP_PARTICIPANT_COLUMNS, 'sip_participant sp', 'sp.seq'));
+    this.interventionsOf = scope.once('sips.interventionsOf', () => children('sips.interventionsOf', SIP_INTERVENTION_COLUMNS, 'sip_intervention si', 'si.position'));
+    this.meetingsOf = scope.once('sips.meetingsOf', () => children('sips.meetingsOf', SIP_MEETING_COLUMNS, 'sip_meeting sm', 'sm.held_at, sm.id'));
+    this.followUpsOf = scope.once('sips.followUpsOf', () => children('sips.followUpsOf', SIP_FOLLOW_UP_COLUMNS, 'sip_follow_up f', 'f.due_date, f.id'));
   }
 
   private get db(): TenantDb {

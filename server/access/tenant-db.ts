@@ -5,6 +5,8 @@ import { isUuid } from '../../domain/uuid';
 import { assertRoleName } from '../database/app-role';
 import type { Viewer } from '../auth/viewer';
 import { PgResult, Pipeline, PipelinedStatement } from './pipeline';
+import { tracePipeline } from '../tracing/tracer';
+import { CountedRunnerData, RequestStatements } from '../database/statement-counter';
 import type { Queryable } from './sql';
 
 /**
@@ -59,6 +61,8 @@ export class TenantDb implements Queryable {
   /** Whether its connections keep named statements (see the constructor). */
   readonly keepPlans: boolean;
   private readonly pipelineOpening: PipelinedStatement[];
+  /** The statements this request sent (samrehab_db_statements_per_request). */
+  readonly statements = new RequestStatements();
 
   /**
    * @param keepPlans false behind a transaction-pooling proxy (DATABASE_POOLER=transaction): each
@@ -110,6 +114,7 @@ export class TenantDb implements Queryable {
   private enqueue<T>(sql: string, parameters: unknown[], reusePlan: boolean): Promise<T> {
     // Counted per statement, as a bound statement is (see StatementCounter).
     this.dataSource.logger.logQuery(sql, parameters);
+    this.statements.count += 1;
     return new Promise<T>((resolve, reject) => {
       const statement = { text: sql, values: parameters, reusePlan };
       if (this.pending.push({ sql, parameters, statement, resolve, reject }) === 1) setImmediate(() => void this.flush());
@@ -134,7 +139,11 @@ export class TenantDb implements Queryable {
   }
 
   /** The statements' results, from one pipeline: opening, the statements, COMMIT. */
-  private async send(statements: PipelinedStatement[]): Promise<PgResult[]> {
+  private send(statements: PipelinedStatement[]): Promise<PgResult[]> {
+    return tracePipeline(statements.length, () => this.sendPipeline(statements));
+  }
+
+  private async sendPipeline(statements: PipelinedStatement[]): Promise<PgResult[]> {
     const [client, release] = await (this.dataSource.driver as PostgresDriver).obtainMasterConnection();
     let broken: unknown = undefined;
     try {
@@ -165,6 +174,7 @@ export class TenantDb implements Queryable {
 
   async transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
     const runner = this.dataSource.createQueryRunner();
+    (runner.data as CountedRunnerData).requestStatements = this.statements;
     await runner.connect();
     let broken: unknown = undefined;
     try {

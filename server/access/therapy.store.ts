@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import DataLoader from 'dataloader';
+import type DataLoader from 'dataloader';
+import { namedLoader } from './named-loader';
 import { AuditOutcome, AuditRecordType } from '../../domain/audit';
 import { ConsentPurpose, DataCategory, Role } from '../../domain/enums';
 import { ParticipationSource } from '../../domain/participation';
@@ -76,13 +77,13 @@ export class TherapyStore {
   ) {
     const db = scope.db;
     const organisation = () => scope.requireViewer().organisationId;
-    this.byId = scope.once('therapy.byId', () => new DataLoader(async (ids) => {
+    this.byId = scope.once('therapy.byId', () => namedLoader('therapy.byId', async (ids) => {
       const rows: CommitmentRow[] = await db.query(`SELECT ${COMMITMENT_COLUMNS} FROM payment_commitment c WHERE c.id = ANY($1::uuid[]) AND ${payerOrProvider('c', '$2')}`, [ids, organisation()]);
       const map = new Map(rows.map((r) => [r.id, r]));
       return ids.map((id) => map.get(id) ?? null);
     }));
     // A plan's commitments that the viewer's organisation pays or provides, by plan (id, region).
-    this.ofPlans = scope.once('therapy.ofPlans', () => new DataLoader<ParentKey, CommitmentRow[], string>(async (plans) => {
+    this.ofPlans = scope.once('therapy.ofPlans', () => namedLoader<ParentKey, CommitmentRow[], string>('therapy.ofPlans', async (plans) => {
       const rows: CommitmentRow[] = await db.query(
         `SELECT ${COMMITMENT_COLUMNS} FROM payment_commitment c
          WHERE (c.plan_id, c.region_id) IN (SELECT * FROM unnest($1::uuid[], $2::uuid[])) AND ${payerOrProvider('c', '$3')}
@@ -93,12 +94,12 @@ export class TherapyStore {
     }, { cacheKeyFn: (plan) => plan.id }));
     // Children of commitments the viewer has already been allowed to see.
     this.visitsOf = scope.once('therapy.visitsOf', () =>
-      childLoader<VisitRow>(db, { columns: VISIT_COLUMNS, from: 'therapy_visit v', parentColumn: 'commitment_id', order: 'v.visit_date, v.recorded_at, v.id', parentOf: (r) => r.commitmentId }),
+      childLoader<VisitRow>(db, { name: 'therapy.visitsOf', columns: VISIT_COLUMNS, from: 'therapy_visit v', parentColumn: 'commitment_id', order: 'v.visit_date, v.recorded_at, v.id', parentOf: (r) => r.commitmentId }),
     );
     this.reportsOf = scope.once('therapy.reportsOf', () =>
-      childLoader<ReportRow>(db, { columns: REPORT_COLUMNS, from: 'therapy_report t', parentColumn: 'commitment_id', order: 't.id', parentOf: (r) => r.commitmentId }),
+      childLoader<ReportRow>(db, { name: 'therapy.reportsOf', columns: REPORT_COLUMNS, from: 'therapy_report t', parentColumn: 'commitment_id', order: 't.id', parentOf: (r) => r.commitmentId }),
     );
-    this.reportById = scope.once('therapy.reportById', () => new DataLoader(async (ids) => {
+    this.reportById = scope.once('therapy.reportById', () => namedLoader('therapy.reportById', async (ids) => {
       const rows: ReportRow[] = await db.query(
         `SELECT ${REPORT_COLUMNS} FROM therapy_report t JOIN payment_commitment c ON c.id = t.commitment_id AND c.region_id = t.region_id
          WHERE t.id = ANY($1::uuid[]) AND ${payerOrProvider('c', '$2')}`,
