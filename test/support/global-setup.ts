@@ -32,8 +32,9 @@ export default async function globalSetup() {
   }
   // Each suite starts its own app with a pool of one; the second slot admits the next suite's
   // connection while the previous suite's is still closing, and a production-mode suite's owner
-  // holds two while it migrates (the advisory lock and the work) next to a closing one.
-  const embedded = await startEmbeddedDatabase(dataDir, { maxConnections: 3 });
+  // holds two while it migrates (the advisory lock and the work) next to a closing one; and
+  // `npm run seed:demo` (test/integration/demo-data.test.ts) comes in through the socket beside them.
+  const embedded = await startEmbeddedDatabase(dataDir, { maxConnections: 4 });
   (globalThis as Record<string, unknown>).__samrehabEmbedded = embedded;
   process.env.SAMREHAB_TEST_DATABASE_URL = embedded.url;
   // A production-mode suite names the app role in its URL: it must exist before its start-up.
