@@ -69,4 +69,8 @@ if [ "${REPLICA_SETUP_ONLY:-0}" = 1 ]; then
   env | grep '^SAMREHAB_REPLICA_TEST_' | sed 's/^/export /'
   exit 0
 fi
-timeout 600 npx jest test/integration/read-replica.test.ts --json --outputFile="$results/replica.json"
+status=0
+timeout 600 npx jest test/integration/read-replica.test.ts --json --outputFile="$results/replica.json" || status=1
+echo "== the compose topology: two instances on the primary and the standby, behind HAProxy"
+timeout 300 node .ci/topology.mjs "$primary_port" "$standby_port" || status=1
+exit $status
