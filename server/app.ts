@@ -17,6 +17,7 @@ import { loadIdentityNumberCipher } from './crypto/identity-number-cipher';
 import { Config } from './config';
 import type { Context } from './context';
 import { createDataSource, migrateAndSeed } from './database/data-source';
+import { scheduleAccessLogMonths } from './database/access-log-partitions';
 import { seedExampleData } from './database/example-data';
 import { EmbeddedDatabase, startEmbeddedDatabase } from './database/embedded';
 import { StatementCounter } from './database/statement-counter';
@@ -81,6 +82,7 @@ export async function startApp(config: Config, logger: Logger, givenClock: Clock
   const clock = config.clock === 'controlled' ? await ControlledClock.load(dataSource) : givenClock;
   if (config.clock === 'controlled') logger.warn({ now: clock.now().toISOString() }, 'controlled clock: a TENANT_ADMIN can move time forward (testClockAdvance)');
 
+  const accessLogMonths = scheduleAccessLogMonths(dataSource, logger);
   const schema = await buildAppSchema();
   const authenticate = await createAuthenticator(config, dataSource);
   const services = { db: dataSource, appRole: config.appRole, logger, cipher, clock };
@@ -167,6 +169,7 @@ export async function startApp(config: Config, logger: Logger, givenClock: Clock
      */
     async stop() {
       stopping = true;
+      accessLogMonths.stop();
       if (config.shutdownGraceMs > 0) await new Promise((resolve) => setTimeout(resolve, config.shutdownGraceMs));
       await apollo.stop();
       logger.debug('http server closed');

@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { ENTITIES, MIGRATIONS } from '../../entities';
 import { seedReferenceData } from '../../entities/seed/seed';
+import { prepareAccessLogMonths } from './access-log-partitions';
 import { ensureAppRole, grantAppRole } from './app-role';
 import { CountingLogger, StatementCounter } from './statement-counter';
 
@@ -24,7 +25,8 @@ export function createDataSource(url: string, poolSize: number, counter: Stateme
 const MIGRATION_LOCK = 4_250_612;
 
 /**
- * Runs, as the tables' owner, pending migrations, the idempotent reference seed and the grants to
+ * Runs, as the tables' owner, pending migrations, the access log's next months
+ * (server/database/access-log-partitions.ts), the idempotent reference seed and the grants to
  * the app role (server/database/app-role.ts); `createAppRole` first creates that role when missing
  * (the embedded database, or one URL in development). On a shared server this happens under an
  * advisory lock, so instances starting together migrate one after another; the embedded database
@@ -37,6 +39,7 @@ export async function migrateAndSeed(
   const run = async () => {
     if (createAppRole) await ensureAppRole(dataSource, appRole);
     await dataSource.runMigrations({ transaction: 'each' });
+    await prepareAccessLogMonths(dataSource);
     await dataSource.transaction((manager) => seedReferenceData(manager));
     await grantAppRole(dataSource, appRole);
   };
