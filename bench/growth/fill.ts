@@ -2,6 +2,7 @@ import { Client } from 'pg';
 import { IdentityNumberCipher } from '../../server/crypto/identity-number-cipher';
 import { recomputeSummariesFrom } from '../../server/access/discharge-summary.sql';
 import { BENCH_PATIENT_DATA_KEY, fakePatient } from './identities';
+import { preparePastMonths } from './access-log-fill';
 import { fillRehabPlans } from './rehab-fill';
 
 /*
@@ -253,6 +254,8 @@ export async function fill(adminUrl: string, handoffs: number, now: Date, progre
         await client.query(`ANALYZE ${name}`);
       });
     }
+    // The log's months back to the oldest row, as a server running all along would have made them.
+    await preparePastMonths(client, now);
     const [{ n: logRows }] = (await client.query('SELECT count(*)::int AS n FROM g_log')).rows;
     const logStart = process.hrtime.bigint();
     await timed('access_log (triggers)', async () => {

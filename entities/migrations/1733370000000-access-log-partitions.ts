@@ -70,10 +70,13 @@ async function triggers(q: QueryRunner, table: string): Promise<void> {
  * - The chain's position (region_id, chain_seq) can no longer be a unique index (it spans
  *   partitions). The seal is what hands out positions, one writer of a chain at a time, and a
  *   duplicate would show in accessLogVerify as MISSING; the index stays, not unique.
- * - The seal reads its chain's last position and hash from `access_log_chain_head` (one row per
- *   chain, kept by the seal itself) instead of the log: "last row of the chain" over a partitioned
- *   table opens every partition's index on every insert, a cost that grows with the retention.
- *   The head only speeds up the seal: verification recomputes the chain from the rows alone.
+ * - The seal looks for its chain's last row in one month only: `access_log_chain_head` keeps, per
+ *   chain, the month (UTC) of the row sealed last, moved by the seal when a row falls in another
+ *   month (about once a month). "Last row of the chain" over the whole partitioned table would open
+ *   every partition's index on every insert, a cost growing with the retention; a head holding the
+ *   last position and hash instead would be one row updated by every insert, whose versions pile up
+ *   while any snapshot is open (a backup, a long report) and slow every seal. The head only guides
+ *   the seal: verification recomputes the chain from the rows alone.
  * - `access_log_chain_hash` takes any of the log's row types (a trigger on a partition sees the
  *   partition's own row type); the hash is the same text as before, so every stored hash stands.
  * - `access_log_archived` keeps, per archived month and chain, the last position and hash taken
@@ -168,13 +171,12 @@ export class AccessLogPartitions1733370000000 implements MigrationInterface {
     await q.query(`
       CREATE TABLE access_log_chain_head (
         region_id uuid,
-        chain_seq bigint NOT NULL,
-        hash bytea NOT NULL,
+        month timestamptz NOT NULL,
         CONSTRAINT access_log_chain_head_uq UNIQUE NULLS NOT DISTINCT (region_id)
       )`);
     await q.query(`REVOKE ALL ON access_log_chain_head FROM PUBLIC`);
-    await q.query(`INSERT INTO access_log_chain_head (region_id, chain_seq, hash)
-      SELECT DISTINCT ON (region_id) region_id, chain_seq, hash FROM access_log ORDER BY region_id, chain_seq DESC`);
+    await q.query(`INSERT INTO access_log_chain_head (region_id, month)
+      SELECT DISTINCT ON (region_id) region_id, date_trunc('month', at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' FROM access_log ORDER BY region_id, chain_seq DESC`);
     await q.query(`
       CREATE TABLE access_log_archived (
         partition text NOT NULL,
@@ -226,43 +228,64 @@ export class AccessLogPartitions1733370000000 implements MigrationInterface {
 }
 
 /**
- * The seal of 1733100000000-access-log-chain (with the plan settings of 1733200000000), reading the
- * chain's last position and hash from `source`: the head table, or (down) the log itself.
+ * The seal of 1733100000000-access-log-chain (with the plan settings of 1733200000000), finding the
+ * chain's last row in the whole log (down) or, guided by the head, in the month of the row sealed
+ * last (plan_cache_mode: each look-up planned with its month, so only that partition is opened).
+ * Once that month is archived, the chain continues from the archive's seal.
  */
 function sealFunction(source: 'access_log_chain_head' | 'access_log'): string {
-  const last = (filter: string) =>
-    source === 'access_log'
-      ? `SELECT chain_seq, hash INTO last_seq, last_hash FROM access_log WHERE ${filter} AND chain_seq IS NOT NULL ORDER BY chain_seq DESC LIMIT 1;`
-      : `SELECT chain_seq, hash INTO last_seq, last_hash FROM access_log_chain_head WHERE ${filter};`;
-  // The head moves with the row, in the same statement: a failed insert takes its move back too.
-  const moveHead =
-    source === 'access_log'
-      ? ''
-      : `
-        IF last_seq IS NULL THEN
-          INSERT INTO access_log_chain_head (region_id, chain_seq, hash) VALUES (NEW.region_id, NEW.chain_seq, NEW.hash);
-        ELSIF NEW.region_id IS NULL THEN
-          UPDATE access_log_chain_head SET chain_seq = NEW.chain_seq, hash = NEW.hash WHERE region_id IS NULL;
+  const chain = (column: string) => `(CASE WHEN NEW.region_id IS NULL THEN ${column} IS NULL ELSE ${column} = NEW.region_id END)`;
+  if (source === 'access_log') {
+    return sealBody(
+      '',
+      `
+        IF NEW.region_id IS NULL THEN
+          SELECT chain_seq, hash INTO tip_seq, tip_hash FROM access_log WHERE region_id IS NULL AND chain_seq IS NOT NULL ORDER BY chain_seq DESC LIMIT 1;
         ELSE
-          UPDATE access_log_chain_head SET chain_seq = NEW.chain_seq, hash = NEW.hash WHERE region_id = NEW.region_id;
-        END IF;`;
-  return `
+          SELECT chain_seq, hash INTO tip_seq, tip_hash FROM access_log WHERE region_id = NEW.region_id AND chain_seq IS NOT NULL ORDER BY chain_seq DESC LIMIT 1;
+        END IF;`,
+      '',
+    );
+  }
+  return sealBody(
+    ' SET plan_cache_mode = force_custom_plan',
+    `
+        row_month := date_trunc('month', NEW.at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC';
+        IF NEW.region_id IS NULL THEN
+          SELECT month INTO tip_month FROM access_log_chain_head WHERE region_id IS NULL;
+          SELECT chain_seq, hash INTO tip_seq, tip_hash FROM access_log
+           WHERE region_id IS NULL AND chain_seq IS NOT NULL AND at >= tip_month AND at < tip_month + interval '1 month' ORDER BY chain_seq DESC LIMIT 1;
+        ELSE
+          SELECT month INTO tip_month FROM access_log_chain_head WHERE region_id = NEW.region_id;
+          SELECT chain_seq, hash INTO tip_seq, tip_hash FROM access_log
+           WHERE region_id = NEW.region_id AND chain_seq IS NOT NULL AND at >= tip_month AND at < tip_month + interval '1 month' ORDER BY chain_seq DESC LIMIT 1;
+        END IF;
+        IF tip_month IS NOT NULL AND tip_seq IS NULL THEN
+          SELECT last_seq, last_hash INTO tip_seq, tip_hash FROM access_log_archived WHERE ${chain('region_id')} ORDER BY last_seq DESC LIMIT 1;
+        END IF;`,
+    `
+        -- The head moves with the row, in the same statement: a failed insert takes its move back too.
+        IF tip_month IS NULL THEN
+          INSERT INTO access_log_chain_head (region_id, month) VALUES (NEW.region_id, row_month);
+        ELSIF tip_month <> row_month THEN
+          UPDATE access_log_chain_head SET month = row_month WHERE ${chain('region_id')};
+        END IF;`,
+  );
+}
+
+const sealBody = (settings: string, findLast: string, moveHead: string) => `
       CREATE OR REPLACE FUNCTION access_log_seal() RETURNS trigger
       LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public
-      SET enable_seqscan = off SET enable_bitmapscan = off SET enable_sort = off AS $$
+      SET enable_seqscan = off SET enable_bitmapscan = off SET enable_sort = off${settings} AS $$
       DECLARE
-        last_seq bigint;
-        last_hash bytea;
+        tip_seq bigint;
+        tip_hash bytea;
+        tip_month timestamptz;
+        row_month timestamptz;
       BEGIN
-        PERFORM pg_advisory_xact_lock(4250613, hashtext(coalesce(NEW.region_id::text, '')));
-        IF NEW.region_id IS NULL THEN
-          ${last('region_id IS NULL')}
-        ELSE
-          ${last('region_id = NEW.region_id')}
-        END IF;
-        NEW.chain_seq := coalesce(last_seq, 0) + 1;
-        NEW.prev_hash := last_hash;
-        NEW.hash := access_log_chain_hash(last_hash, NEW);${moveHead}
+        PERFORM pg_advisory_xact_lock(4250613, hashtext(coalesce(NEW.region_id::text, '')));${findLast}
+        NEW.chain_seq := coalesce(tip_seq, 0) + 1;
+        NEW.prev_hash := tip_hash;
+        NEW.hash := access_log_chain_hash(tip_hash, NEW);${moveHead}
         RETURN NEW;
       END $$`;
-}
