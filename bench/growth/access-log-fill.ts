@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { OWNER } from './database';
 
 /*
  * ACCESS_LOG_ROWS: the access log grown to that many rows (issue 19), on top of what fill.ts wrote,
@@ -14,12 +15,14 @@ const BATCH = 250_000;
 /** Months of partitions made back from `now`: the fill's two years and its patients' 800 days. */
 export const PAST_MONTHS = 30;
 
-/** The months from PAST_MONTHS before `now` to `now`, made as the server makes the next ones. */
+/** The months from PAST_MONTHS before `now` to `now`, made as the server makes the next ones: by the owner. */
 export async function preparePastMonths(client: Client, now: Date): Promise<void> {
+  await client.query(`SET ROLE ${OWNER}`);
   await client.query(
     `SELECT access_log_create_partition((date_trunc('month', $1::timestamptz AT TIME ZONE 'UTC') - make_interval(months => i))::date) FROM generate_series(0, $2::int) i`,
     [now, PAST_MONTHS],
   );
+  await client.query('RESET ROLE');
 }
 
 const SETUP = [

@@ -230,7 +230,9 @@ export class AccessLogPartitions1733370000000 implements MigrationInterface {
 /**
  * The seal of 1733100000000-access-log-chain (with the plan settings of 1733200000000), finding the
  * chain's last row in the whole log (down) or, guided by the head, in the month of the row sealed
- * last (plan_cache_mode: each look-up planned with its month, so only that partition is opened).
+ * last (plan_cache_mode: each look-up planned with its month's bounds as constants, so the planner
+ * prunes to that one partition; bounds computed in the query, timestamptz + interval being only
+ * STABLE, would leave every partition to plan).
  * Once that month is archived, the chain continues from the archive's seal.
  */
 function sealFunction(source: 'access_log_chain_head' | 'access_log'): string {
@@ -252,13 +254,13 @@ function sealFunction(source: 'access_log_chain_head' | 'access_log'): string {
     `
         row_month := date_trunc('month', NEW.at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC';
         IF NEW.region_id IS NULL THEN
-          SELECT month INTO tip_month FROM access_log_chain_head WHERE region_id IS NULL;
+          SELECT month, month + interval '1 month' INTO tip_month, tip_end FROM access_log_chain_head WHERE region_id IS NULL;
           SELECT chain_seq, hash INTO tip_seq, tip_hash FROM access_log
-           WHERE region_id IS NULL AND chain_seq IS NOT NULL AND at >= tip_month AND at < tip_month + interval '1 month' ORDER BY chain_seq DESC LIMIT 1;
+           WHERE region_id IS NULL AND chain_seq IS NOT NULL AND at >= tip_month AND at < tip_end ORDER BY chain_seq DESC LIMIT 1;
         ELSE
-          SELECT month INTO tip_month FROM access_log_chain_head WHERE region_id = NEW.region_id;
+          SELECT month, month + interval '1 month' INTO tip_month, tip_end FROM access_log_chain_head WHERE region_id = NEW.region_id;
           SELECT chain_seq, hash INTO tip_seq, tip_hash FROM access_log
-           WHERE region_id = NEW.region_id AND chain_seq IS NOT NULL AND at >= tip_month AND at < tip_month + interval '1 month' ORDER BY chain_seq DESC LIMIT 1;
+           WHERE region_id = NEW.region_id AND chain_seq IS NOT NULL AND at >= tip_month AND at < tip_end ORDER BY chain_seq DESC LIMIT 1;
         END IF;
         IF tip_month IS NOT NULL AND tip_seq IS NULL THEN
           SELECT last_seq, last_hash INTO tip_seq, tip_hash FROM access_log_archived WHERE ${chain('region_id')} ORDER BY last_seq DESC LIMIT 1;
@@ -281,6 +283,7 @@ const sealBody = (settings: string, findLast: string, moveHead: string) => `
         tip_seq bigint;
         tip_hash bytea;
         tip_month timestamptz;
+        tip_end timestamptz;
         row_month timestamptz;
       BEGIN
         PERFORM pg_advisory_xact_lock(4250613, hashtext(coalesce(NEW.region_id::text, '')));${findLast}
