@@ -118,8 +118,9 @@ export class AccessLogPartitions1733370000000 implements MigrationInterface {
         -- Instances preparing months at once make each one once.
         PERFORM pg_advisory_xact_lock(4250614);
         IF to_regclass('public.' || part) IS NOT NULL THEN RETURN false; END IF;
+        -- Through the partitioned table: a partition's own row-level security admits nobody.
         IF to_regclass('public.access_log_default') IS NOT NULL
-           AND EXISTS (SELECT 1 FROM public.access_log_default WHERE at >= lo::timestamptz AND at < hi::timestamptz) THEN
+           AND EXISTS (SELECT 1 FROM public.access_log WHERE tableoid = 'public.access_log_default'::regclass AND at >= lo::timestamptz AND at < hi::timestamptz) THEN
           RETURN false;
         END IF;
         EXECUTE format('CREATE TABLE public.%I PARTITION OF public.access_log FOR VALUES FROM (%L) TO (%L)', part, lo, hi);

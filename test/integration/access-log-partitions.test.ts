@@ -57,11 +57,14 @@ describe('access log partitions', () => {
 
   const exists = async (table: string) => (await app.dataSource.query(`SELECT to_regclass($1) IS NOT NULL AS found`, [`public.${table}`]))[0].found as boolean;
 
-  it('writes a row into its month, and a month without a partition into the DEFAULT one', async () => {
+  it('writes a row into its month, and a month without a partition into the DEFAULT one, where it stays', async () => {
     const regionId = randomUUID();
     await write(regionId, [new Date().toISOString(), '1990-06-15T12:00:00Z']);
     const rows = await app.dataSource.query(`SELECT at, tableoid::regclass::text AS partition FROM access_log WHERE region_id = $1 ORDER BY chain_seq`, [regionId]);
     expect(rows.map((r: { partition: string }) => r.partition)).toEqual([monthName(new Date()), 'access_log_default']);
+    // That month's rows stay where they are: no partition is made over them.
+    expect(await app.dataSource.query(`SELECT access_log_create_partition('1990-06-01') AS made`)).toEqual([{ made: false }]);
+    expect(await exists('access_log_y1990m06')).toBe(false);
   });
 
   it('has the current month and the next three made, and making them again makes none', async () => {

@@ -66,7 +66,7 @@ const CURRENT_MONTH = `access_log_y${new Date().toISOString().slice(0, 4)}m${new
     ['TRUNCATE a partition of', `TRUNCATE ${CURRENT_MONTH}`],
     ['DROP a partition of', `DROP TABLE ${CURRENT_MONTH}`],
     ['DROP the DEFAULT partition of', `DROP TABLE access_log_default`],
-    ['move the chain heads of', `UPDATE access_log_chain_head SET chain_seq = 0`],
+    ['move the chain heads of', `UPDATE access_log_chain_head SET month = now()`],
     ['record an archive seal of', `INSERT INTO access_log_archived (partition, first_seq, last_seq, rows, last_hash, file, file_sha256) VALUES ('x', 1, 1, 1, '\\x00', 'x', 'x')`],
     ['make any month of', `SELECT access_log_create_partition('2040-01-01')`],
   ])('may not %s the access log', async (_what, sql) => {
