@@ -26,7 +26,6 @@ const TABLE = `
 
 /** The indexes every partition carries (the unpartitioned table's, the chain's no longer unique). */
 const INDEXES = [
-  `CREATE INDEX access_log_patient_idx ON access_log (patient_id, at)`,
   `CREATE INDEX access_log_request_idx ON access_log (request_id)`,
   `CREATE INDEX access_log_patient_region_idx ON access_log (patient_region_id, at)`,
   `CREATE INDEX access_log_region_at_idx ON access_log (region_id, at, id)`,
@@ -77,6 +76,9 @@ async function triggers(q: QueryRunner, table: string): Promise<void> {
  *   last position and hash instead would be one row updated by every insert, whose versions pile up
  *   while any snapshot is open (a backup, a long report) and slow every seal. The head only guides
  *   the seal: verification recomputes the chain from the rows alone.
+ * - A patient's index is (patient_id, id), the order patientAccessLog reads (was (patient_id, at)):
+ *   over many months, (patient_id, at) left a page of a long-stay patient's log to fetch and sort
+ *   all of that patient's rows (12,513 rows, 39 ms, at 10 million rows).
  * - `access_log_chain_hash` takes any of the log's row types (a trigger on a partition sees the
  *   partition's own row type); the hash is the same text as before, so every stored hash stands.
  * - `access_log_archived` keeps, per archived month and chain, the last position and hash taken
@@ -167,6 +169,9 @@ export class AccessLogPartitions1733370000000 implements MigrationInterface {
     await q.query(`INSERT INTO access_log (${COLUMNS}) OVERRIDING SYSTEM VALUE SELECT ${COLUMNS} FROM access_log_unpartitioned ORDER BY id`);
     await q.query(`SELECT setval(pg_get_serial_sequence('access_log', 'id'), (SELECT max(id) FROM access_log_unpartitioned))`);
     for (const index of INDEXES) await q.query(index);
+    // A patient's log is read newest first by id (patientAccessLog): in id order in each month, so
+    // a page merges the months' newest rows instead of sorting all of a long-stay patient's rows.
+    await q.query(`CREATE INDEX access_log_patient_idx ON access_log (patient_id, id)`);
     await q.query(`CREATE INDEX access_log_chain_idx ON access_log (region_id, chain_seq)`);
 
     await q.query(`
@@ -213,6 +218,7 @@ export class AccessLogPartitions1733370000000 implements MigrationInterface {
     await q.query(`INSERT INTO access_log (${COLUMNS}) OVERRIDING SYSTEM VALUE SELECT ${COLUMNS} FROM access_log_partitioned ORDER BY id`);
     await q.query(`SELECT setval(pg_get_serial_sequence('access_log', 'id'), (SELECT max(id) FROM access_log_partitioned))`);
     for (const index of INDEXES) await q.query(index);
+    await q.query(`CREATE INDEX access_log_patient_idx ON access_log (patient_id, at)`);
     await q.query(`CREATE UNIQUE INDEX access_log_chain_uq ON access_log (region_id, chain_seq) NULLS NOT DISTINCT`);
     await q.query(`REVOKE UPDATE, DELETE, TRUNCATE ON access_log FROM PUBLIC`);
 
