@@ -52,6 +52,12 @@ export const PARAMETER = {
   REHAB_PLAN_EVALUATION_MONTHS: 'rehabPlan.evaluationIntervalMonths',
   /** FPA's demanding medical rehabilitation (Åland): the need it requires and the age it must be under (see FpaRule). */
   FPA_REHABILITATION_RULE: 'fpa.demandingMedicalRehabilitation',
+  /**
+   * How many calendar months the access log keeps in the database before the archive step exports
+   * and removes a month (domain/access-log-retention.ts). National: the log is one table for every
+   * region, so only the default (region null) is read, and it is not among the keys a region sets.
+   */
+  ACCESS_LOG_RETENTION_MONTHS: 'accessLog.retentionMonths',
   /** How many calendar months before a therapy period ends its report must reach the principal. */
   THERAPY_REPORT_LEAD_MONTHS: 'therapy.reportLeadMonths',
 } as const;

@@ -23,6 +23,7 @@ import { NO_REPLICA, ReadReplica, ReplicaStatus, readsShown } from './database/r
 import { ReadRouting } from './access/read-routing';
 import { readRoutingPlugin } from './read-routing.plugin';
 import { seedDemoDataAtStart } from './database/demo-data-at-start';
+import { scheduleAccessLogMonths } from './database/access-log-partitions';
 import { seedExampleData } from './database/example-data';
 import { EmbeddedDatabase, startEmbeddedDatabase } from './database/embedded';
 import { StatementCounter } from './database/statement-counter';
@@ -111,6 +112,7 @@ export async function startApp(config: Config, logger: Logger, givenClock: Clock
   const poolState = poolStateOf(dataSource);
   setPoolSource(poolState);
 
+  const accessLogMonths = scheduleAccessLogMonths(dataSource, logger);
   const schema = await buildAppSchema();
   const authenticate = await createAuthenticator(config, dataSource);
   const services = { db: dataSource, appRole: config.appRole, logger, cipher, clock, reads, keepPlans: !config.transactionPooler };
@@ -207,6 +209,7 @@ export async function startApp(config: Config, logger: Logger, givenClock: Clock
      */
     async stop() {
       stopping = true;
+      accessLogMonths.stop();
       if (config.shutdownGraceMs > 0) await new Promise((resolve) => setTimeout(resolve, config.shutdownGraceMs));
       await apollo.stop();
       logger.debug('http server closed');

@@ -8,7 +8,7 @@ import { StatementCounter } from '../../server/database/statement-counter';
 import { freePort } from '../../server/free-port';
 
 const PG_BIN = '/usr/lib/postgresql/15/bin';
-const OWNER = 'samrehab_owner';
+export const OWNER = 'samrehab_owner';
 export const APP_ROLE = 'samrehab_app';
 
 /** A PostgreSQL server the bench may create databases on, as a superuser. */

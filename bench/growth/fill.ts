@@ -2,6 +2,7 @@ import { Client } from 'pg';
 import { IdentityNumberCipher } from '../../server/crypto/identity-number-cipher';
 import { fillHandoffs, SyntheticHandoffs } from '../../server/database/synthetic/handoff-fill';
 import { fillRehabPlans, SyntheticPlans } from '../../server/database/synthetic/rehab-fill';
+import { fillAccessLog, preparePastMonths } from './access-log-fill';
 import { BENCH_PATIENT_DATA_KEY } from './identities';
 
 /**
@@ -47,7 +48,7 @@ export interface FillReport {
  * each) up to `now`, their SIPs and access-log rows (server/database/synthetic/handoff-fill.ts), and
  * as many rehabilitation plans (rehab-fill.ts); then vacuums, and counts the rows.
  */
-export async function fill(adminUrl: string, handoffs: number, now: Date, progress: (line: string) => void): Promise<FillReport> {
+export async function fill(adminUrl: string, handoffs: number, now: Date, progress: (line: string) => void, accessLogRows: number | null = null): Promise<FillReport> {
   const client = new Client({ connectionString: adminUrl });
   await client.connect();
   const steps: [string, number][] = [];
@@ -60,7 +61,18 @@ export async function fill(adminUrl: string, handoffs: number, now: Date, progre
   };
   try {
     const cipher = new IdentityNumberCipher(Buffer.from(BENCH_PATIENT_DATA_KEY, 'base64'));
-    const log = await fillHandoffs(client, cipher, { ...BENCH_FILL, handoffs, now, days: spanDays(handoffs) }, timed, progress);
+    // The log's months back to the oldest row, as a server running all along would have made them;
+    // with ACCESS_LOG_ROWS its volume first, so that the rows written through the triggers are the
+    // chain's last and a month's verification spans that month, not the whole volume.
+    const beforeAccessLog = async (logRows: number) => {
+      await preparePastMonths(client, now);
+      if (accessLogRows === null) return;
+      await timed('access_log (volume)', async () => {
+        const grown = await fillAccessLog(adminUrl, accessLogRows - logRows, now, progress);
+        progress(`    ${grown.added.toLocaleString('en')} rows chained in SQL, ${grown.microsPerRow.toFixed(0)} µs per row`);
+      });
+    };
+    const log = await fillHandoffs(client, cipher, { ...BENCH_FILL, handoffs, now, days: spanDays(handoffs), beforeAccessLog }, timed, progress);
     await fillRehabPlans(client, benchPlans(handoffs, now), timed);
     await timed('vacuum analyze', () => client.query('VACUUM ANALYZE'));
     const counted = await client.query(

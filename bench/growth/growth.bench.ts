@@ -3,12 +3,14 @@ import { seededOrganisationId } from '../../entities/seed/seed';
 import { verifyAccessLogChain } from '../../server/access/access-log-chain';
 import { openingStatement } from '../../server/access/tenant-db';
 import { APP_ROLE, BenchDatabase, createBenchDatabase, databaseSettled, dropBenchDatabase, openCluster } from './database';
-import { seqScansOf, SEQ_SCAN_LIMIT, SeqScan } from './explain';
+import { fillAccessLog } from './access-log-fill';
+import { accessLogPlans, LogPlan, seqScansOf, SEQ_SCAN_LIMIT, SeqScan } from './explain';
+import { measureLogInserts } from './log-insert';
 import { benchPlans, fill } from './fill';
 import { fillRehabPlans } from '../../server/database/synthetic/rehab-fill';
 import { BENCH_PATIENT_DATA_KEY } from './identities';
 import { startIdentityProvider } from './identity-provider';
-import { BenchFacts, benchQueries } from './queries';
+import { BenchFacts, benchQueries, monthsBack } from './queries';
 import { IDLE_SECONDS, LoadResult, load, ServerProcess } from './server-process';
 import { StatementCapture } from './statement-capture';
 
@@ -23,7 +25,10 @@ import { StatementCapture } from './statement-capture';
  * BENCH_KEEP=1 (keep each database as growth<size/1000>k, or <BENCH_KEEP_PREFIX><size/1000>k, so that
  * runs side by side on one cluster keep their own), BENCH_REUSE=1 (with BENCH_KEEP: measure a kept
  * database of that name again, migrated but not refilled, when it exists), DATABASE_URL (a superuser's URL of the
- * cluster to use; else a PostgreSQL 15 of its own).
+ * cluster to use; else a PostgreSQL 15 of its own), ACCESS_LOG_ROWS (the access log's size: the fill
+ * chains the rows beyond its own in SQL first, access-log-fill.ts, or grows a reused database; then
+ * the chain is verified over the last month only, the cost of one log write is measured, and the
+ * access-log reads are EXPLAINed with ANALYZE).
  */
 const sizes = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number);
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
@@ -32,6 +37,8 @@ const only = process.env.BENCH_QUERIES?.split(',').map((s) => s.trim().toLowerCa
 const keep = process.env.BENCH_KEEP === '1';
 const keptPrefix = process.env.BENCH_KEEP_PREFIX ?? 'growth';
 const reuse = keep && process.env.BENCH_REUSE === '1';
+const accessLogRows = process.env.ACCESS_LOG_ROWS ? Number(process.env.ACCESS_LOG_ROWS) : null;
+if (accessLogRows !== null && !(Number.isInteger(accessLogRows) && accessLogRows > 0)) throw new Error(`ACCESS_LOG_ROWS must be a whole number of rows, got ${process.env.ACCESS_LOG_ROWS}`);
 
 interface Row extends LoadResult {
   size: number;
@@ -75,12 +82,11 @@ async function facts(db: BenchDatabase): Promise<BenchFacts & { regionId: string
 }
 
 /** accessLogVerify's own check over the whole filled period, as the app role of Region Dalarna. */
-async function verifyChain(db: BenchDatabase, regionId: string, organisationId: string, today: string) {
+async function verifyChain(db: BenchDatabase, regionId: string, organisationId: string, today: string, from = `${Number(today.slice(0, 4)) - 3}${today.slice(4)}`) {
   const client = new Client({ connectionString: db.adminUrl });
   await client.connect();
   try {
     await client.query(openingStatement(APP_ROLE, { regionId, organisationId }));
-    const from = `${Number(today.slice(0, 4)) - 3}${today.slice(4)}`;
     return await verifyAccessLogChain({ query: async (sql: string, params?: unknown[]) => (await client.query(sql, params)).rows as any }, regionId, { from, to: today }, 'Europe/Stockholm');
   } finally {
     await client.query('ROLLBACK').catch(() => undefined);
@@ -95,6 +101,7 @@ async function benchSize(cluster: Awaited<ReturnType<typeof openCluster>>, size:
   const rows: Row[] = [];
   let idle: Idle | null = null;
   const scans = new Map<string, { explained: number; scans: SeqScan[] }>();
+  const logPlans = new Map<string, LogPlan[]>();
   try {
     if (db.reused) {
       // As the fill ends: a migration may have rewritten rows (a new column filled), and the planner needs their statistics.
@@ -116,13 +123,28 @@ async function benchSize(cluster: Awaited<ReturnType<typeof openCluster>>, size:
       }
       log('  reused as filled (BENCH_REUSE=1): migrated, vacuumed and analysed');
     } else {
-      const filled = await fill(db.adminUrl, size, new Date(), log);
+      const filled = await fill(db.adminUrl, size, new Date(), log, accessLogRows);
       log(`  filled in ${filled.steps.reduce((s, [, t]) => s + t, 0).toFixed(0)} s; access log ${filled.accessLogRows.toLocaleString('en')} rows through its triggers, ${filled.accessLogMicrosPerRow.toFixed(0)} µs per row`);
       log(`  rows: ${Object.entries(filled.rows).filter(([, n]) => n >= 1000).map(([t, n]) => `${t} ${n.toLocaleString('en')}`).join(', ')}`);
     }
+    if (accessLogRows !== null) {
+      if (db.reused) {
+        const grown = await fillAccessLog(db.adminUrl, accessLogRows, new Date(), log);
+        log(`  access log grown from ${grown.before.toLocaleString('en')} by ${grown.added.toLocaleString('en')} rows in ${grown.seconds.toFixed(0)} s, ${grown.microsPerRow.toFixed(0)} µs per row, chained in SQL`);
+      }
+      const [{ n, partitions }] = (
+        await withAdmin(db, (c) => c.query(`SELECT (SELECT count(*)::int FROM access_log) AS n, (SELECT count(*)::int FROM pg_inherits WHERE inhparent = 'access_log'::regclass) AS partitions`))
+      ).rows;
+      log(`  access log: ${n.toLocaleString('en')} rows in ${partitions} partitions`);
+    }
     const f = await facts(db);
-    const chain = await verifyChain(db, f.regionId, f.principalId, f.today);
-    log(`  access-log chain: ${chain.rowsChecked.toLocaleString('en')} rows checked, ${chain.breakKind === null ? 'intact' : `BROKEN (${chain.breakKind}) at row ${chain.firstBrokenRowId}`}`);
+    // At ACCESS_LOG_ROWS the last month only: the whole chain is the tests' (a full recomputation of millions of rows is minutes).
+    const verifyFrom = accessLogRows !== null ? monthsBack(f.today, 1) : undefined;
+    const verifyStart = performance.now();
+    const chain = await verifyChain(db, f.regionId, f.principalId, f.today, verifyFrom);
+    log(
+      `  access-log chain${verifyFrom ? ` since ${verifyFrom}` : ''}: ${chain.rowsChecked.toLocaleString('en')} rows checked in ${((performance.now() - verifyStart) / 1000).toFixed(1)} s, ${chain.breakKind === null ? 'intact' : `BROKEN (${chain.breakKind}) at row ${chain.firstBrokenRowId}`}`,
+    );
     if (chain.breakKind !== null) throw new Error('the filled access-log chain does not verify');
 
     const queries = benchQueries(f).filter((q) => !only || only.some((o) => q.name.toLowerCase().includes(o)));
@@ -153,11 +175,22 @@ async function benchSize(cluster: Awaited<ReturnType<typeof openCluster>>, size:
         capture.recording = false;
         statements.set(q.name, { count: capture.statements - before, aloneMs });
         scans.set(q.name, await seqScansOf(db.adminUrl, capture.recorded));
+        if (accessLogRows !== null && /accessLog/i.test(q.name)) logPlans.set(q.name, await accessLogPlans(db.adminUrl, capture.recorded));
         capture.recorded = [];
       }
     } finally {
       await counted.stop();
       await capture.stop();
+    }
+
+    if (accessLogRows !== null) {
+      for (const [query, plans] of logPlans) {
+        for (const p of plans) {
+          log(`  EXPLAIN ${query}: ${p.partitions} partition(s) read (${p.scans || 'none'}), planning ${p.planningMs.toFixed(1)} ms, execution ${p.executionMs.toFixed(1)} ms, ${p.buffers} buffers: ${p.statement}`);
+        }
+      }
+      const insert = await measureLogInserts(db.adminUrl, { regionId: f.regionId, organisationId: f.principalId }, f.loggedPatientId);
+      log(`  one access-log write (app role, audit writer's INSERT, own transaction) × ${insert.writes}: p50 ${insert.p50Ms.toFixed(2)} ms, p99 ${insert.p99Ms.toFixed(2)} ms, ${insert.statements} statements`);
     }
 
     const server = await ServerProcess.start({ ...env, DATABASE_URL: db.appUrl });
@@ -186,6 +219,16 @@ async function benchSize(cluster: Awaited<ReturnType<typeof openCluster>>, size:
     if (!keep) await dropBenchDatabase(cluster, name);
   }
   return { rows, scans, idle };
+}
+
+async function withAdmin<T>(db: BenchDatabase, work: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: db.adminUrl });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
 }
 
 function printTable(rows: Row[]) {

@@ -51,7 +51,7 @@ const PLAN_FIGURES = `longTermPlans { ${COUNT} } shortTermPlans { ${COUNT} } pla
   meanTScoreChange { ${FIGURE} } commitments { ${COUNT} } visitsAllowed { ${FIGURE} } visitsUsed { ${FIGURE} } reportsDue { ${COUNT} } reportsOnTime { ${COUNT} }`;
 
 /** The first day of the month `months` before the month of `today` ('YYYY-MM-DD'), as 'YYYY-MM-DD'. */
-function monthsBack(today: string, months: number): string {
+export function monthsBack(today: string, months: number): string {
   const d = new Date(Date.UTC(Number(today.slice(0, 4)), Number(today.slice(5, 7)) - 1 - months, 1));
   return d.toISOString().slice(0, 10);
 }

@@ -53,6 +53,13 @@ export const DEFAULT_RULE_PARAMETERS = [
     value: { need: 'LONG_TERM', ageUnder: 65 },
     source: `${AHS_GUIDANCE}: FPA (Kela) may pay for demanding medical rehabilitation at long-term need for a person under 65`,
   },
+  {
+    key: PARAMETER.ACCESS_LOG_RETENTION_MONTHS,
+    regionId: null,
+    value: 60,
+    source:
+      'Platform default, five years: DOMAIN.md names no period for access logs; patientdatalagen 4 kap 3 § asks that accesses be documented and followed up systematically, and the care provider\'s archive rules (gallringsbeslut) set how long the log is kept. The archive step exports each month before removing it',
+  },
   { key: PARAMETER.THERAPY_REPORT_LEAD_MONTHS, regionId: null, value: 2, source: `${AHS_GUIDANCE}: the therapy report reaches ÅHS at least two months before the period ends` },
   ...Object.entries(DEFAULT_SIP_KVA_MAPPING).map(([use, code]) => ({ key: `${PARAMETER.SIP_KVA_CODE_PREFIX}${use}`, regionId: null, value: code as unknown, source: KVA_SOURCE })),
 ].map((p) => ({ ...p, validFrom: ALWAYS, validTo: null as string | null }));

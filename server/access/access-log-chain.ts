@@ -15,7 +15,8 @@ const PERIOD = `at >= ($2::date::timestamp AT TIME ZONE $4) AND at < (($3::date 
 
 /*
  * Recomputes one region's chain over the rows written in the period: from the first to the last
- * position written then, starting from the stored hash of the row just before. Each row must
+ * position written then, starting from the stored hash of the row just before (in the log, or,
+ * once its month is archived, the archive's seal in access_log_archived). Each row must
  * follow its predecessor's position by one, carry its predecessor's hash as prev_hash, and hash to
  * its own hash. A wrong link is told apart afterwards, for the first broken row only (the look-up
  * of a hash elsewhere in the chain is a scan): another row's hash means reordered; otherwise the
@@ -27,7 +28,10 @@ WITH bounds AS (
     FROM access_log WHERE region_id = $1 AND ${PERIOD}
 ),
 anchor AS (
-  SELECT a.chain_seq, a.hash FROM access_log a, bounds b WHERE a.region_id = $1 AND a.chain_seq = b.first_seq - 1
+  (SELECT a.chain_seq, a.hash FROM access_log a, bounds b WHERE a.region_id = $1 AND a.chain_seq = b.first_seq - 1
+   UNION ALL
+   SELECT r.last_seq, r.last_hash FROM access_log_archived r, bounds b WHERE r.region_id = $1 AND r.last_seq = b.first_seq - 1)
+  LIMIT 1
 ),
 checked AS (
   SELECT l.id, l.at, l.chain_seq, l.prev_hash, l.hash,

@@ -64,8 +64,18 @@ export const APP_PRIVILEGES: Record<string, string> = {
   therapy_visit: APPENDS,
   therapy_report: APPENDS,
   access_log: APPENDS,
+  // Nothing: only the seal (SECURITY DEFINER) reads and moves its chains' last position and hash.
+  access_log_chain_head: '',
+  // The seals of archived months, which accessLogVerify starts from (written by the owner's archive step).
+  access_log_archived: READS,
   // schema_migration: nothing; migrations are the owner's.
 };
+
+/**
+ * Functions of the owner's that the app role may call (SECURITY DEFINER): the daily making of the
+ * access log's next months (server/database/access-log-partitions.ts).
+ */
+const APP_FUNCTIONS = ['access_log_prepare_months(int)'];
 
 /**
  * Creates the app role when it is missing, as a role that cannot log in: on the embedded database
@@ -91,9 +101,11 @@ export async function ensureAppRole(dataSource: DataSource, role: string): Promi
 
 /**
  * The owner's grants to the app role, converged on every start (idempotent, one transaction):
- * everything revoked, then USAGE on the schema, APP_PRIVILEGES, and USAGE on the sequences behind
- * the identity columns of tables it inserts into. Nothing else: it owns nothing, so it cannot drop,
- * alter, truncate or disable a trigger, and it has no UPDATE or DELETE on the logs.
+ * everything revoked, then USAGE on the schema, APP_PRIVILEGES, USAGE on the sequences behind
+ * the identity columns of tables it inserts into, and APP_FUNCTIONS. Nothing else: it owns
+ * nothing, so it cannot drop, alter, truncate or disable a trigger, it has no UPDATE or DELETE on
+ * the logs, and no grant on the access log's partitions (it reaches their rows through the
+ * partitioned table only).
  */
 export async function grantAppRole(dataSource: DataSource, role: string): Promise<void> {
   const app = assertRoleName(role);
@@ -118,6 +130,7 @@ export async function grantAppRole(dataSource: DataSource, role: string): Promis
     for (const { table, sequence } of sequences) {
       if (APP_PRIVILEGES[table]?.includes('INSERT')) await tx.query(`GRANT USAGE ON SEQUENCE ${sequence} TO ${app}`);
     }
+    for (const fn of APP_FUNCTIONS) await tx.query(`GRANT EXECUTE ON FUNCTION ${fn} TO ${app}`);
   });
 }
 

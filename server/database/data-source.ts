@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import type { PostgresDataSourceOptions } from 'typeorm/driver/postgres/PostgresDataSourceOptions';
 import { ENTITIES, MIGRATIONS } from '../../entities';
 import { seedReferenceData } from '../../entities/seed/seed';
+import { prepareAccessLogMonths } from './access-log-partitions';
 import { ensureAppRole, grantAppRole } from './app-role';
 import { CountingLogger, StatementCounter } from './statement-counter';
 
@@ -35,7 +36,8 @@ export function createDataSource(
 export const MIGRATION_LOCK = 4_250_612;
 
 /**
- * Runs, as the tables' owner, pending migrations, the idempotent reference seed and the grants to
+ * Runs, as the tables' owner, pending migrations, the access log's next months
+ * (server/database/access-log-partitions.ts), the idempotent reference seed and the grants to
  * the app role (server/database/app-role.ts); `createAppRole` first creates that role when missing
  * (the embedded database, or one URL in development). On a shared server this happens under an
  * advisory lock held on a connection of its own while another connection works, so instances
@@ -57,6 +59,7 @@ export async function migrateAndSeed(
   const run = async () => {
     if (createAppRole) await ensureAppRole(dataSource, appRole);
     await dataSource.runMigrations({ transaction: 'each' });
+    await prepareAccessLogMonths(dataSource);
     await dataSource.transaction((manager) => seedReferenceData(manager));
     await grantAppRole(dataSource, appRole);
   };

@@ -2,6 +2,8 @@ import { EntityManager } from 'typeorm';
 import { Role } from '../../domain/enums';
 import { localDateOf } from '../../domain/local-date';
 import { AccessLogChain1733100000000 } from '../../entities/migrations/1733100000000-access-log-chain';
+import { AccessLogPartitions1733370000000 } from '../../entities/migrations/1733370000000-access-log-partitions';
+import { grantAppRole } from '../../server/database/app-role';
 import { testPersonnummer } from '../support/personnummer';
 import { codes, startTestApp, TestApp } from '../support/test-app';
 
@@ -200,11 +202,17 @@ describe('access log hash chain', () => {
   });
 
   it('chains the rows written before the chain existed when the migration runs', async () => {
+    // The chain's migration ran on the unpartitioned table: the partitioning is undone around it.
     const migration = new AccessLogChain1733100000000();
+    const partitions = new AccessLogPartitions1733370000000();
     await app.dataSource.transaction(async (tx) => {
+      await partitions.down(tx.queryRunner!);
       await migration.down(tx.queryRunner!);
       await migration.up(tx.queryRunner!);
+      await partitions.up(tx.queryRunner!);
     });
+    // New tables: the app role's grants, as every start-up converges them.
+    await grantAppRole(app.dataSource, app.config.appRole);
     const [{ unsealed }] = await app.dataSource.query(`SELECT count(*)::int AS unsealed FROM access_log WHERE chain_seq IS NULL OR hash IS NULL`);
     expect(unsealed).toBe(0);
     expectLinked(await lastRows(30));

@@ -7,6 +7,8 @@ import { testPersonnummer } from '../support/personnummer';
 import { backend, startTestApp, TestApp, urlAs } from '../support/test-app';
 
 const onPostgres = backend() === 'postgresql';
+/** The access log's partition of the current month (UTC), made at start-up. */
+const CURRENT_MONTH = `access_log_y${new Date().toISOString().slice(0, 4)}m${new Date().toISOString().slice(5, 7)}`;
 
 /**
  * The application's database role, logged in as it (on PostgreSQL: PGlite has a single user, so
@@ -58,6 +60,15 @@ const onPostgres = backend() === 'postgresql';
     ['ALTER TABLE … DISABLE TRIGGER', `ALTER TABLE access_log DISABLE TRIGGER access_log_no_change`],
     ['ALTER TABLE … DISABLE ROW LEVEL SECURITY', `ALTER TABLE access_log DISABLE ROW LEVEL SECURITY`],
     ['SET session_replication_role', `SET session_replication_role = replica`],
+    ['DETACH a partition of', `ALTER TABLE access_log DETACH PARTITION ${CURRENT_MONTH}`],
+    ['read a partition of', `SELECT 1 FROM ${CURRENT_MONTH}`],
+    ['DELETE from a partition of', `DELETE FROM ${CURRENT_MONTH}`],
+    ['TRUNCATE a partition of', `TRUNCATE ${CURRENT_MONTH}`],
+    ['DROP a partition of', `DROP TABLE ${CURRENT_MONTH}`],
+    ['DROP the DEFAULT partition of', `DROP TABLE access_log_default`],
+    ['move the chain heads of', `UPDATE access_log_chain_head SET month = now()`],
+    ['record an archive seal of', `INSERT INTO access_log_archived (partition, first_seq, last_seq, rows, last_hash, file, file_sha256) VALUES ('x', 1, 1, 1, '\\x00', 'x', 'x')`],
+    ['make any month of', `SELECT access_log_create_partition('2040-01-01')`],
   ])('may not %s the access log', async (_what, sql) => {
     expect(await failure(sql)).toBe('42501');
   });

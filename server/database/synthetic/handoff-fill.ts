@@ -39,6 +39,12 @@ export interface SyntheticHandoffs {
   /** Men are more often in psychiatric care (7 % of their discharges against 3 %), women more often get a SIP (1.2 × the share against 0.8 ×); else alike (5 %, the share). */
   sexDifferences: boolean;
   accessLog: boolean;
+  /**
+   * Runs before the access-log rows are written through the triggers, told how many there will be:
+   * the growth bench makes the log's past months and its volume there, so that these rows are the
+   * chain's last.
+   */
+  beforeAccessLog?: (rows: number) => Promise<void>;
 }
 
 /** Reports a step's work (the bench times each one). */
@@ -303,6 +309,7 @@ export async function fillHandoffs(client: Session, cipher: IdentityNumberCipher
       await client.query('ANALYZE g_log');
     });
     logRows = (await client.query('SELECT count(*)::int AS n FROM g_log')).rows[0].n;
+    await o.beforeAccessLog?.(logRows);
     const logStart = process.hrtime.bigint();
     await timed('access_log (triggers)', async () => {
       for (let from = 0; from < logRows; from += LOG_BATCH_ROWS) {
