@@ -64,6 +64,8 @@ export const APP_PRIVILEGES: Record<string, string> = {
   therapy_visit: APPENDS,
   therapy_report: APPENDS,
   access_log: APPENDS,
+  // Each viewer's last write, overwritten in place (server/access/recent-writers.ts).
+  recent_writer: 'SELECT, INSERT, UPDATE',
   // schema_migration: nothing; migrations are the owner's.
 };
 
