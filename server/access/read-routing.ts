@@ -48,11 +48,6 @@ export class RequestReads {
     readonly viewer: Viewer | null,
   ) {}
 
-  /** Whether the request writes. */
-  get wrote(): boolean {
-    return this.writing;
-  }
-
   /** The request writes: from now on all its reads go to the primary, and its viewer's for the window after it ends (see `ended`). */
   writes(): void {
     this.writing = true;
@@ -75,9 +70,9 @@ export class RequestReads {
   private async route<T>(sql: string, parameters: unknown[]): Promise<T> {
     const replica = this.routing.replica;
     if (!replica || this.writing || !replica.readSource() || (await this.viewerWroteRecently())) return this.primary.query<T>(sql, parameters);
-    // The replica may have fallen back while the primary answered.
+    // While the primary answered, the replica may have fallen back, or the request written.
     const source = replica.readSource();
-    if (!source) return this.primary.query<T>(sql, parameters);
+    if (!source || this.writing) return this.primary.query<T>(sql, parameters);
     this.replicaDb ??= new TenantDb(source, this.appRole, this.viewer, { readOnly: true, keepPlans: this.primary.keepPlans });
     try {
       return await this.replicaDb.query<T>(sql, parameters);
