@@ -39,6 +39,7 @@ import { RuleParameterHistoryTestClock1733340000000 } from './migrations/1733340
 import { EventTimes1733350000000 } from './migrations/1733350000000-event-times';
 import { RehabPlanListIndexes1733360000000 } from './migrations/1733360000000-rehab-plan-list-indexes';
 import { AccessLogPartitions1733370000000 } from './migrations/1733370000000-access-log-partitions';
+import { RecentWriters1733390000000 } from './migrations/1733390000000-recent-writers';
 
 export {
   AgreementEntity,
@@ -135,4 +136,5 @@ export const MIGRATIONS = [
   EventTimes1733350000000,
   RehabPlanListIndexes1733360000000,
   AccessLogPartitions1733370000000,
+  RecentWriters1733390000000,
 ];

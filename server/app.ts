@@ -139,7 +139,7 @@ export async function startApp(config: Config, logger: Logger, givenClock: Clock
       ...(tracingEnabled() ? [tracingPlugin(config.tracing.resolverMinMs)] : []),
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
-      ...(readReplica ? [readRoutingPlugin(reads)] : []),
+      ...(readReplica ? [readRoutingPlugin()] : []),
       // No Apollo landing page (it loads from a CDN): development has the explorer of server/explorer.ts.
       ApolloServerPluginLandingPageDisabled(),
     ],

@@ -1,12 +1,14 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { ReadRouting } from './access/read-routing';
 import type { Context } from './context';
+import { databaseOutage } from './outage';
+import { errorCode } from './logger';
 
 /**
  * Tells the read routing (server/access/read-routing.ts) which requests write: a mutation reads
- * everything from the primary, and once it has answered, its viewer does for a while.
+ * everything from the primary, and once it has answered, its viewer does for a while, on every
+ * instance. Installed only with a read replica: without one it costs nothing.
  */
-export function readRoutingPlugin(routing: ReadRouting): ApolloServerPlugin<Context> {
+export function readRoutingPlugin(): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
       return {
@@ -15,8 +17,14 @@ export function readRoutingPlugin(routing: ReadRouting): ApolloServerPlugin<Cont
         },
         async willSendResponse({ contextValue }) {
           // The context is missing when the request failed before it was built.
-          const reads = contextValue?.access?.scope.reads;
-          if (reads?.wrote && reads.viewer) routing.wrote(reads.viewer);
+          const access = contextValue?.access;
+          if (!access) return;
+          try {
+            await access.scope.reads.ended();
+          } catch (error) {
+            // The write stands; without the mark its viewer's reports may read the replica, at most the lag bound behind.
+            access.logger.warn({ code: databaseOutage(error) ?? errorCode(error) }, 'could not record a recent writer: their reports may read the replica');
+          }
         },
       };
     },

@@ -1,5 +1,6 @@
 import type { Viewer } from '../auth/viewer';
 import type { ReadReplica } from '../database/read-replica';
+import { markWrote, wroteWithin } from './recent-writers';
 import type { Queryable } from './sql';
 import { TenantDb } from './tenant-db';
 
@@ -7,22 +8,19 @@ import { TenantDb } from './tenant-db';
  * Where reads that tolerate lag go (the planners' aggregates: counts and sums, never a patient
  * row), decided here and nowhere else. They go to the read replica while it is healthy
  * (server/database/read-replica.ts), unless the request writes (a mutation, or a report that
- * refreshes its summaries) or its viewer wrote through this server within `windowMs`: a viewer
+ * refreshes its summaries) or its viewer wrote within `windowMs`, through any instance: a viewer
  * reads their own writes back from the primary. Everything else, and every write, the access log
  * included, always goes to the primary.
  *
  * `windowMs` is the lag bound plus the check interval: a replica in use was at most the bound
  * behind at its last check, at most one interval ago, so a write older than both has reached it.
- * The window is this process's memory: behind a load balancer, a viewer's next request on another
- * instance may read a replica that has not replayed the write yet, by at most the lag bound.
+ * Who wrote when is kept on the primary (server/access/recent-writers.ts), not in this process, so
+ * that behind a load balancer every instance sends that viewer's reports to the primary.
  */
 export class ReadRouting {
-  /** Until when each viewer (organisation and user) who wrote reads from the primary, in ms since the epoch. */
-  private readonly recentWriters = new Map<string, number>();
-
   constructor(
     readonly replica: ReadReplica | null,
-    private readonly windowMs: number,
+    readonly windowMs: number,
   ) {}
 
   /** Routing that sends every read to the primary (no replica configured). */
@@ -34,28 +32,13 @@ export class ReadRouting {
   forRequest(primary: TenantDb, appRole: string, viewer: Viewer | null): RequestReads {
     return new RequestReads(this, primary, appRole, viewer);
   }
-
-  /** Whether `viewer` wrote within the window. */
-  recentlyWrote(viewer: Viewer, now = Date.now()): boolean {
-    return (this.recentWriters.get(writerKey(viewer)) ?? 0) > now;
-  }
-
-  /** `viewer`'s request that wrote has ended: their next reads within the window go to the primary. */
-  wrote(viewer: Viewer, now = Date.now()): void {
-    if (!this.replica) return;
-    // Forget the viewers whose window has passed before the map grows large.
-    if (this.recentWriters.size >= 1_000) for (const [key, until] of this.recentWriters) if (until <= now) this.recentWriters.delete(key);
-    this.recentWriters.set(writerKey(viewer), now + this.windowMs);
-  }
 }
-
-const writerKey = (viewer: Viewer) => `${viewer.organisationId}/${viewer.userId}`;
 
 /** One request's reads that tolerate lag: `lagTolerant` sends them where ReadRouting says. */
 export class RequestReads {
   private writing = false;
-  /** Whether the viewer wrote within the window, as the request started. */
-  private readonly recentWriter: boolean;
+  /** Whether the viewer wrote within the window, asked of the primary once, when a read would first go to the replica. */
+  private recentWriter: Promise<boolean> | null = null;
   private replicaDb: TenantDb | null = null;
 
   constructor(
@@ -63,18 +46,20 @@ export class RequestReads {
     private readonly primary: TenantDb,
     private readonly appRole: string,
     readonly viewer: Viewer | null,
-  ) {
-    this.recentWriter = viewer !== null && routing.replica !== null && routing.recentlyWrote(viewer);
-  }
+  ) {}
 
-  /** Whether the request writes. */
-  get wrote(): boolean {
-    return this.writing;
-  }
-
-  /** The request writes: from now on all its reads go to the primary, and its viewer's for the window after it ends. */
+  /** The request writes: from now on all its reads go to the primary, and its viewer's for the window after it ends (see `ended`). */
   writes(): void {
     this.writing = true;
+  }
+
+  /**
+   * The request has ended. If it wrote, and a replica is configured, its viewer's reports go to the
+   * primary for the window from now, on every instance: one upsert on the primary. Called before
+   * the answer is sent, so the viewer's next request already finds it.
+   */
+  async ended(): Promise<void> {
+    if (this.writing && this.viewer && this.routing.replica) await markWrote(this.primary.reusingPlans, this.viewer);
   }
 
   /** The handle for reads that tolerate lag: the replica's (read-only transactions, same role and tenant settings) or the primary's. */
@@ -84,8 +69,10 @@ export class RequestReads {
 
   private async route<T>(sql: string, parameters: unknown[]): Promise<T> {
     const replica = this.routing.replica;
-    const source = this.writing || this.recentWriter ? null : replica?.readSource();
-    if (!replica || !source) return this.primary.query<T>(sql, parameters);
+    if (!replica || this.writing || !replica.readSource() || (await this.viewerWroteRecently())) return this.primary.query<T>(sql, parameters);
+    // While the primary answered, the replica may have fallen back, or the request written.
+    const source = replica.readSource();
+    if (!source || this.writing) return this.primary.query<T>(sql, parameters);
     this.replicaDb ??= new TenantDb(source, this.appRole, this.viewer, { readOnly: true, keepPlans: this.primary.keepPlans });
     try {
       return await this.replicaDb.query<T>(sql, parameters);
@@ -94,5 +81,10 @@ export class RequestReads {
       if (!replica.failed(error)) throw error;
       return this.primary.query<T>(sql, parameters);
     }
+  }
+
+  /** Whether the viewer wrote within the window (through any instance); the reads of one turn share the one look-up. */
+  private viewerWroteRecently(): Promise<boolean> {
+    return (this.recentWriter ??= this.viewer ? wroteWithin(this.primary.reusingPlans, this.viewer, this.routing.windowMs) : Promise.resolve(false));
   }
 }

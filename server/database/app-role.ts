@@ -68,6 +68,8 @@ export const APP_PRIVILEGES: Record<string, string> = {
   access_log_chain_head: '',
   // The seals of archived months, which accessLogVerify starts from (written by the owner's archive step).
   access_log_archived: READS,
+  // Each viewer's last write, overwritten in place (server/access/recent-writers.ts).
+  recent_writer: 'SELECT, INSERT, UPDATE',
   // schema_migration: nothing; migrations are the owner's.
 };
 

@@ -12,6 +12,7 @@ const NO_ENTITY: Record<string, string> = {
   responsibility_change: "the responsibility editors' change history, written beside each change",
   sip_meeting_attendee: 'a bare link (meeting, participant), read only as a meeting\'s attendee ids',
   schema_migration: "the migrations' own bookkeeping",
+  recent_writer: "when each viewer last wrote, upserted and read by key in raw SQL (server/access/recent-writers.ts); no row of it leaves the server",
   working_calendar: 'filled once by its migration from the domain calendar; the planner report no longer reads it (it adds up per-discharge summaries)',
 };
 

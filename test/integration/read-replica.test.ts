@@ -11,7 +11,8 @@ import { startTestApp, TestApp, urlAs } from '../support/test-app';
  * down or is no standby leaves the server ready, reading from the primary. With the primary and hot
  * standby .ci/replica.sh builds: the planners' reports come from the standby (its statement counter
  * moves, and while its replay is paused it answers the past, which only it can), a viewer who wrote
- * reads the write from the primary, and a stopped or lagging standby hands the reads back to the
+ * reads the write from the primary through any instance (who wrote when is kept on the primary, in
+ * no process), and a stopped or lagging standby hands the reads back to the
  * primary until it is healthy again, as /readyz says.
  */
 
@@ -28,10 +29,12 @@ async function started(app: TestApp, token: string): Promise<number> {
   return res.data.sipStatistics.region.started.total.value;
 }
 
+/** A birth date of its own per run: runs against the same database never reuse a number. */
+const randomBirthDate = () => `19${40 + Math.floor(Math.random() * 50)}0${1 + Math.floor(Math.random() * 9)}1${Math.floor(Math.random() * 9)}`;
+
 /** A Mora resident with a SIP consent to the region and a plan, through the API as `token`. */
 async function startPlan(app: TestApp, token: string): Promise<void> {
-  // A birth date of its own per run: runs against the same database never reuse a number.
-  const birthDate = `19${40 + Math.floor(Math.random() * 50)}0${1 + Math.floor(Math.random() * 9)}1${Math.floor(Math.random() * 9)}`;
+  const birthDate = randomBirthDate();
   const patient = await app.gql(
     `mutation($p: String!) { patientCreate(input: { personnummer: $p, homeMunicipalityCode: "2062" }) { patient { id } } }`,
     { p: testPersonnummer(birthDate, 'FEMALE') },
@@ -91,6 +94,33 @@ describe('a read replica that is not one', () => {
     const onReplica = app.readReplica!.statements.total;
     expect((await app.gql(STATS, { period: PERIOD }, await app.token('20', Role.PLANNER))).errors).toBeUndefined();
     expect(app.readReplica!.statements.total).toBe(onReplica);
+  });
+
+  it('records who wrote, on the primary, only when a replica is configured', async () => {
+    const writers = (on: TestApp) =>
+      on.dataSource.query(`SELECT organisation_id AS "organisationId", user_id AS "userId", wrote_at AS "wroteAt" FROM recent_writer ORDER BY 1, 2`);
+    const createPatient = async (on: TestApp) => {
+      const res = await on.gql(
+        `mutation($p: String!) { patientCreate(input: { personnummer: $p, homeMunicipalityCode: "2062" }) { patient { id } } }`,
+        { p: testPersonnummer(randomBirthDate(), 'MALE') },
+        await on.token('2062', Role.CARE_STAFF),
+      );
+      expect(res.errors).toBeUndefined();
+    };
+    const withoutReplica = await startTestApp();
+    try {
+      const before = await writers(withoutReplica);
+      await createPatient(withoutReplica);
+      expect(await writers(withoutReplica)).toEqual(before);
+    } finally {
+      await withoutReplica.stop();
+    }
+    // Not a standby, so every read goes to the primary; the write is recorded all the same.
+    app = await startTestApp({ DATABASE_READ_URL: process.env.SAMREHAB_TEST_DATABASE_URL });
+    const [{ now }] = await app.dataSource.query('SELECT now() AS now');
+    await createPatient(app);
+    const mora = seededOrganisationId('2062');
+    expect((await writers(app)).filter((w: any) => w.organisationId === mora && w.userId === 'test-care_staff' && w.wroteAt >= now)).toHaveLength(1);
   });
 
   it('keeps /readyz as it was without a replica', async () => {
@@ -231,6 +261,46 @@ const STANDBY_SET_UP = Boolean(PRIMARY && STANDBY && STANDBY_CTL);
       }
       await replicated();
       expect(await started(app, planner)).toBe(before + 1);
+    }, 120_000);
+
+    it("sends a writer's reports to the primary on every instance, from the primary's record of who wrote, and other viewers' to the standby", async () => {
+      // A second instance on the same primary and standby, as behind a load balancer.
+      const other = await withReplica({ DATABASE_READ_MAX_LAG_MS: '600000' });
+      try {
+        await replicated();
+        await readsBecome(app, 'replica');
+        await readsBecome(other, 'replica');
+        await primary.query('DELETE FROM recent_writer');
+        const writer = await app.token('2062', Role.PLANNER, Role.CARE_STAFF);
+        /** `token`'s figure through `on`, and whether the standby answered it. */
+        const report = async (on: TestApp, token: string) => {
+          const onReplica = on.readReplica!.statements.total;
+          const value = await started(on, token);
+          return { value, standby: on.readReplica!.statements.total > onReplica };
+        };
+        const before = await report(other, writer);
+        expect(before.standby).toBe(true);
+        await pauseReplay();
+        try {
+          // The write goes through this instance; the paused standby does not replay it.
+          await startPlan(app, writer);
+          expect(await started(primaryOnly, planner)).toBe(before.value + 1);
+          // The other instance never saw the write, and reads the writer's report from the primary all the same.
+          expect(await report(other, writer)).toEqual({ value: before.value + 1, standby: false });
+          // Another viewer's report there still comes from the standby, which lacks the plan.
+          expect(await report(other, planner)).toEqual({ value: before.value, standby: true });
+          // The record is the only memory: once it is older than the window, no instance remembers the write, not even the one that served it.
+          await primary.query(`UPDATE recent_writer SET wrote_at = now() - interval '1 hour'`);
+          expect(await report(app, writer)).toEqual({ value: before.value, standby: true });
+          expect(await report(other, writer)).toEqual({ value: before.value, standby: true });
+        } finally {
+          await onStandby('SELECT pg_wal_replay_resume()');
+        }
+        await replicated();
+        expect(await report(other, writer)).toEqual({ value: before.value + 1, standby: true });
+      } finally {
+        await other.stop();
+      }
     }, 120_000);
 
     it('answers from the primary while the standby is stopped, says so on /readyz, and goes back to it once it is up', async () => {
