@@ -38,6 +38,7 @@ import { ExampleDataAndFundingLinks1733330000000 } from './migrations/1733330000
 import { RuleParameterHistoryTestClock1733340000000 } from './migrations/1733340000000-rule-parameter-history-test-clock';
 import { EventTimes1733350000000 } from './migrations/1733350000000-event-times';
 import { RehabPlanListIndexes1733360000000 } from './migrations/1733360000000-rehab-plan-list-indexes';
+import { RehabPlanStatisticsIndexes1733400000000 } from './migrations/1733400000000-rehab-plan-statistics-indexes';
 
 export {
   AgreementEntity,
@@ -133,4 +134,5 @@ export const MIGRATIONS = [
   RuleParameterHistoryTestClock1733340000000,
   EventTimes1733350000000,
   RehabPlanListIndexes1733360000000,
+  RehabPlanStatisticsIndexes1733400000000,
 ];
