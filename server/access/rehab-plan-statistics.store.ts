@@ -87,8 +87,7 @@ export class RehabPlanStatisticsStore {
   async planFigures(regionId: string, timeZone: string, from: string, to: string, today: string): Promise<RehabPlanFigureRows> {
     this.requirePlannerOf(regionId);
     // One turn of the event loop: one transaction, one round trip. Each figure's rows are read with
-    // their patient once (a join with all of the region's patients is most of a statement's work),
-    // then grouped per figure; `figure` says which list a row belongs to.
+    // their patient once (looked up by key, see PATIENT_OF), then grouped per figure; `figure` says which list a row belongs to.
     // Counts and sums only, so the read replica may answer (server/access/read-routing.ts).
     const db = this.scope.reads.lagTolerant;
     const [, planRows, evaluations, therapyForms, commitmentRows] = await Promise.all([
