@@ -40,6 +40,7 @@ import { EventTimes1733350000000 } from './migrations/1733350000000-event-times'
 import { RehabPlanListIndexes1733360000000 } from './migrations/1733360000000-rehab-plan-list-indexes';
 import { AccessLogPartitions1733370000000 } from './migrations/1733370000000-access-log-partitions';
 import { RecentWriters1733390000000 } from './migrations/1733390000000-recent-writers';
+import { RehabPlanStatisticsIndexes1733400000000 } from './migrations/1733400000000-rehab-plan-statistics-indexes';
 
 export {
   AgreementEntity,
@@ -137,4 +138,5 @@ export const MIGRATIONS = [
   RehabPlanListIndexes1733360000000,
   AccessLogPartitions1733370000000,
   RecentWriters1733390000000,
+  RehabPlanStatisticsIndexes1733400000000,
 ];

@@ -36,6 +36,13 @@ type FigureRow = GroupedFigure & { figure: 'NEED' | 'FORM' | 'COMMITMENTS' | 'VI
 
 /** `month, municipality, sex, key, n, total` as the rows' properties. */
 const GROUP = `p.home_municipality_id AS "municipalityId", p.legal_sex AS sex`;
+/**
+ * The row's patient (`p`), found by key once the row is chosen; none for an example patient, so the
+ * row drops out. LIMIT 1 (the key is unique) keeps the subquery from being merged into a join, which the
+ * planner would make a hash join over all of the region's patients (issue 14: no whole-table reads).
+ */
+const PATIENT_OF = (patientId: string) =>
+  `CROSS JOIN LATERAL (SELECT p.home_municipality_id, p.legal_sex FROM patient p WHERE p.id = ${patientId} AND NOT p.example LIMIT 1) p`;
 const COUNTS = `count(*)::int AS n`;
 /** Instants from the local midnight starting the first day ($3) to the one ending the last ($4), in the region's zone ($2). */
 const CREATED_IN_PERIOD = (column: string) => `${column} >= ($3::date::timestamp AT TIME ZONE $2) AND ${column} < (($4::date + 1)::timestamp AT TIME ZONE $2)`;
@@ -49,6 +56,13 @@ const MONTH_OF_INSTANT = (column: string) => `to_char(${column} AT TIME ZONE $2,
  * text or by a revocation (from that day on); lastPaidDay of domain/payment-commitment.ts in SQL.
  */
 const COMMITMENT_END = `LEAST(c.valid_to, COALESCE(c.intervention_end_date, c.valid_to), COALESCE(c.revoked_from - 1, c.valid_to))`;
+/** The commitment's report falls due in the period ($2…$3): on its date, unless revoked by then. */
+const REPORT_FALLS_DUE = `c.report_due_on BETWEEN $2::date AND $3::date AND (c.revoked_from IS NULL OR c.revoked_from > c.report_due_on)`;
+
+/** A commitment of the period with its patient's group, whether it is in effect, the first and last month it is, and whether its report falls due. */
+const COMMITMENT_COLUMNS = `c.id, c.visits, c.report_due_on, ${GROUP}, c.valid_from <= $3::date AND ${COMMITMENT_END} >= $2::date AS in_effect,
+  date_trunc('month', GREATEST(c.valid_from, $2::date)::timestamp) AS first_month,
+  date_trunc('month', LEAST(${COMMITMENT_END}, $3::date)::timestamp) AS last_month, ${REPORT_FALLS_DUE} AS report_falls_due`;
 
 /**
  * The planners' figures of rehabilitation plans, payment commitments and therapy reports,
@@ -73,8 +87,7 @@ export class RehabPlanStatisticsStore {
   async planFigures(regionId: string, timeZone: string, from: string, to: string, today: string): Promise<RehabPlanFigureRows> {
     this.requirePlannerOf(regionId);
     // One turn of the event loop: one transaction, one round trip. Each figure's rows are read with
-    // their patient once (a join with all of the region's patients is most of a statement's work),
-    // then grouped per figure; `figure` says which list a row belongs to.
+    // their patient once (looked up by key, see PATIENT_OF), then grouped per figure; `figure` says which list a row belongs to.
     // Counts and sums only, so the read replica may answer (server/access/read-routing.ts).
     const db = this.scope.reads.lagTolerant;
     const [, planRows, evaluations, therapyForms, commitmentRows] = await Promise.all([
@@ -83,7 +96,7 @@ export class RehabPlanStatisticsStore {
       db.query<FigureRow[]>(
         `WITH plans AS MATERIALIZED (
            SELECT ${MONTH_OF_INSTANT('rp.created_at')} AS month, ${GROUP}, rp.need, rp.therapy_forms
-           FROM rehab_plan rp JOIN patient p ON p.id = rp.patient_id AND NOT p.example
+           FROM rehab_plan rp ${PATIENT_OF('rp.patient_id')}
            WHERE rp.region_id = $1 AND ${CREATED_IN_PERIOD('rp.created_at')})
          SELECT 'NEED' AS figure, month, "municipalityId", sex, need AS key, ${COUNTS}, 0 AS total FROM plans GROUP BY 2, 3, 4, 5
          UNION ALL
@@ -94,8 +107,8 @@ export class RehabPlanStatisticsStore {
         `SELECT ${MONTH_OF_DATE('e.evaluated_on')} AS month, ${GROUP}, NULL AS key, ${COUNTS},
                 COALESCE(sum(e.t_score - (50 + 10 * g.weighted / sqrt((1 - e.rho) * g.squares + e.rho * g.weights * g.weights))), 0)::float8 AS total
          FROM rehab_plan_evaluation e
-         JOIN rehab_plan rp ON rp.id = e.plan_id
-         JOIN patient p ON p.id = rp.patient_id AND NOT p.example
+         CROSS JOIN LATERAL (SELECT rp.patient_id FROM rehab_plan rp WHERE rp.id = e.plan_id LIMIT 1) rp
+         ${PATIENT_OF('rp.patient_id')}
          CROSS JOIN LATERAL (
            SELECT sum(gg.weight * gg.baseline) AS weighted, sum(gg.weight * gg.weight) AS squares, sum(gg.weight) AS weights
            FROM gas_goal gg WHERE gg.plan_id = e.plan_id AND gg.evaluation_period = e.evaluation_period
@@ -108,29 +121,37 @@ export class RehabPlanStatisticsStore {
       // The commitments in effect on some day of the period, and those whose report falls due in it.
       // A report falls due on its date while the commitment runs; one not in is counted once the date has passed.
       // A commitment counts in the period once and in every month of it that it is in effect; its
-      // visits used are those held up to the last day of the period, or of the month.
+      // visits used are those held up to the last day of the period, or of the month: a visit counts
+      // in the months of the commitment's effect from its own month on. Commitments and visits are
+      // first counted per group and span of months (a few hundred rows), which are then spread over
+      // their months, rather than spreading each commitment and joining each month with its visits.
+      // The commitments are read in two parts that indexes answer: those valid up to the period's start
+      // or later (`valid_to >= $2` is implied by being in effect), from an index that holds every
+      // column read, and the earlier ones whose report falls due in the period. OFFSET 0 keeps each
+      // commitment's visits a look-up in their index (not a hash join over all of the region's visits).
       db.query<FigureRow[]>(
         `WITH commitments AS MATERIALIZED (
-           SELECT c.id, c.visits, c.report_due_on, ${GROUP}, c.valid_from <= $3::date AND ${COMMITMENT_END} >= $2::date AS in_effect,
-                  GREATEST(c.valid_from, $2::date) AS effect_from, LEAST(${COMMITMENT_END}, $3::date) AS effect_to,
-                  c.report_due_on BETWEEN $2::date AND $3::date AND (c.revoked_from IS NULL OR c.revoked_from > c.report_due_on) AS report_falls_due
-           FROM payment_commitment c JOIN patient p ON p.id = c.patient_id AND NOT p.example
-           WHERE c.region_id = $1 AND ((c.valid_from <= $3::date AND ${COMMITMENT_END} >= $2::date)
-                 OR (c.report_due_on BETWEEN $2::date AND $3::date AND (c.revoked_from IS NULL OR c.revoked_from > c.report_due_on)))),
-         spans AS (
-           SELECT c.id, c.visits, c."municipalityId", c.sex, NULL AS month, $3::date AS until FROM commitments c WHERE c.in_effect
+           SELECT ${COMMITMENT_COLUMNS} FROM payment_commitment c ${PATIENT_OF('c.patient_id')}
+           WHERE c.region_id = $1 AND c.valid_to >= $2::date AND ((c.valid_from <= $3::date AND ${COMMITMENT_END} >= $2::date) OR ${REPORT_FALLS_DUE})
            UNION ALL
-           SELECT c.id, c.visits, c."municipalityId", c.sex, to_char(m.first, 'YYYY-MM'), LEAST((m.first + interval '1 month' - interval '1 day')::date, $3::date)
-           FROM commitments c CROSS JOIN LATERAL generate_series(date_trunc('month', c.effect_from::timestamp), c.effect_to::timestamp, interval '1 month') AS m(first)
-           WHERE c.in_effect)
-         SELECT 'COMMITMENTS' AS figure, month, "municipalityId", sex, NULL AS key, ${COUNTS}, COALESCE(sum(visits), 0)::int AS total FROM spans GROUP BY 2, 3, 4
+           SELECT ${COMMITMENT_COLUMNS} FROM payment_commitment c ${PATIENT_OF('c.patient_id')}
+           WHERE c.region_id = $1 AND c.valid_to < $2::date AND ${REPORT_FALLS_DUE}),
+         spans AS (
+           SELECT 'COMMITMENTS' AS figure, "municipalityId", sex, first_month, last_month, count(*) AS n, sum(visits) AS total
+           FROM commitments WHERE in_effect GROUP BY 2, 3, 4, 5
+           UNION ALL
+           SELECT 'VISITS', c."municipalityId", c.sex, GREATEST(date_trunc('month', v.visit_date::timestamp), c.first_month), c.last_month, count(*), count(*)
+           FROM commitments c
+           CROSS JOIN LATERAL (SELECT v.visit_date FROM therapy_visit v WHERE v.commitment_id = c.id AND v.visit_date <= $3::date OFFSET 0) v
+           WHERE c.in_effect GROUP BY 2, 3, 4, 5)
+         SELECT figure, NULL AS month, "municipalityId", sex, NULL AS key, sum(n)::int AS n, sum(total)::int AS total FROM spans GROUP BY 1, 3, 4
          UNION ALL
-         SELECT 'VISITS', s.month, s."municipalityId", s.sex, NULL, ${COUNTS}, count(*)::int FROM spans s
-         JOIN therapy_visit v ON v.commitment_id = s.id AND v.visit_date <= s.until GROUP BY 2, 3, 4
+         SELECT figure, to_char(m.first, 'YYYY-MM'), "municipalityId", sex, NULL, sum(n)::int, sum(total)::int
+         FROM spans CROSS JOIN LATERAL generate_series(spans.first_month, spans.last_month, interval '1 month') AS m(first) GROUP BY 1, 2, 3, 4
          UNION ALL
          SELECT 'REPORTS', ${MONTH_OF_DATE('c.report_due_on')}, "municipalityId", sex, CASE WHEN r.submitted_on <= c.report_due_on THEN 'ON_TIME' ELSE 'LATE' END, ${COUNTS}, 0
-         FROM commitments c LEFT JOIN therapy_report r ON r.commitment_id = c.id
-         WHERE c.report_falls_due AND (c.report_due_on < $4::date OR r.id IS NOT NULL)
+         FROM commitments c LEFT JOIN LATERAL (SELECT r.submitted_on FROM therapy_report r WHERE r.commitment_id = c.id LIMIT 1) r ON true
+         WHERE c.report_falls_due AND (c.report_due_on < $4::date OR r.submitted_on IS NOT NULL)
          GROUP BY 2, 3, 4, 5`,
         [regionId, from, to, today],
       ),

@@ -135,8 +135,9 @@ describe('demo data (npm run seed:demo)', () => {
   }, 600_000);
 
   it('removes the batch and nothing else (--remove)', async () => {
-    // Other suites write patients into the same database meanwhile: every one there before stays.
-    const others: string[] = (await app.dataSource.query(`SELECT id FROM patient WHERE NOT (given_name = 'Demo' AND family_name LIKE 'Demodata %')`)).map((r: { id: string }) => r.id);
+    // Other suites write patients into the same database meanwhile: every one there before stays
+    // (IS NOT TRUE: their patients without a name, NULL, are others too).
+    const others: string[] = (await app.dataSource.query(`SELECT id FROM patient WHERE (given_name = 'Demo' AND family_name LIKE 'Demodata %') IS NOT TRUE`)).map((r: { id: string }) => r.id);
     expect(others.length).toBeGreaterThan(0);
     expect((await seedDemo('--remove')).stdout).toContain(`${seeded.patients} demo patients`);
     expect(await inOneSession(app.dataSource, (s) => countDemoData(s, 'SE', '20'))).toEqual({ patients: 0, handoffs: 0, sips: 0, rehabPlans: 0 });

@@ -183,6 +183,44 @@ describe('rehabPlanStatistics: plans, evaluations and their T-score change for p
     expect(months[7].region.visitsUsed.total.value).toBe(100);
   });
 
+  it('counts a commitment begun before the period with its earlier visits, and a report due in the period of a commitment ended before it', async () => {
+    // 1999, Mora: five women's commitments run from November 1998 to March 1999, two visits in 1998 and one in
+    // each of January to March, reports due 31 March and never in; five men's ended in December 1998, their
+    // reports due 31 January 1999 came in on time.
+    const rows = new RehabRows(app.dataSource, regionId);
+    for (const sex of ['FEMALE', 'MALE'] as const) {
+      for (let i = 0; i < 5; i++) {
+        const patientId = await patient('2062', sex);
+        const planId = await plan(patientId, 'LONG_TERM', ['PHYSIOTHERAPY'], '1998-05-01T10:00:00Z');
+        if (sex === 'FEMALE') {
+          const visitDates = ['1998-11-03', '1998-11-10', '1999-01-05', '1999-02-02', '1999-03-02'];
+          await rows.commitment({ planId, patientId, payer: DALARNA, provider: PROVIDER, validFrom: '1998-11-01', validTo: '1999-03-31', visits: 6, visitDates, reportDueOn: '1999-03-31' });
+        } else {
+          const c = await rows.commitment({ planId, patientId, payer: DALARNA, provider: PROVIDER, validFrom: '1998-06-01', validTo: '1998-12-31', visits: 4, reportDueOn: '1999-01-31' });
+          await rows.report(c, '1999-01-20');
+        }
+      }
+    }
+    const YEAR = `query($period: PeriodInput!) { rehabPlanStatistics(regionCode: "20", period: $period, municipalityCode: "2062") {
+      byMunicipality { figures { ...F } } byMonth { byMunicipality { figures { commitments { ...C } visitsUsed { ...D } } } } } }
+      fragment C on CountBySex { total { display } female { display } male { display } }
+      fragment D on DerivedFigureBySex { total { value } female { value } male { value } }
+      fragment F on RehabPlanFigures { commitments { ...C } visitsAllowed { ...D } visitsUsed { ...D } reportsDue { ...C } reportsOnTime { ...C } }`;
+    const res = await app.gql(YEAR, { period: { from: '1999-01-01', to: '1999-12-31' } }, planner);
+    expect(res.errors).toBeUndefined();
+    const mora = res.data.rehabPlanStatistics.byMunicipality[0].figures;
+    const values = (d: any) => [d.total.value, d.female.value, d.male.value];
+    expect(display(mora.commitments)).toEqual(['5', '5', '0']);
+    expect(values(mora.visitsAllowed)).toEqual([30, 30, 0]);
+    expect(values(mora.visitsUsed)).toEqual([25, 25, 0]);
+    expect(display(mora.reportsDue)).toEqual(['10', '5', '5']);
+    expect(display(mora.reportsOnTime)).toEqual(['5', '0', '5']);
+    // Visits held up to each month's end, 1998's among them; none after March, when the commitments end.
+    const months = res.data.rehabPlanStatistics.byMonth.map((m: any) => m.byMunicipality[0].figures);
+    expect(months.map((m: any) => display(m.commitments)[0])).toEqual(['5', '5', '5', '0', '0', '0', '0', '0', '0', '0', '0', '0']);
+    expect(months.slice(0, 4).map((m: any) => m.visitsUsed.total.value)).toEqual([15, 20, 25, 0]);
+  });
+
   it('narrows the rows to one municipality and refuses a municipality of another region', async () => {
     const NARROW = `query($period: PeriodInput!, $m: String) { rehabPlanStatistics(regionCode: "20", period: $period, municipalityCode: $m) {
       byMunicipality { municipality { municipalityCode } } byMonth { byMunicipality { municipality { municipalityCode } } } } }`;
