@@ -34,29 +34,38 @@ export function suppressByMonth(
   const values = new Array<number>(M * R * C).fill(0);
   for (let m = 0; m < months; m++)
     for (let r = 0; r < rows; r++)
-      for (let c = 0; c < columns; c++) for (const mm of [m, months]) for (const rr of [r, rows]) for (const cc of [c, columns]) values[at(mm, rr, cc)] += cells[m][r][c];
+      for (let c = 0; c < columns; c++) {
+        const v = cells[m][r][c];
+        values[at(m, r, c)] += v;
+        values[at(m, r, columns)] += v;
+        values[at(m, rows, c)] += v;
+        values[at(m, rows, columns)] += v;
+        values[at(months, r, c)] += v;
+        values[at(months, r, columns)] += v;
+        values[at(months, rows, c)] += v;
+        values[at(months, rows, columns)] += v;
+      }
 
-  const equations: number[][] = [];
-  for (let r = 0; r < R; r++) for (let c = 0; c < C; c++) equations.push(range(M).map((m) => at(m, r, c)));
-  for (let m = 0; m < M; m++) for (let c = 0; c < C; c++) equations.push(range(R).map((r) => at(m, r, c)));
-  for (let m = 0; m < M; m++) for (let r = 0; r < R; r++) equations.push(range(C).map((c) => at(m, r, c)));
-
+  const { equations, linesOf } = linesOfShape(M, R, C);
   const primary = values.map((v) => suppressSmall(v, threshold).suppressed);
   const hidden = [...primary];
   hiddenMargin.forEach((row, m) => row.forEach((hide, c) => (hidden[at(m, rows, c)] ||= hide)));
   // Each line is checked once, and again whenever one of its members is hidden (a count is in three
   // lines): hidden only grows, so this ends, after far fewer checks than passes over every line.
-  const linesOf: number[][] = values.map(() => []);
-  equations.forEach((members, e) => members.forEach((i) => linesOf[i].push(e)));
   const pending = range(equations.length).reverse();
   const isPending = equations.map(() => true);
   while (pending.length > 0) {
     const e = pending.pop()!;
     isPending[e] = false;
     const members = equations[e];
-    const visible = members.filter((i) => !hidden[i]);
-    if (members.length - visible.length !== 1 || visible.length === 0) continue;
-    const hide = complement(members, visible, values);
+    let hiddenMembers = 0;
+    for (const i of members) if (hidden[i]) hiddenMembers++;
+    if (hiddenMembers !== 1 || hiddenMembers === members.length) continue;
+    const hide = complement(
+      members,
+      members.filter((i) => !hidden[i]),
+      values,
+    );
     hidden[hide] = true;
     for (const line of linesOf[hide]) {
       if (isPending[line]) continue;
@@ -73,6 +82,30 @@ export function suppressByMonth(
     total: count(at(m, rows, columns)),
   });
   return { period: slice(months), months: range(months).map(slice) };
+}
+
+/**
+ * The lines of a months × rows × columns table with its margins (sizes M, R, C including them) as
+ * equations of cell indexes, and for each cell the lines it is in: the same for every figure of a
+ * report (a report suppresses some dozens of such tables), so built once per shape.
+ */
+const shapes = new Map<string, { equations: number[][]; linesOf: number[][] }>();
+
+function linesOfShape(M: number, R: number, C: number): { equations: number[][]; linesOf: number[][] } {
+  const key = `${M}×${R}×${C}`;
+  let shape = shapes.get(key);
+  if (shape) return shape;
+  const at = (m: number, r: number, c: number) => (m * R + r) * C + c;
+  const equations: number[][] = [];
+  for (let r = 0; r < R; r++) for (let c = 0; c < C; c++) equations.push(range(M).map((m) => at(m, r, c)));
+  for (let m = 0; m < M; m++) for (let c = 0; c < C; c++) equations.push(range(R).map((r) => at(m, r, c)));
+  for (let m = 0; m < M; m++) for (let r = 0; r < R; r++) equations.push(range(C).map((c) => at(m, r, c)));
+  const linesOf: number[][] = Array.from({ length: M * R * C }, () => []);
+  equations.forEach((members, e) => members.forEach((i) => linesOf[i].push(e)));
+  // Bounded: the shapes are (months of a period + 1) × (rows + 1) × 3.
+  if (shapes.size > 1000) shapes.clear();
+  shapes.set(key, (shape = { equations, linesOf }));
+  return shape;
 }
 
 /**
