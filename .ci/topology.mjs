@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { createRequire } from 'node:module';
 
 const [primaryPort, standbyPort] = process.argv.slice(2);
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
@@ -79,8 +80,8 @@ try {
   const CREATE = 'mutation($input: PatientCreateInput!) { patientCreate(input: $input) { patient { id } } }';
   const READ = 'query($id: ID!) { patient(id: $id) { id } }';
   const REPORT = 'query($p: PeriodInput!) { sipStatistics(regionCode: "20", period: $p) { region { started { total { display } } } } }';
-  const luhn = (nine) => (10 - ([...nine].reduce((a, c, i) => { const d = Number(c) * (i % 2 === 0 ? 2 : 1); return a + (d > 9 ? d - 9 : d); }, 0) % 10)) % 10;
-  const personnummer = (n) => { const nnn = String(100 + n).padStart(3, '0'); return `19470303-${nnn}${luhn(`470303${nnn}`)}`; };
+  const { luhnCheckDigit } = createRequire(import.meta.url)(path.join(root, 'dist/domain/personnummer.js'));
+  const personnummer = (n) => { const nnn = String(100 + n).padStart(3, '0'); return `19470303-${nnn}${luhnCheckDigit(`470303${nnn}`)}`; };
   const created = [];
   let failures = 0;
   let stopped = false;

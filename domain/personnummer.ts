@@ -28,7 +28,7 @@ const COORDINATION_DAY_OFFSET = 60;
 const pad = (n: number, width: number) => String(n).padStart(width, '0');
 
 /** Luhn: double every other digit from the first, add the digits, and complete to a multiple of ten. */
-function luhnCheckDigit(digits: string): number {
+export function luhnCheckDigit(digits: string): number {
   let sum = 0;
   for (let i = 0; i < digits.length; i++) {
     const product = Number(digits[i]) * (i % 2 === 0 ? 2 : 1);

@@ -1,14 +1,6 @@
+import { luhnCheckDigit } from '../../../domain/personnummer';
 import type { IdentityNumberCipher } from '../../crypto/identity-number-cipher';
 
-/** Luhn over YYMMDDNNN, as Skatteverket computes the check digit. */
-function luhn(digits: string): number {
-  let sum = 0;
-  for (let i = 0; i < digits.length; i++) {
-    const d = Number(digits[i]) * (i % 2 === 0 ? 2 : 1);
-    sum += d > 9 ? d - 9 : d;
-  }
-  return (10 - (sum % 10)) % 10;
-}
 
 export interface FakePatient {
   n: number;
@@ -32,7 +24,7 @@ export function fakePatient(cipher: IdentityNumberCipher, n: number): FakePatien
   const birth = new Date(Date.UTC(1925, 0, 1) + ((day * 7919) % 29200) * 86_400_000);
   const ymd = birth.toISOString().slice(0, 10).replace(/-/g, '');
   const nine = `${ymd.slice(2)}${serial}`;
-  const value = `${ymd}${serial}${luhn(nine)}`;
+  const value = `${ymd}${serial}${luhnCheckDigit(nine)}`;
   return {
     n,
     hash: cipher.lookupHash(value),
