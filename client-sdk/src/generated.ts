@@ -50,6 +50,8 @@ export type AccessRecordType =
   | 'ACCESS_LOG'
   /** A consent. */
   | 'CONSENT'
+  /** A rehabilitation coordination case or anything in it (consents, employers, activities, return-to-work plan). */
+  | 'COORDINATION_CASE'
   /** A hand-off between care levels (and the patient data it carries). */
   | 'HANDOFF'
   /** A message of a hand-off (its acknowledgement). */
