@@ -263,6 +263,8 @@ describe('rehabilitation coordination', () => {
     // A sick-leave degree outside 25/50/75/100, and an ACTIVE opening without the consent to coordination.
     const degree = await mutate('coordinationCaseOpen', 'CoordinationCaseOpenInput', { ...input, careUnitId: VC_MORA, sickLeave: { ...input.sickLeave, degree: 60 } }, 'coordinationCase { id }');
     expect(degree.errors?.map((e) => [e.extensions?.code, e.extensions?.field])).toEqual([['BAD_USER_INPUT', 'sickLeave.degree']]);
+    const yearZero = await mutate('coordinationCaseOpen', 'CoordinationCaseOpenInput', { ...input, careUnitId: VC_MORA, sickLeave: { ...input.sickLeave, from: '0000-01-01' } }, 'coordinationCase { id }');
+    expect(yearZero.errors?.map((e) => [e.extensions?.code, e.extensions?.field])).toEqual([['BAD_USER_INPUT', 'sickLeave.from']]);
     const active = await mutate('coordinationCaseOpen', 'CoordinationCaseOpenInput', { ...input, careUnitId: VC_MORA, status: 'ACTIVE' }, 'coordinationCase { id }');
     expect(active.errors?.map((e) => [e.extensions?.code, e.extensions?.field])).toEqual([['CONFLICT', 'consentToCoordination']]);
     expect(await logOf(active.requestId)).toContainEqual(expect.objectContaining({ outcome: 'REJECTED', patientId }));
