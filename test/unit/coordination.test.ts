@@ -66,6 +66,7 @@ describe('coordination consents', () => {
     expect(coordinationConsentProblems(base)[0]).toEqual({ field: 'categories', message: expect.stringMatching(/"all information" is not specific/) });
     expect(coordinationConsentProblems({ ...base, categories: [DataCategory.WORK_CAPACITY] })).toEqual([]);
     expect(coordinationConsentProblems({ ...base, actor: patient, categories: [DataCategory.HEALTH_STATUS] }).map((p) => p.field)).toEqual(['categories']);
+    expect(coordinationConsentProblems({ ...base, actor: patient, direction: ConsentDirection.FROM_ACTOR }).map((p) => p.field)).toEqual(['direction']);
     expect(coordinationConsentProblems({ ...base, categories: [DataCategory.WORK_CAPACITY], purpose: ConsentPurpose.SIP }).map((p) => p.field)).toEqual(['purpose']);
   });
 
