@@ -181,9 +181,11 @@ export async function changeStatus(access: Access, input: CoordinationCaseStatus
   if (input.status === CoordinationStatus.ACTIVE) refuseInState(problems.find((p) => p.field === 'status') ?? null);
   refuse(problems);
   const closing = input.status === CoordinationStatus.CLOSED;
+  // Leaving NONE for CONTACTED or ACTIVE is the coordinator reporting the patient contacted.
+  const contacted = c.firstContactAt === null && c.status === CoordinationStatus.NONE && (input.status === CoordinationStatus.CONTACTED || input.status === CoordinationStatus.ACTIVE);
   const edit: CoordinationEdit = {
-    patch: { status: input.status, ...(closing ? { closedAt: access.now(), outcome: input.outcome! } : {}) },
-    statusChange: { from: c.status, to: input.status, note: optionalText(input.note, 'note', NOTE) },
+    patch: { status: input.status, ...(closing ? { outcome: input.outcome! } : {}) },
+    statusChange: { from: c.status, to: input.status, note: optionalText(input.note, 'note', NOTE), contacted },
   };
   return (await access.coordination.change(c, input.version, edit)).coordinationCase;
 }
@@ -255,12 +257,12 @@ async function earnedCodes(access: Access, c: CoordinationCaseRow, activity: Act
   );
 }
 
-/** The case's columns an activity moves: its last activity, and its first contact when the actor was reached. */
+/** The case's columns an activity moves: its last activity, and its first contact with the patient when the patient was reached. */
 function activityPatch(c: CoordinationCaseRow, activity: ActivityFacts, at: Date) {
-  const reached = activity.answered === true || activity.held === true;
+  const reachedPatient = activity.actor.kind === null && (activity.answered === true || activity.held === true);
   return {
     lastActivityAt: at > c.lastActivityAt ? at : c.lastActivityAt,
-    ...(reached && (c.firstContactAt === null || at < c.firstContactAt) ? { firstContactAt: at } : {}),
+    ...(reachedPatient && (c.firstContactAt === null || at < c.firstContactAt) ? { firstContactAt: at } : {}),
   };
 }
 
