@@ -26,6 +26,8 @@ export enum AuditRecordType {
   /** A payment commitment, or a visit recorded under it. */
   PAYMENT_COMMITMENT = 'PAYMENT_COMMITMENT',
   THERAPY_REPORT = 'THERAPY_REPORT',
+  /** A rehabilitation coordination case, with its consents, employers, activities and return-to-work plan (record id: the case). */
+  COORDINATION_CASE = 'COORDINATION_CASE',
 }
 
 /** How a row of the access log fails its chain (migration 1733100000000-access-log-chain). */

@@ -60,6 +60,8 @@ export const PARAMETER = {
   ACCESS_LOG_RETENTION_MONTHS: 'accessLog.retentionMonths',
   /** How many calendar months before a therapy period ends its report must reach the principal. */
   THERAPY_REPORT_LEAD_MONTHS: 'therapy.reportLeadMonths',
+  /** Which KVÅ code a coordination activity earns: a list of rules (activity kinds, actor kinds, condition) → code (domain/coordination-activity.ts KvaRule). */
+  COORDINATION_KVA_RULES: 'coordination.kvaRules',
 } as const;
 
 /**

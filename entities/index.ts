@@ -1,6 +1,9 @@
 import { AssociationMembershipEntity } from './association-membership.entity';
 import { CareUnitEntity } from './care-unit.entity';
 import { ConsentEntity } from './consent.entity';
+import { CoordinationActivityEntity, CoordinationKvaEntity, CoordinationReturnToWorkPlanEntity, CoordinationReturnToWorkStepEntity } from './coordination-activity.entity';
+import { CoordinationCaseEntity, CoordinationStatusChangeEntity } from './coordination-case.entity';
+import { CoordinationConsentEntity, CoordinationEmployerEntity } from './coordination-consent.entity';
 import { FundingProgrammeEntity, FundingProgrammeFormEntity } from './funding-programme.entity';
 import { ControlledClockEntity } from './controlled-clock.entity';
 import { HandoffEntity, HandoffMessageEntity, HandoffMessageRecipientEntity, HandoffPartyEntity } from './handoff.entity';
@@ -41,6 +44,7 @@ import { RehabPlanListIndexes1733360000000 } from './migrations/1733360000000-re
 import { AccessLogPartitions1733370000000 } from './migrations/1733370000000-access-log-partitions';
 import { RecentWriters1733390000000 } from './migrations/1733390000000-recent-writers';
 import { RehabPlanStatisticsIndexes1733400000000 } from './migrations/1733400000000-rehab-plan-statistics-indexes';
+import { Coordination1733440000000 } from './migrations/1733440000000-coordination';
 
 export {
   AgreementEntity,
@@ -48,6 +52,14 @@ export {
   AssociationMembershipEntity,
   CareUnitEntity,
   ConsentEntity,
+  CoordinationActivityEntity,
+  CoordinationCaseEntity,
+  CoordinationConsentEntity,
+  CoordinationEmployerEntity,
+  CoordinationKvaEntity,
+  CoordinationReturnToWorkPlanEntity,
+  CoordinationReturnToWorkStepEntity,
+  CoordinationStatusChangeEntity,
   GasGoalEntity,
   GasScoreEntity,
   FundingProgrammeEntity,
@@ -114,6 +126,14 @@ export const ENTITIES = [
   FundingProgrammeEntity,
   FundingProgrammeFormEntity,
   ControlledClockEntity,
+  CoordinationCaseEntity,
+  CoordinationStatusChangeEntity,
+  CoordinationEmployerEntity,
+  CoordinationConsentEntity,
+  CoordinationActivityEntity,
+  CoordinationKvaEntity,
+  CoordinationReturnToWorkPlanEntity,
+  CoordinationReturnToWorkStepEntity,
 ];
 /** Migrations in the order they run. */
 export const MIGRATIONS = [
@@ -139,4 +159,5 @@ export const MIGRATIONS = [
   AccessLogPartitions1733370000000,
   RecentWriters1733390000000,
   RehabPlanStatisticsIndexes1733400000000,
+  Coordination1733440000000,
 ];

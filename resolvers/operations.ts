@@ -1,6 +1,7 @@
 // The capabilities' resolver classes are decorated: whoever imports them first needs the metadata polyfill.
 import 'reflect-metadata';
 import { mergeOperations } from '../schema/operations';
+import { coordinationOperations } from './coordination/coordination.operations';
 import { fundingProgrammeOperations } from './funding-programme/funding-programme.operations';
 import { handoffOperations } from './handoff/handoff.operations';
 import { organisationOperations } from './organisation/organisation.operations';
@@ -29,4 +30,5 @@ export const OPERATIONS = mergeOperations([
   rehabPlanStatisticsOperations,
   ruleParameterOperations,
   testClockOperations,
+  coordinationOperations,
 ]);

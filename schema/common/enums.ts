@@ -147,6 +147,7 @@ registerEnumType(AuditRecordType, {
     REHAB_PLAN: { description: 'A rehabilitation plan or anything in it (GAS goals, scores, evaluations).' },
     PAYMENT_COMMITMENT: { description: 'A payment commitment for therapy, or a visit recorded under it.' },
     THERAPY_REPORT: { description: "A therapy report (or the patient's copy of it)." },
+    COORDINATION_CASE: { description: 'A rehabilitation coordination case or anything in it (consents, employers, activities, return-to-work plan).' },
   },
 });
 

@@ -63,6 +63,17 @@ export const APP_PRIVILEGES: Record<string, string> = {
   // A visit and a report, once recorded, stand: corrections are not part of the platform yet.
   therapy_visit: APPENDS,
   therapy_report: APPENDS,
+  coordination_case: WRITES,
+  // The status history and the activities with their codes stand as recorded.
+  coordination_status_change: APPENDS,
+  coordination_employer: WRITES,
+  // Withdrawal sets withdrawn_at; rows are never deleted.
+  coordination_consent: 'SELECT, INSERT, UPDATE',
+  coordination_activity: APPENDS,
+  coordination_kva: APPENDS,
+  // Setting the plan again replaces its steps.
+  coordination_return_to_work_plan: 'SELECT, INSERT, UPDATE',
+  coordination_return_to_work_step: WRITES,
   access_log: APPENDS,
   // Nothing: only the seal (SECURITY DEFINER) reads and moves its chains' last position and hash.
   access_log_chain_head: '',

@@ -46,6 +46,14 @@ const PATIENT_DATA = [
   'payment_commitment',
   'therapy_visit',
   'therapy_report',
+  'coordination_case',
+  'coordination_status_change',
+  'coordination_employer',
+  'coordination_consent',
+  'coordination_activity',
+  'coordination_kva',
+  'coordination_return_to_work_plan',
+  'coordination_return_to_work_step',
   'access_log',
 ];
 
