@@ -1,6 +1,7 @@
 // The capabilities' resolver classes are decorated: whoever imports them first needs the metadata polyfill.
 import 'reflect-metadata';
 import { mergeOperations } from '../schema/operations';
+import { coordinationListOperations } from './coordination/coordination-lists.operations';
 import { fundingProgrammeOperations } from './funding-programme/funding-programme.operations';
 import { handoffOperations } from './handoff/handoff.operations';
 import { organisationOperations } from './organisation/organisation.operations';
@@ -27,6 +28,7 @@ export const OPERATIONS = mergeOperations([
   therapyOperations,
   fundingProgrammeOperations,
   rehabPlanStatisticsOperations,
+  coordinationListOperations,
   ruleParameterOperations,
   testClockOperations,
 ]);

@@ -7,6 +7,8 @@ import { Logger } from '../logger';
 import { AccessLogStore } from './access-log.store';
 import { AuditLog, OperationAudit } from './audit';
 import { ConsentStore } from './consent.store';
+import { CoordinationListStore } from './coordination-list.store';
+import { CoordinationStatisticsStore } from './coordination-statistics.store';
 import { FundingProgrammeStore } from './funding-programme.store';
 import { RehabPlanStatisticsStore } from './rehab-plan-statistics.store';
 import { HandoffStore } from './handoff.store';
@@ -64,6 +66,8 @@ export class Access {
   private rehabPlanStatisticsStore?: RehabPlanStatisticsStore;
   private ruleParameterStore?: RuleParameterStore;
   private testClockStore?: TestClockStore;
+  private coordinationListStore?: CoordinationListStore;
+  private coordinationStatisticsStore?: CoordinationStatisticsStore;
 
   private constructor(
     readonly scope: RequestScope,
@@ -138,6 +142,16 @@ export class Access {
   /** The planners' aggregates of rehabilitation plans, commitments and reports (counts and sums only). */
   get rehabPlanStatistics(): RehabPlanStatisticsStore {
     return (this.rehabPlanStatisticsStore ??= new RehabPlanStatisticsStore(this.scope));
+  }
+
+  /** The coordinator's lists of coordination cases and the workload of a care unit. */
+  get coordinationLists(): CoordinationListStore {
+    return (this.coordinationListStore ??= new CoordinationListStore(this.scope, this.reference));
+  }
+
+  /** The planners' aggregates of rehabilitation coordination (counts and sums only). */
+  get coordinationStatistics(): CoordinationStatisticsStore {
+    return (this.coordinationStatisticsStore ??= new CoordinationStatisticsStore(this.scope));
   }
 
   /** Dated rule parameters as records: in force, history, a region's new value. */
