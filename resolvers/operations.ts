@@ -1,6 +1,7 @@
 // The capabilities' resolver classes are decorated: whoever imports them first needs the metadata polyfill.
 import 'reflect-metadata';
 import { mergeOperations } from '../schema/operations';
+import { coordinationOperations } from './coordination/coordination.operations';
 import { coordinationListOperations } from './coordination/coordination-lists.operations';
 import { fundingProgrammeOperations } from './funding-programme/funding-programme.operations';
 import { handoffOperations } from './handoff/handoff.operations';
@@ -31,4 +32,5 @@ export const OPERATIONS = mergeOperations([
   coordinationListOperations,
   ruleParameterOperations,
   testClockOperations,
+  coordinationOperations,
 ]);

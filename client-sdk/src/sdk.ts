@@ -88,6 +88,15 @@ import * as Operations from './generated';
 
 
 
+
+
+
+
+
+
+
+
+
 export type Requester<C = {}> = <R, V>(doc: DocumentNode, vars?: V, options?: C) => Promise<R> | AsyncIterable<R>
 export function getSdk<C>(requester: Requester<C>) {
   return {
@@ -102,6 +111,33 @@ export function getSdk<C>(requester: Requester<C>) {
     },
     CareUnitUpdate(variables: Operations.CareUnitUpdateMutationVariables, options?: C): Promise<Operations.CareUnitUpdateMutation> {
       return requester<Operations.CareUnitUpdateMutation, Operations.CareUnitUpdateMutationVariables>(Operations.CareUnitUpdateDocument, variables, options) as Promise<Operations.CareUnitUpdateMutation>;
+    },
+    CoordinationCase(variables: Operations.CoordinationCaseQueryVariables, options?: C): Promise<Operations.CoordinationCaseQuery> {
+      return requester<Operations.CoordinationCaseQuery, Operations.CoordinationCaseQueryVariables>(Operations.CoordinationCaseDocument, variables, options) as Promise<Operations.CoordinationCaseQuery>;
+    },
+    CoordinationCaseOpen(variables: Operations.CoordinationCaseOpenMutationVariables, options?: C): Promise<Operations.CoordinationCaseOpenMutation> {
+      return requester<Operations.CoordinationCaseOpenMutation, Operations.CoordinationCaseOpenMutationVariables>(Operations.CoordinationCaseOpenDocument, variables, options) as Promise<Operations.CoordinationCaseOpenMutation>;
+    },
+    CoordinationCaseStatusChange(variables: Operations.CoordinationCaseStatusChangeMutationVariables, options?: C): Promise<Operations.CoordinationCaseStatusChangeMutation> {
+      return requester<Operations.CoordinationCaseStatusChangeMutation, Operations.CoordinationCaseStatusChangeMutationVariables>(Operations.CoordinationCaseStatusChangeDocument, variables, options) as Promise<Operations.CoordinationCaseStatusChangeMutation>;
+    },
+    CoordinationEmployerAdd(variables: Operations.CoordinationEmployerAddMutationVariables, options?: C): Promise<Operations.CoordinationEmployerAddMutation> {
+      return requester<Operations.CoordinationEmployerAddMutation, Operations.CoordinationEmployerAddMutationVariables>(Operations.CoordinationEmployerAddDocument, variables, options) as Promise<Operations.CoordinationEmployerAddMutation>;
+    },
+    CoordinationConsentGive(variables: Operations.CoordinationConsentGiveMutationVariables, options?: C): Promise<Operations.CoordinationConsentGiveMutation> {
+      return requester<Operations.CoordinationConsentGiveMutation, Operations.CoordinationConsentGiveMutationVariables>(Operations.CoordinationConsentGiveDocument, variables, options) as Promise<Operations.CoordinationConsentGiveMutation>;
+    },
+    CoordinationConsentWithdraw(variables: Operations.CoordinationConsentWithdrawMutationVariables, options?: C): Promise<Operations.CoordinationConsentWithdrawMutation> {
+      return requester<Operations.CoordinationConsentWithdrawMutation, Operations.CoordinationConsentWithdrawMutationVariables>(Operations.CoordinationConsentWithdrawDocument, variables, options) as Promise<Operations.CoordinationConsentWithdrawMutation>;
+    },
+    CoordinationActivityRecord(variables: Operations.CoordinationActivityRecordMutationVariables, options?: C): Promise<Operations.CoordinationActivityRecordMutation> {
+      return requester<Operations.CoordinationActivityRecordMutation, Operations.CoordinationActivityRecordMutationVariables>(Operations.CoordinationActivityRecordDocument, variables, options) as Promise<Operations.CoordinationActivityRecordMutation>;
+    },
+    CoordinationReturnToWorkPlanSet(variables: Operations.CoordinationReturnToWorkPlanSetMutationVariables, options?: C): Promise<Operations.CoordinationReturnToWorkPlanSetMutation> {
+      return requester<Operations.CoordinationReturnToWorkPlanSetMutation, Operations.CoordinationReturnToWorkPlanSetMutationVariables>(Operations.CoordinationReturnToWorkPlanSetDocument, variables, options) as Promise<Operations.CoordinationReturnToWorkPlanSetMutation>;
+    },
+    CoordinationFkNoticeSend(variables: Operations.CoordinationFkNoticeSendMutationVariables, options?: C): Promise<Operations.CoordinationFkNoticeSendMutation> {
+      return requester<Operations.CoordinationFkNoticeSendMutation, Operations.CoordinationFkNoticeSendMutationVariables>(Operations.CoordinationFkNoticeSendDocument, variables, options) as Promise<Operations.CoordinationFkNoticeSendMutation>;
     },
     FundingProgrammes(variables?: Operations.FundingProgrammesQueryVariables, options?: C): Promise<Operations.FundingProgrammesQuery> {
       return requester<Operations.FundingProgrammesQuery, Operations.FundingProgrammesQueryVariables>(Operations.FundingProgrammesDocument, variables, options) as Promise<Operations.FundingProgrammesQuery>;

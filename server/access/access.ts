@@ -7,6 +7,7 @@ import { Logger } from '../logger';
 import { AccessLogStore } from './access-log.store';
 import { AuditLog, OperationAudit } from './audit';
 import { ConsentStore } from './consent.store';
+import { CoordinationStore } from './coordination.store';
 import { CoordinationListStore } from './coordination-list.store';
 import { CoordinationStatisticsStore } from './coordination-statistics.store';
 import { FundingProgrammeStore } from './funding-programme.store';
@@ -66,6 +67,7 @@ export class Access {
   private rehabPlanStatisticsStore?: RehabPlanStatisticsStore;
   private ruleParameterStore?: RuleParameterStore;
   private testClockStore?: TestClockStore;
+  private coordinationStore?: CoordinationStore;
   private coordinationListStore?: CoordinationListStore;
   private coordinationStatisticsStore?: CoordinationStatisticsStore;
 
@@ -127,6 +129,11 @@ export class Access {
 
   get rehabPlans(): RehabPlanStore {
     return (this.rehabPlanStore ??= new RehabPlanStore(this.scope, this.patients));
+  }
+
+  /** Rehabilitation coordination cases with their consents, employers, activities and return-to-work plan. */
+  get coordination(): CoordinationStore {
+    return (this.coordinationStore ??= new CoordinationStore(this.scope, this.patients));
   }
 
   /** Payment commitments, therapy visits and reports. */

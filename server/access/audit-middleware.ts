@@ -13,9 +13,9 @@ export function patientOf(args: Args, recordType: AuditRecordType): string | nul
   return (candidates.find((c) => typeof c === 'string') as string | undefined) ?? null;
 }
 
-/** The record an operation concerns: its id, or the plan, hand-off, message or payment commitment it acts on. */
+/** The record an operation concerns: its id, or the plan, hand-off, message, payment commitment or coordination case it acts on. */
 export function recordOf(args: Args): string | null {
-  const candidates = [args.id, args.input?.id, args.input?.sipId, args.input?.handoffId, args.input?.messageId, args.input?.commitmentId, args.input?.planId];
+  const candidates = [args.id, args.input?.id, args.input?.sipId, args.input?.handoffId, args.input?.messageId, args.input?.commitmentId, args.input?.planId, args.input?.caseId];
   return (candidates.find((c) => typeof c === 'string') as string | undefined) ?? null;
 }
 

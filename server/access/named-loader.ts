@@ -34,7 +34,15 @@ export type LoaderName =
   | 'responsibility.agreementById'
   | 'responsibility.rulesByAgreement'
   | 'responsibility.partiesByAgreement'
-  | 'responsibility.changePages';
+  | 'responsibility.changePages'
+  | 'coordination.byId'
+  | 'coordination.historyOf'
+  | 'coordination.employersOf'
+  | 'coordination.consentsOf'
+  | 'coordination.activitiesOf'
+  | 'coordination.kvaOf'
+  | 'coordination.plansOf'
+  | 'coordination.stepsOf';
 
 /** A DataLoader whose batches are counted by size under `name` (samrehab_dataloader_batch_size). */
 export function namedLoader<K, V, C = K>(name: LoaderName, batch: DataLoader.BatchLoadFn<K, V>, options: DataLoader.Options<K, V, C> = {}): DataLoader<K, V, C> {

@@ -51,7 +51,7 @@ describe("the coordinator's list and workload", () => {
     ids.closed = await rows.case({ ...base, patientId: young, sickLeaveTo: '2026-11-01', status: 'CLOSED', lastActivityAt: '2026-11-02T10:00:00Z' });
   });
 
-  afterAll(() => app.close());
+  afterAll(() => app?.stop());
 
   const list = async (filter: Record<string, unknown> | null, token = coordinator, first?: number, after?: string) => {
     const res = await app.gql(LIST, { unit, filter, first, after }, token);
