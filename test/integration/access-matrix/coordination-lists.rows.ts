@@ -4,9 +4,9 @@ import { DALARNA, inDays, MatrixRows, VIEWERS } from './matrix';
 
 interface ListFixture {
   /** A care unit of Region Dalarna's with only the fixture patient's case, and its coordinator. */
-  careUnitId: string;
-  caseId: string;
-  coordinatorToken: string;
+  listCareUnitId: string;
+  listCaseId: string;
+  listCoordinatorToken: string;
 }
 
 /** The coordinator's list: Region Dalarna's coordinator at the case's unit sees it; any other viewer is refused, and the refusal logged. */
@@ -22,17 +22,17 @@ export const rows: MatrixRows<ListFixture> = {
       coordinatorToken,
     );
     expect(res.errors).toBeUndefined();
-    return { careUnitId, caseId: res.data.coordinationCaseOpen.coordinationCase.id, coordinatorToken };
+    return { listCareUnitId: careUnitId, listCaseId: res.data.coordinationCaseOpen.coordinationCase.id, listCoordinatorToken: coordinatorToken };
   },
   operations: [
     {
       name: 'coordinationCases',
       run: async (app, token, f, viewer) => {
         // The care viewers as coordinators of their own organisations (not acting for the unit); Region Dalarna's at the unit.
-        const as = viewer === 'participant' ? f.coordinatorToken : ['owner', 'nonParticipant', 'otherRegion'].includes(viewer) ? await app.token(VIEWERS[viewer]![0], Role.REHAB_COORDINATOR) : token;
-        return app.gql(`query($unit: ID!) { coordinationCases(careUnitId: $unit) { edges { node { id } } } }`, { unit: f.careUnitId }, as);
+        const as = viewer === 'participant' ? f.listCoordinatorToken : ['owner', 'nonParticipant', 'otherRegion'].includes(viewer) ? await app.token(VIEWERS[viewer]![0], Role.REHAB_COORDINATOR) : token;
+        return app.gql(`query($unit: ID!) { coordinationCases(careUnitId: $unit) { edges { node { id } } } }`, { unit: f.listCareUnitId }, as);
       },
-      check: (data, f) => expect(data.coordinationCases.edges).toEqual([{ node: { id: f.caseId } }]),
+      check: (data, f) => expect(data.coordinationCases.edges).toEqual([{ node: { id: f.listCaseId } }]),
       expected: { owner: 'FORBIDDEN', participant: 'DATA', nonParticipant: 'FORBIDDEN', otherRegion: 'FORBIDDEN', planner: 'FORBIDDEN', integration: 'FORBIDDEN', anonymous: 'UNAUTHENTICATED' },
       // A refused list names no case.
       concernsPatient: false,
