@@ -64,8 +64,8 @@ export class CoordinatorWorkload {
 
 @ObjectType({ description: 'The open coordination cases of a care unit per coordinator: how many and how old. Counts only, no patient data.' })
 export class CoordinationWorkload {
-  @Field(() => CareUnit, { description: 'The care unit.' })
-  careUnit: CareUnit;
+  @Field(() => CareUnit, { nullable: true, description: 'The care unit.' })
+  careUnit: CareUnit | null;
 
   @Field(() => Int, { description: 'Open cases of the unit, all coordinators.' })
   openCases: number;

@@ -59,8 +59,8 @@ export class CoordinationFigures {
 
 @ObjectType({ description: 'Coordination figures of the cases of one care unit.' })
 export class CoordinationCareUnitFigures {
-  @Field(() => CareUnit, { description: 'The care unit the cases belong to.' })
-  careUnit: CareUnit;
+  @Field(() => CareUnit, { nullable: true, description: 'The care unit the cases belong to.' })
+  careUnit: CareUnit | null;
 
   @Field(() => CoordinationFigures, { description: 'The figures.' })
   figures: CoordinationFigures;
