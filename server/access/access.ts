@@ -8,6 +8,7 @@ import { AccessLogStore } from './access-log.store';
 import { AuditLog, OperationAudit } from './audit';
 import { ConsentStore } from './consent.store';
 import { CoordinationStore } from './coordination.store';
+import { CoordinationLinkStore } from './coordination-links.store';
 import { CoordinationListStore } from './coordination-list.store';
 import { CoordinationStatisticsStore } from './coordination-statistics.store';
 import { FundingProgrammeStore } from './funding-programme.store';
@@ -69,6 +70,7 @@ export class Access {
   private testClockStore?: TestClockStore;
   private coordinationStore?: CoordinationStore;
   private coordinationListStore?: CoordinationListStore;
+  private coordinationLinkStore?: CoordinationLinkStore;
   private coordinationStatisticsStore?: CoordinationStatisticsStore;
 
   private constructor(
@@ -154,6 +156,11 @@ export class Access {
   /** The coordinator's lists of coordination cases and the workload of a care unit. */
   get coordinationLists(): CoordinationListStore {
     return (this.coordinationListStore ??= new CoordinationListStore(this.scope, this.reference));
+  }
+
+  /** The SIPs and hand-offs of coordination cases' patients that the viewer may see. */
+  get coordinationLinks(): CoordinationLinkStore {
+    return (this.coordinationLinkStore ??= new CoordinationLinkStore(this.scope));
   }
 
   /** The planners' aggregates of rehabilitation coordination (counts and sums only). */

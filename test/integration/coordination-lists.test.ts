@@ -111,6 +111,58 @@ describe("the coordinator's list and workload", () => {
     expect(codes((await list(null, coordinator, 2, 'bm90LWEtY3Vyc29y')).res)).toEqual(['BAD_USER_INPUT']);
   });
 
+  it("shows the patient's SIPs and hand-offs the coordinator's organisation may see, and no others, in constant statements", async () => {
+    const MORA = seededOrganisationId('2062')!;
+    const [{ region_id: regionId }] = await app.dataSource.query(`SELECT region_id FROM organisation WHERE id = $1`, [DALARNA]);
+    const [{ patient_id: patientId }] = await app.dataSource.query(`SELECT patient_id FROM coordination_case WHERE id = $1`, [ids.endsSoon]);
+    const [{ id: moraUnit }] = await app.dataSource.query(`SELECT id FROM care_unit WHERE organisation_id = $1 LIMIT 1`, [MORA]);
+    const sip = async (participants: string[]) => {
+      const [{ id }] = await app.dataSource.query(
+        `INSERT INTO sip (id, region_id, patient_id, status, initiating_organisation_id, created_by, created_at, updated_at)
+         VALUES (gen_random_uuid(), $1, $2, 'ACTIVE', $3, 'test', now(), now()) RETURNING id`,
+        [regionId, patientId, MORA],
+      );
+      for (const organisationId of participants) {
+        await app.dataSource.query(
+          `INSERT INTO sip_participant (id, sip_id, region_id, kind, organisation_id, basis, added_at, added_by) VALUES (gen_random_uuid(), $1, $2, 'ORGANISATION', $3, 'PRINCIPAL', now(), 'test')`,
+          [id, regionId, organisationId],
+        );
+      }
+      return id as string;
+    };
+    const handoff = async (parties: string[]) => {
+      const [{ id }] = await app.dataSource.query(
+        `INSERT INTO handoff (id, region_id, patient_id, kind, state, sending_organisation_id, sending_care_unit_id, created_by, created_at, updated_at)
+         VALUES (gen_random_uuid(), $1, $2, 'REFERRAL', 'SENT', $3, $4, 'test', now(), now()) RETURNING id`,
+        [regionId, patientId, MORA, moraUnit],
+      );
+      for (const [i, organisationId] of parties.entries()) {
+        await app.dataSource.query(`INSERT INTO handoff_party (id, handoff_id, region_id, organisation_id, side, added_at) VALUES (gen_random_uuid(), $1, $2, $3, $4, now())`, [
+          id, regionId, organisationId, i === 0 ? 'SENDER' : 'RECIPIENT',
+        ]);
+      }
+      return id as string;
+    };
+    const shared = await sip([MORA, DALARNA]);
+    await sip([MORA]);
+    const received = await handoff([MORA, DALARNA]);
+    await handoff([MORA]);
+    const query = `query($unit: ID!) { coordinationCases(careUnitId: $unit) { edges { node { id sipsOfPatient { id status } handoffsOfPatient { id status } } } } }`;
+    const plainQuery = `query($unit: ID!) { coordinationCases(careUnitId: $unit) { edges { node { id } } } }`;
+    await app.gql(plainQuery, { unit }, coordinator); // warms the viewer cache
+    let res: any;
+    const statements = await app.countStatements(async () => (res = await app.gql(query, { unit }, coordinator)));
+    expect(res.errors).toBeUndefined();
+    const byCase = new Map(res.data.coordinationCases.edges.map((e: any) => [e.node.id, e.node]));
+    expect(byCase.get(ids.endsSoon)).toEqual({ id: ids.endsSoon, sipsOfPatient: [{ id: shared, status: 'ACTIVE' }], handoffsOfPatient: [{ id: received, status: 'SENT' }] });
+    // The same patient's other open case shows the same; a patient without any shows none.
+    expect(byCase.get(ids.latest)).toMatchObject({ sipsOfPatient: [{ id: shared }], handoffsOfPatient: [{ id: received }] });
+    expect(byCase.get(ids.endsSoonQuiet)).toMatchObject({ sipsOfPatient: [], handoffsOfPatient: [] });
+    // One statement per kind of link for the whole page, on top of the list's own.
+    const plain = await app.countStatements(() => app.gql(plainQuery, { unit }, coordinator));
+    expect(statements - plain).toBe(2);
+  });
+
   it("gives the unit's workload: open cases per coordinator, by status, and their age", async () => {
     for (const token of [coordinator, await app.token('20', Role.TENANT_ADMIN)]) {
       const res = await app.gql(WORKLOAD, { unit }, token);
