@@ -42,6 +42,7 @@ export function coordinationConsentProblems(c: Omit<CoordinationConsentFacts, 'w
   if (c.actor.kind === null) {
     if (c.categories.length) problems.push({ field: 'categories', message: 'the consent to coordination itself names no information categories: give those in a consent to each actor' });
     if (c.purpose !== ConsentPurpose.REHABILITATION_COORDINATION) problems.push({ field: 'purpose', message: 'the consent to coordination itself has the purpose REHABILITATION_COORDINATION' });
+    if (c.direction !== ConsentDirection.TO_ACTOR) problems.push({ field: 'direction', message: 'the consent to coordination itself names no actor to receive from' });
   } else if (c.categories.length === 0) {
     problems.push({ field: 'categories', message: 'a consent to "all information" is not specific: name the categories of information it covers' });
   }

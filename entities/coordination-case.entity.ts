@@ -49,7 +49,10 @@ export class CoordinationCaseEntity {
   @Column({ name: 'opened_at', type: 'timestamptz' })
   openedAt: Date;
 
-  /** The first answered contact or held meeting with anyone (the statistics' time to first contact). */
+  /**
+   * The first contact with the patient (the statistics' time to first contact): the case leaving NONE
+   * (or opened past it), or an earlier answered contact or held meeting with the patient.
+   */
   @Column({ name: 'first_contact_at', type: 'timestamptz', nullable: true })
   firstContactAt: Date | null;
 

@@ -21,3 +21,12 @@ export function requiredText(value: string, field: string, max: number): string 
   if (trimmed.length < 1 || trimmed.length > max) throw new BadUserInputError(`${field} must have 1 to ${max} characters`, field);
   return trimmed;
 }
+
+/**
+ * A LocalDate argument the database can store: the scalar accepts year 0000, which does not exist
+ * (1 BC is followed by AD 1) and which PostgreSQL refuses as out of range; BAD_USER_INPUT on `field`.
+ */
+export function dateArg(date: string, field: string): string {
+  if (date.startsWith('0000')) throw new BadUserInputError(`${field}: year 0 does not exist`, field);
+  return date;
+}

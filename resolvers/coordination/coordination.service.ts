@@ -35,7 +35,7 @@ import type {
 } from '../../schema/coordination/coordination.input';
 import type { Access } from '../../server/access/access';
 import type { CoordinationCaseRow, CoordinationConsentRow, CoordinationEdit, CoordinationWritten, NewActivity, NewConsent } from '../../server/access/coordination.store';
-import { idArg, optionalText, requiredText } from '../common/args';
+import { dateArg, idArg, optionalText, requiredText } from '../common/args';
 
 const NOTE = 1000;
 const ACTIVITY_NOTE = 2000;
@@ -111,7 +111,8 @@ async function actorArg(access: Access, c: CoordinationCaseRow, input: Coordinat
 
 /** A consent's period, checked as every consent's (not retroactive, at most consent.maxValidityDays ahead). */
 async function periodArg(access: Access, c: { regionId: string }, today: string, input: ConsentPeriodInput, field: string) {
-  const validFrom = input.validFrom ?? today;
+  const validFrom = input.validFrom ? dateArg(input.validFrom, `${field}.validFrom`) : today;
+  dateArg(input.validTo, `${field}.validTo`);
   const maxDays = await access.reference.parameter<number>(PARAMETER.CONSENT_MAX_VALIDITY_DAYS, today, c.regionId);
   refuse(consentPeriodProblems({ validFrom, validTo: input.validTo }, today, maxDays).map((p) => ({ field: `${field}.${p.field}`, message: p.message })));
   return { validFrom, validTo: input.validTo, givenBy: input.givenBy ?? ConsentGivenBy.PATIENT };
@@ -132,7 +133,7 @@ export async function openCase(access: Access, input: CoordinationCaseOpenInput)
   if (unit.careLevel !== CareLevel.PRIMARY_CARE && unit.careLevel !== CareLevel.SPECIALIST_CARE) {
     throw new BadUserInputError('Rehabilitation coordination is offered at a primary care or specialist care unit', 'careUnitId');
   }
-  refuse(sickLeaveProblems(input.sickLeave));
+  refuse(sickLeaveProblems({ ...input.sickLeave, from: dateArg(input.sickLeave.from, 'sickLeave.from'), to: dateArg(input.sickLeave.to, 'sickLeave.to') }));
   const status = input.status ?? CoordinationStatus.NONE;
   if (!OPENING_STATUSES.includes(status)) throw new BadUserInputError(`A case opens in ${OPENING_STATUSES.join(', ')}`, 'status');
   const region = (await access.reference.region(patient.regionId))!;
@@ -180,9 +181,11 @@ export async function changeStatus(access: Access, input: CoordinationCaseStatus
   if (input.status === CoordinationStatus.ACTIVE) refuseInState(problems.find((p) => p.field === 'status') ?? null);
   refuse(problems);
   const closing = input.status === CoordinationStatus.CLOSED;
+  // Leaving NONE for CONTACTED or ACTIVE is the coordinator reporting the patient contacted.
+  const contacted = c.firstContactAt === null && c.status === CoordinationStatus.NONE && (input.status === CoordinationStatus.CONTACTED || input.status === CoordinationStatus.ACTIVE);
   const edit: CoordinationEdit = {
-    patch: { status: input.status, ...(closing ? { closedAt: access.now(), outcome: input.outcome! } : {}) },
-    statusChange: { from: c.status, to: input.status, note: optionalText(input.note, 'note', NOTE) },
+    patch: { status: input.status, ...(closing ? { outcome: input.outcome! } : {}) },
+    statusChange: { from: c.status, to: input.status, note: optionalText(input.note, 'note', NOTE), contacted },
   };
   return (await access.coordination.change(c, input.version, edit)).coordinationCase;
 }
@@ -254,12 +257,12 @@ async function earnedCodes(access: Access, c: CoordinationCaseRow, activity: Act
   );
 }
 
-/** The case's columns an activity moves: its last activity, and its first contact when the actor was reached. */
+/** The case's columns an activity moves: its last activity, and its first contact with the patient when the patient was reached. */
 function activityPatch(c: CoordinationCaseRow, activity: ActivityFacts, at: Date) {
-  const reached = activity.answered === true || activity.held === true;
+  const reachedPatient = activity.actor.kind === null && (activity.answered === true || activity.held === true);
   return {
     lastActivityAt: at > c.lastActivityAt ? at : c.lastActivityAt,
-    ...(reached && (c.firstContactAt === null || at < c.firstContactAt) ? { firstContactAt: at } : {}),
+    ...(reachedPatient && (c.firstContactAt === null || at < c.firstContactAt) ? { firstContactAt: at } : {}),
   };
 }
 
@@ -293,7 +296,7 @@ export async function recordActivity(access: Access, input: CoordinationActivity
 
 /** Sets the case's return-to-work plan (replacing the one before), recorded as a RETURN_TO_WORK_PLAN activity with the patient. */
 export async function setReturnToWorkPlan(access: Access, input: CoordinationReturnToWorkPlanSetInput): Promise<CoordinationWritten> {
-  const steps = input.steps.map((s, i) => ({ from: s.fromDate, to: s.toDate, workPercent: s.workPercent, responsibilities: optionalText(s.responsibilities, `steps[${i}].responsibilities`, 1000) ?? '' }));
+  const steps = input.steps.map((s, i) => ({ from: dateArg(s.fromDate, `steps[${i}].fromDate`), to: dateArg(s.toDate, `steps[${i}].toDate`), workPercent: s.workPercent, responsibilities: optionalText(s.responsibilities, `steps[${i}].responsibilities`, 1000) ?? '' }));
   refuse(returnToWorkProblems(steps));
   const goal = optionalText(input.goal, 'goal', NOTE);
   const c = await openForRecords(access, input.caseId, input.version);

@@ -6,7 +6,7 @@ import type { PageRequest } from '../../schema/common/page';
 import type { PaymentCommitmentIssueInput, PaymentCommitmentRevokeInput, TherapyReportSubmitInput, TherapyVisitRecordInput } from '../../schema/therapy/therapy.input';
 import type { Access } from '../../server/access/access';
 import type { CommitmentRow } from '../../server/access/rows.therapy';
-import { idArg, optionalText, requiredText } from '../common/args';
+import { dateArg, idArg, optionalText, requiredText } from '../common/args';
 import { fundingChoiceArg } from '../funding-programme/funding-choice';
 
 const MAX_LIST = 20;
@@ -25,9 +25,9 @@ export async function issueCommitment(access: Access, input: PaymentCommitmentIs
     therapyForm: requiredText(input.therapyForm, 'therapyForm', 50),
     visits: input.visits,
     visitMinutes: input.visitMinutes,
-    validFrom: input.validFrom,
-    validTo: input.validTo,
-    interventionEndDate: input.interventionEndDate ?? null,
+    validFrom: dateArg(input.validFrom, 'validFrom'),
+    validTo: dateArg(input.validTo, 'validTo'),
+    interventionEndDate: input.interventionEndDate ? dateArg(input.interventionEndDate, 'interventionEndDate') : null,
   };
   const plan = await access.therapy.planFor(planId, draft.validFrom);
   const provider = await access.reference.organisation(providerId);
@@ -46,12 +46,12 @@ export async function issueCommitment(access: Access, input: PaymentCommitmentIs
 
 export async function revokeCommitment(access: Access, input: PaymentCommitmentRevokeInput): Promise<CommitmentRow> {
   access.therapy.requireRole();
-  return access.therapy.revoke(idArg(input.commitmentId, 'commitmentId'), input.version, input.revokedFrom, await access.today());
+  return access.therapy.revoke(idArg(input.commitmentId, 'commitmentId'), input.version, dateArg(input.revokedFrom, 'revokedFrom'), await access.today());
 }
 
 export async function recordVisit(access: Access, input: TherapyVisitRecordInput) {
   access.therapy.requireRole();
-  return access.therapy.recordVisit(idArg(input.commitmentId, 'commitmentId'), { date: input.date, minutes: input.minutes }, await access.today());
+  return access.therapy.recordVisit(idArg(input.commitmentId, 'commitmentId'), { date: dateArg(input.date, 'date'), minutes: input.minutes }, await access.today());
 }
 
 /** The provider's text, trimmed and bounded; what is missing is for the completeness check to name. */

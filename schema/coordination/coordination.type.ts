@@ -42,7 +42,7 @@ export class CoordinationCase {
   @Field(() => DateTimeISOResolver, { description: 'When it was opened.' })
   openedAt: Date;
 
-  @Field(() => DateTimeISOResolver, { nullable: true, description: 'The first answered contact or held meeting; null until then.' })
+  @Field(() => DateTimeISOResolver, { nullable: true, description: 'The first contact with the patient: the case leaving NONE (or opened past it), or an earlier answered contact or held meeting with the patient; null until then.' })
   firstContactAt: Date | null;
 
   @Field(() => DateTimeISOResolver, { description: 'The latest activity, or the opening while there is none.' })

@@ -69,8 +69,11 @@ export type NewStep = Pick<CoordinationReturnToWorkStepEntity, 'fromDate' | 'toD
 /** One change of a case, written whole in one transaction or not at all (decided by the domain rules first). */
 export interface CoordinationEdit {
   patch?: CoordinationCasePatch;
-  /** The status change's history row (the patch sets the status). */
-  statusChange?: { from: CoordinationStatus; to: CoordinationStatus; note: string | null };
+  /**
+   * The status change's history row (the patch sets the status and outcome); at its instant the case
+   * closes (CLOSED) or has its first contact (`contacted`).
+   */
+  statusChange?: { from: CoordinationStatus; to: CoordinationStatus; note: string | null; contacted: boolean };
   employer?: NewEmployer;
   consent?: NewConsent;
   withdrawConsentId?: string;
@@ -218,7 +221,7 @@ export class CoordinationStore {
     await writeUnit(this.db, this.audit, {
       write: async (tx) => {
         const insert = insertRows(CoordinationCaseEntity, [
-          { id, ...values, coordinatorUserId: viewer.userId, version: 1, openedAt: now, firstContactAt: null, lastActivityAt: now, closedAt: null, outcome: null, createdBy: viewer.userId, updatedAt: now },
+          { id, ...values, coordinatorUserId: viewer.userId, version: 1, openedAt: now, firstContactAt: values.status === CoordinationStatus.NONE ? null : now, lastActivityAt: now, closedAt: null, outcome: null, createdBy: viewer.userId, updatedAt: now },
         ]);
         // The participation first: it refuses a patient the viewer may not see before the case is written.
         await joinCase(tx, viewer.organisationId, {
@@ -242,11 +245,13 @@ export class CoordinationStore {
     const viewer = this.requireRole();
     const now = this.scope.now();
     const key = { id: c.id, regionId: c.regionId };
+    const change = edit.statusChange;
+    const patch = { ...edit.patch, ...(change?.to === CoordinationStatus.CLOSED ? { closedAt: now } : {}), ...(change?.contacted ? { firstContactAt: now } : {}) };
     const createdId = await writeUnit(this.db, this.audit, {
-      root: { entity: CoordinationCaseEntity, id: c.id, expectedVersion, patch: edit.patch ?? {}, at: now, stale: staleMessage(expectedVersion) },
+      root: { entity: CoordinationCaseEntity, id: c.id, expectedVersion, patch, at: now, stale: staleMessage(expectedVersion) },
       write: async (tx) => {
         let created: string | null = null;
-        if (edit.statusChange) await this.insertStatusChange(tx, key, edit.statusChange, viewer, now);
+        if (change) await this.insertStatusChange(tx, key, change, viewer, now);
         if (edit.employer) {
           created = randomUUID();
           const insert = insertRows(CoordinationEmployerEntity, [{ id: created, regionId: c.regionId, caseId: c.id, ...edit.employer, addedBy: viewer.userId, addedAt: now }]);

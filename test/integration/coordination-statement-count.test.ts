@@ -1,69 +1,82 @@
 import { Role } from '../../domain/enums';
-import { seededOrganisationId } from '../../entities/seed/seed';
-import { CoordinationRows } from '../support/coordination-rows';
+import { localDateOf } from '../../domain/local-date';
+import { seededCareUnitId } from '../../entities/seed/seed';
 import { testPersonnummer } from '../support/personnummer';
 import { startTestApp, TestApp } from '../support/test-app';
 
 /**
- * SQL statements of the coordinator's list and workload: the same for a care unit with one open
- * case as for one with a hundred (no N+1), both backends, one pooled connection as in
- * statement-count.test.ts. Each unit is this suite's own.
+ * SQL statements of a coordination case read with everything in it (history, employers, consents,
+ * activities with their KVÅ codes, the plan's steps): the same for a case with one activity as for
+ * one with twelve (no N+1; both backends, one pooled connection as in statement-count.test.ts).
+ * Vårdcentralen Orsa's coordinator; no other suite opens cases there.
  */
-const DALARNA = seededOrganisationId('20')!;
-const LIST = `query($unit: ID!) { coordinationCases(careUnitId: $unit, first: 100) {
-  edges { cursor node { id status occupation sickLeaveFrom sickLeaveTo sickLeaveDegree coordinatorUserId openedAt lastActivityAt patient { id } } }
-  pageInfo { hasNextPage endCursor } } }`;
-const WORKLOAD = `query($unit: ID!) { coordinationWorkload(careUnitId: $unit) { careUnit { name } openCases coordinators { coordinatorUserId openCases byStatus { status count } meanAgeDays } } }`;
-
-describe('SQL statements of the coordinator’s list and workload', () => {
+describe('SQL statements of a coordination case', () => {
   let app: TestApp;
-  const units: Record<'one' | 'hundred', string> = { one: '', hundred: '' };
+  let coordinator: string;
+  const VC_ORSA = seededCareUnitId('20', 'vc-orsa');
+  const inDays = (days: number) => localDateOf(new Date(Date.now() + days * 86400_000), 'Europe/Stockholm');
+  const READ = `query($id: ID!) { coordinationCase(id: $id) { id status patient { id } careUnit { id name }
+    statusHistory { toStatus changedAt } employers { id name } consents { id actor { kind employerId } categories }
+    activities { id kind actor { kind employerId } kvaCodes { code } } returnToWorkPlan { id steps { position workPercent } } } }`;
+
+  const step = async (field: string, input: string, variables: Record<string, unknown>, select = 'coordinationCase { id version }') => {
+    const res = await app.gql(`mutation($input: ${input}!) { ${field}(input: $input) { ${select} } }`, { input: variables }, coordinator);
+    expect(res.errors).toBeUndefined();
+    return res.data[field];
+  };
+
+  /** An ACTIVE case with an employer, a consent to it, a return-to-work plan and `meetings` meetings held with the employer. */
+  async function caseWith(meetings: number): Promise<string> {
+    const careStaff = await app.token('20', Role.CARE_STAFF);
+    const created = await app.gql(`mutation($p: String!) { patientCreate(input: { personnummer: $p, homeMunicipalityCode: "2034" }) { patient { id } } }`, { p: testPersonnummer('19900101') }, careStaff);
+    let c = (
+      await step('coordinationCaseOpen', 'CoordinationCaseOpenInput', {
+        patientId: created.data.patientCreate.patient.id,
+        careUnitId: VC_ORSA,
+        occupation: 'EMPLOYED',
+        sickLeave: { from: inDays(-10), to: inDays(50), degree: 50 },
+        status: 'ACTIVE',
+        consentToCoordination: { validTo: inDays(120) },
+      })
+    ).coordinationCase;
+    const added = await step('coordinationEmployerAdd', 'CoordinationEmployerAddInput', { caseId: c.id, version: c.version, name: 'Orsa Grönklitt AB', organisationNumber: '556036-0793' }, 'coordinationCase { id version } employer { id }');
+    c = added.coordinationCase;
+    const employer = { kind: 'EMPLOYER', employerId: added.employer.id };
+    c = (await step('coordinationConsentGive', 'CoordinationConsentGiveInput', { caseId: c.id, version: c.version, actor: employer, categories: ['WORK_CAPACITY'], purpose: 'REHABILITATION_COORDINATION', period: { validTo: inDays(120) } })).coordinationCase;
+    for (let i = 0; i < meetings; i++) {
+      c = (await step('coordinationActivityRecord', 'CoordinationActivityRecordInput', { caseId: c.id, version: c.version, area: 'EXTERNAL_COLLABORATION', kind: 'MEETING', actor: employer, held: true, mode: 'VIDEO', kvaCodes: ['GC001', 'ZV506'] })).coordinationCase;
+    }
+    await step('coordinationReturnToWorkPlanSet', 'CoordinationReturnToWorkPlanSetInput', {
+      caseId: c.id,
+      version: c.version,
+      steps: [
+        { fromDate: inDays(1), toDate: inDays(10), workPercent: 50, responsibilities: 'Halvtid' },
+        { fromDate: inDays(11), toDate: inDays(20), workPercent: 100, responsibilities: 'Heltid' },
+      ],
+      kvaCodes: ['DV077'],
+    });
+    return c.id;
+  }
 
   beforeAll(async () => {
     app = await startTestApp({ DATABASE_POOL_SIZE: '1' });
-    const [{ region_id: regionId }] = await app.dataSource.query(`SELECT region_id FROM organisation WHERE id = $1`, [DALARNA]);
-    const rows = new CoordinationRows(app.dataSource, regionId);
-    const staff = await app.token('20', Role.CARE_STAFF);
-    const patients: string[] = [];
-    for (const sex of ['FEMALE', 'MALE', 'FEMALE', 'MALE'] as const) {
-      const res = await app.gql(`mutation($p: String!) { patientCreate(input: { personnummer: $p }) { patient { id } } }`, { p: testPersonnummer('19800101', sex) }, staff);
-      patients.push(res.data.patientCreate.patient.id);
-    }
-    units.one = await rows.careUnit(DALARNA, 'Vårdcentralen Ett');
-    units.hundred = await rows.careUnit(DALARNA, 'Vårdcentralen Hundra');
-    await rows.case({ patientId: patients[0], ownerOrganisationId: DALARNA, careUnitId: units.one });
-    for (let i = 0; i < 100; i++) {
-      await rows.case({
-        patientId: patients[i % 4],
-        ownerOrganisationId: DALARNA,
-        careUnitId: units.hundred,
-        coordinator: `coordinator-${i % 7}`,
-        status: ['NONE', 'CONTACTED', 'ACTIVE', 'FOLLOW_UP'][i % 4],
-        sickLeaveTo: `2027-0${1 + (i % 9)}-15`,
-      });
-    }
+    coordinator = await app.unitToken('20', VC_ORSA, Role.REHAB_COORDINATOR);
   });
-  afterAll(() => app?.stop());
+  afterAll(() => app.stop());
 
-  it.each([
-    ['coordinationCases', LIST],
-    ['coordinationWorkload', WORKLOAD],
-  ])('%s costs as many statements for 100 cases as for 1', async (field, query) => {
-    const counts: number[] = [];
-    for (const unit of [units.one, units.hundred]) {
-      const token = await app.unitToken('20', unit, Role.REHAB_COORDINATOR);
-      await app.gql(`{ regions { edges { cursor } } }`, {}, token); // warms the viewer cache
+  it('reads a case with one activity and one with twelve in the same number of statements', async () => {
+    const one = await caseWith(1);
+    const twelve = await caseWith(12);
+    const count = async (id: string) => {
+      await app.gql(READ, { id }, coordinator); // warms the viewer's caches
       let res: any;
-      counts.push(await app.countStatements(async () => (res = await app.gql(query, { unit }, token))));
+      const statements = await app.countStatements(async () => (res = await app.gql(READ, { id }, coordinator)));
       expect(res.errors).toBeUndefined();
-    }
-    expect(counts[1]).toBe(counts[0]);
-  });
-
-  it('lists all hundred on one page', async () => {
-    const token = await app.unitToken('20', units.hundred, Role.REHAB_COORDINATOR);
-    const res = await app.gql(LIST, { unit: units.hundred }, token);
-    expect(res.data.coordinationCases.edges).toHaveLength(100);
-    expect(res.data.coordinationCases.pageInfo.hasNextPage).toBe(false);
+      return { statements, activities: res.data.coordinationCase.activities.length };
+    };
+    const few = await count(one);
+    const many = await count(twelve);
+    expect([few.activities, many.activities]).toEqual([2, 13]);
+    expect(many.statements).toBe(few.statements);
   });
 });

@@ -99,7 +99,11 @@ describe('rehabilitation coordination', () => {
     expect(c).toMatchObject({ status: 'NONE', version: 1, occupation: 'EMPLOYED', sickLeaveDegree: 100, coordinatorUserId: 'test-unit-rehab_coordinator', careUnit: { id: VC_MORA }, patient: { id: patientId } });
     expect(c.statusHistory).toEqual([{ fromStatus: null, toStatus: 'NONE', changedAt: expect.any(String), changedBy: 'test-unit-rehab_coordinator', note: 'Remiss från distriktsläkaren' }]);
     expect(c.allowedStatuses).toEqual(['CONTACTED', 'ACTIVE', 'DECLINED', 'CLOSED']);
+    expect(c.firstContactAt).toBeNull();
     c = await change(c, 'CONTACTED');
+    // The time to first contact: when the case left NONE.
+    const firstContactAt = c.firstContactAt;
+    expect(c.statusHistory[1].changedAt).toBe(firstContactAt);
 
     // ACTIVE needs the patient's consent to coordination itself.
     let before = await stored(c.id);
@@ -143,14 +147,14 @@ describe('rehabilitation coordination', () => {
     let recorded = await activity(c, unanswered);
     expect(recorded.errors).toBeUndefined();
     c = recorded.data.coordinationActivityRecord.coordinationCase;
-    expect(c.firstContactAt).toBeNull();
 
     // GC001 and ZV506 granted on a meeting held with the employer.
     recorded = await activity(c, { area: 'EXTERNAL_COLLABORATION', kind: 'MEETING', actor: employer, held: true, mode: 'IN_PERSON', kvaCodes: ['GC001', 'ZV506'] });
     expect(recorded.errors).toBeUndefined();
     expect(recorded.data.coordinationActivityRecord.activity.kvaCodes).toEqual([{ code: 'GC001' }, { code: 'ZV506' }]);
     c = recorded.data.coordinationActivityRecord.coordinationCase;
-    expect(c.firstContactAt).toEqual(expect.any(String));
+    expect(c.firstContactAt).toBe(firstContactAt);
+    expect(c.lastActivityAt > firstContactAt).toBe(true);
 
     // The return-to-work plan: a part-time ramp, DV077.
     const ramp = [
@@ -263,6 +267,8 @@ describe('rehabilitation coordination', () => {
     // A sick-leave degree outside 25/50/75/100, and an ACTIVE opening without the consent to coordination.
     const degree = await mutate('coordinationCaseOpen', 'CoordinationCaseOpenInput', { ...input, careUnitId: VC_MORA, sickLeave: { ...input.sickLeave, degree: 60 } }, 'coordinationCase { id }');
     expect(degree.errors?.map((e) => [e.extensions?.code, e.extensions?.field])).toEqual([['BAD_USER_INPUT', 'sickLeave.degree']]);
+    const yearZero = await mutate('coordinationCaseOpen', 'CoordinationCaseOpenInput', { ...input, careUnitId: VC_MORA, sickLeave: { ...input.sickLeave, from: '0000-01-01' } }, 'coordinationCase { id }');
+    expect(yearZero.errors?.map((e) => [e.extensions?.code, e.extensions?.field])).toEqual([['BAD_USER_INPUT', 'sickLeave.from']]);
     const active = await mutate('coordinationCaseOpen', 'CoordinationCaseOpenInput', { ...input, careUnitId: VC_MORA, status: 'ACTIVE' }, 'coordinationCase { id }');
     expect(active.errors?.map((e) => [e.extensions?.code, e.extensions?.field])).toEqual([['CONFLICT', 'consentToCoordination']]);
     expect(await logOf(active.requestId)).toContainEqual(expect.objectContaining({ outcome: 'REJECTED', patientId }));

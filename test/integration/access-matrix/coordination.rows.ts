@@ -8,13 +8,13 @@ const VC_MORA = seededCareUnitId('20', 'vc-mora');
 
 interface CoordinationFixture {
   /** Region Dalarna's ACTIVE case for the patient at Vårdcentralen Mora, with an employer named. */
-  caseId: string;
-  employerId: string;
-  caseVersion(): Promise<number>;
+  coordinationCaseId: string;
+  coordinationEmployerId: string;
+  coordinationCaseVersion(): Promise<number>;
   /** A fresh case of the patient's, for one attempt at a change that ends it. */
-  newCase(): Promise<{ id: string; version: number }>;
+  newCoordinationCase(): Promise<{ id: string; version: number }>;
   /** A fresh consent (to AF) in the fixture's case, for one attempt at withdrawing it. */
-  newConsent(): Promise<string>;
+  newCoordinationConsent(): Promise<string>;
   coordinatorToken: string;
 }
 
@@ -41,7 +41,7 @@ async function setUp(app: TestApp, { patientId }: Fixture): Promise<Coordination
     expect(res.errors).toBeUndefined();
     return res.data[field];
   };
-  const newCase = async () =>
+  const newCoordinationCase = async () =>
     (
       await step('coordinationCaseOpen', 'CoordinationCaseOpenInput', {
         patientId,
@@ -52,21 +52,21 @@ async function setUp(app: TestApp, { patientId }: Fixture): Promise<Coordination
         consentToCoordination: { validTo: inDays(180) },
       })
     ).coordinationCase;
-  const opened = await newCase();
+  const opened = await newCoordinationCase();
   const added = await step('coordinationEmployerAdd', 'CoordinationEmployerAddInput', { caseId: opened.id, version: opened.version, name: 'Mora Trä AB', organisationNumber: '556036-0793' }, `${CASE} employer { id }`);
-  const caseVersion = async () => (await app.dataSource.query('SELECT version FROM coordination_case WHERE id = $1', [opened.id]))[0].version as number;
+  const coordinationCaseVersion = async () => (await app.dataSource.query('SELECT version FROM coordination_case WHERE id = $1', [opened.id]))[0].version as number;
   const consent = async (variables: Record<string, unknown>): Promise<string> =>
-    (await step('coordinationConsentGive', 'CoordinationConsentGiveInput', { caseId: opened.id, version: await caseVersion(), period: { validTo: inDays(180) }, ...variables }, `${CASE} consent { id }`)).consent.id;
+    (await step('coordinationConsentGive', 'CoordinationConsentGiveInput', { caseId: opened.id, version: await coordinationCaseVersion(), period: { validTo: inDays(180) }, ...variables }, `${CASE} consent { id }`)).consent.id;
   await consent({ actor: { kind: 'EMPLOYER', employerId: added.employer.id }, categories: ['WORK_CAPACITY'], purpose: 'REHABILITATION_COORDINATION' });
   // The notice to FK (4 §) needs its own consent.
   await consent({ actor: { kind: 'FK' }, categories: ['WORK_CAPACITY'], purpose: 'WORK_ORIENTED_REHABILITATION' });
   return {
-    caseId: opened.id,
-    employerId: added.employer.id,
+    coordinationCaseId: opened.id,
+    coordinationEmployerId: added.employer.id,
     coordinatorToken,
-    newCase,
-    newConsent: () => consent({ actor: { kind: 'AF' }, categories: ['SICK_LEAVE'], purpose: 'REHABILITATION_COORDINATION' }),
-    caseVersion,
+    newCoordinationCase,
+    newCoordinationConsent: () => consent({ actor: { kind: 'AF' }, categories: ['SICK_LEAVE'], purpose: 'REHABILITATION_COORDINATION' }),
+    coordinationCaseVersion,
   };
 }
 
@@ -75,7 +75,7 @@ function change(field: string, input: string, variables: (f: Fixture & Coordinat
   return {
     name: field,
     run: async (app, token, f, viewer): Promise<GraphQLResponse> => {
-      const target = fresh ? await f.newCase() : { id: f.caseId, version: await f.caseVersion() };
+      const target = fresh ? await f.newCoordinationCase() : { id: f.coordinationCaseId, version: await f.coordinationCaseVersion() };
       return app.gql(`mutation($input: ${input}!) { ${field}(input: $input) { ${CASE} } }`, { input: { caseId: target.id, version: target.version, ...variables(f, viewer) } }, await coordinatorOf(app, token, f, viewer));
     },
     check: (data) => expect(data[field].coordinationCase.id).toEqual(expect.any(String)),
@@ -89,9 +89,9 @@ export const rows: MatrixRows<CoordinationFixture> = {
   operations: [
     {
       name: 'coordinationCase',
-      run: (app, token, f) => app.gql(`query($id: ID!) { coordinationCase(id: $id) { id patient { id } employers { id } consents { actor { kind } } } }`, { id: f.caseId }, token),
+      run: (app, token, f) => app.gql(`query($id: ID!) { coordinationCase(id: $id) { id patient { id } employers { id } consents { actor { kind } } } }`, { id: f.coordinationCaseId }, token),
       check: (data, f) =>
-        expect(data.coordinationCase).toEqual({ id: f.caseId, patient: { id: f.patientId }, employers: [{ id: f.employerId }], consents: expect.arrayContaining([{ actor: { kind: null } }, { actor: { kind: 'EMPLOYER' } }, { actor: { kind: 'FK' } }]) }),
+        expect(data.coordinationCase).toEqual({ id: f.coordinationCaseId, patient: { id: f.patientId }, employers: [{ id: f.coordinationEmployerId }], consents: expect.arrayContaining([{ actor: { kind: null } }, { actor: { kind: 'EMPLOYER' } }, { actor: { kind: 'FK' } }]) }),
       // Mora keeps the patient's record and Region Dalarna takes part in the case: both read it (care staff included).
       expected: { owner: 'DATA', participant: 'DATA', ...DENIED_TO_OUTSIDERS },
     },
@@ -118,10 +118,10 @@ export const rows: MatrixRows<CoordinationFixture> = {
     {
       ...change('coordinationConsentWithdraw', 'CoordinationConsentWithdrawInput', () => ({})),
       run: async (app, token, f, viewer) => {
-        const consentId = await f.newConsent();
+        const consentId = await f.newCoordinationConsent();
         return app.gql(
           `mutation($input: CoordinationConsentWithdrawInput!) { coordinationConsentWithdraw(input: $input) { ${CASE} } }`,
-          { input: { caseId: f.caseId, version: await f.caseVersion(), consentId } },
+          { input: { caseId: f.coordinationCaseId, version: await f.coordinationCaseVersion(), consentId } },
           await coordinatorOf(app, token, f, viewer),
         );
       },
