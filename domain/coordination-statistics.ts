@@ -31,7 +31,7 @@ export interface CoordinationGroup {
   opened: number;
   declined: number;
   closedWithReturnToWork: number;
-  /** Cases with a first contact (an answered contact or a held meeting). */
+  /** Cases in which the patient was contacted (the case's first_contact_at). */
   firstContacted: number;
   /** Days from opening to first contact, summed over those cases. */
   daysToFirstContact: number;

@@ -38,10 +38,10 @@ export class CoordinationFigures {
   @Field(() => CountBySex, { description: 'Of those, cases closed with a full or partial return to work.' })
   closedWithReturnToWork: CountBySex;
 
-  @Field(() => CountBySex, { description: 'Of those, cases with a first contact (an answered contact or a held meeting).' })
+  @Field(() => CountBySex, { description: 'Of those, cases in which the patient was contacted (the case’s firstContactAt).' })
   firstContacted: CountBySex;
 
-  @Field(() => DerivedFigureBySex, { description: 'Mean days from opening to the first contact, over the cases with one; hidden with their count.' })
+  @Field(() => DerivedFigureBySex, { description: 'Mean days from opening to the first contact with the patient, over the cases with one; hidden with their count.' })
   meanDaysToFirstContact: DerivedFigureBySex;
 
   @Field(() => CountBySex, { description: 'Of the cases opened, those with employer contact: a contact the employer answered or a meeting with it held.' })
