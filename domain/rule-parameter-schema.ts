@@ -70,6 +70,8 @@ export const RULE_PARAMETER_SCHEMAS: Readonly<Record<string, RuleParameterSchema
   ),
   [PARAMETER.STATISTICS_SMALL_CELL_THRESHOLD]: integer('Planner statistics show counts below this value as "<value" (small numbers identify people).', 'people', 3, 100),
   [PARAMETER.REPORTS_MAX_PERIOD_MONTHS]: integer('The longest period a planner report covers in one request, in calendar months (each month is a column of the report).', 'months', 1, 120),
+  [PARAMETER.COORDINATION_YOUNG_ADULT_FROM_AGE]: integer('Youngest age, in whole years, of the "young adults" of the coordinator\'s lists and statistics.', 'years', 0, 120),
+  [PARAMETER.COORDINATION_YOUNG_ADULT_TO_AGE]: integer('Oldest age, in whole years, of the "young adults" of the coordinator\'s lists and statistics.', 'years', 0, 120),
   [`${PARAMETER.SIP_KVA_CODE_PREFIX}ESTABLISH`]: kvaCode('ESTABLISH'),
   [`${PARAMETER.SIP_KVA_CODE_PREFIX}FOLLOW_UP`]: kvaCode('FOLLOW_UP'),
 };

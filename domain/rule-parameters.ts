@@ -62,6 +62,9 @@ export const PARAMETER = {
   THERAPY_REPORT_LEAD_MONTHS: 'therapy.reportLeadMonths',
   /** Which KVÅ code a coordination activity earns: a list of rules (activity kinds, actor kinds, condition) → code (domain/coordination-activity.ts KvaRule). */
   COORDINATION_KVA_RULES: 'coordination.kvaRules',
+  /** The "young adult" age band of the coordinator's lists and statistics (seed 002), in whole years, both ends included. */
+  COORDINATION_YOUNG_ADULT_FROM_AGE: 'coordination.youngAdultFromAge',
+  COORDINATION_YOUNG_ADULT_TO_AGE: 'coordination.youngAdultToAge',
 } as const;
 
 /**

@@ -45,6 +45,7 @@ import { AccessLogPartitions1733370000000 } from './migrations/1733370000000-acc
 import { RecentWriters1733390000000 } from './migrations/1733390000000-recent-writers';
 import { RehabPlanStatisticsIndexes1733400000000 } from './migrations/1733400000000-rehab-plan-statistics-indexes';
 import { Coordination1733440000000 } from './migrations/1733440000000-coordination';
+import { CoordinationLists1733450000000 } from './migrations/1733450000000-coordination-lists';
 
 export {
   AgreementEntity,
@@ -160,4 +161,5 @@ export const MIGRATIONS = [
   RecentWriters1733390000000,
   RehabPlanStatisticsIndexes1733400000000,
   Coordination1733440000000,
+  CoordinationLists1733450000000,
 ];

@@ -2,6 +2,7 @@
 import 'reflect-metadata';
 import { mergeOperations } from '../schema/operations';
 import { coordinationOperations } from './coordination/coordination.operations';
+import { coordinationListOperations } from './coordination/coordination-lists.operations';
 import { fundingProgrammeOperations } from './funding-programme/funding-programme.operations';
 import { handoffOperations } from './handoff/handoff.operations';
 import { organisationOperations } from './organisation/organisation.operations';
@@ -28,6 +29,7 @@ export const OPERATIONS = mergeOperations([
   therapyOperations,
   fundingProgrammeOperations,
   rehabPlanStatisticsOperations,
+  coordinationListOperations,
   ruleParameterOperations,
   testClockOperations,
   coordinationOperations,

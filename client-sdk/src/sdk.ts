@@ -97,6 +97,9 @@ import * as Operations from './generated';
 
 
 
+
+
+
 export type Requester<C = {}> = <R, V>(doc: DocumentNode, vars?: V, options?: C) => Promise<R> | AsyncIterable<R>
 export function getSdk<C>(requester: Requester<C>) {
   return {
@@ -111,6 +114,15 @@ export function getSdk<C>(requester: Requester<C>) {
     },
     CareUnitUpdate(variables: Operations.CareUnitUpdateMutationVariables, options?: C): Promise<Operations.CareUnitUpdateMutation> {
       return requester<Operations.CareUnitUpdateMutation, Operations.CareUnitUpdateMutationVariables>(Operations.CareUnitUpdateDocument, variables, options) as Promise<Operations.CareUnitUpdateMutation>;
+    },
+    CoordinationCases(variables: Operations.CoordinationCasesQueryVariables, options?: C): Promise<Operations.CoordinationCasesQuery> {
+      return requester<Operations.CoordinationCasesQuery, Operations.CoordinationCasesQueryVariables>(Operations.CoordinationCasesDocument, variables, options) as Promise<Operations.CoordinationCasesQuery>;
+    },
+    CoordinationWorkload(variables: Operations.CoordinationWorkloadQueryVariables, options?: C): Promise<Operations.CoordinationWorkloadQuery> {
+      return requester<Operations.CoordinationWorkloadQuery, Operations.CoordinationWorkloadQueryVariables>(Operations.CoordinationWorkloadDocument, variables, options) as Promise<Operations.CoordinationWorkloadQuery>;
+    },
+    CoordinationStatistics(variables: Operations.CoordinationStatisticsQueryVariables, options?: C): Promise<Operations.CoordinationStatisticsQuery> {
+      return requester<Operations.CoordinationStatisticsQuery, Operations.CoordinationStatisticsQueryVariables>(Operations.CoordinationStatisticsDocument, variables, options) as Promise<Operations.CoordinationStatisticsQuery>;
     },
     CoordinationCase(variables: Operations.CoordinationCaseQueryVariables, options?: C): Promise<Operations.CoordinationCaseQuery> {
       return requester<Operations.CoordinationCaseQuery, Operations.CoordinationCaseQueryVariables>(Operations.CoordinationCaseDocument, variables, options) as Promise<Operations.CoordinationCaseQuery>;

@@ -160,7 +160,8 @@ const vastmanland: RegionSeed = {
   ],
   agencies: SWEDISH_STATE_AGENCIES,
   associations: [{ slug: 'vastra-malardalen', name: 'Samordningsförbundet Västra Mälardalen', members: finsam('1983', '1984', '1960') }],
-  careUnits: [],
+  // Seed 002: the adult psychiatry's outpatient care, where a rehabilitation coordinator works with young adults as a group of their own.
+  careUnits: [{ owner: 'principal', slug: 'vuxenpsykiatri-vasteras', name: 'Vuxenpsykiatrin Västerås, öppenvård', careLevel: CareLevel.SPECIALIST_CARE }],
 };
 
 const GOTEBORG = '1480';

@@ -61,6 +61,13 @@ export const DEFAULT_RULE_PARAMETERS = [
       'Platform default, five years: DOMAIN.md names no period for access logs; patientdatalagen 4 kap 3 § asks that accesses be documented and followed up systematically, and the care provider\'s archive rules (gallringsbeslut) set how long the log is kept. The archive step exports each month before removing it',
   },
   { key: PARAMETER.THERAPY_REPORT_LEAD_MONTHS, regionId: null, value: 2, source: `${AHS_GUIDANCE}: the therapy report reaches ÅHS at least two months before the period ends` },
+  {
+    key: PARAMETER.COORDINATION_YOUNG_ADULT_FROM_AGE,
+    regionId: null,
+    value: 16,
+    source: 'Seed 002 (Västmanland adult psychiatry): young adults 16–29 as a group of their own; a region may set its own band',
+  },
+  { key: PARAMETER.COORDINATION_YOUNG_ADULT_TO_AGE, regionId: null, value: 29, source: 'Seed 002 (Västmanland adult psychiatry): young adults 16–29 as a group of their own; a region may set its own band' },
   { key: PARAMETER.COORDINATION_KVA_RULES, regionId: null, value: DEFAULT_COORDINATION_KVA_RULES as unknown, source: COORDINATION_KVA_SOURCE },
   ...Object.entries(DEFAULT_SIP_KVA_MAPPING).map(([use, code]) => ({ key: `${PARAMETER.SIP_KVA_CODE_PREFIX}${use}`, regionId: null, value: code as unknown, source: KVA_SOURCE })),
 ].map((p) => ({ ...p, validFrom: ALWAYS, validTo: null as string | null }));

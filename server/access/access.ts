@@ -8,6 +8,9 @@ import { AccessLogStore } from './access-log.store';
 import { AuditLog, OperationAudit } from './audit';
 import { ConsentStore } from './consent.store';
 import { CoordinationStore } from './coordination.store';
+import { CoordinationLinkStore } from './coordination-links.store';
+import { CoordinationListStore } from './coordination-list.store';
+import { CoordinationStatisticsStore } from './coordination-statistics.store';
 import { FundingProgrammeStore } from './funding-programme.store';
 import { RehabPlanStatisticsStore } from './rehab-plan-statistics.store';
 import { HandoffStore } from './handoff.store';
@@ -66,6 +69,9 @@ export class Access {
   private ruleParameterStore?: RuleParameterStore;
   private testClockStore?: TestClockStore;
   private coordinationStore?: CoordinationStore;
+  private coordinationListStore?: CoordinationListStore;
+  private coordinationLinkStore?: CoordinationLinkStore;
+  private coordinationStatisticsStore?: CoordinationStatisticsStore;
 
   private constructor(
     readonly scope: RequestScope,
@@ -145,6 +151,21 @@ export class Access {
   /** The planners' aggregates of rehabilitation plans, commitments and reports (counts and sums only). */
   get rehabPlanStatistics(): RehabPlanStatisticsStore {
     return (this.rehabPlanStatisticsStore ??= new RehabPlanStatisticsStore(this.scope));
+  }
+
+  /** The coordinator's lists of coordination cases and the workload of a care unit. */
+  get coordinationLists(): CoordinationListStore {
+    return (this.coordinationListStore ??= new CoordinationListStore(this.scope, this.reference));
+  }
+
+  /** The SIPs and hand-offs of coordination cases' patients that the viewer may see. */
+  get coordinationLinks(): CoordinationLinkStore {
+    return (this.coordinationLinkStore ??= new CoordinationLinkStore(this.scope));
+  }
+
+  /** The planners' aggregates of rehabilitation coordination (counts and sums only). */
+  get coordinationStatistics(): CoordinationStatisticsStore {
+    return (this.coordinationStatisticsStore ??= new CoordinationStatisticsStore(this.scope));
   }
 
   /** Dated rule parameters as records: in force, history, a region's new value. */

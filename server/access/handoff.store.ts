@@ -389,6 +389,6 @@ async function insertRecipients(tx: Queryable, message: ParentKey, recipients: M
 }
 
 /** The visibility rule as SQL: the organisation is a party of the hand-off. */
-function partyOf(alias: string, organisationParam: string): string {
+export function partyOf(alias: string, organisationParam: string): string {
   return `EXISTS (SELECT 1 FROM handoff_party hp WHERE hp.handoff_id = ${alias}.id AND hp.region_id = ${alias}.region_id AND hp.organisation_id = ${organisationParam})`;
 }

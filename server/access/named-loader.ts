@@ -18,6 +18,8 @@ export type LoaderName =
   | 'handoffs.partiesOf'
   | 'handoffs.recipientsOf'
   | 'sips.byId'
+  | 'coordination.sipsOfPatient'
+  | 'coordination.handoffsOfPatient'
   | 'sips.participantsOf'
   | 'sips.interventionsOf'
   | 'sips.meetingsOf'

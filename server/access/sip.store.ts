@@ -447,6 +447,6 @@ async function insertMeeting(tx: Queryable, sip: ParentKey, meeting: NewSipMeeti
 }
 
 /** The visibility rule as SQL: the organisation takes part in the plan. */
-function takesPart(alias: string, organisationParam: string): string {
+export function takesPart(alias: string, organisationParam: string): string {
   return `EXISTS (SELECT 1 FROM sip_participant sp WHERE sp.sip_id = ${alias}.id AND sp.region_id = ${alias}.region_id AND sp.kind = 'ORGANISATION' AND sp.organisation_id = ${organisationParam} AND sp.removed_at IS NULL)`;
 }

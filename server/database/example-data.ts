@@ -8,6 +8,7 @@ import { ALAND_EXAMPLE } from '../../entities/seed/aland-example';
 import { municipalityKey, regionKey, regionPrincipalKey, seedId } from '../../entities/seed/ids';
 import { DEFAULT_RULE_PARAMETERS } from '../../entities/seed/rule-parameters';
 import type { IdentityNumberCipher } from '../crypto/identity-number-cipher';
+import { seedCoordinationExamples } from './coordination-example-data';
 
 const id = (key: string) => seedId(`example:aland:${key}`);
 
@@ -20,8 +21,8 @@ export const ALAND_EXAMPLE_IDS = {
 };
 
 /**
- * Writes Åland's example (entities/seed/aland-example.ts) as the tables' owner, after the
- * reference seed. Idempotent: every row has a fixed id and one already there is left as it is.
+ * Writes Åland's example (entities/seed/aland-example.ts), then the example coordination cases,
+ * as the tables' owner, after the reference seed. Idempotent: every row has a fixed id and one already there is left as it is.
  * Not an access to a real person's data, so it writes no access-log rows.
  */
 export async function seedExampleData(manager: EntityManager, cipher: IdentityNumberCipher): Promise<void> {
@@ -88,4 +89,5 @@ export async function seedExampleData(manager: EntityManager, cipher: IdentityNu
      ON CONFLICT DO NOTHING`,
     [id('participation:plan'), regionId, patient, ahs, ParticipationSource.REHAB_PLAN, plan, id('participation:commitment'), provider, ParticipationSource.PAYMENT_COMMITMENT, commitment],
   );
+  await seedCoordinationExamples(manager, cipher);
 }
