@@ -78,7 +78,7 @@ describe('the coordinated-discharge view in a browser', () => {
     expect(shown.length).toBe(hidden.length);
     for (const text of shown) expect(text).toMatch(/^(<\d+|\.\.)$/);
     console.log(`[${dashboard.backend}] ${shown.length} suppressed cells shown as the API says`);
-    if (!municipality) await screenshot(opened.page, 'coordinated-discharge');
+    await screenshot(opened.page, municipality ? `coordinated-discharge-${municipality}` : 'coordinated-discharge');
     await close(opened);
   });
 
