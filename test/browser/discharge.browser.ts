@@ -135,6 +135,13 @@ describe('the coordinated-discharge view in a browser', () => {
     await close(opened);
   });
 
+  it('shows a role the report is not for (TENANT_ADMIN alone) as a message with the API’s code', async () => {
+    const opened = await dashboard.open(await dashboard.token('20', 'TENANT_ADMIN'), 'discharge', { from: monthsBack(2), to: thisMonth });
+    expect(opened.messages).toEqual([expect.stringMatching(/FORBIDDEN/)]);
+    expect(await opened.page.isVisible('#period-from')).toBe(true);
+    await close(opened);
+  });
+
   it('lists the same municipalities as the API in the filter', async () => {
     const opened = await dashboard.open(planner, 'discharge', { from: monthsBack(1), to: thisMonth });
     const options = await opened.page.$$eval('#municipality option', (o) => o.map((x) => (x as HTMLOptionElement).value).filter(Boolean));
