@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import { HandoffDeadlineReportDocument, OrganisationsDocument } from '../../client-sdk/src/generated';
 import { DISCHARGE_MEASURES } from '../../dashboard/src/views/discharge.measures';
-import { close, type Dashboard, readTable, screenshot, startDashboard, tabStops } from './harness';
+import { close, type Dashboard, readTable, screenshot, settle, startDashboard, tabStops } from './harness';
+
+const settleMessages = async (page: Parameters<typeof settle>[0]) => (await settle(page)).messages;
 
 const SEXES = ['female', 'male', 'total'] as const;
 /** Whole months of the demo data (the last 24 months up to now). */
@@ -124,6 +126,23 @@ describe('the coordinated-discharge view in a browser', () => {
     expect(opened.messages).toEqual([expect.stringMatching(message)]);
     expect(await opened.page.isVisible('#period-from')).toBe(true);
     expect(await opened.page.$$('table')).toEqual([]);
+    await close(opened);
+  });
+
+  it('takes the period typed into the controls: a wrong one as a message, a right one as the figures, in the URL', async () => {
+    const opened = await dashboard.open(planner, 'discharge', { from: monthsBack(2), to: thisMonth });
+    const { page } = opened;
+    await page.fill('#period-from', thisMonth);
+    await page.fill('#period-to', monthsBack(1));
+    await Promise.all([page.waitForURL(/from=/), page.click('form.controls button[type=submit]')]);
+    expect((await settleMessages(page)).join()).toMatch(/slutar innan den börjar/);
+    await page.fill('#period-from', monthsBack(3));
+    await page.selectOption('#municipality', '2080');
+    await Promise.all([page.waitForURL(/municipality=2080/), page.click('form.controls button[type=submit]')]);
+    await page.waitForFunction(() => performance.getEntriesByName('samrehab:view-ready').length > 0);
+    expect(await settleMessages(page)).toEqual([]);
+    expect(new URL(page.url()).searchParams.get('from')).toBe(monthsBack(3));
+    expect((await readTable(page, '[data-breakdown=municipality] table')).rows.map((r) => r[0])).toEqual(['Falu kommun']);
     await close(opened);
   });
 
