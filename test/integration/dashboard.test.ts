@@ -26,6 +26,7 @@ describe('the dashboard in development', () => {
     expect(res.status).toBe(200);
     const csp = res.headers.get('content-security-policy') ?? '';
     expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("connect-src 'self';");
     expect(csp).not.toMatch(/unsafe-inline|unsafe-eval/);
     const page = await res.text();
     expect(page).toMatch(/<html lang="sv">/);
@@ -99,6 +100,9 @@ describe('the dashboard in production', () => {
 
   it('tells the page to sign in with OpenID Connect against the configured issuer, and still serves the page', async () => {
     expect(await (await fetch(`${base}/dashboard/config.json`)).json()).toEqual({ mode: 'oidc', issuer: 'https://idp.region.example', clientId: 'samrehab-dashboard' });
-    expect((await fetch(`${base}/dashboard/`)).status).toBe(200);
+    const page = await fetch(`${base}/dashboard/`);
+    expect(page.status).toBe(200);
+    // The page may ask the issuer (discovery, token) and nothing else beyond this server.
+    expect(page.headers.get('content-security-policy')).toContain("connect-src 'self' https://idp.region.example;");
   });
 });
