@@ -168,4 +168,12 @@ describe('the coordinated-discharge view in a browser', () => {
     expect([...options].sort()).toEqual(organisations.edges.map((e) => e.node.municipalityCode).sort());
     await close(opened);
   });
+
+  it('logged a line per request and nothing personal: no token, personnummer or demo patient name', () => {
+    const log = dashboard.serverLog();
+    expect(log).toMatch(/"path":"\/graphql"/);
+    expect(log).not.toMatch(/eyJ[\w-]+\.eyJ/);
+    expect(log).not.toMatch(/\b(19|20)\d{6}-?\d{4}\b/);
+    expect(log).not.toMatch(/Demodata/);
+  });
 });

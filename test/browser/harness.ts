@@ -45,6 +45,8 @@ export interface Dashboard {
   token(org: string, role: string, ttl?: string): Promise<string>;
   /** Runs one of the SDK's documents against the API (by documentId), as the page does. */
   api<R, V>(document: TypedDocumentNode<R, V>, variables: V, token: string): Promise<R>;
+  /** What the server has logged so far (LOG_LEVEL=info: a line per request, and warnings). */
+  serverLog(): string;
   /** Opens a view in a fresh browser context signed in with `token` (or not signed in: null). */
   open(token: string | null, view: string | null, params?: ViewParams): Promise<OpenedView>;
   stop(): Promise<void>;
@@ -112,11 +114,20 @@ export async function startDashboard(): Promise<Dashboard> {
       PORT: String(port),
       DATA_DIR: dataDir,
       DEMO_DATA: 'true',
-      LOG_LEVEL: 'warn',
+      LOG_LEVEL: 'info',
       ...(database ? { DATABASE_URL: database.url } : {}),
     },
-    stdio: ['ignore', 'inherit', 'inherit'],
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
+  // Kept for the tests to read (nothing personal may be logged); warnings and errors also shown.
+  const log: string[] = [];
+  for (const stream of [server.stdout!, server.stderr!]) {
+    stream.setEncoding('utf8');
+    stream.on('data', (chunk: string) => {
+      log.push(chunk);
+      if (/"level":(40|50|60)|Error/.test(chunk)) process.stderr.write(chunk);
+    });
+  }
   let browser: Browser | null = null;
   const stop = async () => {
     await browser?.close();
@@ -139,6 +150,7 @@ export async function startDashboard(): Promise<Dashboard> {
   return {
     base,
     backend: database ? 'postgresql' : 'pglite',
+    serverLog: () => log.join(''),
     token: (org, role, ttl = '1h') => signDevToken(dataDir, { userId: 'browser-test', organisationId: seededOrganisationId(org) ?? org, roles: [role], expiresIn: ttl }),
     async api(document, variables, token) {
       const res = await fetch(`${base}/graphql`, {
