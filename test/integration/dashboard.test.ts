@@ -71,6 +71,9 @@ describe('the dashboard in development', () => {
     expect(await codes({ organisationId: 'no-such-id', role: 'PLANNER' })).toEqual([400, 'BAD_USER_INPUT', 'organisationId']);
     expect(await codes({ organisationId: regionDalarna, role: 'CARE_STAFF' })).toEqual([400, 'BAD_USER_INPUT', 'role']);
     expect(await codes({})).toEqual([400, 'BAD_USER_INPUT', 'organisationId']);
+    const broken = await fetch(`${base}/dashboard/dev/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"organisationId": "1985' });
+    expect(broken.status).toBe(400);
+    expect(((await broken.json()) as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code).toBe('BAD_REQUEST');
   });
 });
 
