@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { HandoffDeadlineReportDocument, OrganisationsDocument } from '../../client-sdk/src/generated';
 import { DISCHARGE_MEASURES } from '../../dashboard/src/views/discharge.measures';
-import { close, type Dashboard, readTable, screenshot, settle, startDashboard, tabStops } from './harness';
+import { close, contrastProblems, type Dashboard, readTable, screenshot, settle, startDashboard, tabStops } from './harness';
 
 const settleMessages = async (page: Parameters<typeof settle>[0]) => (await settle(page)).messages;
 
@@ -85,8 +85,9 @@ describe('the coordinated-discharge view in a browser', () => {
     await close(opened);
   });
 
-  it('reaches every control of the page with Tab, in the order they appear', async () => {
+  it('has text at 4.5:1 contrast or more, and reaches every control of the page with Tab, in the order they appear', async () => {
     const opened = await dashboard.open(planner, 'discharge', { from: monthsBack(2), to: thisMonth });
+    expect(await contrastProblems(opened.page)).toEqual([]);
     const { reached, controls } = await tabStops(opened.page);
     expect(reached).toEqual(controls);
     expect(reached).toEqual(expect.arrayContaining(['#period-from', '#period-to', '#municipality', '#discharge-measure']));

@@ -238,6 +238,38 @@ export async function tabStops(page: Page, within = 'body'): Promise<{ reached: 
   return { reached, controls };
 }
 
+/**
+ * Text whose contrast against its background is under `minimum` (WCAG 2.1 AA: 4.5:1 for normal text):
+ * every element with text of its own, its colour against the first opaque background up its ancestors.
+ * Each as "text (ratio)". Text drawn on canvas (charts) is not in the DOM: the tables carry it.
+ */
+export async function contrastProblems(page: Page, minimum = 4.5): Promise<string[]> {
+  return page.evaluate((min) => {
+    const rgba = (css: string) => (css.match(/[\d.]+/g) ?? []).map(Number);
+    const luminance = ([r, g, b]: number[]) => {
+      const channel = (c: number) => (c / 255 <= 0.03928 ? c / 255 / 12.92 : ((c / 255 + 0.055) / 1.055) ** 2.4);
+      return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
+    };
+    const background = (e: Element | null): number[] => {
+      for (; e; e = e.parentElement) {
+        const c = rgba(getComputedStyle(e).backgroundColor);
+        if (c.length === 3 || (c.length === 4 && c[3] > 0)) return c;
+      }
+      return [255, 255, 255];
+    };
+    const problems: string[] = [];
+    for (const e of document.querySelectorAll('body *')) {
+      const own = [...e.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim() !== '');
+      const box = (e as HTMLElement).getBoundingClientRect();
+      if (!own || box.width === 0 || box.height === 0) continue;
+      const [l1, l2] = [luminance(rgba(getComputedStyle(e).color)), luminance(background(e))].sort((a, b) => b - a);
+      const ratio = (l1 + 0.05) / (l2 + 0.05);
+      if (ratio < min) problems.push(`${(e.textContent ?? '').trim().slice(0, 40)} (${ratio.toFixed(2)})`);
+    }
+    return problems;
+  }, minimum);
+}
+
 /** Saves a full-page screenshot as docs/screenshots/<name>.png (the README shows one). */
 export async function screenshot(page: Page, name: string): Promise<string> {
   const file = path.join(ROOT, 'docs', 'screenshots', `${name}.png`);
