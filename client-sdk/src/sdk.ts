@@ -88,6 +88,8 @@ import * as Operations from './generated';
 
 
 
+
+
 export type Requester<C = {}> = <R, V>(doc: DocumentNode, vars?: V, options?: C) => Promise<R> | AsyncIterable<R>
 export function getSdk<C>(requester: Requester<C>) {
   return {
@@ -102,6 +104,12 @@ export function getSdk<C>(requester: Requester<C>) {
     },
     CareUnitUpdate(variables: Operations.CareUnitUpdateMutationVariables, options?: C): Promise<Operations.CareUnitUpdateMutation> {
       return requester<Operations.CareUnitUpdateMutation, Operations.CareUnitUpdateMutationVariables>(Operations.CareUnitUpdateDocument, variables, options) as Promise<Operations.CareUnitUpdateMutation>;
+    },
+    DashboardResponsibilityMap(variables: Operations.DashboardResponsibilityMapQueryVariables, options?: C): Promise<Operations.DashboardResponsibilityMapQuery> {
+      return requester<Operations.DashboardResponsibilityMapQuery, Operations.DashboardResponsibilityMapQueryVariables>(Operations.DashboardResponsibilityMapDocument, variables, options) as Promise<Operations.DashboardResponsibilityMapQuery>;
+    },
+    DashboardResponsibilitySummary(variables: Operations.DashboardResponsibilitySummaryQueryVariables, options?: C): Promise<Operations.DashboardResponsibilitySummaryQuery> {
+      return requester<Operations.DashboardResponsibilitySummaryQuery, Operations.DashboardResponsibilitySummaryQueryVariables>(Operations.DashboardResponsibilitySummaryDocument, variables, options) as Promise<Operations.DashboardResponsibilitySummaryQuery>;
     },
     FundingProgrammes(variables?: Operations.FundingProgrammesQueryVariables, options?: C): Promise<Operations.FundingProgrammesQuery> {
       return requester<Operations.FundingProgrammesQuery, Operations.FundingProgrammesQueryVariables>(Operations.FundingProgrammesDocument, variables, options) as Promise<Operations.FundingProgrammesQuery>;
