@@ -1,0 +1,216 @@
+import {
+  type AgreementScenario,
+  DashboardResponsibilityMapDocument,
+  DashboardResponsibilitySummaryDocument,
+} from '../../../client-sdk/src/generated';
+import { ApiError } from '../api';
+import { strings as components } from '../components/components.strings';
+import { downloadCsv, toCsv } from '../components/csv';
+import { el, field } from '../components/dom';
+import { showError } from '../components/messages';
+import { readState, stateHref } from '../state';
+import { KINDS, type MapRow, mapRows, PARTS, shownRows, summaryRows } from './responsibility.rows';
+import { partText, ruleContent } from './responsibility.rule';
+import { strings } from './responsibility.strings';
+import type { View, ViewContext } from './types';
+
+const SCENARIOS: readonly AgreementScenario[] = ['CURRENT', 'TARGET', 'DRAFT'];
+/** Text marks beside the words (never colour alone): changed, gap, overlap. */
+const ICONS = { CHANGED: '≠', GAP: '○', OVERLAP: '⧉' } as const;
+
+type S = (typeof strings)['sv'];
+
+/** A table in a keyboard-scrollable region with a CSV button: cells are text or nodes, the CSV gets their text. */
+function tableWithCsv(caption: string, fileName: string, head: HTMLTableSectionElement, csvHeader: string[], body: HTMLTableSectionElement, csvRows: string[][], ctx: ViewContext): HTMLElement {
+  const c = components[ctx.lang];
+  const table = el('table', {}, el('caption', {}, caption), head, body);
+  const scroller = el('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': `${caption} (${c.scroll})` }, table);
+  const csv = el('button', { type: 'button', class: 'csv' }, `${c.csv}: ${caption}`);
+  csv.addEventListener('click', () => downloadCsv(fileName, toCsv(csvHeader, csvRows)));
+  return el('div', { class: 'data-table' }, scroller, csv);
+}
+
+function kindMarks(row: MapRow, s: S): HTMLElement {
+  const cell = el('td', { class: 'marks' });
+  for (const k of row.kinds) cell.append(el('span', { class: `mark mark-${k.toLowerCase()}` }, el('span', { 'aria-hidden': 'true' }, ICONS[k]), ` ${s.kinds[k]}`));
+  return cell;
+}
+
+/** One scenario's cells of a row: the three parts (a changed one marked in words) and the rule button. */
+function sideCells(row: MapRow, side: 'from' | 'to', scenario: string, s: S, openRule: (row: MapRow, side: 'from' | 'to', button: HTMLButtonElement) => void): HTMLElement[] {
+  const answer = row[side];
+  const cells: HTMLElement[] = PARTS.map((part) => {
+    if (answer.status === 'UNASSIGNED') return el('td', { class: 'gap' }, part === 'responsible' ? s.gap : s.none);
+    if (answer.status === 'OVERLAP') return el('td', { class: 'overlap' }, part === 'responsible' ? s.overlap : s.none);
+    const changed = side === 'to' && row.changedParts.includes(part);
+    const td = el('td', changed ? { class: 'changed' } : {}, partText(answer, part, s));
+    if (changed) td.append(' ', el('span', { class: 'mark mark-changed' }, el('span', { 'aria-hidden': 'true' }, ICONS.CHANGED), ` ${s.changedCell}`));
+    return td;
+  });
+  const button = el('button', { type: 'button', class: 'rule', 'aria-haspopup': 'dialog', 'aria-label': s.openRule(scenario, `${row.interventionName}, ${s.housingForms[row.housingForm]}, ${s.enrolled.toLowerCase()}: ${row.enrolledInHomeHealthCare ? s.yes : s.no}`) }, s.rule);
+  button.addEventListener('click', () => openRule(row, side, button));
+  cells.push(el('td', { class: 'rule-cell' }, button));
+  return cells;
+}
+
+function csvSide(row: MapRow, side: 'from' | 'to', s: S): string[] {
+  const answer = row[side];
+  const parts = PARTS.map((part) => {
+    if (answer.status === 'UNASSIGNED') return part === 'responsible' ? s.gap : s.none;
+    if (answer.status === 'OVERLAP') return part === 'responsible' ? s.overlap : s.none;
+    const text = partText(answer, part, s);
+    return side === 'to' && row.changedParts.includes(part) ? `${text} (${s.changedCell})` : text;
+  });
+  return [...parts, answer.rule?.id ?? answer.overlappingRules.map((r) => r.id).join(' ')];
+}
+
+/** The dialog that shows a deciding rule: native <dialog> (focus kept inside, Escape closes), focus back on the button after. */
+function ruleDialog(ctx: ViewContext, scenarioName: (side: 'from' | 'to') => string) {
+  const s = strings[ctx.lang];
+  const body = el('div', { class: 'rule-body' });
+  const close = el('button', { type: 'button', class: 'close' }, s.close);
+  const dialog = el('dialog', { class: 'rule-dialog', id: 'responsibility-rule', 'aria-labelledby': 'responsibility-rule-title' }, body, close);
+  let opener: HTMLButtonElement | null = null;
+  close.addEventListener('click', () => dialog.close());
+  dialog.addEventListener('close', () => opener?.focus());
+  const open = (row: MapRow, side: 'from' | 'to', button: HTMLButtonElement) => {
+    opener = button;
+    body.replaceChildren(...ruleContent(row, side, scenarioName(side), ctx.lang, 'responsibility-rule-title'));
+    dialog.showModal();
+    close.focus();
+  };
+  return { dialog, open };
+}
+
+/** One municipality's situations, both scenarios side by side, the marked rows only unless all are asked for. */
+function mapTable(rows: MapRow[], all: boolean, names: { from: string; to: string; fromDate: string; toDate: string; municipality: string }, ctx: ViewContext, openRule: (row: MapRow, side: 'from' | 'to', button: HTMLButtonElement) => void): HTMLElement {
+  const s = strings[ctx.lang];
+  const shown = shownRows(rows, all);
+  const sideHeaders = [...PARTS.map((p) => s.parts[p]), s.rule];
+  const head = el(
+    'thead',
+    {},
+    el(
+      'tr',
+      {},
+      el('th', { scope: 'col', rowspan: '2' }, s.intervention),
+      el('th', { scope: 'col', rowspan: '2' }, s.housingForm),
+      el('th', { scope: 'col', rowspan: '2' }, s.enrolled),
+      el('th', { scope: 'colgroup', colspan: String(sideHeaders.length), class: 'side-from' }, `${names.from} (${names.fromDate})`),
+      el('th', { scope: 'colgroup', colspan: String(sideHeaders.length), class: 'side-to' }, `${names.to} (${names.toDate})`),
+      el('th', { scope: 'col', rowspan: '2' }, s.marks),
+    ),
+    el('tr', {}, ...[...sideHeaders, ...sideHeaders].map((h) => el('th', { scope: 'col' }, h))),
+  );
+  const body = el('tbody');
+  for (const row of shown) {
+    body.append(
+      el(
+        'tr',
+        { ...(row.kinds.length > 0 ? { class: 'marked' } : {}), 'data-situation': `${row.interventionCode}|${row.housingForm}|${row.enrolledInHomeHealthCare}` },
+        el('th', { scope: 'row' }, row.interventionName),
+        el('td', { class: 'text' }, s.housingForms[row.housingForm]),
+        el('td', { class: 'text' }, row.enrolledInHomeHealthCare ? s.yes : s.no),
+        ...sideCells(row, 'from', names.from, s, openRule),
+        ...sideCells(row, 'to', names.to, s, openRule),
+        kindMarks(row, s),
+      ),
+    );
+  }
+  const csvHeader = [s.intervention, s.housingForm, s.enrolled, ...sideHeaders.map((h) => `${names.from} – ${h}`), ...sideHeaders.map((h) => `${names.to} – ${h}`), s.marks];
+  const csvRows = shown.map((r) => [r.interventionName, s.housingForms[r.housingForm], r.enrolledInHomeHealthCare ? s.yes : s.no, ...csvSide(r, 'from', s), ...csvSide(r, 'to', s), r.kinds.map((k) => s.kinds[k]).join(', ')]);
+  const caption = s.caption(names.municipality, names.from, names.to, names.fromDate, names.toDate, all);
+  const fileName = `ansvarsfordelning-${ctx.municipalityCode}-${names.from}-${names.to}-${names.toDate}.csv`.toLowerCase();
+  const parts: HTMLElement[] = [el('p', { class: 'shown-of', role: 'status' }, s.shownOf(shown.length, rows.length))];
+  if (shown.length === 0) parts.push(el('p', { class: 'notice' }, s.noMarked));
+  parts.push(tableWithCsv(caption, fileName, head, csvHeader, body, csvRows, ctx));
+  return el('div', {}, ...parts);
+}
+
+/** Without a municipality chosen: each municipality's counts of changed, gap and overlap cases, each name a link to its map. */
+function summaryTable(answer: Awaited<ReturnType<typeof fetchSummary>>, from: string, to: string, ctx: ViewContext): HTMLElement {
+  const s = strings[ctx.lang];
+  const rows = summaryRows(answer.responsibilityComparison, ctx.municipalities);
+  const head = el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, s.municipality), ...KINDS.map((k) => el('th', { scope: 'col' }, s.kinds[k]))));
+  const body = el('tbody');
+  const state = readState();
+  for (const r of rows) {
+    body.append(
+      el('tr', {}, el('th', { scope: 'row' }, el('a', { href: stateHref({ ...state, municipality: r.code }) }, r.name)), ...KINDS.map((k) => el('td', {}, String(r.counts[k])))),
+    );
+  }
+  const caption = s.summaryCaption(from, to, answer.responsibilityComparison.toDate);
+  return el(
+    'section',
+    { 'aria-labelledby': 'responsibility-summary' },
+    el('h2', { id: 'responsibility-summary' }, s.summaryHeading),
+    el('p', {}, s.summaryIntro),
+    tableWithCsv(caption, `ansvarsfordelning-kommuner-${from}-${to}.csv`.toLowerCase(), head, [s.municipality, ...KINDS.map((k) => s.kinds[k])], body, rows.map((r) => [r.name, ...KINDS.map((k) => String(r.counts[k]))]), ctx),
+  );
+}
+
+const fetchSummary = (ctx: ViewContext, from: AgreementScenario, to: AgreementScenario) =>
+  ctx.api.request(DashboardResponsibilitySummaryDocument, { regionCode: ctx.region.code, from, to });
+
+function scenarioSelect(id: string, value: AgreementScenario, s: S): HTMLSelectElement {
+  const select = el('select', { id });
+  for (const sc of SCENARIOS) select.append(el('option', { value: sc }, s.scenarios[sc]));
+  select.value = value;
+  return select;
+}
+
+/** Ansvarsfördelning: one municipality's interventions × (housing form, enrolment) in two scenarios side by side. */
+export const responsibilityView: View = {
+  id: 'responsibility',
+  title: { sv: strings.sv.title, en: strings.en.title },
+  controls: { period: false, municipality: true },
+  async render(root, ctx) {
+    const s = strings[ctx.lang];
+    const from = scenarioSelect('responsibility-from', 'CURRENT', s);
+    const to = scenarioSelect('responsibility-to', 'TARGET', s);
+    const all = el('input', { type: 'checkbox', id: 'responsibility-all' });
+    const municipality = ctx.municipalities.find((m) => m.code === ctx.municipalityCode);
+    const output = el('div', { class: 'responsibility-output' });
+    const { dialog, open } = ruleDialog(ctx, (side) => s.scenarios[(side === 'from' ? from.value : to.value) as AgreementScenario]);
+    const legend = el(
+      'ul',
+      { class: 'legend', 'aria-label': s.legend },
+      ...KINDS.map((k) => el('li', {}, el('span', { class: `mark mark-${k.toLowerCase()}` }, el('span', { 'aria-hidden': 'true' }, ICONS[k]), ` ${s.kinds[k]}`), `: ${s.kindHelp[k]}`)),
+    );
+    let rows: MapRow[] = [];
+    let names = { from: '', to: '', fromDate: '', toDate: '', municipality: municipality?.name ?? '' };
+    const draw = () => output.replaceChildren(mapTable(rows, all.checked, names, ctx, open));
+
+    const load = async () => {
+      const f = from.value as AgreementScenario;
+      const t = to.value as AgreementScenario;
+      if (f === t) {
+        output.replaceChildren(el('p', { class: 'notice', role: 'status' }, s.sameScenario));
+        return;
+      }
+      if (!municipality) {
+        output.replaceChildren(summaryTable(await fetchSummary(ctx, f, t), s.scenarios[f], s.scenarios[t], ctx));
+        return;
+      }
+      const answer = await ctx.api.request(DashboardResponsibilityMapDocument, { regionCode: ctx.region.code, municipalityCode: municipality.code, from: f, to: t });
+      rows = mapRows(answer);
+      names = { ...names, from: s.scenarios[f], to: s.scenarios[t], fromDate: answer.comparison.fromDate, toDate: answer.comparison.toDate };
+      draw();
+    };
+    // Later changes fail into the message area themselves; the first load's failure is the shell's to show.
+    const reload = () => {
+      root.setAttribute('aria-busy', 'true');
+      load()
+        .catch((e: Error) => showError(e.message, e instanceof ApiError ? e.code : undefined))
+        .finally(() => root.setAttribute('aria-busy', 'false'));
+    };
+    from.addEventListener('change', reload);
+    to.addEventListener('change', reload);
+    all.addEventListener('change', draw);
+
+    const choices = el('div', { class: 'controls' }, field(s.from, from), field(s.to, to));
+    if (municipality) choices.append(field(s.showAll, all, s.showAllHint));
+    root.append(el('p', { class: 'intro' }, s.intro), choices, legend, output, dialog);
+    await load();
+  },
+};
