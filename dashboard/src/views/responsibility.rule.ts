@@ -44,7 +44,7 @@ function ruleDetails(rule: Rule, s: S): HTMLElement {
     [s.ruleId, el('code', {}, rule.id)],
     [s.conditions, conditions(rule, s)],
     [s.note, rule.note],
-    [s.source, rule.sourceReference],
+    [s.ruleSource, rule.sourceReference],
   ]);
 }
 

@@ -56,6 +56,7 @@ export const strings: Strings<{
   outcome: string;
   note: string;
   source: string;
+  ruleSource: string;
   sourceDocument: (document: string, date: string | null) => string;
   reason: string;
   overlappingRules: string;
@@ -137,6 +138,7 @@ export const strings: Strings<{
     outcome: 'Svar',
     note: 'Förklaring',
     source: 'Källa',
+    ruleSource: 'Hänvisning i källan',
     sourceDocument: (document, date) => (date ? `${document} (${date})` : document),
     reason: 'Varför',
     overlappingRules: 'Regler som svarar olika',
@@ -218,6 +220,7 @@ export const strings: Strings<{
     outcome: 'Answer',
     note: 'Explanation',
     source: 'Source',
+    ruleSource: 'Reference in the source',
     sourceDocument: (document, date) => (date ? `${document} (${date})` : document),
     reason: 'Why',
     overlappingRules: 'Rules that answer differently',

@@ -16,7 +16,7 @@ import type { View, ViewContext } from './types';
 
 const SCENARIOS: readonly AgreementScenario[] = ['CURRENT', 'TARGET', 'DRAFT'];
 /** Text marks beside the words (never colour alone): changed, gap, overlap. */
-const ICONS = { CHANGED: '≠', GAP: '○', OVERLAP: '⧉' } as const;
+const ICONS = { CHANGED: '≠', GAP: '○', OVERLAP: '⊕' } as const;
 
 type S = (typeof strings)['sv'];
 
@@ -124,7 +124,7 @@ function mapTable(rows: MapRow[], all: boolean, names: { from: string; to: strin
   const parts: HTMLElement[] = [el('p', { class: 'shown-of', role: 'status' }, s.shownOf(shown.length, rows.length))];
   if (shown.length === 0) parts.push(el('p', { class: 'notice' }, s.noMarked));
   parts.push(tableWithCsv(caption, fileName, head, csvHeader, body, csvRows, ctx));
-  return el('div', {}, ...parts);
+  return el('div', { class: 'responsibility-map' }, ...parts);
 }
 
 /** Without a municipality chosen: each municipality's counts of changed, gap and overlap cases, each name a link to its map. */
@@ -209,7 +209,10 @@ export const responsibilityView: View = {
     all.addEventListener('change', draw);
 
     const choices = el('div', { class: 'controls' }, field(s.from, from), field(s.to, to));
-    if (municipality) choices.append(field(s.showAll, all, s.showAllHint));
+    if (municipality) {
+      all.setAttribute('aria-describedby', 'responsibility-all-hint');
+      choices.append(el('div', { class: 'field check' }, el('div', {}, all, ' ', el('label', { for: all.id }, s.showAll)), el('span', { class: 'hint', id: 'responsibility-all-hint' }, s.showAllHint)));
+    }
     root.append(el('p', { class: 'intro' }, s.intro), choices, legend, output, dialog);
     await load();
   },
