@@ -5,7 +5,8 @@ import {
 } from '../../../client-sdk/src/generated';
 import { ApiError } from '../api';
 import { strings as components } from '../components/components.strings';
-import { downloadCsv, toCsv } from '../components/csv';
+import { toCsv } from '../components/csv';
+import { downloadCsv } from '../components/download';
 import { el, field } from '../components/dom';
 import { showError } from '../components/messages';
 import { readState, stateHref } from '../state';
@@ -64,22 +65,29 @@ function csvSide(row: MapRow, side: 'from' | 'to', s: S): string[] {
   return [...parts, answer.rule?.id ?? answer.overlappingRules.map((r) => r.id).join(' ')];
 }
 
-/** The dialog that shows a deciding rule: native <dialog> (focus kept inside, Escape closes), focus back on the button after. */
-function ruleDialog(ctx: ViewContext, scenarioName: (side: 'from' | 'to') => string) {
+/**
+ * Opens a deciding rule in a native modal <dialog> (focus kept inside, Escape closes). It exists only
+ * while open, so that Tab never meets its controls hidden; focus goes back to the button after.
+ */
+function ruleOpener(root: HTMLElement, ctx: ViewContext, scenarioName: (side: 'from' | 'to') => string) {
   const s = strings[ctx.lang];
-  const body = el('div', { class: 'rule-body' });
-  const close = el('button', { type: 'button', class: 'close' }, s.close);
-  const dialog = el('dialog', { class: 'rule-dialog', id: 'responsibility-rule', 'aria-labelledby': 'responsibility-rule-title' }, body, close);
-  let opener: HTMLButtonElement | null = null;
-  close.addEventListener('click', () => dialog.close());
-  dialog.addEventListener('close', () => opener?.focus());
-  const open = (row: MapRow, side: 'from' | 'to', button: HTMLButtonElement) => {
-    opener = button;
-    body.replaceChildren(...ruleContent(row, side, scenarioName(side), ctx.lang, 'responsibility-rule-title'));
+  return (row: MapRow, side: 'from' | 'to', button: HTMLButtonElement) => {
+    const close = el('button', { type: 'button', class: 'close' }, s.close);
+    const dialog = el(
+      'dialog',
+      { class: 'rule-dialog', id: 'responsibility-rule', 'aria-labelledby': 'responsibility-rule-title' },
+      ...ruleContent(row, side, scenarioName(side), ctx.lang, 'responsibility-rule-title'),
+      close,
+    );
+    close.addEventListener('click', () => dialog.close());
+    dialog.addEventListener('close', () => {
+      dialog.remove();
+      button.focus();
+    });
+    root.append(dialog);
     dialog.showModal();
     close.focus();
   };
-  return { dialog, open };
 }
 
 /** One municipality's situations, both scenarios side by side, the marked rows only unless all are asked for. */
@@ -171,7 +179,7 @@ export const responsibilityView: View = {
     const all = el('input', { type: 'checkbox', id: 'responsibility-all' });
     const municipality = ctx.municipalities.find((m) => m.code === ctx.municipalityCode);
     const output = el('div', { class: 'responsibility-output' });
-    const { dialog, open } = ruleDialog(ctx, (side) => s.scenarios[(side === 'from' ? from.value : to.value) as AgreementScenario]);
+    const open = ruleOpener(root, ctx, (side) => s.scenarios[(side === 'from' ? from.value : to.value) as AgreementScenario]);
     const legend = el(
       'ul',
       { class: 'legend', 'aria-label': s.legend },
@@ -213,7 +221,7 @@ export const responsibilityView: View = {
       all.setAttribute('aria-describedby', 'responsibility-all-hint');
       choices.append(el('div', { class: 'field check' }, el('div', {}, all, ' ', el('label', { for: all.id }, s.showAll)), el('span', { class: 'hint', id: 'responsibility-all-hint' }, s.showAllHint)));
     }
-    root.append(el('p', { class: 'intro' }, s.intro), choices, legend, output, dialog);
+    root.append(el('p', { class: 'intro' }, s.intro), choices, legend, output);
     await load();
   },
 };
