@@ -90,6 +90,7 @@ import * as Operations from './generated';
 
 
 
+
 export type Requester<C = {}> = <R, V>(doc: DocumentNode, vars?: V, options?: C) => Promise<R> | AsyncIterable<R>
 export function getSdk<C>(requester: Requester<C>) {
   return {
@@ -110,6 +111,9 @@ export function getSdk<C>(requester: Requester<C>) {
     },
     DashboardResponsibilitySummary(variables: Operations.DashboardResponsibilitySummaryQueryVariables, options?: C): Promise<Operations.DashboardResponsibilitySummaryQuery> {
       return requester<Operations.DashboardResponsibilitySummaryQuery, Operations.DashboardResponsibilitySummaryQueryVariables>(Operations.DashboardResponsibilitySummaryDocument, variables, options) as Promise<Operations.DashboardResponsibilitySummaryQuery>;
+    },
+    DashboardResponsibilityRule(variables: Operations.DashboardResponsibilityRuleQueryVariables, options?: C): Promise<Operations.DashboardResponsibilityRuleQuery> {
+      return requester<Operations.DashboardResponsibilityRuleQuery, Operations.DashboardResponsibilityRuleQueryVariables>(Operations.DashboardResponsibilityRuleDocument, variables, options) as Promise<Operations.DashboardResponsibilityRuleQuery>;
     },
     FundingProgrammes(variables?: Operations.FundingProgrammesQueryVariables, options?: C): Promise<Operations.FundingProgrammesQuery> {
       return requester<Operations.FundingProgrammesQuery, Operations.FundingProgrammesQueryVariables>(Operations.FundingProgrammesDocument, variables, options) as Promise<Operations.FundingProgrammesQuery>;

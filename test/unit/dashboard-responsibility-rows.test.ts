@@ -11,8 +11,7 @@ function assigned(responsible: string, performer: string | null = responsible, p
     responsible: org(responsible),
     performer: performer ? org(performer) : null,
     costBearer: org(costBearer),
-    agreement: null,
-    rule: null,
+    rule: { id: `rule of ${responsible}` },
     overlappingRules: [],
   };
 }

@@ -1,10 +1,14 @@
-import type { DashboardRuleFieldsFragment } from '../../../client-sdk/src/generated';
+import type { CareLevel, DashboardResponsibilityRuleQuery, DashboardRuleFieldsFragment } from '../../../client-sdk/src/generated';
 import { el } from '../components/dom';
 import type { Lang } from '../i18n';
-import type { Answer, MapRow } from './responsibility.rows';
+import type { MapRow } from './responsibility.rows';
 import { strings } from './responsibility.strings';
 
 type Rule = DashboardRuleFieldsFragment;
+type Detailed = DashboardResponsibilityRuleQuery['responsibility'];
+/** What partText reads: a map cell's answer and a detailed one alike. */
+type Named = { name: string } | null;
+type Parties = { responsible: Named; performer: Named; costBearer: Named; performerCareLevel: CareLevel | null };
 type S = (typeof strings)[Lang];
 
 /** A description list of (term, description) pairs, leaving out the empty ones. */
@@ -32,7 +36,7 @@ function conditions(rule: Rule, s: S): HTMLElement {
 }
 
 /** The answer's parties by name, the performing care level after the performer. */
-export function partText(answer: Answer, part: 'responsible' | 'performer' | 'costBearer', s: S): string {
+export function partText(answer: Parties, part: 'responsible' | 'performer' | 'costBearer', s: S): string {
   if (part !== 'performer') return answer[part]?.name ?? s.none;
   const level = answer.performerCareLevel ? s.careLevels[answer.performerCareLevel] : null;
   if (answer.performer && level) return `${answer.performer.name} (${level})`;
@@ -52,9 +56,8 @@ function ruleDetails(rule: Rule, s: S): HTMLElement {
  * The dialog's content for one side of a row: the situation, the answer, and what decides it (the
  * agreement and rule with its conditions and source), or why there is no single answer.
  */
-export function ruleContent(row: MapRow, side: 'from' | 'to', scenario: string, lang: Lang, titleId: string): HTMLElement[] {
+export function ruleContent(row: MapRow, answer: Detailed, scenario: string, lang: Lang, titleId: string): HTMLElement[] {
   const s = strings[lang];
-  const answer = row[side];
   const situation = `${row.interventionName} · ${s.housingForms[row.housingForm]} · ${s.enrolled}: ${row.enrolledInHomeHealthCare ? s.yes : s.no}`;
   const parts: HTMLElement[] = [el('h2', { id: titleId }, s.ruleTitle(scenario)), el('p', {}, situation)];
   if (answer.status === 'ASSIGNED' && answer.rule) {

@@ -1,6 +1,8 @@
 import {
   type AgreementScenario,
+  type DashboardResponsibilityRuleQuery,
   DashboardResponsibilityMapDocument,
+  DashboardResponsibilityRuleDocument,
   DashboardResponsibilitySummaryDocument,
 } from '../../../client-sdk/src/generated';
 import { ApiError } from '../api';
@@ -20,6 +22,7 @@ const SCENARIOS: readonly AgreementScenario[] = ['CURRENT', 'TARGET', 'DRAFT'];
 const ICONS = { CHANGED: '≠', GAP: '○', OVERLAP: '⊕' } as const;
 
 type S = (typeof strings)['sv'];
+type DecidingAnswer = DashboardResponsibilityRuleQuery['responsibility'];
 
 /** A table in a keyboard-scrollable region with a CSV button: cells are text or nodes, the CSV gets their text. */
 function tableWithCsv(caption: string, fileName: string, head: HTMLTableSectionElement, csvHeader: string[], body: HTMLTableSectionElement, csvRows: string[][], ctx: ViewContext): HTMLElement {
@@ -38,7 +41,9 @@ function kindMarks(row: MapRow, s: S): HTMLElement {
 }
 
 /** One scenario's cells of a row: the three parts (a changed one marked in words) and the rule button. */
-function sideCells(row: MapRow, side: 'from' | 'to', scenario: string, s: S, openRule: (row: MapRow, side: 'from' | 'to', button: HTMLButtonElement) => void): HTMLElement[] {
+type OpenRule = (row: MapRow, side: 'from' | 'to', button: HTMLButtonElement) => Promise<void>;
+
+function sideCells(row: MapRow, side: 'from' | 'to', scenario: string, s: S, openRule: OpenRule): HTMLElement[] {
   const answer = row[side];
   const cells: HTMLElement[] = PARTS.map((part) => {
     if (answer.status === 'UNASSIGNED') return el('td', { class: 'gap' }, part === 'responsible' ? s.gap : s.none);
@@ -48,8 +53,11 @@ function sideCells(row: MapRow, side: 'from' | 'to', scenario: string, s: S, ope
     if (changed) td.append(' ', el('span', { class: 'mark mark-changed' }, el('span', { 'aria-hidden': 'true' }, ICONS.CHANGED), ` ${s.changedCell}`));
     return td;
   });
-  const button = el('button', { type: 'button', class: 'rule', 'aria-haspopup': 'dialog', 'aria-label': s.openRule(scenario, `${row.interventionName}, ${s.housingForms[row.housingForm]}, ${s.enrolled.toLowerCase()}: ${row.enrolledInHomeHealthCare ? s.yes : s.no}`) }, s.rule);
-  button.addEventListener('click', () => openRule(row, side, button));
+  const id = `rule-${row.interventionCode}-${row.housingForm}-${row.enrolledInHomeHealthCare ? 'enrolled' : 'not-enrolled'}-${side}`.toLowerCase();
+  const button = el('button', { type: 'button', id, class: 'rule', 'aria-haspopup': 'dialog', 'aria-label': s.openRule(scenario, `${row.interventionName}, ${s.housingForms[row.housingForm]}, ${s.enrolled.toLowerCase()}: ${row.enrolledInHomeHealthCare ? s.yes : s.no}`) }, s.rule);
+  button.addEventListener('click', () => {
+    openRule(row, side, button).catch((e: Error) => showError(e.message, e instanceof ApiError ? e.code : undefined));
+  });
   cells.push(el('td', { class: 'rule-cell' }, button));
   return cells;
 }
@@ -65,18 +73,29 @@ function csvSide(row: MapRow, side: 'from' | 'to', s: S): string[] {
   return [...parts, answer.rule?.id ?? answer.overlappingRules.map((r) => r.id).join(' ')];
 }
 
+/** One side of a row asked again as the matrix asked it, with its rule; a gap has no rule, only why (and a scenario without any agreement on the date could not be asked). */
+async function decidingAnswer(ctx: ViewContext, row: MapRow, side: 'from' | 'to', scenario: AgreementScenario, onDate: string): Promise<DecidingAnswer> {
+  const answer = row[side];
+  if (answer.status === 'UNASSIGNED') return { ...answer, agreement: null, rule: null, overlappingRules: [] };
+  const input = { municipalityCode: ctx.municipalityCode!, interventionCode: row.interventionCode, housingForm: row.housingForm, enrolledInHomeHealthCare: row.enrolledInHomeHealthCare, scenario, onDate };
+  return (await ctx.api.request(DashboardResponsibilityRuleDocument, { input })).responsibility;
+}
+
 /**
- * Opens a deciding rule in a native modal <dialog> (focus kept inside, Escape closes). It exists only
- * while open, so that Tab never meets its controls hidden; focus goes back to the button after.
+ * Opens a cell's deciding rule in a native modal <dialog> (focus kept inside, Escape closes), asked
+ * of the API as the same question the matrix answered. The dialog exists only while open, so that
+ * Tab never meets its controls hidden; focus goes back to the button after.
  */
-function ruleOpener(root: HTMLElement, ctx: ViewContext, scenarioName: (side: 'from' | 'to') => string) {
+function ruleOpener(root: HTMLElement, ctx: ViewContext, question: (side: 'from' | 'to') => { scenario: AgreementScenario; onDate: string }) {
   const s = strings[ctx.lang];
-  return (row: MapRow, side: 'from' | 'to', button: HTMLButtonElement) => {
+  return async (row: MapRow, side: 'from' | 'to', button: HTMLButtonElement) => {
+    const { scenario, onDate } = question(side);
+    const responsibility = await decidingAnswer(ctx, row, side, scenario, onDate);
     const close = el('button', { type: 'button', class: 'close' }, s.close);
     const dialog = el(
       'dialog',
       { class: 'rule-dialog', id: 'responsibility-rule', 'aria-labelledby': 'responsibility-rule-title' },
-      ...ruleContent(row, side, scenarioName(side), ctx.lang, 'responsibility-rule-title'),
+      ...ruleContent(row, responsibility, s.scenarios[scenario], ctx.lang, 'responsibility-rule-title'),
       close,
     );
     close.addEventListener('click', () => dialog.close());
@@ -91,7 +110,7 @@ function ruleOpener(root: HTMLElement, ctx: ViewContext, scenarioName: (side: 'f
 }
 
 /** One municipality's situations, both scenarios side by side, the marked rows only unless all are asked for. */
-function mapTable(rows: MapRow[], all: boolean, names: { from: string; to: string; fromDate: string; toDate: string; municipality: string }, ctx: ViewContext, openRule: (row: MapRow, side: 'from' | 'to', button: HTMLButtonElement) => void): HTMLElement {
+function mapTable(rows: MapRow[], all: boolean, names: { from: string; to: string; fromDate: string; toDate: string; municipality: string }, ctx: ViewContext, openRule: OpenRule): HTMLElement {
   const s = strings[ctx.lang];
   const shown = shownRows(rows, all);
   const sideHeaders = [...PARTS.map((p) => s.parts[p]), s.rule];
@@ -179,14 +198,16 @@ export const responsibilityView: View = {
     const all = el('input', { type: 'checkbox', id: 'responsibility-all' });
     const municipality = ctx.municipalities.find((m) => m.code === ctx.municipalityCode);
     const output = el('div', { class: 'responsibility-output' });
-    const open = ruleOpener(root, ctx, (side) => s.scenarios[(side === 'from' ? from.value : to.value) as AgreementScenario]);
+    let names = { from: '', to: '', fromDate: '', toDate: '', municipality: municipality?.name ?? '' };
+    // The scenario and date the shown rows were read on (not the selects', which may have changed since).
+    let read = { from: 'CURRENT' as AgreementScenario, to: 'TARGET' as AgreementScenario };
+    const open = ruleOpener(root, ctx, (side) => ({ scenario: read[side], onDate: side === 'from' ? names.fromDate : names.toDate }));
     const legend = el(
       'ul',
       { class: 'legend', 'aria-label': s.legend },
       ...KINDS.map((k) => el('li', {}, el('span', { class: `mark mark-${k.toLowerCase()}` }, el('span', { 'aria-hidden': 'true' }, ICONS[k]), ` ${s.kinds[k]}`), `: ${s.kindHelp[k]}`)),
     );
     let rows: MapRow[] = [];
-    let names = { from: '', to: '', fromDate: '', toDate: '', municipality: municipality?.name ?? '' };
     const draw = () => output.replaceChildren(mapTable(rows, all.checked, names, ctx, open));
 
     const load = async () => {
@@ -202,6 +223,7 @@ export const responsibilityView: View = {
       }
       const answer = await ctx.api.request(DashboardResponsibilityMapDocument, { regionCode: ctx.region.code, municipalityCode: municipality.code, from: f, to: t });
       rows = mapRows(answer);
+      read = { from: f, to: t };
       names = { ...names, from: s.scenarios[f], to: s.scenarios[t], fromDate: answer.comparison.fromDate, toDate: answer.comparison.toDate };
       draw();
     };
