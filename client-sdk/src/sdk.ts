@@ -91,6 +91,7 @@ import * as Operations from './generated';
 
 
 
+
 export type Requester<C = {}> = <R, V>(doc: DocumentNode, vars?: V, options?: C) => Promise<R> | AsyncIterable<R>
 export function getSdk<C>(requester: Requester<C>) {
   return {
@@ -105,6 +106,9 @@ export function getSdk<C>(requester: Requester<C>) {
     },
     CareUnitUpdate(variables: Operations.CareUnitUpdateMutationVariables, options?: C): Promise<Operations.CareUnitUpdateMutation> {
       return requester<Operations.CareUnitUpdateMutation, Operations.CareUnitUpdateMutationVariables>(Operations.CareUnitUpdateDocument, variables, options) as Promise<Operations.CareUnitUpdateMutation>;
+    },
+    DashboardResponsibilityChanges(variables: Operations.DashboardResponsibilityChangesQueryVariables, options?: C): Promise<Operations.DashboardResponsibilityChangesQuery> {
+      return requester<Operations.DashboardResponsibilityChangesQuery, Operations.DashboardResponsibilityChangesQueryVariables>(Operations.DashboardResponsibilityChangesDocument, variables, options) as Promise<Operations.DashboardResponsibilityChangesQuery>;
     },
     DashboardResponsibilityMap(variables: Operations.DashboardResponsibilityMapQueryVariables, options?: C): Promise<Operations.DashboardResponsibilityMapQuery> {
       return requester<Operations.DashboardResponsibilityMapQuery, Operations.DashboardResponsibilityMapQueryVariables>(Operations.DashboardResponsibilityMapDocument, variables, options) as Promise<Operations.DashboardResponsibilityMapQuery>;

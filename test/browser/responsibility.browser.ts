@@ -1,5 +1,6 @@
 import {
   AgreementCreateDocument,
+  DashboardResponsibilityChangesDocument,
   DashboardResponsibilityMapDocument,
   DashboardResponsibilityRuleDocument,
   DashboardResponsibilitySummaryDocument,
@@ -19,8 +20,14 @@ const keyOf = (c: { interventionCode: string; housingForm: string; enrolledInHom
 
 let dashboard: Dashboard;
 let planner: string;
-const fetchMap = (to: 'TARGET' | 'DRAFT') =>
-  dashboard.api(DashboardResponsibilityMapDocument, { regionCode: '20', municipalityCode: MORA, from: 'CURRENT', to }, planner);
+/** The API's answers the view shows for Mora: the comparison (the rows shown first) and both matrices (all rows). */
+async function fetchMap(to: 'TARGET' | 'DRAFT') {
+  const question = { regionCode: '20', municipalityCode: MORA, from: 'CURRENT', to } as const;
+  const changes = await dashboard.api(DashboardResponsibilityChangesDocument, question, planner);
+  const { fromDate, toDate } = changes.responsibilityComparison;
+  const matrices = await dashboard.api(DashboardResponsibilityMapDocument, { ...question, fromDate, toDate }, planner);
+  return { ...matrices, comparison: changes.responsibilityComparison, sizes: { changes: JSON.stringify(changes).length, matrices: JSON.stringify(matrices).length } };
+}
 
 /** The responsible principal as the page must show it: the API's name, or the gap or overlap in words. */
 const responsibleText = (a: Answer) => (a.status === 'UNASSIGNED' ? 'Ingen regel (lucka)' : a.status === 'OVERLAP' ? 'Flera regler (överlapp)' : a.responsible!.name);
@@ -81,7 +88,7 @@ describe('the responsibility map in a browser', () => {
     console.log(`[${dashboard.backend}] responsibility map (Mora, CURRENT/TARGET): view ready ${opened.loadMs?.toFixed(0)} ms after navigation start`);
     const answer = await fetchMap('TARGET');
     const region = await dashboard.api(ResponsibilityMatrixDocument, { regionCode: '20', scenario: 'CURRENT' }, planner);
-    console.log(`[${dashboard.backend}] JSON: the region's responsibilityMatrix (SDK document, names only) ${JSON.stringify(region).length} bytes; the view's answer for one municipality (two matrices with rules, comparison, catalogue) ${JSON.stringify(answer).length} bytes`);
+    console.log(`[${dashboard.backend}] JSON: the region's responsibilityMatrix (SDK document, names only) ${JSON.stringify(region).length} bytes; the view's answers for Mora: the changed rows ${answer.sizes.changes} bytes, all rows on request ${answer.sizes.matrices} bytes`);
     const { table, rows } = await shownRows(opened);
     expect(table.caption).toMatch(/Mora kommun: Nuläge .* och Målbild/);
     // Only the marked rows by default: exactly the comparison's cases.
@@ -92,6 +99,7 @@ describe('the responsibility map in a browser', () => {
     await screenshot(opened.page, 'responsibility-map');
 
     await opened.page.check('#responsibility-all');
+    await opened.page.waitForFunction(() => document.querySelector('.responsibility-map caption')?.textContent?.endsWith('alla rader'));
     const all = await shownRows(opened);
     expect(all.rows).toHaveLength(answer.fromMatrix.cells.length);
     expect(all.rows).toHaveLength(9 * 3 * 2);

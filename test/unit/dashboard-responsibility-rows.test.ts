@@ -1,5 +1,5 @@
-import type { DashboardResponsibilityMapQuery } from '../../client-sdk/src/generated';
-import { type Answer, mapRows, shownRows, summaryRows } from '../../dashboard/src/views/responsibility.rows';
+import type { DashboardResponsibilityChangesQuery, DashboardResponsibilityMapQuery } from '../../client-sdk/src/generated';
+import { allRows, type Answer, changedRows, summaryRows } from '../../dashboard/src/views/responsibility.rows';
 
 const org = (id: string) => ({ id, name: `${id} name` });
 
@@ -27,16 +27,26 @@ const cell = (interventionCode: string, housingForm: Cell['housingForm'], enroll
   municipalities: [{ municipalityCode: '2062', answer }],
 });
 
-function mapAnswer(
-  pairs: [string, Cell['housingForm'], boolean, Answer, Answer][],
-  cases: DashboardResponsibilityMapQuery['comparison']['cases'],
-): DashboardResponsibilityMapQuery {
+type Pair = [string, Cell['housingForm'], boolean, Answer, Answer];
+type Kinds = DashboardResponsibilityChangesQuery['responsibilityComparison']['cases'][number]['kinds'];
+
+/** The comparison's answer: the cases with kinds, in the order given, with their answers. */
+function changesAnswer(cases: [...Pair, Kinds][]): DashboardResponsibilityChangesQuery {
   return {
     interventions: [
       { code: 'HOME_REHAB', name: 'Home rehabilitation', groupName: 'Rehabilitation' },
       { code: 'ASSISTIVE_DEVICE_FITTING', name: 'Fitting', groupName: 'Assistive devices' },
     ],
-    comparison: { fromDate: '2026-12-04', toDate: '2026-12-04', cases },
+    responsibilityComparison: {
+      fromDate: '2026-12-04',
+      toDate: '2026-12-04',
+      cases: cases.map(([interventionCode, housingForm, enrolledInHomeHealthCare, from, to, kinds]) => ({ interventionCode, housingForm, enrolledInHomeHealthCare, from, to, kinds })),
+    },
+  };
+}
+
+function matricesAnswer(pairs: Pair[]): DashboardResponsibilityMapQuery {
+  return {
     fromMatrix: { scenario: 'CURRENT', onDate: '2026-12-04', cells: pairs.map(([i, h, e, from]) => cell(i, h, e, from)) },
     // The second matrix in another order: rows are joined by situation, not by position.
     toMatrix: { scenario: 'TARGET', onDate: '2026-12-04', cells: pairs.map(([i, h, e, , to]) => cell(i, h, e, to)).reverse() },
@@ -44,20 +54,16 @@ function mapAnswer(
 }
 
 describe('the responsibility map\'s rows (dashboard)', () => {
-  const answer = mapAnswer(
-    [
-      ['HOME_REHAB', 'ORDINARY_HOUSING', true, assigned('mora'), assigned('mora')],
-      ['ASSISTIVE_DEVICE_FITTING', 'SHORT_TERM_STAY', true, assigned('mora', 'mora', 'MUNICIPAL_HOME_REHAB'), assigned('region', 'mora', 'INPATIENT_CARE', 'mora')],
-      ['HOME_REHAB', 'SPECIAL_HOUSING', false, assigned('mora'), unassigned],
-      ['HOME_REHAB', 'SHORT_TERM_STAY', false, overlap, assigned('region')],
-    ],
-    [
-      { interventionCode: 'ASSISTIVE_DEVICE_FITTING', housingForm: 'SHORT_TERM_STAY', enrolledInHomeHealthCare: true, kinds: ['CHANGED'] },
-      { interventionCode: 'HOME_REHAB', housingForm: 'SPECIAL_HOUSING', enrolledInHomeHealthCare: false, kinds: ['GAP'] },
-      { interventionCode: 'HOME_REHAB', housingForm: 'SHORT_TERM_STAY', enrolledInHomeHealthCare: false, kinds: ['OVERLAP'] },
-    ],
-  );
-  const rows = mapRows(answer);
+  const unchanged: Pair = ['HOME_REHAB', 'ORDINARY_HOUSING', true, assigned('mora'), assigned('mora')];
+  const changed: Pair = ['ASSISTIVE_DEVICE_FITTING', 'SHORT_TERM_STAY', true, assigned('mora', 'mora', 'MUNICIPAL_HOME_REHAB'), assigned('region', 'mora', 'INPATIENT_CARE', 'mora')];
+  const gap: Pair = ['HOME_REHAB', 'SPECIAL_HOUSING', false, assigned('mora'), unassigned];
+  const overlapping: Pair = ['HOME_REHAB', 'SHORT_TERM_STAY', false, overlap, assigned('region')];
+  const changes = changesAnswer([
+    [...changed, ['CHANGED']],
+    [...gap, ['GAP']],
+    [...overlapping, ['OVERLAP']],
+  ]);
+  const rows = allRows(changes, matricesAnswer([unchanged, changed, gap, overlapping]));
 
   it('puts both scenarios\' answers of a situation side by side, in the first matrix\'s order, named from the catalogue', () => {
     expect(rows.map((r) => [r.interventionName, r.housingForm, r.enrolledInHomeHealthCare])).toEqual([
@@ -83,13 +89,14 @@ describe('the responsibility map\'s rows (dashboard)', () => {
     expect(rows[3].changedParts).toEqual([]);
   });
 
-  it('shows only the marked rows by default and every row on request', () => {
-    expect(shownRows(rows, false).map((r) => r.kinds[0])).toEqual(['CHANGED', 'GAP', 'OVERLAP']);
-    expect(shownRows(rows, true)).toHaveLength(4);
+  it('shows first the comparison\'s cases alone, as the same rows as among all', () => {
+    const marked = changedRows(changes);
+    expect(marked.map((r) => r.kinds[0])).toEqual(['CHANGED', 'GAP', 'OVERLAP']);
+    expect(marked).toEqual(rows.slice(1));
   });
 
   it('falls back to the code for an intervention the catalogue lacks', () => {
-    const [row] = mapRows(mapAnswer([['SPEECH_THERAPY', 'ORDINARY_HOUSING', true, assigned('a'), assigned('a')]], []));
+    const [row] = changedRows(changesAnswer([['SPEECH_THERAPY', 'ORDINARY_HOUSING', true, assigned('a'), unassigned, ['GAP']]]));
     expect(row.interventionName).toBe('SPEECH_THERAPY');
   });
 

@@ -1,6 +1,7 @@
 import type {
   ComparisonKind,
   DashboardAnswerFieldsFragment,
+  DashboardResponsibilityChangesQuery,
   DashboardResponsibilityMapQuery,
   DashboardResponsibilitySummaryQuery,
   HousingForm,
@@ -42,38 +43,44 @@ function changedParts(from: Answer, to: Answer): Part[] {
   return PARTS.filter((p) => partValue(from, p) !== partValue(to, p));
 }
 
-/**
- * The map's rows from the API's answer for one municipality: the two matrices joined situation by
- * situation, in the matrix's (catalogue) order, marked with the comparison's kinds.
- */
-export function mapRows(answer: DashboardResponsibilityMapQuery): MapRow[] {
-  const names = new Map(answer.interventions.map((i) => [i.code, i]));
-  const kinds = new Map(answer.comparison.cases.map((c) => [keyOf(c), c.kinds]));
-  const toAnswers = new Map(answer.toMatrix.cells.map((c) => [keyOf(c), c.municipalities[0]?.answer]));
-  return answer.fromMatrix.cells.flatMap((cell) => {
-    const from = cell.municipalities[0]?.answer;
-    const to = toAnswers.get(keyOf(cell));
-    if (!from || !to) return [];
-    const entry = names.get(cell.interventionCode);
-    return [
-      {
-        interventionCode: cell.interventionCode,
-        interventionName: entry?.name ?? cell.interventionCode,
-        groupName: entry?.groupName ?? '',
-        housingForm: cell.housingForm,
-        enrolledInHomeHealthCare: cell.enrolledInHomeHealthCare,
-        from,
-        to,
-        kinds: kinds.get(keyOf(cell)) ?? [],
-        changedParts: changedParts(from, to),
-      },
-    ];
-  });
+type Catalogue = DashboardResponsibilityChangesQuery['interventions'];
+
+function row(situation: Situation, from: Answer, to: Answer, kinds: ComparisonKind[], catalogue: Map<string, Catalogue[number]>): MapRow {
+  const entry = catalogue.get(situation.interventionCode);
+  return {
+    interventionCode: situation.interventionCode,
+    interventionName: entry?.name ?? situation.interventionCode,
+    groupName: entry?.groupName ?? '',
+    housingForm: situation.housingForm,
+    enrolledInHomeHealthCare: situation.enrolledInHomeHealthCare,
+    from,
+    to,
+    kinds,
+    changedParts: changedParts(from, to),
+  };
 }
 
-/** The rows shown: only the marked ones (changed, gap, overlap) unless all are asked for. */
-export function shownRows(rows: readonly MapRow[], all: boolean): MapRow[] {
-  return all ? [...rows] : rows.filter((r) => r.kinds.length > 0);
+const catalogueOf = (changes: DashboardResponsibilityChangesQuery) => new Map(changes.interventions.map((i) => [i.code, i]));
+
+/** The rows shown first: the comparison's cases (changed, gap, overlap) of one municipality, in its order. */
+export function changedRows(changes: DashboardResponsibilityChangesQuery): MapRow[] {
+  const catalogue = catalogueOf(changes);
+  return changes.responsibilityComparison.cases.map((c) => row(c, c.from, c.to, c.kinds, catalogue));
+}
+
+/**
+ * Every row: the two matrices of one municipality joined situation by situation, in the first
+ * matrix's (catalogue) order, marked with the comparison's kinds.
+ */
+export function allRows(changes: DashboardResponsibilityChangesQuery, matrices: DashboardResponsibilityMapQuery): MapRow[] {
+  const catalogue = catalogueOf(changes);
+  const kinds = new Map(changes.responsibilityComparison.cases.map((c) => [keyOf(c), c.kinds]));
+  const toAnswers = new Map(matrices.toMatrix.cells.map((c) => [keyOf(c), c.municipalities[0]?.answer]));
+  return matrices.fromMatrix.cells.flatMap((cell) => {
+    const from = cell.municipalities[0]?.answer;
+    const to = toAnswers.get(keyOf(cell));
+    return from && to ? [row(cell, from, to, kinds.get(keyOf(cell)) ?? [], catalogue)] : [];
+  });
 }
 
 /** How many situations each municipality has of each kind; every municipality listed, zeros included. */

@@ -35,7 +35,7 @@ export const strings: Strings<{
   gap: string;
   overlap: string;
   caption: (municipality: string, from: string, to: string, fromDate: string, toDate: string, all: boolean) => string;
-  shownOf: (shown: number, all: number) => string;
+  shownCount: (shown: number) => string;
   noMarked: string;
   housingForms: Record<HousingForm, string>;
   careLevels: Record<CareLevel, string>;
@@ -96,7 +96,7 @@ export const strings: Strings<{
     overlap: 'Flera regler (överlapp)',
     caption: (m, from, to, fromDate, toDate, all) =>
       `Ansvarsfördelning i ${m}: ${from} (${fromDate}) och ${to} (${toDate}), ${all ? 'alla rader' : 'ändrade rader, luckor och överlapp'}`,
-    shownOf: (shown, all) => `Visar ${shown} av ${all} rader.`,
+    shownCount: (n) => `Visar ${n} ${n === 1 ? 'rad' : 'rader'}.`,
     noMarked: 'Inga ändringar, luckor eller överlapp mellan scenarierna i den här kommunen.',
     housingForms: { ORDINARY_HOUSING: 'Ordinärt boende', SPECIAL_HOUSING: 'Särskilt boende', SHORT_TERM_STAY: 'Korttidsvistelse' },
     careLevels: {
@@ -178,7 +178,7 @@ export const strings: Strings<{
     overlap: 'Several rules (overlap)',
     caption: (m, from, to, fromDate, toDate, all) =>
       `Responsibility in ${m}: ${from} (${fromDate}) and ${to} (${toDate}), ${all ? 'all rows' : 'changed rows, gaps and overlaps'}`,
-    shownOf: (shown, all) => `Showing ${shown} of ${all} rows.`,
+    shownCount: (n) => `Showing ${n} ${n === 1 ? 'row' : 'rows'}.`,
     noMarked: 'No changes, gaps or overlaps between the scenarios in this municipality.',
     housingForms: { ORDINARY_HOUSING: 'Ordinary housing', SPECIAL_HOUSING: 'Special housing', SHORT_TERM_STAY: 'Short-term stay' },
     careLevels: {

@@ -1,6 +1,8 @@
 import {
   type AgreementScenario,
   type DashboardResponsibilityRuleQuery,
+  DashboardResponsibilityChangesDocument,
+  type DashboardResponsibilityChangesQuery,
   DashboardResponsibilityMapDocument,
   DashboardResponsibilityRuleDocument,
   DashboardResponsibilitySummaryDocument,
@@ -12,7 +14,7 @@ import { downloadCsv } from '../components/download';
 import { el, field } from '../components/dom';
 import { showError } from '../components/messages';
 import { readState, stateHref } from '../state';
-import { KINDS, type MapRow, mapRows, PARTS, shownRows, summaryRows } from './responsibility.rows';
+import { allRows, changedRows, KINDS, type MapRow, PARTS, summaryRows } from './responsibility.rows';
 import { partText, ruleContent } from './responsibility.rule';
 import { strings } from './responsibility.strings';
 import type { View, ViewContext } from './types';
@@ -109,10 +111,9 @@ function ruleOpener(root: HTMLElement, ctx: ViewContext, question: (side: 'from'
   };
 }
 
-/** One municipality's situations, both scenarios side by side, the marked rows only unless all are asked for. */
-function mapTable(rows: MapRow[], all: boolean, names: { from: string; to: string; fromDate: string; toDate: string; municipality: string }, ctx: ViewContext, openRule: OpenRule): HTMLElement {
+/** One municipality's situations (the marked ones, or all), both scenarios side by side. */
+function mapTable(shown: MapRow[], all: boolean, names: { from: string; to: string; fromDate: string; toDate: string; municipality: string }, ctx: ViewContext, openRule: OpenRule): HTMLElement {
   const s = strings[ctx.lang];
-  const shown = shownRows(rows, all);
   const sideHeaders = [...PARTS.map((p) => s.parts[p]), s.rule];
   const head = el(
     'thead',
@@ -148,7 +149,7 @@ function mapTable(rows: MapRow[], all: boolean, names: { from: string; to: strin
   const csvRows = shown.map((r) => [r.interventionName, s.housingForms[r.housingForm], r.enrolledInHomeHealthCare ? s.yes : s.no, ...csvSide(r, 'from', s), ...csvSide(r, 'to', s), r.kinds.map((k) => s.kinds[k]).join(', ')]);
   const caption = s.caption(names.municipality, names.from, names.to, names.fromDate, names.toDate, all);
   const fileName = `ansvarsfordelning-${ctx.municipalityCode}-${names.from}-${names.to}-${names.toDate}.csv`.toLowerCase();
-  const parts: HTMLElement[] = [el('p', { class: 'shown-of', role: 'status' }, s.shownOf(shown.length, rows.length))];
+  const parts: HTMLElement[] = [el('p', { class: 'shown-of', role: 'status' }, s.shownCount(shown.length))];
   if (shown.length === 0) parts.push(el('p', { class: 'notice' }, s.noMarked));
   parts.push(tableWithCsv(caption, fileName, head, csvHeader, body, csvRows, ctx));
   return el('div', { class: 'responsibility-map' }, ...parts);
@@ -207,8 +208,17 @@ export const responsibilityView: View = {
       { class: 'legend', 'aria-label': s.legend },
       ...KINDS.map((k) => el('li', {}, el('span', { class: `mark mark-${k.toLowerCase()}` }, el('span', { 'aria-hidden': 'true' }, ICONS[k]), ` ${s.kinds[k]}`), `: ${s.kindHelp[k]}`)),
     );
-    let rows: MapRow[] = [];
-    const draw = () => output.replaceChildren(mapTable(rows, all.checked, names, ctx, open));
+    let changes: DashboardResponsibilityChangesQuery | null = null;
+    // Every row of the scenarios read, fetched the first time they are asked for.
+    let everything: MapRow[] | null = null;
+    const draw = async () => {
+      if (!changes) return;
+      if (all.checked && !everything) {
+        const { fromDate, toDate } = changes.responsibilityComparison;
+        everything = allRows(changes, await ctx.api.request(DashboardResponsibilityMapDocument, { regionCode: ctx.region.code, municipalityCode: ctx.municipalityCode!, ...read, fromDate, toDate }));
+      }
+      output.replaceChildren(mapTable(all.checked ? everything! : changedRows(changes), all.checked, names, ctx, open));
+    };
 
     const load = async () => {
       const f = from.value as AgreementScenario;
@@ -221,22 +231,23 @@ export const responsibilityView: View = {
         output.replaceChildren(summaryTable(await fetchSummary(ctx, f, t), s.scenarios[f], s.scenarios[t], ctx));
         return;
       }
-      const answer = await ctx.api.request(DashboardResponsibilityMapDocument, { regionCode: ctx.region.code, municipalityCode: municipality.code, from: f, to: t });
-      rows = mapRows(answer);
+      changes = await ctx.api.request(DashboardResponsibilityChangesDocument, { regionCode: ctx.region.code, municipalityCode: municipality.code, from: f, to: t });
+      everything = null;
       read = { from: f, to: t };
-      names = { ...names, from: s.scenarios[f], to: s.scenarios[t], fromDate: answer.comparison.fromDate, toDate: answer.comparison.toDate };
-      draw();
+      const { fromDate, toDate } = changes.responsibilityComparison;
+      names = { ...names, from: s.scenarios[f], to: s.scenarios[t], fromDate, toDate };
+      await draw();
     };
     // Later changes fail into the message area themselves; the first load's failure is the shell's to show.
-    const reload = () => {
+    const busy = (work: () => Promise<void>) => () => {
       root.setAttribute('aria-busy', 'true');
-      load()
+      work()
         .catch((e: Error) => showError(e.message, e instanceof ApiError ? e.code : undefined))
         .finally(() => root.setAttribute('aria-busy', 'false'));
     };
-    from.addEventListener('change', reload);
-    to.addEventListener('change', reload);
-    all.addEventListener('change', draw);
+    from.addEventListener('change', busy(load));
+    to.addEventListener('change', busy(load));
+    all.addEventListener('change', busy(draw));
 
     const choices = el('div', { class: 'controls' }, field(s.from, from), field(s.to, to));
     if (municipality) {
