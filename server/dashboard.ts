@@ -6,21 +6,35 @@ import { referenceRows } from '../entities/seed/seed';
 import { signDevToken } from './auth/dev-keys';
 import type { Config } from './config';
 
+/** The issuer's origin when the page signs in by OpenID Connect (its discovery and token requests go there), else null. */
+function issuerOrigin(config: Config): string | null {
+  if (dashboardConfig(config).mode !== 'oidc') return null;
+  try {
+    return new URL(config.auth.issuer).origin;
+  } catch {
+    return null;
+  }
+}
+
 /**
- * The page's rules: everything from this server, no inline script or style, no eval. ECharts draws
- * on canvas and sets styles through the CSSOM (element.style), which style-src does not govern.
+ * The page's rules: everything from this server (and requests to the OIDC issuer, when that is how it
+ * signs in), no inline script or style, no eval. ECharts draws on canvas and sets styles through the
+ * CSSOM (element.style), which style-src does not govern.
  */
-export const DASHBOARD_CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
+export function dashboardCsp(config: Config): string {
+  const issuer = issuerOrigin(config);
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data: blob:",
+    `connect-src 'self'${issuer ? ` ${issuer}` : ''}`,
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
 
 /** The roles the development sign-in offers: the dashboard's users. */
 const DEV_ROLES = [Role.PLANNER, Role.TENANT_ADMIN] as const;
@@ -97,8 +111,9 @@ const HOME = `<!DOCTYPE html>
  */
 export function mountDashboard(app: Express, config: Config): void {
   const files = builtFiles();
+  const csp = dashboardCsp(config);
   const strict = (_req: Request, res: Response, next: () => void) => {
-    res.setHeader('Content-Security-Policy', DASHBOARD_CSP);
+    res.setHeader('Content-Security-Policy', csp);
     res.setHeader('X-Content-Type-Options', 'nosniff');
     next();
   };
