@@ -100,6 +100,10 @@ import * as Operations from './generated';
 
 
 
+
+
+
+
 export type Requester<C = {}> = <R, V>(doc: DocumentNode, vars?: V, options?: C) => Promise<R> | AsyncIterable<R>
 export function getSdk<C>(requester: Requester<C>) {
   return {
@@ -150,6 +154,18 @@ export function getSdk<C>(requester: Requester<C>) {
     },
     CoordinationFkNoticeSend(variables: Operations.CoordinationFkNoticeSendMutationVariables, options?: C): Promise<Operations.CoordinationFkNoticeSendMutation> {
       return requester<Operations.CoordinationFkNoticeSendMutation, Operations.CoordinationFkNoticeSendMutationVariables>(Operations.CoordinationFkNoticeSendDocument, variables, options) as Promise<Operations.CoordinationFkNoticeSendMutation>;
+    },
+    DashboardResponsibilityChanges(variables: Operations.DashboardResponsibilityChangesQueryVariables, options?: C): Promise<Operations.DashboardResponsibilityChangesQuery> {
+      return requester<Operations.DashboardResponsibilityChangesQuery, Operations.DashboardResponsibilityChangesQueryVariables>(Operations.DashboardResponsibilityChangesDocument, variables, options) as Promise<Operations.DashboardResponsibilityChangesQuery>;
+    },
+    DashboardResponsibilityMap(variables: Operations.DashboardResponsibilityMapQueryVariables, options?: C): Promise<Operations.DashboardResponsibilityMapQuery> {
+      return requester<Operations.DashboardResponsibilityMapQuery, Operations.DashboardResponsibilityMapQueryVariables>(Operations.DashboardResponsibilityMapDocument, variables, options) as Promise<Operations.DashboardResponsibilityMapQuery>;
+    },
+    DashboardResponsibilitySummary(variables: Operations.DashboardResponsibilitySummaryQueryVariables, options?: C): Promise<Operations.DashboardResponsibilitySummaryQuery> {
+      return requester<Operations.DashboardResponsibilitySummaryQuery, Operations.DashboardResponsibilitySummaryQueryVariables>(Operations.DashboardResponsibilitySummaryDocument, variables, options) as Promise<Operations.DashboardResponsibilitySummaryQuery>;
+    },
+    DashboardResponsibilityRule(variables: Operations.DashboardResponsibilityRuleQueryVariables, options?: C): Promise<Operations.DashboardResponsibilityRuleQuery> {
+      return requester<Operations.DashboardResponsibilityRuleQuery, Operations.DashboardResponsibilityRuleQueryVariables>(Operations.DashboardResponsibilityRuleDocument, variables, options) as Promise<Operations.DashboardResponsibilityRuleQuery>;
     },
     FundingProgrammes(variables?: Operations.FundingProgrammesQueryVariables, options?: C): Promise<Operations.FundingProgrammesQuery> {
       return requester<Operations.FundingProgrammesQuery, Operations.FundingProgrammesQueryVariables>(Operations.FundingProgrammesDocument, variables, options) as Promise<Operations.FundingProgrammesQuery>;

@@ -46,9 +46,10 @@ export class ResponsibilityResolver {
     @Arg('regionCode', { description: "Your region's 2-digit code." }) regionCode: string,
     @Arg('scenario', () => AgreementScenario, { defaultValue: AgreementScenario.CURRENT, description: 'The scenario; default CURRENT.' }) scenario: AgreementScenario,
     @Arg('onDate', () => LocalDateResolver, { nullable: true, description: 'The date; default today.' }) onDate: string | null,
+    @Arg('municipalityCode', () => String, { nullable: true, description: 'Only this municipality of your region (its official code); default every one. A dashboard showing one municipality fetches only its part.' }) municipalityCode: string | null,
     @Ctx() { access }: Context,
   ) {
-    return matrix(access, regionCode, scenario, onDate);
+    return matrix(access, regionCode, scenario, onDate, municipalityCode ?? null);
   }
 
   @Query(() => ResponsibilityComparison, { description: 'Every case whose answer changes between two scenarios, and every gap and overlap in either: the target-state work\'s possibilities and obstacles.' })
@@ -58,9 +59,10 @@ export class ResponsibilityResolver {
     @Arg('to', () => AgreementScenario, { defaultValue: AgreementScenario.TARGET, description: 'Compare to; default TARGET.' }) to: AgreementScenario,
     @Arg('fromDate', () => LocalDateResolver, { nullable: true, description: 'Date to read `from` on; default today.' }) fromDate: string | null,
     @Arg('toDate', () => LocalDateResolver, { nullable: true, description: 'Date to read `to` on; default fromDate.' }) toDate: string | null,
+    @Arg('municipalityCode', () => String, { nullable: true, description: 'Only this municipality of your region (its official code); default every one. A dashboard showing one municipality fetches only its part.' }) municipalityCode: string | null,
     @Ctx() { access }: Context,
   ) {
-    return comparison(access, regionCode, from, to, fromDate, toDate);
+    return comparison(access, regionCode, from, to, fromDate, toDate, municipalityCode ?? null);
   }
 
   @FieldResolver(() => Organisation, { nullable: true, description: 'The responsible principal (ASSIGNED).' })

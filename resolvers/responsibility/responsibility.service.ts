@@ -126,7 +126,21 @@ async function ownRegion(access: Access, regionCode: string) {
   if (region!.code !== regionCode) throw new ForbiddenError(`regionCode: you may read your own region's (${region!.code}) agreements only`, 'regionCode');
 }
 
-async function regionContext(access: Access, scenarios: AgreementScenario[]) {
+/**
+ * The municipality codes a matrix or comparison covers: every one of the region's, or the one asked
+ * for, which must be a municipality of the viewer's region.
+ */
+async function coveredCodes(access: Access, regionCodes: string[], municipalityCode: string | null): Promise<string[]> {
+  if (municipalityCode === null) return regionCodes;
+  if (!regionCodes.includes(municipalityCode)) {
+    const [found] = await access.responsibility.municipalities([municipalityCode]);
+    if (!found) throw new BadUserInputError(`municipalityCode: no municipality with code ${municipalityCode}`, 'municipalityCode');
+    access.responsibility.requireOwnRegion(found.regionId, 'municipalityCode');
+  }
+  return [municipalityCode];
+}
+
+async function regionContext(access: Access, scenarios: AgreementScenario[], municipalityCode: string | null) {
   const viewer = access.requireViewer();
   const [scope, catalogue, municipalities] = await Promise.all([
     access.responsibility.scope(scenarios),
@@ -134,7 +148,7 @@ async function regionContext(access: Access, scenarios: AgreementScenario[]) {
     // A Swedish county has at most 49 municipalities: one page holds them all.
     access.reference.organisations({ regionId: viewer.regionId, kind: OrganisationKind.MUNICIPALITY }, { first: 100, after: null }),
   ]);
-  const codes = municipalities.nodes.map((m) => m.municipalityCode!).sort();
+  const codes = await coveredCodes(access, municipalities.nodes.map((m) => m.municipalityCode!).sort(), municipalityCode);
   const ctx: Context = {
     access,
     ruleView: ruleViews(scope.rules),
@@ -144,10 +158,10 @@ async function regionContext(access: Access, scenarios: AgreementScenario[]) {
   return { agreements: scope.agreements.map(agreementFacts), rules: scope.rules.map(ruleFacts), catalogue, codes, ctx };
 }
 
-export async function matrix(access: Access, regionCode: string, scenario: AgreementScenario, onDate: string | null) {
+export async function matrix(access: Access, regionCode: string, scenario: AgreementScenario, onDate: string | null, municipalityCode: string | null) {
   await ownRegion(access, regionCode);
   const date = onDate ?? (await access.today());
-  const { agreements, rules, catalogue, codes, ctx } = await regionContext(access, [scenario]);
+  const { agreements, rules, catalogue, codes, ctx } = await regionContext(access, [scenario], municipalityCode);
   const cells = responsibilityMatrix(agreements, rules, catalogue, { municipalityCodes: codes, scenario, onDate: date });
   return {
     regionCode,
@@ -168,11 +182,13 @@ export async function matrix(access: Access, regionCode: string, scenario: Agree
   };
 }
 
-export async function comparison(access: Access, regionCode: string, from: AgreementScenario, to: AgreementScenario, fromDate: string | null, toDate: string | null) {
+export async function comparison(
+  access: Access, regionCode: string, from: AgreementScenario, to: AgreementScenario, fromDate: string | null, toDate: string | null, municipalityCode: string | null,
+) {
   await ownRegion(access, regionCode);
   const today = await access.today();
   const dates = { fromDate: fromDate ?? today, toDate: toDate ?? fromDate ?? today };
-  const { agreements, rules, catalogue, codes, ctx } = await regionContext(access, [...new Set([from, to])]);
+  const { agreements, rules, catalogue, codes, ctx } = await regionContext(access, [...new Set([from, to])], municipalityCode);
   const cases = compareScenarios(agreements, rules, catalogue, { municipalityCodes: codes, from, to, ...dates });
   return {
     regionCode,

@@ -235,7 +235,7 @@ export class ResponsibilityMatrixCell {
   @Field(() => ResponsibilityAnswer, { description: 'The answer for a municipality without local deviations.' })
   regionalDefault: ResponsibilityAnswer;
 
-  @Field(() => [MunicipalityResponsibility], { description: 'Every municipality of the region, by code.' })
+  @Field(() => [MunicipalityResponsibility], { description: 'Every municipality of the region (or the one asked for), by code.' })
   municipalities: MunicipalityResponsibility[];
 
   @Field(() => [String], { description: 'Codes of the municipalities whose answer differs from the regional default.' })

@@ -158,6 +158,49 @@ describe('responsibility map', () => {
     expect(cells.every((c: any) => c.deviatingMunicipalityCodes.length === 0)).toBe(true);
   });
 
+  it('gives a PLANNER one municipality\'s part of the matrix and the comparison, equal to its part of the whole region\'s', async () => {
+    const planner = await app.token('20', Role.PLANNER);
+    const answer = `status responsible { name } performer { name } costBearer { name } agreement { id } rule { id } overlappingRules { id }`;
+    const MATRIX = `query($m: String) { responsibilityMatrix(regionCode: "20", scenario: TARGET, municipalityCode: $m) {
+      cells { interventionCode housingForm enrolledInHomeHealthCare deviatingMunicipalityCodes municipalities { municipalityCode deviates answer { ${answer} } } } } }`;
+    const COMPARISON = `query($m: String) { responsibilityComparison(regionCode: "20", municipalityCode: $m) {
+      cases { municipalityCode interventionCode housingForm enrolledInHomeHealthCare kinds from { ${answer} } to { ${answer} } } } }`;
+    const [wholeMatrix, moraMatrix, wholeComparison, moraComparison] = await Promise.all([
+      app.gql(MATRIX, { m: null }, planner),
+      app.gql(MATRIX, { m: '2062' }, planner),
+      app.gql(COMPARISON, { m: null }, planner),
+      app.gql(COMPARISON, { m: '2062' }, planner),
+    ]);
+    for (const res of [wholeMatrix, moraMatrix, wholeComparison, moraComparison]) expect(res.errors).toBeUndefined();
+    const moraOnly = (cells: any[]) =>
+      cells.map((c) => ({
+        ...c,
+        municipalities: c.municipalities.filter((m: any) => m.municipalityCode === '2062'),
+        deviatingMunicipalityCodes: c.deviatingMunicipalityCodes.filter((code: string) => code === '2062'),
+      }));
+    expect(moraMatrix.data.responsibilityMatrix.cells).toEqual(moraOnly(wholeMatrix.data.responsibilityMatrix.cells));
+    expect(moraMatrix.data.responsibilityMatrix.cells.every((c: any) => c.municipalities.length === 1)).toBe(true);
+    const moraCases = moraComparison.data.responsibilityComparison.cases;
+    expect(moraCases).toEqual(wholeComparison.data.responsibilityComparison.cases.filter((c: any) => c.municipalityCode === '2062'));
+    expect(moraCases).toHaveLength(1);
+  });
+
+  it.each([
+    ['an unknown municipality', '2099', 'BAD_USER_INPUT'],
+    ['a municipality of another region', '1980', 'FORBIDDEN'],
+    ['a county code', '20', 'BAD_USER_INPUT'],
+  ])('refuses the matrix and the comparison of %s, naming municipalityCode', async (_case, code, expected) => {
+    const planner = await app.token('20', Role.PLANNER);
+    for (const query of [
+      `query($m: String) { responsibilityMatrix(regionCode: "20", municipalityCode: $m) { onDate } }`,
+      `query($m: String) { responsibilityComparison(regionCode: "20", municipalityCode: $m) { fromDate } }`,
+    ]) {
+      const res = await app.gql(query, { m: code }, planner);
+      expect(codes(res)).toEqual([expected]);
+      expect(res.errors![0].extensions!.field).toBe('municipalityCode');
+    }
+  });
+
   describe('editing', () => {
     let agreementId: string;
     const RULE = `mutation($input: ResponsibilityRuleCreateInput!) { responsibilityRuleCreate(input: $input) { rule { id interventionCode municipalityCodes responsible { role } } } }`;

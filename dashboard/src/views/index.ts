@@ -1,7 +1,9 @@
 import { dischargeView } from './discharge';
+import { responsibilityView } from './responsibility';
 import type { View } from './types';
 
 /** The dashboard's views, in the navigation's order; the first is the default. One line per view. */
 export const views: View[] = [
   dischargeView,
+  responsibilityView,
 ];
