@@ -16,6 +16,7 @@ import { createAuthenticator } from './auth/authenticate';
 import { loadIdentityNumberCipher } from './crypto/identity-number-cipher';
 import { Config } from './config';
 import { cors } from './cors';
+import { mountDashboard } from './dashboard';
 import { mountExplorer } from './explorer';
 import type { Context } from './context';
 import { createDataSource, migrateAndSeed } from './database/data-source';
@@ -168,6 +169,7 @@ export async function startApp(config: Config, logger: Logger, givenClock: Clock
     }
   });
   if (!config.production && !mountExplorer(app)) logger.info('no GraphQL explorer: ruru (a development dependency) is not installed');
+  mountDashboard(app, config);
   app.get('/metrics', metricsRoute({ token: config.metricsToken, production: config.production }));
   app.use(
     '/graphql',

@@ -78,6 +78,11 @@ export interface Config {
    * open in development and not served in production.
    */
   metricsToken: string | null;
+  /**
+   * DASHBOARD_CLIENT_ID: the dashboard's client id at the OIDC issuer (authorization code with PKCE);
+   * /dashboard/config.json passes it to the page. Null: no OIDC sign-in is offered.
+   */
+  dashboardClientId: string | null;
   tracing: {
     /**
      * OTEL_EXPORTER_OTLP_ENDPOINT (or OTEL_EXPORTER_OTLP_TRACES_ENDPOINT), the OpenTelemetry
@@ -172,6 +177,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     shutdownGraceMs,
     corsOrigins,
     metricsToken,
+    dashboardClientId: env.DASHBOARD_CLIENT_ID?.trim() || null,
     tracing: {
       endpoint: tracingEndpoint(env),
       resolverMinMs,

@@ -1,0 +1,7 @@
+import { dischargeView } from './discharge';
+import type { View } from './types';
+
+/** The dashboard's views, in the navigation's order; the first is the default. One line per view. */
+export const views: View[] = [
+  dischargeView,
+];
