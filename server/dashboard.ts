@@ -22,6 +22,22 @@ export const DASHBOARD_CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
+/**
+ * The policy for this deployment: with OpenID Connect, the page also fetches the issuer's discovery
+ * document and token endpoint (connect-src); without it, nothing but this server.
+ */
+export function dashboardCsp(config: Config): string {
+  const signIn = dashboardConfig(config);
+  if (signIn.mode !== 'oidc') return DASHBOARD_CSP;
+  let issuer: URL;
+  try {
+    issuer = new URL(signIn.issuer);
+  } catch {
+    return DASHBOARD_CSP;
+  }
+  return /^https?:$/.test(issuer.protocol) ? DASHBOARD_CSP.replace("connect-src 'self'", `connect-src 'self' ${issuer.origin}`) : DASHBOARD_CSP;
+}
+
 /** The roles the development sign-in offers: the dashboard's users. */
 const DEV_ROLES = [Role.PLANNER, Role.TENANT_ADMIN] as const;
 
@@ -97,8 +113,9 @@ const HOME = `<!DOCTYPE html>
  */
 export function mountDashboard(app: Express, config: Config): void {
   const files = builtFiles();
+  const csp = dashboardCsp(config);
   const strict = (_req: Request, res: Response, next: () => void) => {
-    res.setHeader('Content-Security-Policy', DASHBOARD_CSP);
+    res.setHeader('Content-Security-Policy', csp);
     res.setHeader('X-Content-Type-Options', 'nosniff');
     next();
   };
@@ -119,4 +136,6 @@ export function mountDashboard(app: Express, config: Config): void {
   }
   // serve-static sends /dashboard on to /dashboard/, where the page's relative URLs resolve.
   app.use('/dashboard', express.static(files, { index: 'index.html', maxAge: 0, fallthrough: true }));
+  // The issuer's redirect back after sign-in (OpenID Connect): the same page, which takes the code.
+  app.get('/dashboard/callback', (_req, res) => res.sendFile(path.join(files, 'index.html')));
 }

@@ -1,0 +1,37 @@
+import { RehabPlanStatisticsDocument, type RehabPlanStatisticsQuery } from '../../../client-sdk/src/generated';
+import { strings } from './rehab-plans.strings';
+import { statisticsView } from './statistics-view';
+
+type Figures = RehabPlanStatisticsQuery['rehabPlanStatistics']['region'];
+
+/** The RehabPlanFigures by sex (counts and the figures hidden with them), in the tables' column order. */
+export const REHAB_PLAN_MEASURES = [
+  'reportsDue',
+  'reportsOnTime',
+  'evaluations',
+  'meanTScoreChange',
+  'shortTermPlans',
+  'longTermPlans',
+  'commitments',
+  'visitsAllowed',
+  'visitsUsed',
+] as const;
+export type RehabPlanMeasure = (typeof REHAB_PLAN_MEASURES)[number];
+
+/** Rehabiliteringsplaner: rehabPlanStatistics by home municipality and by month. */
+export const rehabPlansView = statisticsView<Figures, RehabPlanMeasure>({
+  id: 'rehab-plans',
+  fileStem: 'rehabiliteringsplaner',
+  measures: REHAB_PLAN_MEASURES,
+  strings,
+  figure: (f, m) => f[m],
+  async load(ctx) {
+    const { rehabPlanStatistics } = await ctx.api.request(RehabPlanStatisticsDocument, {
+      regionCode: ctx.region.code,
+      country: ctx.region.country,
+      period: ctx.period,
+      municipalityCode: ctx.municipalityCode,
+    });
+    return rehabPlanStatistics;
+  },
+});
