@@ -31,8 +31,9 @@ export function oidcSignIn(config: { issuer: string; clientId: string | null }):
   }
 
   return {
+    // An expired token too: the API refuses it with UNAUTHENTICATED, and the shell offers to sign in again.
     async token() {
-      return user && !user.expired ? user.access_token : null;
+      return user?.access_token ?? null;
     },
     async start(root, lang) {
       const s = strings[lang];
@@ -49,10 +50,10 @@ export function oidcSignIn(config: { issuer: string; clientId: string | null }):
       });
       await new Promise<never>(() => undefined);
     },
+    // Forgets the tokens of this page; the issuer's own session (single sign-on) is the issuer's to end.
     signOut() {
       user = null;
-      if (!users) return;
-      void users.signoutRedirect().catch(() => users.removeUser().then(() => window.location.assign(dashboard)));
+      void users?.removeUser();
     },
   };
 }

@@ -1,5 +1,5 @@
 import type { Strings } from '../i18n';
-import type { RehabPlanMeasure } from './rehab-plans';
+import type { RehabPlanMeasure } from './rehab-plans.measures';
 import type { StatisticsWords } from './statistics-view';
 
 export const strings: Strings<StatisticsWords<RehabPlanMeasure>> = {

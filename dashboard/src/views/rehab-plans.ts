@@ -1,22 +1,9 @@
 import { RehabPlanStatisticsDocument, type RehabPlanStatisticsQuery } from '../../../client-sdk/src/generated';
+import { REHAB_PLAN_MEASURES, type RehabPlanMeasure } from './rehab-plans.measures';
 import { strings } from './rehab-plans.strings';
 import { statisticsView } from './statistics-view';
 
 type Figures = RehabPlanStatisticsQuery['rehabPlanStatistics']['region'];
-
-/** The RehabPlanFigures by sex (counts and the figures hidden with them), in the tables' column order. */
-export const REHAB_PLAN_MEASURES = [
-  'reportsDue',
-  'reportsOnTime',
-  'evaluations',
-  'meanTScoreChange',
-  'shortTermPlans',
-  'longTermPlans',
-  'commitments',
-  'visitsAllowed',
-  'visitsUsed',
-] as const;
-export type RehabPlanMeasure = (typeof REHAB_PLAN_MEASURES)[number];
 
 /** Rehabiliteringsplaner: rehabPlanStatistics by home municipality and by month. */
 export const rehabPlansView = statisticsView<Figures, RehabPlanMeasure>({

@@ -1,6 +1,6 @@
 import type { Strings } from '../i18n';
 import type { StatisticsWords } from './statistics-view';
-import type { SipMeasure } from './sip';
+import type { SipMeasure } from './sip.measures';
 
 export const strings: Strings<StatisticsWords<SipMeasure>> = {
   sv: {

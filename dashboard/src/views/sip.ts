@@ -1,12 +1,9 @@
 import { SipStatisticsDocument, type SipStatisticsQuery } from '../../../client-sdk/src/generated';
+import { SIP_MEASURES, type SipMeasure } from './sip.measures';
 import { strings } from './sip.strings';
 import { statisticsView } from './statistics-view';
 
 type Figures = SipStatisticsQuery['sipStatistics']['region'];
-
-/** The SipFiguresBySex figures, in the tables' column order. */
-export const SIP_MEASURES = ['started', 'active', 'followUpsDue', 'followedUpOnTime', 'closed'] as const;
-export type SipMeasure = (typeof SIP_MEASURES)[number];
 
 /** SIP: sipStatistics by home municipality and by month. */
 export const sipView = statisticsView<Figures, SipMeasure>({
