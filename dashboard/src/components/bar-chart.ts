@@ -32,7 +32,8 @@ export function sexBarChart(parent: HTMLElement, spec: { title: string; categori
   const chart = echarts.init(container, null, { renderer: 'canvas' });
   chart.setOption({
     animation: false,
-    aria: { enabled: true, decal: { show: true } },
+    // Patterns (decals) tell women and men apart; the description is the title alone (ECharts would list every value, 0 for a hidden one).
+    aria: { enabled: true, decal: { show: true }, label: { description: spec.title } },
     textStyle: { color: '#1a1a1a' },
     legend: { top: 0, textStyle: { color: '#1a1a1a' } },
     tooltip: {

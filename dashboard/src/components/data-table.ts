@@ -1,6 +1,7 @@
 import type { Lang } from '../i18n';
 import { strings } from './components.strings';
-import { downloadCsv, toCsv } from './csv';
+import { toCsv } from './csv';
+import { downloadCsv } from './download';
 import { el } from './dom';
 import { type BySex, SEXES, type Shown } from './figure';
 
