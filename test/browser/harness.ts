@@ -47,6 +47,8 @@ export interface Dashboard {
   api<R, V>(document: TypedDocumentNode<R, V>, variables: V, token: string): Promise<R>;
   /** Opens a view in a fresh browser context signed in with `token` (or not signed in: null). */
   open(token: string | null, view: string | null, params?: ViewParams): Promise<OpenedView>;
+  /** Everything the server wrote to stdout and stderr so far (its log), to check what it logs. */
+  serverLog(): string;
   stop(): Promise<void>;
 }
 
@@ -100,7 +102,7 @@ async function waitForReady(base: string, server: ChildProcess): Promise<void> {
  * 24 months) on PGlite, or on a scratch PostgreSQL database when SAMREHAB_BROWSER_PG names a server,
  * and Debian's chromium.
  */
-export async function startDashboard(): Promise<Dashboard> {
+export async function startDashboard(options: { env?: Record<string, string> } = {}): Promise<Dashboard> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'samrehab-browser-'));
   const database = await scratchDatabase();
   const port = await freePort();
@@ -114,9 +116,17 @@ export async function startDashboard(): Promise<Dashboard> {
       DEMO_DATA: 'true',
       LOG_LEVEL: 'warn',
       ...(database ? { DATABASE_URL: database.url } : {}),
+      ...options.env,
     },
-    stdio: ['ignore', 'inherit', 'inherit'],
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
+  const log: string[] = [];
+  for (const [from, to] of [[server.stdout!, process.stdout], [server.stderr!, process.stderr]] as const) {
+    from.on('data', (chunk: Buffer) => {
+      log.push(chunk.toString());
+      to.write(chunk);
+    });
+  }
   let browser: Browser | null = null;
   const stop = async () => {
     await browser?.close();
@@ -170,6 +180,7 @@ export async function startDashboard(): Promise<Dashboard> {
       await page.goto(`${base}/dashboard/?${query}`);
       return settle(page);
     },
+    serverLog: () => log.join(''),
     stop,
   };
 }
@@ -177,7 +188,7 @@ export async function startDashboard(): Promise<Dashboard> {
 /** Waits until the view has drawn or the page shows a message; reads its load time, messages and CSP violations. */
 export async function settle(page: Page): Promise<OpenedView> {
   await page.waitForFunction(
-    () => performance.getEntriesByName('samrehab:view-ready').length > 0 || document.querySelector('#messages .message, #signin-organisation') !== null,
+    () => performance.getEntriesByName('samrehab:view-ready').length > 0 || document.querySelector('#messages .message, form.signin') !== null,
   );
   // Charts draw after the tables (a microtask later), and a late CSP report arrives as an event.
   await page.waitForTimeout(200);
