@@ -17,7 +17,7 @@ describe('the dashboard signs in at an OpenID Connect issuer in a browser', () =
 
   beforeAll(async () => {
     issuer = await startOidcIssuer({ clientId: CLIENT_ID, user: PLANNER });
-    dashboard = await startDashboard({ env: issuer.env });
+    dashboard = await startDashboard({ env: { ...issuer.env, LOG_LEVEL: 'info' } });
   });
   afterAll(async () => {
     await dashboard?.stop();
@@ -65,6 +65,7 @@ describe('the dashboard signs in at an OpenID Connect issuer in a browser', () =
 
   it('logs no token and no person on the server', () => {
     const log = dashboard.serverLog();
+    expect(log).toMatch(/"level":30/);
     expect(log).not.toMatch(/eyJ[\w-]+\.[\w-]+/);
     expect(log).not.toMatch(/\b(19|20)\d{6}-?\d{4}\b/);
     expect(log).not.toMatch(/Demodata/);

@@ -49,7 +49,8 @@ describe('the SIP and rehabilitation-plan views in a browser', () => {
   let planner: string;
 
   beforeAll(async () => {
-    dashboard = await startDashboard();
+    // Every request logged (info), so that the last test reads what the server wrote of each.
+    dashboard = await startDashboard({ env: { LOG_LEVEL: 'info' } });
     planner = await dashboard.token('20', 'PLANNER');
   });
   afterAll(() => dashboard?.stop());
@@ -121,6 +122,7 @@ describe('the SIP and rehabilitation-plan views in a browser', () => {
 
   it('logs no token and no person on the server for any of it', () => {
     const log = dashboard.serverLog();
+    expect(log).toMatch(/"level":30/);
     expect(log).not.toMatch(/eyJ[\w-]+\.[\w-]+/);
     expect(log).not.toMatch(/\b(19|20)\d{6}-?\d{4}\b/);
     expect(log).not.toMatch(/Demodata/);
