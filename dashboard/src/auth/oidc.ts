@@ -1,9 +1,19 @@
 import { ErrorResponse, UserManager, WebStorageStateStore, type User } from 'oidc-client-ts';
 import { el } from '../components/dom';
 import { showError } from '../components/messages';
+import type { Lang } from '../i18n';
 import type { SignIn } from './index';
 import { CALLBACK_PATH, oidcSettings } from './oidc-settings';
 import { strings } from './oidc.strings';
+
+/** The issuer as the user knows it: its host, or the setting as it is when it is no URL. */
+function issuerHost(issuer: string): string {
+  try {
+    return new URL(issuer).host;
+  } catch {
+    return issuer;
+  }
+}
 
 /**
  * Production sign-in: OpenID Connect authorization code with PKCE at the configured issuer
@@ -17,7 +27,7 @@ export function oidcSignIn(config: { issuer: string; clientId: string | null }):
   const users = clientId ? new UserManager(oidcSettings({ issuer: config.issuer, clientId }, dashboard, new WebStorageStateStore({ store: window.sessionStorage }))) : null;
   let user: User | null = null;
 
-  async function callback(lang: 'sv' | 'en') {
+  async function callback(lang: Lang) {
     try {
       user = await users!.signinRedirectCallback();
     } catch (e) {
@@ -25,8 +35,8 @@ export function oidcSignIn(config: { issuer: string; clientId: string | null }):
       const reason = e instanceof ErrorResponse ? (e.error_description ?? e.error ?? '') : '';
       throw new Error(`${strings[lang].refused}${reason ? `: ${reason}` : ''}`);
     }
-    // Back to the view the user asked for, without the code in the address bar.
-    const back = typeof user.state === 'string' ? user.state : '';
+    // Back to the view the user asked for (a query of this page, nothing else), without the code in the address bar.
+    const back = typeof user.state === 'string' && user.state.startsWith('?') ? user.state : '';
     window.history.replaceState(null, '', new URL(back, dashboard).href);
   }
 
@@ -40,7 +50,7 @@ export function oidcSignIn(config: { issuer: string; clientId: string | null }):
       if (!users) throw new Error(s.notConfigured);
       if (new URL(window.location.href).pathname.endsWith(`/${CALLBACK_PATH}`)) return callback(lang);
       const button = el('button', { type: 'submit' }, s.submit);
-      const form = el('form', { class: 'signin', 'aria-labelledby': 'signin-heading' }, el('h1', { id: 'signin-heading' }, s.heading), el('p', {}, s.intro(new URL(config.issuer).host)), button);
+      const form = el('form', { class: 'signin', 'aria-labelledby': 'signin-heading' }, el('h1', { id: 'signin-heading' }, s.heading), el('p', {}, s.intro(issuerHost(config.issuer))), button);
       root.replaceChildren(form);
       button.focus();
       form.addEventListener('submit', (event) => {
