@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { HandoffDeadlineReportDocument, OrganisationsDocument } from '../../client-sdk/src/generated';
 import { DISCHARGE_MEASURES } from '../../dashboard/src/views/discharge.measures';
 import { close, type Dashboard, readTable, screenshot, startDashboard, tabStops } from './harness';
@@ -78,7 +79,7 @@ describe('the coordinated-discharge view in a browser', () => {
     expect(shown.length).toBe(hidden.length);
     for (const text of shown) expect(text).toMatch(/^(<\d+|\.\.)$/);
     console.log(`[${dashboard.backend}] ${shown.length} suppressed cells shown as the API says`);
-    if (!municipality) await screenshot(opened.page, 'coordinated-discharge');
+    await screenshot(opened.page, municipality ? `coordinated-discharge-${municipality}` : 'coordinated-discharge');
     await close(opened);
   });
 
@@ -87,6 +88,21 @@ describe('the coordinated-discharge view in a browser', () => {
     const { reached, controls } = await tabStops(opened.page);
     expect(reached).toEqual(controls);
     expect(reached).toEqual(expect.arrayContaining(['#period-from', '#period-to', '#municipality', '#discharge-measure']));
+    await close(opened);
+  });
+
+  it('exports a table as CSV with the cells shown, and redraws the charts for another measure', async () => {
+    const opened = await dashboard.open(planner, 'discharge', { from: monthsBack(2), to: thisMonth, municipality: '2062' });
+    const table = await readTable(opened.page, '[data-breakdown=month] table');
+    const [download] = await Promise.all([opened.page.waitForEvent('download'), opened.page.click('[data-breakdown=month] button.csv')]);
+    const csv = fs.readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, '');
+    const lines = csv.trim().split('\r\n').map((line) => line.slice(1, -1).split('","'));
+    expect(lines.slice(1)).toEqual(table.rows);
+    expect(lines[0][1]).toBe('Utskrivningar – Kvinnor');
+    await opened.page.selectOption('#discharge-measure', 'liabilityDays');
+    await opened.page.waitForSelector('[data-breakdown=month] .chart canvas');
+    expect(await readTable(opened.page, '[data-breakdown=month] table')).toEqual(table);
+    expect(await opened.page.$$('.chart')).toHaveLength(3);
     await close(opened);
   });
 

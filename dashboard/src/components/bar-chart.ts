@@ -49,5 +49,18 @@ export function sexBarChart(parent: HTMLElement, spec: { title: string; categori
       { name: s.men, type: 'bar', itemStyle: { color: MEN }, data: spec.figures.map((f) => bar(f.male)) },
     ],
   });
-  new ResizeObserver(() => chart.resize()).observe(container);
+  const observer = new ResizeObserver(() => chart.resize());
+  observer.observe(container);
+  drawn.set(container, () => {
+    observer.disconnect();
+    chart.dispose();
+  });
+}
+
+/** What ends each chart drawn: its resize observer and its ECharts instance. */
+const drawn = new WeakMap<Element, () => void>();
+
+/** Ends the charts under `root` before it is redrawn or removed. */
+export function disposeCharts(root: Element): void {
+  for (const container of root.querySelectorAll('.chart')) drawn.get(container)?.();
 }

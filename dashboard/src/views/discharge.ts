@@ -1,5 +1,5 @@
 import { HandoffDeadlineReportDocument, type HandoffDeadlineReportQuery } from '../../../client-sdk/src/generated';
-import { sexBarChart } from '../components/bar-chart';
+import { disposeCharts, sexBarChart } from '../components/bar-chart';
 import { sexTable } from '../components/data-table';
 import { el, field } from '../components/dom';
 import type { BySex } from '../components/figure';
@@ -93,7 +93,10 @@ export const dischargeView: View = {
     const select = el('select', { id: 'discharge-measure' });
     for (const m of DISCHARGE_MEASURES) select.append(el('option', { value: m }, s.measures[m]));
     const sections = el('div', { class: 'breakdowns' });
-    const draw = () => sections.replaceChildren(...parts.map((b) => section(b, select.value as DischargeMeasure, ctx)));
+    const draw = () => {
+      disposeCharts(sections);
+      sections.replaceChildren(...parts.map((b) => section(b, select.value as DischargeMeasure, ctx)));
+    };
     select.addEventListener('change', draw);
     root.append(el('p', { class: 'intro' }, s.intro(report.smallCellThreshold)), field(s.measure, select), sections);
     draw();
