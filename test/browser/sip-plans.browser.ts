@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { RehabPlanStatisticsDocument, SipStatisticsDocument } from '../../client-sdk/src/generated';
 import type { BySex } from '../../dashboard/src/components/figure';
 import { REHAB_PLAN_MEASURES } from '../../dashboard/src/views/rehab-plans.measures';
@@ -98,12 +99,17 @@ describe('the SIP and rehabilitation-plan views in a browser', () => {
       await close(opened);
     });
 
-    it('redraws the chart for another measure without losing the tables', async () => {
+    it('exports a table as CSV with the cells shown, and redraws the charts for another measure', async () => {
       const opened = await dashboard.open(planner, view.id, { from: monthsBack(2), to: thisMonth, lang: 'en' });
       expect(await opened.page.getAttribute('html', 'lang')).toBe('en');
+      const table = await readTable(opened.page, '[data-breakdown=municipality] table');
+      const [download] = await Promise.all([opened.page.waitForEvent('download'), opened.page.click('[data-breakdown=municipality] button.csv')]);
+      const csv = fs.readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, '');
+      expect(csv.trim().split('\r\n').slice(1).map((line) => line.slice(1, -1).split('","'))).toEqual(table.rows);
       await opened.page.selectOption(`#${view.id}-measure`, view.measures[1]);
-      expect(await opened.page.$$('[data-breakdown] table')).toHaveLength(2);
-      expect(await opened.page.$$('[data-breakdown] canvas')).not.toHaveLength(0);
+      await opened.page.waitForSelector('[data-breakdown=month] .chart canvas');
+      expect(await readTable(opened.page, '[data-breakdown=municipality] table')).toEqual(table);
+      expect(await opened.page.$$('.chart')).toHaveLength(2);
       await close(opened);
     });
   });

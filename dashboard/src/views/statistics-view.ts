@@ -1,4 +1,4 @@
-import { sexBarChart } from '../components/bar-chart';
+import { disposeCharts, sexBarChart } from '../components/bar-chart';
 import { sexTable } from '../components/data-table';
 import { el, field } from '../components/dom';
 import type { BySex } from '../components/figure';
@@ -76,7 +76,10 @@ export function statisticsView<F, M extends string>(spec: StatisticsSpec<F, M>):
       const select = el('select', { id: `${spec.id}-measure` });
       for (const m of spec.measures) select.append(el('option', { value: m }, s.measures[m]));
       const sections = el('div', { class: 'breakdowns' });
-      const draw = () => sections.replaceChildren(...parts.map((b) => section(b, select.value as M, ctx)));
+      const draw = () => {
+        disposeCharts(sections);
+        sections.replaceChildren(...parts.map((b) => section(b, select.value as M, ctx)));
+      };
       select.addEventListener('change', draw);
       root.append(el('p', { class: 'intro' }, s.intro(report.smallCellThreshold)), field(s.measure, select), sections);
       draw();
