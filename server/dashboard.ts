@@ -134,4 +134,6 @@ export function mountDashboard(app: Express, config: Config): void {
   }
   // serve-static sends /dashboard on to /dashboard/, where the page's relative URLs resolve.
   app.use('/dashboard', express.static(files, { index: 'index.html', maxAge: 0, fallthrough: true }));
+  // The issuer's redirect back after sign-in (OpenID Connect): the same page, which takes the code.
+  app.get('/dashboard/callback', (_req, res) => res.sendFile(path.join(files, 'index.html')));
 }

@@ -147,12 +147,12 @@ export async function runShell(signIn: SignIn): Promise<void> {
   const main = document.getElementById('main')!;
   document.querySelector('.skip')!.textContent = s.skip;
   clearMessages();
-  let token = await signIn.token();
+  const token = await signIn.token();
   if (token === null) {
     headerRoot.replaceChildren(header(state, null, signIn, null));
     await signIn.start(main, state.lang);
-    token = await signIn.token();
-    clearMessages();
+    // Signed in: draw the page for the address it is at now (OpenID Connect comes back through /dashboard/callback).
+    if ((await signIn.token()) !== null) return runShell(signIn);
   }
   const view = state.view === null ? views[0] : views.find((v) => v.id === state.view) ?? null;
   let signed: Signed;

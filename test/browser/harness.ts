@@ -102,7 +102,7 @@ async function waitForReady(base: string, server: ChildProcess): Promise<void> {
  * 24 months) on PGlite, or on a scratch PostgreSQL database when SAMREHAB_BROWSER_PG names a server,
  * and Debian's chromium.
  */
-export async function startDashboard(): Promise<Dashboard> {
+export async function startDashboard(options: { env?: Record<string, string> } = {}): Promise<Dashboard> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'samrehab-browser-'));
   const database = await scratchDatabase();
   const port = await freePort();
@@ -116,6 +116,7 @@ export async function startDashboard(): Promise<Dashboard> {
       DEMO_DATA: 'true',
       LOG_LEVEL: 'info',
       ...(database ? { DATABASE_URL: database.url } : {}),
+      ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -189,7 +190,7 @@ export async function startDashboard(): Promise<Dashboard> {
 /** Waits until the view has drawn or the page shows a message; reads its load time, messages and CSP violations. */
 export async function settle(page: Page): Promise<OpenedView> {
   await page.waitForFunction(
-    () => performance.getEntriesByName('samrehab:view-ready').length > 0 || document.querySelector('#messages .message, #signin-organisation') !== null,
+    () => performance.getEntriesByName('samrehab:view-ready').length > 0 || document.querySelector('#messages .message, form.signin') !== null,
   );
   // Charts draw after the tables (a microtask later), and a late CSP report arrives as an event.
   await page.waitForTimeout(200);

@@ -1,5 +1,6 @@
 import type { Lang } from '../i18n';
 import { developmentSignIn } from './development';
+import { oidcSignIn } from './oidc';
 
 /** /dashboard/config.json: how this deployment signs in. */
 export type DashboardConfig = { mode: 'development' } | { mode: 'oidc'; issuer: string; clientId: string | null };
@@ -20,4 +21,5 @@ export interface SignIn {
 /** The sign-in of each mode; production's OpenID Connect (authorization code with PKCE) joins here as `oidc`. */
 export const signInModes: Partial<Record<DashboardConfig['mode'], (config: DashboardConfig) => SignIn>> = {
   development: () => developmentSignIn,
+  oidc: (config) => oidcSignIn(config as Extract<DashboardConfig, { mode: 'oidc' }>),
 };
