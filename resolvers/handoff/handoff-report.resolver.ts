@@ -10,7 +10,7 @@ import { handoffDeadlineReport } from './handoff-report.service';
 export class HandoffReportResolver {
   @Query(() => HandoffDeadlineReport, {
     description:
-      "Coordinated-discharge deadlines and payment liability of your region's discharges admitted in a period, per municipality and per hospital (every one of the region, zeros included), by sex and by month (PLANNER). Aggregates only; small groups suppressed.",
+      "Coordinated-discharge deadlines and payment liability of your region's discharges admitted in a period, per municipality and per hospital (every one of the region, zeros included), by sex and by month (PLANNER or TENANT_ADMIN). Aggregates only; small groups suppressed.",
   })
   handoffDeadlineReport(
     @Arg('regionCode', { description: 'The region, e.g. 20 (Dalarna): your own.' }) regionCode: string,

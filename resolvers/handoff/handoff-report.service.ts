@@ -101,7 +101,7 @@ function row(b: Breakdown, table: SuppressedTable, month: number | null, r: numb
 /**
  * Coordinated-discharge figures of a region's discharges admitted in a period and in each month
  * of it, per home municipality (every one of the region) and per hospital (every inpatient care
- * unit of the region), by sex. PLANNER of that region. Deadlines are judged as of now. PostgreSQL
+ * unit of the region), by sex. PLANNER or TENANT_ADMIN of that region. Deadlines are judged as of now. PostgreSQL
  * counts per month and group (server/access/handoff-report.store.ts); suppression of small cells
  * happens here: both breakdowns by month and sex are suppressed together, so no hidden count can be
  * worked out from the other breakdown, the other sex or the other months.

@@ -15,7 +15,7 @@ export const handoffOperations: CapabilityOperations = {
     handoff: reads,
     handoffInbox: reads,
     // Aggregates for planners: no patient rows.
-    handoffDeadlineReport: { allow: [Role.PLANNER], patientData: null },
+    handoffDeadlineReport: { allow: [Role.PLANNER, Role.TENANT_ADMIN], patientData: null },
   },
   Mutation: {
     handoffCreate: sends,

@@ -6,6 +6,6 @@ export const rehabPlanStatisticsOperations: CapabilityOperations = {
   resolvers: [RehabPlanStatisticsResolver],
   Query: {
     // Aggregates for planners: no patient rows.
-    rehabPlanStatistics: { allow: [Role.PLANNER], patientData: null },
+    rehabPlanStatistics: { allow: [Role.PLANNER, Role.TENANT_ADMIN], patientData: null },
   },
 };

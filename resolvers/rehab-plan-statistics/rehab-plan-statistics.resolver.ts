@@ -9,7 +9,7 @@ import { rehabPlanStatistics } from './rehab-plan-statistics.service';
 export class RehabPlanStatisticsResolver {
   @Query(() => RehabPlanStatistics, {
     description:
-      'Rehabilitation plans of your region for a period: plans by need and therapy form, commitments and visits used against allowed, therapy reports on time, evaluations and their mean T-score change; per home municipality (every one, zeros included), by sex and by month (PLANNER). Aggregates only; small counts suppressed; example data left out.',
+      'Rehabilitation plans of your region for a period: plans by need and therapy form, commitments and visits used against allowed, therapy reports on time, evaluations and their mean T-score change; per home municipality (every one, zeros included), by sex and by month (PLANNER or TENANT_ADMIN). Aggregates only; small counts suppressed; example data left out.',
   })
   rehabPlanStatistics(
     @Arg('regionCode', { description: 'The region, e.g. 21 (Åland) with country FI: your own.' }) regionCode: string,

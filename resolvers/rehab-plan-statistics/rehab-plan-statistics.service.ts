@@ -16,7 +16,7 @@ const byMunicipality = (g: GroupedFigure) => g.municipalityId;
 
 /**
  * Rehabilitation plan figures of a region for a period and each month of it, per home
- * municipality and sex (PLANNER of that region). The database returns counts and sums per month
+ * municipality and sex (PLANNER or TENANT_ADMIN of that region). The database returns counts and sums per month
  * and group; a figure that adds up over the months (plans created, evaluations, reports due) is a
  * month × municipality × sex table suppressed as a whole, commitments in effect (which count in
  * every month they run) table by table (domain/statistics-by-month.ts); what belongs to a count (a

@@ -14,7 +14,7 @@ const SEXES = [LegalSex.FEMALE, LegalSex.MALE];
 
 /**
  * SIP figures of a region's plans for a period and each month of it, per home municipality and
- * sex (PLANNER of that region). A figure that adds up over the months (a plan starts, a follow-up
+ * sex (PLANNER or TENANT_ADMIN of that region). A figure that adds up over the months (a plan starts, a follow-up
  * falls due, a plan closes in one month) is a month × municipality × sex table suppressed as a
  * whole, so no hidden count can be worked out from the totals or the other months; plans running
  * count in every month they run, so that figure's tables are suppressed one by one

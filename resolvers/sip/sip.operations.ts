@@ -14,7 +14,7 @@ export const sipOperations: CapabilityOperations = {
     sips: plans,
     sipFollowUpsDue: plans,
     // Aggregates for planners: no patient rows.
-    sipStatistics: { allow: [Role.PLANNER], patientData: null },
+    sipStatistics: { allow: [Role.PLANNER, Role.TENANT_ADMIN], patientData: null },
     kvaCodes: { allow: ANY_VIEWER, patientData: null },
   },
   Mutation: {

@@ -278,7 +278,7 @@ export class SipFollowUpResolver {
 export class SipStatisticsResolver {
   @Query(() => SipStatistics, {
     description:
-      "SIPs of your region for a period: started, running, follow-ups due and done on time, closed; per home municipality (every one, zeros included), by sex and by month (PLANNER). Aggregates only; small counts suppressed.",
+      "SIPs of your region for a period: started, running, follow-ups due and done on time, closed; per home municipality (every one, zeros included), by sex and by month (PLANNER or TENANT_ADMIN). Aggregates only; small counts suppressed.",
   })
   sipStatistics(
     @Arg('regionCode', { description: 'The region, e.g. 20 (Dalarna): your own.' }) regionCode: string,

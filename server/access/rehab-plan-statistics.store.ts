@@ -73,7 +73,7 @@ export class RehabPlanStatisticsStore {
   constructor(private readonly scope: RequestScope) {}
 
   private requirePlannerOf(regionId: string) {
-    const viewer = this.scope.requireRole(Role.PLANNER);
+    const viewer = this.scope.requireRole(Role.PLANNER, Role.TENANT_ADMIN);
     if (viewer.regionId !== regionId) throw new ForbiddenError("Planners see their own region's figures", 'regionCode');
   }
 

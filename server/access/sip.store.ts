@@ -381,7 +381,7 @@ export class SipStore {
    * and home municipality. PLANNER of that region; not logged as a patient read.
    */
   async statisticsRows(regionId: string, timeZone: string, from: string, to: string): Promise<SipStatisticsRow[]> {
-    const viewer = this.scope.requireRole(Role.PLANNER);
+    const viewer = this.scope.requireRole(Role.PLANNER, Role.TENANT_ADMIN);
     if (viewer.regionId !== regionId) throw new ForbiddenError("Planners see their own region's figures", 'regionCode');
     const local = (column: string) => `(${column} AT TIME ZONE $2)::date`;
     // Dates and home municipalities of plans, no person, for the planners' counts: the read replica may answer (server/access/read-routing.ts).

@@ -155,11 +155,15 @@ describe('the coordinated-discharge view in a browser', () => {
     await close(opened);
   });
 
-  it('shows a role the report is not for (TENANT_ADMIN alone) as a message with the API’s code', async () => {
-    const opened = await dashboard.open(await dashboard.token('20', 'TENANT_ADMIN'), 'discharge', { from: monthsBack(2), to: thisMonth });
-    expect(opened.messages).toEqual([expect.stringMatching(/FORBIDDEN/)]);
-    expect(await opened.page.isVisible('#period-from')).toBe(true);
-    await close(opened);
+  it('shows the view to a TENANT_ADMIN of the region (aggregates only), and a role the report is not for as a message with the API’s code', async () => {
+    const admin = await dashboard.open(await dashboard.token('20', 'TENANT_ADMIN'), 'discharge', { from: monthsBack(2), to: thisMonth });
+    expect(admin.messages).toEqual([]);
+    expect(await admin.page.textContent('h1')).toBe('Samordnad utskrivning');
+    await close(admin);
+    const staff = await dashboard.open(await dashboard.token('20', 'CARE_STAFF'), 'discharge', { from: monthsBack(2), to: thisMonth });
+    expect(staff.messages).toEqual([expect.stringMatching(/FORBIDDEN/)]);
+    expect(await staff.page.isVisible('#period-from')).toBe(true);
+    await close(staff);
   });
 
   it('lists the same municipalities as the API in the filter', async () => {
