@@ -6,36 +6,34 @@ import { referenceRows } from '../entities/seed/seed';
 import { signDevToken } from './auth/dev-keys';
 import type { Config } from './config';
 
-/**
- * The page's rules: everything from this server, no inline script or style, no eval. ECharts draws
- * on canvas and sets styles through the CSSOM (element.style), which style-src does not govern.
- */
-export const DASHBOARD_CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
+/** The issuer's origin when the page signs in by OpenID Connect (its discovery and token requests go there), else null. */
+function issuerOrigin(config: Config): string | null {
+  if (dashboardConfig(config).mode !== 'oidc') return null;
+  try {
+    return new URL(config.auth.issuer).origin;
+  } catch {
+    return null;
+  }
+}
 
 /**
- * The policy for this deployment: with OpenID Connect, the page also fetches the issuer's discovery
- * document and token endpoint (connect-src); without it, nothing but this server.
+ * The page's rules: everything from this server (and requests to the OIDC issuer, when that is how it
+ * signs in), no inline script or style, no eval. ECharts draws on canvas and sets styles through the
+ * CSSOM (element.style), which style-src does not govern.
  */
 export function dashboardCsp(config: Config): string {
-  const signIn = dashboardConfig(config);
-  if (signIn.mode !== 'oidc') return DASHBOARD_CSP;
-  let issuer: URL;
-  try {
-    issuer = new URL(signIn.issuer);
-  } catch {
-    return DASHBOARD_CSP;
-  }
-  return /^https?:$/.test(issuer.protocol) ? DASHBOARD_CSP.replace("connect-src 'self'", `connect-src 'self' ${issuer.origin}`) : DASHBOARD_CSP;
+  const issuer = issuerOrigin(config);
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data: blob:",
+    `connect-src 'self'${issuer ? ` ${issuer}` : ''}`,
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ');
 }
 
 /** The roles the development sign-in offers: the dashboard's users. */

@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import { HandoffDeadlineReportDocument, OrganisationsDocument } from '../../client-sdk/src/generated';
 import { DISCHARGE_MEASURES } from '../../dashboard/src/views/discharge.measures';
-import { close, type Dashboard, readTable, screenshot, startDashboard, tabStops } from './harness';
+import { close, contrastProblems, type Dashboard, readTable, screenshot, settle, startDashboard, tabStops } from './harness';
+
+const settleMessages = async (page: Parameters<typeof settle>[0]) => (await settle(page)).messages;
 
 const SEXES = ['female', 'male', 'total'] as const;
 /** Whole months of the demo data (the last 24 months up to now). */
@@ -83,8 +85,9 @@ describe('the coordinated-discharge view in a browser', () => {
     await close(opened);
   });
 
-  it('reaches every control of the page with Tab, in the order they appear', async () => {
+  it('has text at 4.5:1 contrast or more, and reaches every control of the page with Tab, in the order they appear', async () => {
     const opened = await dashboard.open(planner, 'discharge', { from: monthsBack(2), to: thisMonth });
+    expect(await contrastProblems(opened.page)).toEqual([]);
     const { reached, controls } = await tabStops(opened.page);
     expect(reached).toEqual(controls);
     expect(reached).toEqual(expect.arrayContaining(['#period-from', '#period-to', '#municipality', '#discharge-measure']));
@@ -127,11 +130,35 @@ describe('the coordinated-discharge view in a browser', () => {
     await close(opened);
   });
 
+  it('takes the period typed into the controls: a wrong one as a message, a right one as the figures, in the URL', async () => {
+    const opened = await dashboard.open(planner, 'discharge', { from: monthsBack(2), to: thisMonth });
+    const { page } = opened;
+    await page.fill('#period-from', thisMonth);
+    await page.fill('#period-to', monthsBack(1));
+    await Promise.all([page.waitForURL(/from=/), page.click('form.controls button[type=submit]')]);
+    expect((await settleMessages(page)).join()).toMatch(/slutar innan den börjar/);
+    await page.fill('#period-from', monthsBack(3));
+    await page.selectOption('#municipality', '2080');
+    await Promise.all([page.waitForURL(/municipality=2080/), page.click('form.controls button[type=submit]')]);
+    await page.waitForFunction(() => performance.getEntriesByName('samrehab:view-ready').length > 0);
+    expect(await settleMessages(page)).toEqual([]);
+    expect(new URL(page.url()).searchParams.get('from')).toBe(monthsBack(3));
+    expect((await readTable(page, '[data-breakdown=municipality] table')).rows.map((r) => r[0])).toEqual(['Falu kommun']);
+    await close(opened);
+  });
+
   it('shows an expired token as "sign in again", with the code, and signs in again from there', async () => {
     const opened = await dashboard.open(await dashboard.token('20', 'PLANNER', '-1h'), 'discharge');
     expect(opened.messages).toEqual([expect.stringMatching(/logga in igen[\s\S]*UNAUTHENTICATED/i)]);
     await opened.page.click('#messages button');
     await opened.page.waitForSelector('#signin-organisation');
+    await close(opened);
+  });
+
+  it('shows a role the report is not for (TENANT_ADMIN alone) as a message with the API’s code', async () => {
+    const opened = await dashboard.open(await dashboard.token('20', 'TENANT_ADMIN'), 'discharge', { from: monthsBack(2), to: thisMonth });
+    expect(opened.messages).toEqual([expect.stringMatching(/FORBIDDEN/)]);
+    expect(await opened.page.isVisible('#period-from')).toBe(true);
     await close(opened);
   });
 
@@ -141,5 +168,13 @@ describe('the coordinated-discharge view in a browser', () => {
     const { organisations } = await dashboard.api(OrganisationsDocument, { filter: { regionCode: '20', kind: 'MUNICIPALITY' }, first: 100 }, planner);
     expect([...options].sort()).toEqual(organisations.edges.map((e) => e.node.municipalityCode).sort());
     await close(opened);
+  });
+
+  it('logged a line per request and nothing personal: no token, personnummer or demo patient name', () => {
+    const log = dashboard.serverLog();
+    expect(log).toMatch(/"path":"\/graphql"/);
+    expect(log).not.toMatch(/eyJ[\w-]+\.eyJ/);
+    expect(log).not.toMatch(/\b(19|20)\d{6}-?\d{4}\b/);
+    expect(log).not.toMatch(/Demodata/);
   });
 });

@@ -45,10 +45,10 @@ export interface Dashboard {
   token(org: string, role: string, ttl?: string): Promise<string>;
   /** Runs one of the SDK's documents against the API (by documentId), as the page does. */
   api<R, V>(document: TypedDocumentNode<R, V>, variables: V, token: string): Promise<R>;
+  /** What the server has logged so far (LOG_LEVEL=info: a line per request, and warnings). */
+  serverLog(): string;
   /** Opens a view in a fresh browser context signed in with `token` (or not signed in: null). */
   open(token: string | null, view: string | null, params?: ViewParams): Promise<OpenedView>;
-  /** Everything the server wrote to stdout and stderr so far (its log), to check what it logs. */
-  serverLog(): string;
   stop(): Promise<void>;
 }
 
@@ -114,23 +114,21 @@ export async function startDashboard(options: { env?: Record<string, string> } =
       PORT: String(port),
       DATA_DIR: dataDir,
       DEMO_DATA: 'true',
-      LOG_LEVEL: 'warn',
+      LOG_LEVEL: 'info',
       ...(database ? { DATABASE_URL: database.url } : {}),
       ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  // The whole log is kept for the tests to check; the run shows warnings and errors only (pino level 40 and up).
+  // Kept for the tests to read (nothing personal may be logged); warnings and errors also shown.
   const log: string[] = [];
-  server.stdout!.on('data', (chunk: Buffer) => {
-    const text = chunk.toString();
-    log.push(text);
-    for (const line of text.split('\n').filter(Boolean)) if (!(Number(/"level":(\d+)/.exec(line)?.[1] ?? 50) < 40)) process.stdout.write(`${line}\n`);
-  });
-  server.stderr!.on('data', (chunk: Buffer) => {
-    log.push(chunk.toString());
-    process.stderr.write(chunk);
-  });
+  for (const stream of [server.stdout!, server.stderr!]) {
+    stream.setEncoding('utf8');
+    stream.on('data', (chunk: string) => {
+      log.push(chunk);
+      if (/"level":(40|50|60)|Error/.test(chunk)) process.stderr.write(chunk);
+    });
+  }
   let browser: Browser | null = null;
   const stop = async () => {
     await browser?.close();
@@ -153,6 +151,7 @@ export async function startDashboard(options: { env?: Record<string, string> } =
   return {
     base,
     backend: database ? 'postgresql' : 'pglite',
+    serverLog: () => log.join(''),
     token: (org, role, ttl = '1h') => signDevToken(dataDir, { userId: 'browser-test', organisationId: seededOrganisationId(org) ?? org, roles: [role], expiresIn: ttl }),
     async api(document, variables, token) {
       const res = await fetch(`${base}/graphql`, {
@@ -184,7 +183,6 @@ export async function startDashboard(options: { env?: Record<string, string> } =
       await page.goto(`${base}/dashboard/?${query}`);
       return settle(page);
     },
-    serverLog: () => log.join(''),
     stop,
   };
 }
@@ -239,6 +237,38 @@ export async function tabStops(page: Page, within = 'body'): Promise<{ reached: 
     }),
   );
   return { reached, controls };
+}
+
+/**
+ * Text whose contrast against its background is under `minimum` (WCAG 2.1 AA: 4.5:1 for normal text):
+ * every element with text of its own, its colour against the first opaque background up its ancestors.
+ * Each as "text (ratio)". Text drawn on canvas (charts) is not in the DOM: the tables carry it.
+ */
+export async function contrastProblems(page: Page, minimum = 4.5): Promise<string[]> {
+  return page.evaluate((min) => {
+    const rgba = (css: string) => (css.match(/[\d.]+/g) ?? []).map(Number);
+    const luminance = ([r, g, b]: number[]) => {
+      const channel = (c: number) => (c / 255 <= 0.03928 ? c / 255 / 12.92 : ((c / 255 + 0.055) / 1.055) ** 2.4);
+      return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
+    };
+    const background = (e: Element | null): number[] => {
+      for (; e; e = e.parentElement) {
+        const c = rgba(getComputedStyle(e).backgroundColor);
+        if (c.length === 3 || (c.length === 4 && c[3] > 0)) return c;
+      }
+      return [255, 255, 255];
+    };
+    const problems: string[] = [];
+    for (const e of document.querySelectorAll('body *')) {
+      const own = [...e.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim() !== '');
+      const box = (e as HTMLElement).getBoundingClientRect();
+      if (!own || box.width === 0 || box.height === 0) continue;
+      const [l1, l2] = [luminance(rgba(getComputedStyle(e).color)), luminance(background(e))].sort((a, b) => b - a);
+      const ratio = (l1 + 0.05) / (l2 + 0.05);
+      if (ratio < min) problems.push(`${(e.textContent ?? '').trim().slice(0, 40)} (${ratio.toFixed(2)})`);
+    }
+    return problems;
+  }, minimum);
 }
 
 /** Saves a full-page screenshot as docs/screenshots/<name>.png (the README shows one). */

@@ -26,6 +26,7 @@ describe('the dashboard in development', () => {
     expect(res.status).toBe(200);
     const csp = res.headers.get('content-security-policy') ?? '';
     expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("connect-src 'self';");
     expect(csp).not.toMatch(/unsafe-inline|unsafe-eval/);
     const page = await res.text();
     expect(page).toMatch(/<html lang="sv">/);
@@ -70,6 +71,9 @@ describe('the dashboard in development', () => {
     expect(await codes({ organisationId: 'no-such-id', role: 'PLANNER' })).toEqual([400, 'BAD_USER_INPUT', 'organisationId']);
     expect(await codes({ organisationId: regionDalarna, role: 'CARE_STAFF' })).toEqual([400, 'BAD_USER_INPUT', 'role']);
     expect(await codes({})).toEqual([400, 'BAD_USER_INPUT', 'organisationId']);
+    const broken = await fetch(`${base}/dashboard/dev/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"organisationId": "1985' });
+    expect(broken.status).toBe(400);
+    expect(((await broken.json()) as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code).toBe('BAD_REQUEST');
   });
 });
 
@@ -99,6 +103,9 @@ describe('the dashboard in production', () => {
 
   it('tells the page to sign in with OpenID Connect against the configured issuer, and still serves the page', async () => {
     expect(await (await fetch(`${base}/dashboard/config.json`)).json()).toEqual({ mode: 'oidc', issuer: 'https://idp.region.example', clientId: 'samrehab-dashboard' });
-    expect((await fetch(`${base}/dashboard/`)).status).toBe(200);
+    const page = await fetch(`${base}/dashboard/`);
+    expect(page.status).toBe(200);
+    // The page may ask the issuer (discovery, token) and nothing else beyond this server.
+    expect(page.headers.get('content-security-policy')).toContain("connect-src 'self' https://idp.region.example;");
   });
 });
