@@ -17,7 +17,7 @@ describe('the dashboard signs in at an OpenID Connect issuer in a browser', () =
 
   beforeAll(async () => {
     issuer = await startOidcIssuer({ clientId: CLIENT_ID, user: PLANNER });
-    dashboard = await startDashboard({ env: { ...issuer.env, LOG_LEVEL: 'info' } });
+    dashboard = await startDashboard({ env: issuer.env });
   });
   afterAll(async () => {
     await dashboard?.stop();

@@ -50,8 +50,7 @@ describe('the SIP and rehabilitation-plan views in a browser', () => {
   let planner: string;
 
   beforeAll(async () => {
-    // Every request logged (info), so that the last test reads what the server wrote of each.
-    dashboard = await startDashboard({ env: { LOG_LEVEL: 'info' } });
+    dashboard = await startDashboard();
     planner = await dashboard.token('20', 'PLANNER');
   });
   afterAll(() => dashboard?.stop());
