@@ -6,11 +6,15 @@ import { referenceRows } from '../entities/seed/seed';
 import { signDevToken } from './auth/dev-keys';
 import type { Config } from './config';
 
-/** The issuer's origin when the page signs in by OpenID Connect (its discovery and token requests go there), else null. */
+/**
+ * The issuer's origin when the page signs in by OpenID Connect (its discovery and token requests go
+ * there), else null; only an http(s) issuer is a place the page may connect to.
+ */
 function issuerOrigin(config: Config): string | null {
   if (dashboardConfig(config).mode !== 'oidc') return null;
   try {
-    return new URL(config.auth.issuer).origin;
+    const issuer = new URL(config.auth.issuer);
+    return /^https?:$/.test(issuer.protocol) ? issuer.origin : null;
   } catch {
     return null;
   }
