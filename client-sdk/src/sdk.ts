@@ -100,6 +100,7 @@ import * as Operations from './generated';
 
 
 
+
 export type Requester<C = {}> = <R, V>(doc: DocumentNode, vars?: V, options?: C) => Promise<R> | AsyncIterable<R>
 export function getSdk<C>(requester: Requester<C>) {
   return {
@@ -132,6 +133,9 @@ export function getSdk<C>(requester: Requester<C>) {
     },
     CoordinationCaseStatusChange(variables: Operations.CoordinationCaseStatusChangeMutationVariables, options?: C): Promise<Operations.CoordinationCaseStatusChangeMutation> {
       return requester<Operations.CoordinationCaseStatusChangeMutation, Operations.CoordinationCaseStatusChangeMutationVariables>(Operations.CoordinationCaseStatusChangeDocument, variables, options) as Promise<Operations.CoordinationCaseStatusChangeMutation>;
+    },
+    CoordinationCaseTakeOver(variables: Operations.CoordinationCaseTakeOverMutationVariables, options?: C): Promise<Operations.CoordinationCaseTakeOverMutation> {
+      return requester<Operations.CoordinationCaseTakeOverMutation, Operations.CoordinationCaseTakeOverMutationVariables>(Operations.CoordinationCaseTakeOverDocument, variables, options) as Promise<Operations.CoordinationCaseTakeOverMutation>;
     },
     CoordinationEmployerAdd(variables: Operations.CoordinationEmployerAddMutationVariables, options?: C): Promise<Operations.CoordinationEmployerAddMutation> {
       return requester<Operations.CoordinationEmployerAddMutation, Operations.CoordinationEmployerAddMutationVariables>(Operations.CoordinationEmployerAddDocument, variables, options) as Promise<Operations.CoordinationEmployerAddMutation>;

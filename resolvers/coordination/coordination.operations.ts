@@ -17,6 +17,7 @@ export const coordinationOperations: CapabilityOperations = {
   Mutation: {
     coordinationCaseOpen: writes,
     coordinationCaseStatusChange: writes,
+    coordinationCaseTakeOver: writes,
     coordinationEmployerAdd: writes,
     coordinationConsentGive: writes,
     coordinationConsentWithdraw: writes,

@@ -5,6 +5,7 @@ import {
   CoordinationActivityRecordInput,
   CoordinationCaseOpenInput,
   CoordinationCaseStatusChangeInput,
+  CoordinationCaseTakeOverInput,
   CoordinationConsentGiveInput,
   CoordinationConsentWithdrawInput,
   CoordinationEmployerAddInput,
@@ -29,7 +30,7 @@ import {
 import { Patient } from '../../schema/patient/patient.type';
 import type { CoordinationActivityRow, CoordinationCaseRow, CoordinationConsentRow, CoordinationWritten, ReturnToWorkPlanRow } from '../../server/access/coordination.store';
 import type { Context } from '../../server/context';
-import { actorOf, addEmployer, changeStatus, giveConsent, openCase, recordActivity, sendFkNotice, setReturnToWorkPlan, withdrawConsent } from './coordination.service';
+import { actorOf, addEmployer, changeStatus, giveConsent, openCase, recordActivity, sendFkNotice, setReturnToWorkPlan, takeOverCase, withdrawConsent } from './coordination.service';
 
 const INPUT = { description: 'The change, with the version you read.' };
 
@@ -96,6 +97,11 @@ export class CoordinationCaseResolver {
   @Mutation(() => CoordinationCasePayload, { description: 'Moves a case to another status (allowedStatuses), recorded with its time and author. CLOSED needs the outcome.' })
   async coordinationCaseStatusChange(@Arg('input', () => CoordinationCaseStatusChangeInput, INPUT) input: CoordinationCaseStatusChangeInput, @Ctx() { access }: Context) {
     return { coordinationCase: await changeStatus(access, input) };
+  }
+
+  @Mutation(() => CoordinationCasePayload, { description: 'Assigns an open case (not DECLINED or CLOSED) to you, a REHAB_COORDINATOR acting for its care unit.' })
+  async coordinationCaseTakeOver(@Arg('input', () => CoordinationCaseTakeOverInput, INPUT) input: CoordinationCaseTakeOverInput, @Ctx() { access }: Context) {
+    return { coordinationCase: await takeOverCase(access, input) };
   }
 
   @Mutation(() => CoordinationEmployerPayload, { description: 'Names the patient’s employer in the case (name and a valid organisation number), so that consents and contacts can name it.' })

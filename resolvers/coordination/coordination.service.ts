@@ -27,6 +27,7 @@ import type {
   CoordinationActorInput,
   CoordinationCaseOpenInput,
   CoordinationCaseStatusChangeInput,
+  CoordinationCaseTakeOverInput,
   CoordinationConsentGiveInput,
   CoordinationConsentWithdrawInput,
   CoordinationEmployerAddInput,
@@ -195,6 +196,14 @@ async function openForRecords(access: Access, caseId: string, version: number): 
   const c = await access.coordination.forChange(idArg(caseId, 'caseId'), 'caseId', version);
   refuseInState(acceptsRecords(c.status));
   return c;
+}
+
+/** Assigns an open case to the viewer, a coordinator at its unit (a colleague's case during absence, or a new distribution). */
+export async function takeOverCase(access: Access, input: CoordinationCaseTakeOverInput): Promise<CoordinationCaseRow> {
+  const c = await openForRecords(access, input.caseId, input.version);
+  const viewer = access.requireViewer();
+  if (c.coordinatorUserId === viewer.userId) refuseInState({ field: 'caseId', message: 'The case is already assigned to you' });
+  return (await access.coordination.change(c, input.version, { patch: { coordinatorUserId: viewer.userId } })).coordinationCase;
 }
 
 /** Names an employer in a case (a recipient of information, not a tenant). */

@@ -70,6 +70,15 @@ export class CoordinationCaseStatusChangeInput {
   note?: string | null;
 }
 
+@InputType({ description: 'A coordinator at the case’s unit taking the case over, with the version you read.' })
+export class CoordinationCaseTakeOverInput {
+  @Field(() => ID, { description: 'The case.' })
+  caseId: string;
+
+  @Field(() => Int, { description: 'The version you read.' })
+  version: number;
+}
+
 @InputType({ description: 'An employer to name in a case (name and organisation number required).' })
 export class CoordinationEmployerAddInput {
   @Field(() => ID, { description: 'The case.' })

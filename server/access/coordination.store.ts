@@ -59,7 +59,7 @@ export const caseVisibleTo = (alias: string, organisationParam: string) =>
 export type NewCoordinationCase = Pick<CoordinationCaseEntity, 'patientId' | 'regionId' | 'ownerOrganisationId' | 'careUnitId' | 'status' | 'occupation' | 'sickLeaveFrom' | 'sickLeaveTo' | 'sickLeaveDegree'>;
 
 /** The case's own columns a change may set. */
-export type CoordinationCasePatch = Partial<Pick<CoordinationCaseEntity, 'status' | 'closedAt' | 'outcome' | 'firstContactAt' | 'lastActivityAt'>>;
+export type CoordinationCasePatch = Partial<Pick<CoordinationCaseEntity, 'status' | 'closedAt' | 'outcome' | 'firstContactAt' | 'lastActivityAt' | 'coordinatorUserId'>>;
 
 export type NewConsent = Omit<CoordinationConsentEntity, 'id' | 'regionId' | 'caseId' | 'patientId' | 'recordedBy' | 'recordedAt' | 'withdrawnAt' | 'withdrawnBy'>;
 export type NewEmployer = Pick<CoordinationEmployerEntity, 'name' | 'organisationNumber' | 'contactName' | 'contactDetails'>;

@@ -279,5 +279,13 @@ describe('rehabilitation coordination', () => {
     expect(await logOf(byStaff.requestId)).toContainEqual(expect.objectContaining({ outcome: 'DENIED', patientId, recordId: c.id }));
     const read = await app.gql(`query($id: ID!) { coordinationCase(id: $id) { id status } }`, { id: c.id }, careStaff);
     expect(read.data.coordinationCase).toEqual({ id: c.id, status: 'NONE' });
+
+    // A colleague at the unit takes the case over; taking over one's own case is refused.
+    const colleague = await app.unitToken('20', VC_MORA, Role.REHAB_COORDINATOR, Role.CARE_STAFF);
+    const takeOver = (token: string, version: number) => mutate('coordinationCaseTakeOver', 'CoordinationCaseTakeOverInput', { caseId: c.id, version }, 'coordinationCase { version coordinatorUserId }', token);
+    const taken = await takeOver(colleague, c.version);
+    expect(taken.data.coordinationCaseTakeOver.coordinationCase).toEqual({ version: c.version + 1, coordinatorUserId: 'test-unit-rehab_coordinator-care_staff' });
+    const again = await takeOver(colleague, c.version + 1);
+    expect(again.errors?.map((e) => [e.extensions?.code, e.extensions?.field])).toEqual([['CONFLICT', 'caseId']]);
   });
 });

@@ -108,6 +108,17 @@ export const rows: MatrixRows<CoordinationFixture> = {
       expected: { owner: 'FORBIDDEN', participant: 'DATA', nonParticipant: 'FORBIDDEN', otherRegion: 'FORBIDDEN', planner: 'FORBIDDEN', integration: 'FORBIDDEN', anonymous: 'UNAUTHENTICATED' },
     },
     change('coordinationCaseStatusChange', 'CoordinationCaseStatusChangeInput', () => ({ status: 'CLOSED', outcome: 'OTHER_SUPPORT' }), true),
+    {
+      name: 'coordinationCaseTakeOver',
+      run: async (app, token, f, viewer) => {
+        const c = await f.newCoordinationCase();
+        // A colleague at Vårdcentralen Mora (another user than the fixture's coordinator) takes the case over.
+        const colleague = viewer === 'participant' ? await app.unitToken('20', VC_MORA, Role.REHAB_COORDINATOR, Role.CARE_STAFF) : await coordinatorOf(app, token, f, viewer);
+        return app.gql(`mutation($input: CoordinationCaseTakeOverInput!) { coordinationCaseTakeOver(input: $input) { coordinationCase { id coordinatorUserId } } }`, { input: { caseId: c.id, version: c.version } }, colleague);
+      },
+      check: (data) => expect(data.coordinationCaseTakeOver.coordinationCase.coordinatorUserId).toBe('test-unit-rehab_coordinator-care_staff'),
+      expected: COORDINATOR_WRITES,
+    },
     change('coordinationEmployerAdd', 'CoordinationEmployerAddInput', () => ({ name: 'Orsa Snickeri AB', organisationNumber: '556036-0793' }), true),
     change('coordinationConsentGive', 'CoordinationConsentGiveInput', () => ({
       actor: { kind: 'AF' },
