@@ -46,6 +46,7 @@ import { RecentWriters1733390000000 } from './migrations/1733390000000-recent-wr
 import { RehabPlanStatisticsIndexes1733400000000 } from './migrations/1733400000000-rehab-plan-statistics-indexes';
 import { Coordination1733440000000 } from './migrations/1733440000000-coordination';
 import { CoordinationLists1733450000000 } from './migrations/1733450000000-coordination-lists';
+import { SipInterventionReturnToWorkPlan1733450000001 } from './migrations/1733450000001-sip-intervention-return-to-work-plan';
 
 export {
   AgreementEntity,
@@ -162,4 +163,5 @@ export const MIGRATIONS = [
   RehabPlanStatisticsIndexes1733400000000,
   Coordination1733440000000,
   CoordinationLists1733450000000,
+  SipInterventionReturnToWorkPlan1733450000001,
 ];

@@ -164,6 +164,10 @@ export class SipInterventionEntity {
 
   @Column({ name: 'due_date', type: 'date', nullable: true })
   dueDate: string | null;
+
+  /** The patient's return-to-work plan of a coordination case, when the intervention is that plan. */
+  @Column({ name: 'return_to_work_plan_id', type: 'uuid', nullable: true })
+  returnToWorkPlanId: string | null;
 }
 
 /** A SIP meeting that was held; who was present is in sip_meeting_attendee. */

@@ -217,7 +217,7 @@ export async function updateSipParticipant(access: Access, input: SipParticipant
 }
 
 /** The content a change sets, parsed: the plan's own columns, and the interventions with their responsible organisations' kinds. */
-async function contentChange(access: Access, input: SipContentUpdateInput, today: string) {
+async function contentChange(access: Access, input: SipContentUpdateInput, today: string, patientId: string) {
   const edit: SipEdit = { patch: {} };
   if (input.personGoals !== undefined) edit.patch!.personGoals = optionalText(input.personGoals, 'personGoals', 4000);
   if (input.personOwnActions !== undefined) edit.patch!.personOwnActions = optionalText(input.personOwnActions, 'personOwnActions', 4000);
@@ -233,13 +233,22 @@ async function contentChange(access: Access, input: SipContentUpdateInput, today
   let interventions: SipContent['interventions'] | undefined;
   if (input.interventions != null) {
     if (input.interventions.length > MAX_INTERVENTIONS) throw new BadUserInputError(`interventions: at most ${MAX_INTERVENTIONS}`, 'interventions');
-    interventions = await Promise.all(
+    const parsed = await Promise.all(
       input.interventions.map(async (i, n) => {
         const responsible = await organisationArg(access, i.responsibleOrganisationId, `interventions[${n}].responsibleOrganisationId`);
-        return { description: requiredText(i.description, `interventions[${n}].description`, 2000), responsibleOrganisationId: responsible.id, responsibleKind: responsible.kind, dueDate: i.dueDate ?? null };
+        const field = `interventions[${n}].returnToWorkPlanId`;
+        const plan = i.returnToWorkPlanId ? await access.coordinationLinks.returnToWorkPlanOf(patientId, idArg(i.returnToWorkPlanId, field), field) : null;
+        return {
+          description: requiredText(i.description, `interventions[${n}].description`, 2000),
+          responsibleOrganisationId: responsible.id,
+          responsibleKind: responsible.kind,
+          dueDate: i.dueDate ?? null,
+          returnToWorkPlanId: plan,
+        };
       }),
     );
-    edit.interventions = interventions.map(({ responsibleKind: _kind, ...rest }) => rest);
+    interventions = parsed;
+    edit.interventions = parsed.map(({ responsibleKind: _kind, ...rest }) => rest);
   }
   if (input.nextFollowUpDate === null) throw new BadUserInputError('nextFollowUpDate: a follow-up date is moved, not removed', 'nextFollowUpDate');
   if (input.nextFollowUpDate !== undefined) edit.nextFollowUpDate = followUpDate(input.nextFollowUpDate, today, 'nextFollowUpDate');
@@ -252,7 +261,7 @@ async function contentChange(access: Access, input: SipContentUpdateInput, today
 
 export async function updateSipContent(access: Access, input: SipContentUpdateInput) {
   const loaded = await planFor(access, input.sipId);
-  const { edit, content } = await contentChange(access, input, loaded.today);
+  const { edit, content } = await contentChange(access, input, loaded.today, loaded.sip.patientId);
   const { sip } = decide(loaded, access, { version: input.version, content });
   return access.sips.change(sip, input.version, edit);
 }

@@ -103,6 +103,12 @@ export class SipInterventionInput {
 
   @Field(() => LocalDateResolver, { nullable: true, description: 'By when.' })
   dueDate?: string | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: "Since 2026-12: the intervention is this return-to-work plan of a coordination case of the same patient, one you may see (else NOT_FOUND naming the field).",
+  })
+  returnToWorkPlanId?: string | null;
 }
 
 @InputType({ description: 'Changes the content of a plan; a field left out stays as it is, null clears it.' })

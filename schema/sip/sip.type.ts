@@ -86,6 +86,12 @@ export class SipIntervention {
 
   @Field(() => LocalDateResolver, { nullable: true, description: 'By when.' })
   dueDate: string | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: "Since 2026-12: the patient's return-to-work plan of a rehabilitation coordination case, when the intervention is that plan; read it with coordinationCase (if you may see the case).",
+  })
+  returnToWorkPlanId: string | null;
 }
 
 @ObjectType({ description: 'A version of a KVÅ code (Socialstyrelsen’s classification of care measures).' })

@@ -1,5 +1,7 @@
 import type DataLoader from 'dataloader';
+import { NotFoundError } from '../../schema/common/errors';
 import type { ParentKey } from './child-loader';
+import { caseVisibleTo } from './coordination.store';
 import { partyOf } from './handoff.store';
 import { LoaderName, namedLoader } from './named-loader';
 import { groupByKey } from './reference.loaders';
@@ -50,6 +52,21 @@ export class CoordinationLinkStore {
       'coordination.handoffsOfPatient',
       `SELECT h.id, h.state AS status, h.patient_id AS "patientId" FROM handoff h WHERE ${ofPatients('h')} AND ${partyOf('h', '$3')} ORDER BY h.created_at, h.id`,
     );
+  }
+
+  /**
+   * The id of a return-to-work plan of a coordination case of `patientId` that the viewer may see,
+   * for a SIP intervention to name; NOT_FOUND on `field` otherwise.
+   */
+  async returnToWorkPlanOf(patientId: string, planId: string, field: string): Promise<string> {
+    const viewer = this.scope.requireViewer();
+    const rows: { id: string }[] = await this.scope.db.query(
+      `SELECT rp.id FROM coordination_return_to_work_plan rp JOIN coordination_case cc ON cc.id = rp.case_id AND cc.region_id = rp.region_id
+       WHERE rp.id = $1 AND cc.patient_id = $2 AND ${caseVisibleTo('cc', '$3')}`,
+      [planId, patientId, viewer.organisationId],
+    );
+    if (!rows.length) throw new NotFoundError(`No return-to-work plan with id ${planId} of this patient that you may see`, field);
+    return rows[0].id;
   }
 
   /** The patient's SIPs the viewer's organisation takes part in, oldest first. */

@@ -44,6 +44,7 @@ export interface NewSipIntervention {
   description: string;
   responsibleOrganisationId: string;
   dueDate: string | null;
+  returnToWorkPlanId: string | null;
 }
 
 export interface NewSipMeeting {
@@ -430,9 +431,13 @@ async function replaceInterventions(tx: Queryable, sip: ParentKey, interventions
   await tx.query(`DELETE FROM sip_intervention WHERE sip_id = $1`, [sip.id]);
   if (interventions.length === 0) return;
   await tx.query(
-    `INSERT INTO sip_intervention (id, sip_id, region_id, position, description, responsible_organisation_id, due_date)
-     SELECT gen_random_uuid(), $1, $2, i.position, i.description, i.responsible, i.due FROM unnest($3::int[], $4::text[], $5::uuid[], $6::date[]) AS i(position, description, responsible, due)`,
-    [sip.id, sip.regionId, interventions.map((_, i) => i + 1), interventions.map((i) => i.description), interventions.map((i) => i.responsibleOrganisationId), interventions.map((i) => i.dueDate)],
+    `INSERT INTO sip_intervention (id, sip_id, region_id, position, description, responsible_organisation_id, due_date, return_to_work_plan_id)
+     SELECT gen_random_uuid(), $1, $2, i.position, i.description, i.responsible, i.due, i.plan
+     FROM unnest($3::int[], $4::text[], $5::uuid[], $6::date[], $7::uuid[]) AS i(position, description, responsible, due, plan)`,
+    [
+      sip.id, sip.regionId, interventions.map((_, i) => i + 1), interventions.map((i) => i.description), interventions.map((i) => i.responsibleOrganisationId),
+      interventions.map((i) => i.dueDate), interventions.map((i) => i.returnToWorkPlanId),
+    ],
   );
 }
 

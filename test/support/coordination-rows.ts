@@ -57,8 +57,8 @@ export class CoordinationRows {
     ]);
   }
 
-  /** An activity: a contact with the employer (answered or not) when `employer` is given, else a meeting with the patient held; with the KVÅ codes it earned. */
-  async activity(caseId: string, at: string, a: { employer?: { answered: boolean }; codes?: string[] } = {}): Promise<void> {
+  /** An activity: a contact with the employer (answered or not) when `employer` is given, else a meeting with the patient held; with the KVÅ codes it earned. Answers its id. */
+  async activity(caseId: string, at: string, a: { employer?: { answered: boolean }; codes?: string[] } = {}): Promise<string> {
     const id = randomUUID();
     let employerId: string | null = null;
     if (a.employer) {
@@ -82,5 +82,16 @@ export class CoordinationRows {
         [randomUUID(), this.regionId, caseId, id, code, at],
       );
     }
+    return id;
+  }
+
+  /** A return-to-work plan of a case, set by `activityId`. */
+  async returnToWorkPlan(caseId: string, activityId: string): Promise<string> {
+    const id = randomUUID();
+    await this.db.query(
+      `INSERT INTO coordination_return_to_work_plan (id, region_id, case_id, activity_id, goal, set_by, set_at) VALUES ($1, $2, $3, $4, 'Tillbaka på heltid', 'test', now())`,
+      [id, this.regionId, caseId, activityId],
+    );
+    return id;
   }
 }
