@@ -8,7 +8,7 @@ import {
   ResponsibilityRuleCreateDocument,
 } from '../../client-sdk/src/generated';
 import { seededOrganisationId } from '../../entities/seed/seed';
-import { close, type Dashboard, type OpenedView, readTable, screenshot, startDashboard, tabStops } from './harness';
+import { close, contrastProblems, type Dashboard, type OpenedView, readTable, screenshot, startDashboard, tabStops } from './harness';
 
 type MapAnswer = Awaited<ReturnType<typeof fetchMap>>;
 type Answer = MapAnswer['fromMatrix']['cells'][number]['municipalities'][number]['answer'];
@@ -96,6 +96,7 @@ describe('the responsibility map in a browser', () => {
     expect(rows.length).toBeGreaterThan(0);
     expectRowsEqualApi(rows, answer);
     expect(await opened.page.$$eval('td.changed', (tds) => tds.every((td) => td.textContent!.includes('ändrad')))).toBe(true);
+    expect(await contrastProblems(opened.page)).toEqual([]);
     await screenshot(opened.page, 'responsibility-map');
 
     await opened.page.check('#responsibility-all');
@@ -118,6 +119,7 @@ describe('the responsibility map in a browser', () => {
     expect(marks.filter((m) => m.includes('Överlapp'))).toHaveLength(6);
     expect(marks.filter((m) => m.includes('Lucka'))).toHaveLength(48);
     expect(await opened.page.$$eval('td.gap', (tds) => tds.filter((td) => td.textContent === 'Ingen regel (lucka)').length)).toBe(48);
+    expect(await contrastProblems(opened.page)).toEqual([]);
     await screenshot(opened.page, 'responsibility-map-draft');
     // The deciding "rule" of an overlap names both rules that answer; of a gap, why none does.
     const { page } = opened;
@@ -163,6 +165,7 @@ describe('the responsibility map in a browser', () => {
     expect(text).toContain(target.rule!.note!);
     expect(text).toMatch(/Villkor[\s\S]*Boendeformer/);
     if (target.rule!.sourceReference) expect(text).toContain(target.rule!.sourceReference);
+    expect(await contrastProblems(page)).toEqual([]);
     await screenshot(page, 'responsibility-map-rule');
     await page.keyboard.press('Escape');
     await page.waitForSelector('dialog#responsibility-rule', { state: 'detached' });

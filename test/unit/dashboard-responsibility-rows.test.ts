@@ -34,8 +34,8 @@ type Kinds = DashboardResponsibilityChangesQuery['responsibilityComparison']['ca
 function changesAnswer(cases: [...Pair, Kinds][]): DashboardResponsibilityChangesQuery {
   return {
     interventions: [
-      { code: 'HOME_REHAB', name: 'Home rehabilitation', groupName: 'Rehabilitation' },
-      { code: 'ASSISTIVE_DEVICE_FITTING', name: 'Fitting', groupName: 'Assistive devices' },
+      { code: 'HOME_REHAB', name: 'Home rehabilitation' },
+      { code: 'ASSISTIVE_DEVICE_FITTING', name: 'Fitting' },
     ],
     responsibilityComparison: {
       fromDate: '2026-12-04',

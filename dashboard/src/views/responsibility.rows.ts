@@ -18,7 +18,6 @@ export interface MapRow {
   interventionCode: string;
   /** The catalogue's name (the code when the catalogue lacks it). */
   interventionName: string;
-  groupName: string;
   housingForm: HousingForm;
   enrolledInHomeHealthCare: boolean;
   from: Answer;
@@ -50,7 +49,6 @@ function row(situation: Situation, from: Answer, to: Answer, kinds: ComparisonKi
   return {
     interventionCode: situation.interventionCode,
     interventionName: entry?.name ?? situation.interventionCode,
-    groupName: entry?.groupName ?? '',
     housingForm: situation.housingForm,
     enrolledInHomeHealthCare: situation.enrolledInHomeHealthCare,
     from,
