@@ -77,6 +77,7 @@ describe('SQL statements for agreement lists', () => {
         { p: testPersonnummer(`1950010${i + 1}`) },
         ward,
       );
+      expect(created.errors).toBeUndefined();
       const res = await app.gql(
         `mutation($input: HandoffCreateInput!) { handoffCreate(input: $input) { handoff { id } } }`,
         { input: { patientId: created.data.patientCreate.patient.id, kind: 'DISCHARGE_FROM_INPATIENT', sendingCareUnitId: seededCareUnitId('20', 'mora-lasarett'), admittedAt: new Date().toISOString() } },
