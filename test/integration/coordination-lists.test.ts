@@ -116,6 +116,12 @@ describe("the coordinator's list and workload", () => {
     const [{ region_id: regionId }] = await app.dataSource.query(`SELECT region_id FROM organisation WHERE id = $1`, [DALARNA]);
     const [{ patient_id: patientId }] = await app.dataSource.query(`SELECT patient_id FROM coordination_case WHERE id = $1`, [ids.endsSoon]);
     const [{ id: moraUnit }] = await app.dataSource.query(`SELECT id FROM care_unit WHERE organisation_id = $1 LIMIT 1`, [MORA]);
+    // As the stores write them: a party of a SIP or a hand-off takes part in the patient's case. Without
+    // these rows the plans would stay in Mora's SIP list, for suites after this one, with a patient Mora may not see.
+    const participates = (organisationId: string, source: 'SIP' | 'HANDOFF', sourceId: string) =>
+      app.dataSource.query(`INSERT INTO patient_participation (region_id, patient_id, organisation_id, source_type, source_id) VALUES ($1, $2, $3, $4, $5)`, [
+        regionId, patientId, organisationId, source, sourceId,
+      ]);
     const sip = async (participants: string[]) => {
       const [{ id }] = await app.dataSource.query(
         `INSERT INTO sip (id, region_id, patient_id, status, initiating_organisation_id, created_by, created_at, updated_at)
@@ -127,6 +133,7 @@ describe("the coordinator's list and workload", () => {
           `INSERT INTO sip_participant (id, sip_id, region_id, kind, organisation_id, basis, added_at, added_by) VALUES (gen_random_uuid(), $1, $2, 'ORGANISATION', $3, 'PRINCIPAL', now(), 'test')`,
           [id, regionId, organisationId],
         );
+        await participates(organisationId, 'SIP', id);
       }
       return id as string;
     };
@@ -140,6 +147,7 @@ describe("the coordinator's list and workload", () => {
         await app.dataSource.query(`INSERT INTO handoff_party (id, handoff_id, region_id, organisation_id, side, added_at) VALUES (gen_random_uuid(), $1, $2, $3, $4, now())`, [
           id, regionId, organisationId, i === 0 ? 'SENDER' : 'RECIPIENT',
         ]);
+        await participates(organisationId, 'HANDOFF', id);
       }
       return id as string;
     };
