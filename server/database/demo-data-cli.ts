@@ -81,7 +81,7 @@ async function main() {
     const counts = await inOneSession(dataSource, (s) => seedDemoData(s, cipher, { country: values.country!, regionCode: values.region!, handoffs, now: new Date() }));
     console.log(
       `Demo data of region ${region} (previous batch replaced) in ${((Date.now() - started) / 1000).toFixed(0)} s: ${counts.patients} patients named "Demo Demodata …", ` +
-        `${counts.handoffs} hand-offs, ${counts.sips} SIPs, ${counts.rehabPlans} rehabilitation plans over the last 24 months. Remove with npm run seed:demo -- --remove.`,
+        `${counts.handoffs} hand-offs, ${counts.sips} SIPs, ${counts.rehabPlans} rehabilitation plans, ${counts.coordinationCases} coordination cases over the last 24 months. Remove with npm run seed:demo -- --remove.`,
     );
   } finally {
     if (dataSource.isInitialized) await dataSource.destroy();

@@ -1,11 +1,12 @@
 import type { DataSource } from 'typeorm';
 import type { IdentityNumberCipher } from '../crypto/identity-number-cipher';
 import { fillHandoffs, Session, SyntheticHandoffs } from './synthetic/handoff-fill';
+import { fillCoordinationCases } from './synthetic/coordination-fill';
 import { fillRehabPlans } from './synthetic/rehab-fill';
 
 /*
- * Demo data (issue 16 item 6): a region filled with synthetic hand-offs, SIPs and rehabilitation
- * plans over the last 24 months, so that a fresh install shows a living planners' dashboard. Never
+ * Demo data (issue 16 item 6): a region filled with synthetic hand-offs, SIPs, rehabilitation
+ * plans and rehabilitation-coordination cases over the last 24 months, so that a fresh install shows a living planners' dashboard. Never
  * in production (the CLI and DEMO_DATA refuse there).
  *
  * How it is marked. Example data (Åland's worked example) is flagged `example` and statistics leave
@@ -32,7 +33,7 @@ export const DEFAULT_DEMO_HANDOFFS = 8000;
 export interface DemoRequest {
   country: string;
   regionCode: string;
-  /** Hand-offs over the 24 months; rehabilitation plans are a quarter of that. */
+  /** Hand-offs over the 24 months; rehabilitation plans are a quarter of that, coordination cases a fifth. */
   handoffs: number;
   now: Date;
 }
@@ -43,6 +44,7 @@ export interface DemoCounts {
   handoffs: number;
   sips: number;
   rehabPlans: number;
+  coordinationCases: number;
 }
 
 const demoFill = (r: DemoRequest): SyntheticHandoffs => ({
@@ -77,7 +79,16 @@ const REMOVE = [
   `CREATE TEMP TABLE d_handoff AS SELECT id FROM handoff WHERE patient_id IN (SELECT id FROM d_patient)`,
   `CREATE TEMP TABLE d_sip AS SELECT id FROM sip WHERE patient_id IN (SELECT id FROM d_patient)`,
   `CREATE TEMP TABLE d_plan AS SELECT id FROM rehab_plan WHERE patient_id IN (SELECT id FROM d_patient)`,
+  `CREATE TEMP TABLE d_case AS SELECT id FROM coordination_case WHERE patient_id IN (SELECT id FROM d_patient)`,
   `CREATE TEMP TABLE d_commitment AS SELECT id FROM payment_commitment WHERE patient_id IN (SELECT id FROM d_patient) OR plan_id IN (SELECT id FROM d_plan)`,
+  `DELETE FROM coordination_kva WHERE case_id IN (SELECT id FROM d_case)`,
+  `DELETE FROM coordination_return_to_work_step WHERE plan_id IN (SELECT p.id FROM coordination_return_to_work_plan p WHERE p.case_id IN (SELECT id FROM d_case))`,
+  `DELETE FROM coordination_return_to_work_plan WHERE case_id IN (SELECT id FROM d_case)`,
+  `DELETE FROM coordination_activity WHERE case_id IN (SELECT id FROM d_case)`,
+  `DELETE FROM coordination_consent WHERE case_id IN (SELECT id FROM d_case)`,
+  `DELETE FROM coordination_employer WHERE case_id IN (SELECT id FROM d_case)`,
+  `DELETE FROM coordination_status_change WHERE case_id IN (SELECT id FROM d_case)`,
+  `DELETE FROM coordination_case WHERE id IN (SELECT id FROM d_case)`,
   `DELETE FROM therapy_visit WHERE commitment_id IN (SELECT id FROM d_commitment)`,
   `DELETE FROM therapy_report WHERE commitment_id IN (SELECT id FROM d_commitment)`,
   `DELETE FROM payment_commitment WHERE id IN (SELECT id FROM d_commitment)`,
@@ -108,8 +119,8 @@ const REMOVE = [
 ];
 
 /** Temporary tables and functions of a fill and a removal: dropped, so that the session can do another. */
-const DROP_WORK = `DROP TABLE IF EXISTS d_patient, d_handoff, d_sip, d_plan, d_commitment, g_ctx, g_muni, g_unit, g_patient, g_handoff, g_message, g_sip,
-                   r_ctx, r_provider, r_patient, r_plan, r_commitment;
+const DROP_WORK = `DROP TABLE IF EXISTS d_patient, d_handoff, d_sip, d_plan, d_case, d_commitment, g_ctx, g_muni, g_unit, g_patient, g_handoff, g_message, g_sip,
+                   r_ctx, r_provider, r_patient, r_plan, r_commitment, c_ctx, c_unit, c_patient, c_base, c_case, c_activity;
                    DROP FUNCTION IF EXISTS pg_temp.rnd(bigint, int), pg_temp.g_actor(bigint), pg_temp.r_actor(bigint)`;
 
 /** Removes the region's demo data; answers how many demo patients there were. Runs as the tables' owner, inside the caller's transaction. */
@@ -128,7 +139,8 @@ export async function countDemoData(session: Session, country: string, regionCod
     await session.query(`SELECT (SELECT count(*)::int FROM d_patient) AS patients,
                                 (SELECT count(*)::int FROM handoff WHERE patient_id IN (SELECT id FROM d_patient)) AS handoffs,
                                 (SELECT count(*)::int FROM sip WHERE patient_id IN (SELECT id FROM d_patient)) AS sips,
-                                (SELECT count(*)::int FROM rehab_plan WHERE patient_id IN (SELECT id FROM d_patient)) AS "rehabPlans"`)
+                                (SELECT count(*)::int FROM rehab_plan WHERE patient_id IN (SELECT id FROM d_patient)) AS "rehabPlans",
+                                (SELECT count(*)::int FROM coordination_case WHERE patient_id IN (SELECT id FROM d_patient)) AS "coordinationCases"`)
   ).rows;
   await session.query(DROP_WORK);
   return counts;
@@ -150,6 +162,11 @@ export async function seedDemoData(session: Session, cipher: IdentityNumberCiphe
   await fillRehabPlans(
     session,
     { country: fill.country, regionCode: fill.regionCode, plans: Math.ceil(request.handoffs / 4), now: request.now, days: fill.days, actor: DEMO_ACTOR, onlyFilledPatients: true },
+    quietly,
+  );
+  await fillCoordinationCases(
+    session,
+    { country: fill.country, regionCode: fill.regionCode, cases: Math.ceil(request.handoffs / 5), now: request.now, days: fill.days, actor: DEMO_ACTOR },
     quietly,
   );
   await session.query(DROP_WORK);

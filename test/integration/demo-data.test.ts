@@ -33,6 +33,15 @@ const PLANS = `query($period: PeriodInput!) { rehabPlanStatistics(regionCode: "2
   region { longTermPlans { total { value } } shortTermPlans { total { value } } evaluations { total { value } } reportsDue { total { value } } reportsOnTime { total { value } } }
   byMunicipality { municipality { id } figures { longTermPlans { total { value suppressed } } shortTermPlans { total { value suppressed } } } } } }`;
 
+const COORDINATION = `query($period: PeriodInput!) { coordinationStatistics(regionCode: "20", period: $period) {
+  region { opened { female { value suppressed } male { value suppressed } } withEmployerContact { female { value } male { value } }
+           meanDaysToFirstContact { female { value } male { value } } kvaPer100Cases { code per100Cases { total { value } } } }
+  byAgeBand { ageBand figures { opened { total { value suppressed } } } } } }`;
+
+/** The demo's coordination cases, with their patients' sex and age at opening. */
+const DEMO_CASES = `SELECT c.*, p.legal_sex AS sex, date_part('year', age(c.opened_at::date, p.birth_date))::int AS age
+  FROM coordination_case c JOIN patient p ON p.id = c.patient_id WHERE p.given_name = 'Demo' AND p.family_name LIKE 'Demodata %'`;
+
 /** Shown as a number above zero, or hidden as a small number: a cell that has people in it. */
 const present = (c: { value: number | null; suppressed: boolean }) => c.suppressed || (c.value ?? 0) > 0;
 
@@ -80,8 +89,8 @@ describe('demo data (npm run seed:demo)', () => {
     await app?.stop();
   }, 120_000);
 
-  it('makes about 0.9 patient per hand-off, women and men alike, a SIP for some and plans for a quarter', async () => {
-    expect(seeded).toEqual({ patients: Math.ceil(HANDOFFS * 0.9), handoffs: HANDOFFS, sips: expect.any(Number), rehabPlans: HANDOFFS / 4 });
+  it('makes about 0.9 patient per hand-off, women and men alike, a SIP for some, plans for a quarter and coordination cases for a fifth', async () => {
+    expect(seeded).toEqual({ patients: Math.ceil(HANDOFFS * 0.9), handoffs: HANDOFFS, sips: expect.any(Number), rehabPlans: HANDOFFS / 4, coordinationCases: HANDOFFS / 5 });
     expect(seeded.sips).toBeGreaterThan(HANDOFFS * 0.2);
     expect(seeded.sips).toBeLessThan(HANDOFFS * 0.4);
     const sexes = await app.dataSource.query(`SELECT legal_sex AS sex, count(*)::int AS n FROM patient WHERE given_name = 'Demo' AND family_name LIKE 'Demodata %' GROUP BY 1 ORDER BY 1`);
@@ -128,6 +137,75 @@ describe('demo data (npm run seed:demo)', () => {
     expect(withPlans.length).toBeGreaterThan(municipalities * 0.6);
   }, 300_000);
 
+  it('makes coordination cases in every status, most closed, some declined, for women and men, young adults among them', async () => {
+    const statuses: { status: string; n: number }[] = await app.dataSource.query(`SELECT status, count(*)::int AS n FROM (${DEMO_CASES}) c GROUP BY 1 ORDER BY 1`);
+    const share = (status: string) => (statuses.find((s) => s.status === status)?.n ?? 0) / seeded.coordinationCases;
+    expect(statuses.map((s) => s.status)).toEqual(['ACTIVE', 'CLOSED', 'CONTACTED', 'DECLINED', 'FOLLOW_UP', 'NONE']);
+    expect(share('CLOSED')).toBeGreaterThan(0.4);
+    expect(share('DECLINED')).toBeGreaterThan(0.05);
+    expect(share('DECLINED')).toBeLessThan(0.2);
+    const [people] = await app.dataSource.query(
+      `SELECT count(*) FILTER (WHERE sex = 'FEMALE')::int AS women, count(*) FILTER (WHERE sex = 'MALE')::int AS men, count(*) FILTER (WHERE age BETWEEN 19 AND 29)::int AS young,
+              count(DISTINCT occupation)::int AS occupations, count(DISTINCT sick_leave_degree)::int AS degrees, count(*) FILTER (WHERE status <> 'NONE' AND first_contact_at IS NULL)::int AS uncontacted
+       FROM (${DEMO_CASES}) c`,
+    );
+    expect(people).toMatchObject({ occupations: 4, degrees: 4, uncontacted: 0 });
+    expect(people.women).toBeGreaterThan(seeded.coordinationCases * 0.3);
+    expect(people.men).toBeGreaterThan(seeded.coordinationCases * 0.3);
+    expect(people.young).toBeGreaterThan(0);
+    // Employed cases with employer contact: men's more often than women's.
+    const employer: { sex: string; share: number }[] = await app.dataSource.query(
+      `SELECT sex, avg((EXISTS (SELECT 1 FROM coordination_activity a WHERE a.case_id = c.id AND a.actor_kind = 'EMPLOYER' AND a.answered))::int)::float8 AS share
+       FROM (${DEMO_CASES}) c WHERE occupation = 'EMPLOYED' AND status NOT IN ('NONE', 'CONTACTED', 'DECLINED') GROUP BY 1 ORDER BY 1`,
+    );
+    expect(employer[0].sex).toBe('FEMALE');
+    expect(employer[0].share).toBeGreaterThan(0);
+    expect(employer[1].share).toBeGreaterThan(employer[0].share);
+  });
+
+  it('gives coordination activities the consents and KVÅ codes the rules ask for', async () => {
+    const [kinds] = await app.dataSource.query(
+      `SELECT count(*) FILTER (WHERE a.kind = 'CONTACT' AND a.answered)::int AS answered, count(*) FILTER (WHERE a.kind = 'CONTACT' AND NOT a.answered)::int AS unanswered,
+              count(*) FILTER (WHERE a.kind = 'MEETING')::int AS meetings, count(*) FILTER (WHERE a.kind = 'RETURN_TO_WORK_PLAN')::int AS plans,
+              (SELECT count(*)::int FROM coordination_return_to_work_step s JOIN coordination_return_to_work_plan p ON p.id = s.plan_id WHERE p.case_id IN (SELECT id FROM (${DEMO_CASES}) x)) AS steps
+       FROM coordination_activity a WHERE a.case_id IN (SELECT id FROM (${DEMO_CASES}) x)`,
+    );
+    expect(kinds.answered).toBeGreaterThan(0);
+    expect(kinds.unanswered).toBeGreaterThan(0);
+    expect(kinds.meetings).toBeGreaterThan(0);
+    expect(kinds.plans).toBeGreaterThan(0);
+    expect(kinds.steps).toBe(kinds.plans * 2);
+    const [wrong] = await app.dataSource.query(
+      `SELECT
+         -- GC001 only for what reached its actor while the case was ACTIVE or FOLLOW_UP.
+         (SELECT count(*)::int FROM coordination_kva k JOIN coordination_activity a ON a.id = k.activity_id JOIN (${DEMO_CASES}) c ON c.id = k.case_id
+           WHERE k.code = 'GC001' AND (a.answered IS FALSE OR a.held IS FALSE OR c.outcome = 'NO_INTERVENTION' OR c.status IN ('NONE', 'CONTACTED', 'DECLINED')
+             OR NOT EXISTS (SELECT 1 FROM coordination_status_change s WHERE s.case_id = c.id AND s.to_status = 'ACTIVE' AND s.changed_at <= a.occurred_at))) AS gc001,
+         -- An activation needs the consent to coordination in force.
+         (SELECT count(*)::int FROM coordination_status_change s JOIN (${DEMO_CASES}) c ON c.id = s.case_id WHERE s.to_status = 'ACTIVE' AND NOT EXISTS (
+           SELECT 1 FROM coordination_consent k WHERE k.case_id = c.id AND k.actor_kind IS NULL AND k.recorded_at <= s.changed_at AND s.changed_at::date BETWEEN k.valid_from AND k.valid_to)) AS activations,
+         -- An activity with an actor needs a consent naming that actor.
+         (SELECT count(*)::int FROM coordination_activity a JOIN (${DEMO_CASES}) c ON c.id = a.case_id WHERE a.actor_kind IS NOT NULL AND NOT EXISTS (
+           SELECT 1 FROM coordination_consent k WHERE k.case_id = c.id AND k.actor_kind = a.actor_kind AND k.employer_id IS NOT DISTINCT FROM a.employer_id
+             AND k.recorded_at <= a.occurred_at AND a.occurred_at::date BETWEEN k.valid_from AND k.valid_to)) AS disclosures,
+         (SELECT count(*)::int FROM coordination_kva k JOIN (${DEMO_CASES}) c ON c.id = k.case_id WHERE k.code = 'GC001') AS gc001s`,
+    );
+    expect(wrong).toMatchObject({ gc001: 0, activations: 0, disclosures: 0 });
+    expect(wrong.gc001s).toBeGreaterThan(0);
+  });
+
+  it('shows coordination statistics for women and men over the last twelve months', async () => {
+    const r = await ask(COORDINATION, year);
+    for (const sex of ['female', 'male']) {
+      expect(r.region.opened[sex]).toMatchObject({ suppressed: false, value: expect.any(Number) });
+      expect(r.region.opened[sex].value).toBeGreaterThan(0);
+      expect(r.region.withEmployerContact[sex].value).toBeGreaterThan(0);
+      expect(r.region.meanDaysToFirstContact[sex].value).toBeGreaterThan(0);
+    }
+    expect(r.region.kvaPer100Cases.find((k: any) => k.code === 'GC001').per100Cases.total.value).toBeGreaterThan(0);
+    expect(present(r.byAgeBand.find((b: any) => b.ageBand === 'YOUNG_ADULT').figures.opened.total)).toBe(true);
+  }, 300_000);
+
   it('replaces the batch when seeded again: the same amounts, not double', async () => {
     // Counted by the batch's marks, not by the report: other suites add discharges of their own meanwhile.
     expect(await seed()).toEqual(seeded);
@@ -140,7 +218,8 @@ describe('demo data (npm run seed:demo)', () => {
     const others: string[] = (await app.dataSource.query(`SELECT id FROM patient WHERE (given_name = 'Demo' AND family_name LIKE 'Demodata %') IS NOT TRUE`)).map((r: { id: string }) => r.id);
     expect(others.length).toBeGreaterThan(0);
     expect((await seedDemo('--remove')).stdout).toContain(`${seeded.patients} demo patients`);
-    expect(await inOneSession(app.dataSource, (s) => countDemoData(s, 'SE', '20'))).toEqual({ patients: 0, handoffs: 0, sips: 0, rehabPlans: 0 });
+    expect(await inOneSession(app.dataSource, (s) => countDemoData(s, 'SE', '20'))).toEqual({ patients: 0, handoffs: 0, sips: 0, rehabPlans: 0, coordinationCases: 0 });
+    expect(await app.dataSource.query(`SELECT count(*)::int AS n FROM coordination_case WHERE created_by LIKE 'demo-user-%'`)).toEqual([{ n: 0 }]);
     expect(await app.dataSource.query(`SELECT count(*)::int AS n FROM patient WHERE id = ANY($1::uuid[])`, [others])).toEqual([{ n: others.length }]);
   }, 120_000);
 
