@@ -18,6 +18,7 @@ export const strings: Strings<{
   ageBandHeader: string;
   unknownMunicipality: string;
   unknownCareUnit: string;
+  noRows: string;
   ageBands: Record<'BELOW_YOUNG_ADULT' | 'YOUNG_ADULT' | 'ABOVE_YOUNG_ADULT', (band: Band) => string>;
   occupations: Record<'EMPLOYED' | 'JOB_SEEKING' | 'STUDENT' | 'OTHER', string>;
   gapRow: string;
@@ -52,6 +53,7 @@ export const strings: Strings<{
     ageBandHeader: 'Åldersgrupp',
     unknownMunicipality: 'Okänd hemkommun',
     unknownCareUnit: 'Ingen vårdenhet angiven',
+    noRows: 'Inga ärenden öppnade under perioden.',
     ageBands: {
       BELOW_YOUNG_ADULT: (b) => `Under ${b.from} år`,
       YOUNG_ADULT: (b) => `${b.from}–${b.to} år`,
@@ -90,6 +92,7 @@ export const strings: Strings<{
     ageBandHeader: 'Age band',
     unknownMunicipality: 'Unknown home municipality',
     unknownCareUnit: 'No care unit recorded',
+    noRows: 'No cases opened in the period.',
     ageBands: {
       BELOW_YOUNG_ADULT: (b) => `Under ${b.from}`,
       YOUNG_ADULT: (b) => `${b.from}–${b.to}`,

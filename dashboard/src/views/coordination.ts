@@ -62,13 +62,16 @@ function section(b: Breakdown, cols: Column[], measure: CoordinationMeasure, ctx
     },
     ctx.lang,
   );
-  queueMicrotask(() =>
-    sexBarChart(
-      chart,
-      { title: s.chart(s.measures[measure], b.heading), categories: b.rows.map((r) => r.header), figures: b.rows.map((r) => r.figures[measure]) },
-      ctx.lang,
-    ),
-  );
+  // Care units are listed only with cases opened: with none there is nothing to chart.
+  if (b.rows.length === 0) chart.append(el('p', { class: 'no-rows' }, s.noRows));
+  else
+    queueMicrotask(() =>
+      sexBarChart(
+        chart,
+        { title: s.chart(s.measures[measure], b.heading), categories: b.rows.map((r) => r.header), figures: b.rows.map((r) => r.figures[measure]) },
+        ctx.lang,
+      ),
+    );
   return el(
     'section',
     { class: 'breakdown', 'aria-labelledby': `coordination-${b.id}`, 'data-breakdown': b.id },
