@@ -5,46 +5,11 @@ import { dataTable } from '../components/data-table';
 import { el, field } from '../components/dom';
 import { type BySex, SEXES } from '../components/figure';
 import { type Column, columns, COORDINATION_MEASURES, type CoordinationFigures, type CoordinationMeasure, figureOf } from './coordination.measures';
+import { type Breakdown, breakdowns } from './coordination.rows';
 import { strings } from './coordination.strings';
 import type { View, ViewContext } from './types';
 
 type Report = CoordinationStatisticsQuery['coordinationStatistics'];
-type Words = (typeof strings)['sv'];
-
-/** One breakdown of the report: a row per care unit, home municipality or age band. */
-interface Breakdown {
-  id: 'care-unit' | 'municipality' | 'age-band';
-  heading: string;
-  rowHeader: string;
-  rows: { header: string; figures: CoordinationFigures }[];
-}
-
-/** With a municipality chosen only its row is kept: the API has no municipality argument. */
-function breakdowns(report: Report, municipalityCode: string | null, s: Words): Breakdown[] {
-  const band = report.youngAdultAgeBand;
-  return [
-    {
-      id: 'care-unit',
-      heading: s.byCareUnit,
-      rowHeader: s.careUnit,
-      rows: report.byCareUnit.map((r) => ({ header: r.careUnit?.name ?? s.unknownCareUnit, figures: r.figures })),
-    },
-    {
-      id: 'municipality',
-      heading: s.byMunicipality,
-      rowHeader: s.municipality,
-      rows: report.byMunicipality
-        .filter((r) => municipalityCode === null || r.municipality?.municipalityCode === municipalityCode)
-        .map((r) => ({ header: r.municipality?.name ?? s.unknownMunicipality, figures: r.figures })),
-    },
-    {
-      id: 'age-band',
-      heading: s.byAgeBand,
-      rowHeader: s.ageBandHeader,
-      rows: report.byAgeBand.map((r) => ({ header: s.ageBands[r.ageBand](band), figures: r.figures })),
-    },
-  ];
-}
 
 /** A breakdown's section: the chart of the measure picked beside the table of every column. */
 function section(b: Breakdown, cols: Column[], measure: CoordinationMeasure, ctx: ViewContext): HTMLElement {
@@ -57,7 +22,7 @@ function section(b: Breakdown, cols: Column[], measure: CoordinationMeasure, ctx
       fileName: `koordinering-${b.id}-${ctx.period.from}-${ctx.period.to}.csv`,
       groups: cols.map((c) => ({ label: 'measure' in c ? s.measures[c.measure] : s.kva(c.kva), span: SEXES.length })),
       columns: [b.rowHeader, ...cols.flatMap(() => sexes)],
-      // A row listing no rate for a KVÅ code the region lists shows "–", as the API shows a rate of no cases.
+      // The API lists the same KVÅ codes in every row; were one missing, "–" says there is no rate rather than inventing one.
       rows: b.rows.map((r) => ({ header: r.header, cells: cols.flatMap((c) => SEXES.map((x) => figureOf(r.figures, c)?.[x] ?? '–')) })),
     },
     ctx.lang,
