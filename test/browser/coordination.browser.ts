@@ -112,6 +112,26 @@ describe('the rehabilitation-coordination view in a browser', () => {
     await close(opened);
   });
 
+  it('shows the view to a TENANT_ADMIN of the region, and a role the statistics are not for as a message with the API’s code', async () => {
+    const admin = await dashboard.open(await dashboard.token('20', 'TENANT_ADMIN'), 'coordination', { from: monthsBack(2), to: thisMonth });
+    expect(admin.messages).toEqual([]);
+    expect(await admin.page.$$('[data-breakdown] table')).toHaveLength(4);
+    await close(admin);
+    const staff = await dashboard.open(await dashboard.token('20', 'CARE_STAFF'), 'coordination', { from: monthsBack(2), to: thisMonth });
+    expect(staff.messages).toEqual([expect.stringMatching(/FORBIDDEN/)]);
+    expect(await staff.page.isVisible('#period-from')).toBe(true);
+    expect(await staff.page.$$('table')).toEqual([]);
+    await close(staff);
+  });
+
+  it('shows a period longer than reports.maxPeriodMonths as a message, with the controls still there', async () => {
+    const opened = await dashboard.open(planner, 'coordination', { from: monthsBack(40), to: thisMonth });
+    expect(opened.messages).toEqual([expect.stringMatching(/högst 36 månader/)]);
+    expect(await opened.page.isVisible('#period-from')).toBe(true);
+    expect(await opened.page.$$('table')).toEqual([]);
+    await close(opened);
+  });
+
   it('logs no token and no person on the server for any of it', () => {
     const log = dashboard.serverLog();
     expect(log).toMatch(/"level":30/);
