@@ -1,3 +1,4 @@
+import { coordinationView } from './coordination';
 import { dischargeView } from './discharge';
 import { rehabPlansView } from './rehab-plans';
 import { responsibilityView } from './responsibility';
@@ -10,4 +11,5 @@ export const views: View[] = [
   responsibilityView,
   sipView,
   rehabPlansView,
+  coordinationView,
 ];
