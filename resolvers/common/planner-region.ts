@@ -10,12 +10,12 @@ import type { PeriodInput } from '../../schema/common/period.input';
 const ALL_MUNICIPALITIES = { first: 100, after: null };
 
 /**
- * The region and period of a planner report, checked: PLANNER, a known region, a period that
- * ends on or after its start and spans at most the region's reports.maxPeriodMonths on today's
+ * The region and period of a planner report, checked: PLANNER or TENANT_ADMIN (each report's own
+ * gate may narrow it), a known region, a period that ends on or after its start and spans at most the region's reports.maxPeriodMonths on today's
  * date. (The store checks it is the planner's own region.)
  */
 export async function plannerRegion(access: Access, regionCode: string, country: Country, period: PeriodInput): Promise<RegionRow> {
-  access.requireRole(Role.PLANNER);
+  access.requireRole(Role.PLANNER, Role.TENANT_ADMIN);
   const region = await access.reference.regionByCode(country, regionCode);
   if (!region) throw new NotFoundError(`No region with code ${regionCode}`, 'regionCode');
   const maxMonths = await access.reference.parameter<number>(PARAMETER.REPORTS_MAX_PERIOD_MONTHS, await access.today(), region.id);

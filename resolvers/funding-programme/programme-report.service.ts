@@ -1,4 +1,4 @@
-import { Country } from '../../domain/enums';
+import { Country, Role } from '../../domain/enums';
 import { quarterPeriod } from '../../domain/funding-programme';
 import { PARAMETER } from '../../domain/rule-parameters';
 import { sumsHiddenLike, suppressTable } from '../../domain/statistics';
@@ -13,6 +13,7 @@ import { plannerRegion } from '../common/planner-region';
  * (domain/statistics.ts), amounts hidden with their counts.
  */
 export async function programmeReport(access: Access, regionCode: string, country: Country, programmeCode: string, quarter: string) {
+  access.requireRole(Role.PLANNER);
   const period = quarterPeriod(quarter);
   if (!period) throw new BadUserInputError('quarter: a calendar quarter as YYYY-Qn, e.g. 2015-Q2', 'quarter');
   const region = await plannerRegion(access, regionCode, country, period);
