@@ -13,8 +13,8 @@ export const rows: ReferenceRows = {
         // Aggregates per municipality, never a row per patient.
         expect(JSON.stringify(data)).not.toMatch(/patient/i);
       },
-      // Another region's planner may not read Dalarna's figures.
-      expected: only({ planner20: 'DATA', planner19: 'FORBIDDEN' }),
+      // The region's planner and admin read them; another region's may not.
+      expected: only({ planner20: 'DATA', admin20: 'DATA', planner19: 'FORBIDDEN', admin19: 'FORBIDDEN' }),
     },
   ],
 };

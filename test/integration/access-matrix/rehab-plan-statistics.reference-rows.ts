@@ -14,7 +14,7 @@ export const rows: ReferenceRows = {
         expect(stats.byMunicipality.map((m: any) => m.municipality?.id)).toContain(MORA);
         expect(typeof stats.region.longTermPlans.total.display).toBe('string');
       },
-      expected: only({ planner20: 'DATA', planner19: 'FORBIDDEN' }),
+      expected: only({ planner20: 'DATA', admin20: 'DATA', planner19: 'FORBIDDEN', admin19: 'FORBIDDEN' }),
     },
   ],
 };
