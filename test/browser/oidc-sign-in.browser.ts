@@ -28,7 +28,9 @@ describe('the dashboard signs in at an OpenID Connect issuer in a browser', () =
     const opened = await dashboard.open(null, 'sip', { from: thisMonth, to: thisMonth });
     const { page } = opened;
     expect(await page.textContent('form.signin')).toContain(new URL(issuer.issuer).host);
-    await page.click('form.signin button[type=submit]');
+    // The page's own address already names the view: wait for the issuer's redirect to the callback
+    // first, else the sign-in form of the page being left counts as settled.
+    await Promise.all([page.waitForURL(/\/dashboard\/callback\?/), page.click('form.signin button[type=submit]')]);
     await page.waitForURL(/\/dashboard\/\?view=sip/);
     const shown = await settle(page);
     expect(shown.messages).toEqual([]);
@@ -51,7 +53,7 @@ describe('the dashboard signs in at an OpenID Connect issuer in a browser', () =
     issuer.signInAs(PLANNER, -60);
     try {
       const opened = await dashboard.open(null, 'sip', { from: thisMonth, to: thisMonth });
-      await opened.page.click('form.signin button[type=submit]');
+      await Promise.all([opened.page.waitForURL(/\/dashboard\/callback\?/), opened.page.click('form.signin button[type=submit]')]);
       await opened.page.waitForURL(/\/dashboard\/\?view=sip/);
       const shown = await settle(opened.page);
       expect(shown.messages).toEqual([expect.stringMatching(/logga in igen[\s\S]*UNAUTHENTICATED/i)]);
